@@ -42,8 +42,16 @@ SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
     "required": [
-        "key", "version", "leika", "file_prefix", "name", "processing_days", "fee",
-        "field_groups", "workflow", "messages",
+        "key",
+        "version",
+        "leika",
+        "file_prefix",
+        "name",
+        "processing_days",
+        "fee",
+        "field_groups",
+        "workflow",
+        "messages",
     ],
     "properties": {
         "key": _KEY,
@@ -361,7 +369,9 @@ def _build(raw: dict[str, Any]) -> ServiceTemplate:
         path = f"$.workflow.transitions[{ti}]"
         edge = (Status(t["from"]), Status(t["to"]))
         if edge not in CORE_TRANSITIONS:
-            raise fail(path, f"{t['from']!r} → {t['to']!r} is not a transition of the core workflow")
+            raise fail(
+                path, f"{t['from']!r} → {t['to']!r} is not a transition of the core workflow"
+            )
         for end, state in (("from", edge[0]), ("to", edge[1])):
             if state not in states:
                 raise fail(f"{path}.{end}", f"state {state.value!r} is not in $.workflow.states")
@@ -373,7 +383,9 @@ def _build(raw: dict[str, Any]) -> ServiceTemplate:
     labels = {Status(s): LocalText.of(text) for s, text in wf.get("labels", {}).items()}
     for status in labels:
         if status not in states:
-            raise fail(f"$.workflow.labels.{status.value}", "label for a state the service does not use")
+            raise fail(
+                f"$.workflow.labels.{status.value}", "label for a state the service does not use"
+            )
 
     messages = {Status(s): LocalText.of(text) for s, text in raw["messages"].items()}
     for state in states:
@@ -430,6 +442,10 @@ def _check_reachable(
                 frontier.append(target)
     for state in states:
         if state not in reached:
-            raise TemplateError(key, "$.workflow.transitions", f"state {state.value!r} cannot be reached")
+            raise TemplateError(
+                key, "$.workflow.transitions", f"state {state.value!r} cannot be reached"
+            )
         if state.is_open and not any(source is state for source, _ in edges):
-            raise TemplateError(key, "$.workflow.transitions", f"open state {state.value!r} has no way out")
+            raise TemplateError(
+                key, "$.workflow.transitions", f"open state {state.value!r} has no way out"
+            )

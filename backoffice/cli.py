@@ -1,0 +1,500 @@
+"""The ``backoffice`` command: the GUI by default, subcommands for headless work.
+
+This is the composition root: it locates the installation, opens and upgrades
+the database, builds the services and hands them to whatever runs. User
+mistakes end in one clear line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from backoffice.domain.deadlines import BERLIN
+from backoffice.domain.errors import DomainError
+from backoffice.domain.roles import Role
+from backoffice.domain.status import Status
+from backoffice.services.actor import Actor
+from backoffice.services.audit import verify_chain
+from backoffice.services.casework import CaseworkService
+from backoffice.services.catalogue import CatalogueService, read_catalogue
+from backoffice.services.installation import Installation, InstallationError
+from backoffice.services.queries import CaseFilter, CaseSort, SortKey
+from backoffice.services.users import UserService
+from backoffice.store.database import Database, DatabaseConfigError
+from backoffice.store.migrate import DatabaseTooNew, current_revision, head_revision, upgrade
+
+log = logging.getLogger("backoffice")
+
+EXIT_USAGE = 2
+EXIT_FAILURE = 1
+
+
+class CommandError(Exception):
+    """A user-facing failure of a command; printed as one line."""
+
+
+@dataclass
+class App:
+    """What the commands work with, built once per run."""
+
+    installation: Installation
+    db: Database
+    users: UserService
+    catalogue: CatalogueService
+    casework: CaseworkService
+    login: str
+
+    def actor(self) -> Actor:
+        return self.users.actor_for_login(self.login)
+
+
+def open_app(args: argparse.Namespace, *, migrate: bool = True) -> App:
+    installation = Installation.locate(args.data_dir, args.database)
+    if installation.database_url.startswith("sqlite"):
+        installation.prepare()
+    db = installation.open_database()
+    if migrate:
+        upgrade(db)
+    users = UserService(db)
+    catalogue = CatalogueService(db)
+    app = App(installation, db, users, catalogue, CaseworkService(db), args.login)
+    if migrate:
+        catalogue.install_defaults_if_empty(app.actor())
+    return app
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    app = open_app(args, migrate=False)
+    before, after = upgrade(app.db)
+    if before == after:
+        print(f"{app.db.describe()}: already at schema revision {after}")
+    else:
+        print(f"{app.db.describe()}: upgraded from {before or 'empty'} to {after}")
+    return 0
+
+
+def cmd_db_status(args: argparse.Namespace) -> int:
+    app = open_app(args, migrate=False)
+    current = current_revision(app.db)
+    head = head_revision()
+    state = "up to date" if current == head else "needs `backoffice db upgrade`"
+    print(
+        f"database: {app.db.describe()}\nrevision: {current or 'empty'} (program: {head}), {state}"
+    )
+    return 0
+
+
+def cmd_users_add(args: argparse.Namespace) -> int:
+    app = open_app(args)
+    user = app.users.add(app.actor(), args.new_login, args.name, Role(args.role))
+    print(f"added {user.login} ({user.display_name}, {user.role.value})")
+    return 0
+
+
+def cmd_users_list(args: argparse.Namespace) -> int:
+    app = open_app(args)
+    rows = [
+        [u.login, u.display_name, u.role.value, "yes" if u.active else "no"]
+        for u in app.users.list()
+    ]
+    print_table(["login", "name", "role", "active"], rows)
+    return 0
+
+
+def cmd_cases_list(args: argparse.Namespace) -> int:
+    app = open_app(args)
+    actor = app.actor()
+    assignee_id = None
+    if args.mine:
+        assignee_id = actor.user_id
+    elif args.assignee:
+        assignee_id = app.users.by_login(args.assignee).id
+    flt = CaseFilter(
+        statuses=frozenset(Status(s) for s in args.status or ()),
+        services=frozenset(args.service or ()),
+        assignee_id=assignee_id,
+        unassigned=args.unassigned,
+        overdue=args.overdue,
+        open_only=args.open,
+        search=args.search or "",
+    )
+    sort = CaseSort(SortKey(args.sort), descending=not args.ascending)
+    page = app.casework.list_cases(actor, flt, sort, limit=args.limit)
+    total = app.casework.count_cases(actor, flt)
+    rows = [
+        [
+            str(r.id),
+            r.file_number,
+            r.service_key,
+            r.applicant_name,
+            r.received_at.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M"),
+            r.due_date.isoformat() if r.due_date else ("paused" if r.paused else "-"),
+            r.status.value + (" OVERDUE" if r.overdue else ""),
+            r.assignee_name or "-",
+            str(r.attachment_count),
+        ]
+        for r in page.rows
+    ]
+    print_table(
+        [
+            "id",
+            "file number",
+            "service",
+            "applicant",
+            "received",
+            "due",
+            "status",
+            "assignee",
+            "att.",
+        ],
+        rows,
+    )
+    print(f"{len(rows)} of {total} case(s)")
+    return 0
+
+
+def cmd_cases_show(args: argparse.Namespace) -> int:
+    app = open_app(args)
+    detail = app.casework.get_case(app.actor(), args.case_id)
+    row = detail.row
+    print(f"{row.file_number}  {detail.template.name.en}  (id {row.id}, version {row.version})")
+    print(
+        f"status: {row.status.value}   assignee: {row.assignee_name or '-'}   "
+        f"due: {row.due_date or '-'}"
+    )
+    for group in detail.template.field_groups:
+        values = detail.form_data.get(group.key, {})
+        print(f"[{group.label.en}]")
+        for field in group.fields:
+            if isinstance(values, dict) and field.key in values:
+                print(f"  {field.label.en}: {values[field.key]}")
+    print("history:")
+    for entry in detail.history:
+        print(
+            f"  {entry.seq:>3} {entry.at:%Y-%m-%d %H:%M} {entry.actor_name or 'system'}: "
+            f"{entry.kind} {entry.payload}"
+        )
+    for notice in detail.notices:
+        print(f"notice: {notice.actor_name} {notice.kind} {notice.payload}")
+    allowed = ", ".join(t.target.value for t in detail.allowed_transitions) or "none"
+    print(f"possible status changes: {allowed}")
+    return 0
+
+
+def cmd_cases_claim(args: argparse.Namespace) -> int:
+    app = open_app(args)
+    row = app.casework.claim(app.actor(), args.case_id)
+    print(f"{row.file_number} is now yours (version {row.version})")
+    return 0
+
+
+def cmd_cases_assign(args: argparse.Namespace) -> int:
+    app = open_app(args)
+    row = app.casework.assign(app.actor(), args.case_id, args.to)
+    print(f"{row.file_number} assigned to {row.assignee_name or 'nobody'} (version {row.version})")
+    return 0
+
+
+def cmd_cases_release(args: argparse.Namespace) -> int:
+    app = open_app(args)
+    row = app.casework.release(app.actor(), args.case_id)
+    print(f"{row.file_number} released (version {row.version})")
+    return 0
+
+
+def cmd_cases_status(args: argparse.Namespace) -> int:
+    app = open_app(args)
+    row = app.casework.change_status(
+        app.actor(),
+        args.case_id,
+        args.expect_version,
+        Status(args.status),
+        comment=args.comment,
+        message=args.message,
+    )
+    print(f"{row.file_number}: {row.status.value} (version {row.version})")
+    return 0
+
+
+def cmd_cases_note(args: argparse.Namespace) -> int:
+    app = open_app(args)
+    app.casework.add_note(app.actor(), args.case_id, args.text)
+    print("note added")
+    return 0
+
+
+def cmd_cases_verify(args: argparse.Namespace) -> int:
+    app = open_app(args)
+    app.actor()
+    with app.db.read() as session:
+        broken = verify_chain(session, args.case_id)
+    if broken:
+        raise CommandError(f"audit trail broken: {broken}")
+    print(f"audit trail of case {args.case_id} is intact")
+    return 0
+
+
+def cmd_catalogue_list(args: argparse.Namespace) -> int:
+    app = open_app(args)
+    rows = [
+        [
+            t.key,
+            str(t.version),
+            t.leika,
+            t.name.de,
+            str(t.processing_days),
+            f"{t.fee} EUR",
+            "yes" if t.active else "no",
+        ]
+        for t in app.catalogue.current()
+    ]
+    print_table(["key", "ver.", "LeiKa", "name", "days", "fee", "active"], rows)
+    return 0
+
+
+def cmd_catalogue_install(args: argparse.Namespace) -> int:
+    templates = read_catalogue(Path(args.folder)) if args.folder else read_catalogue()
+    app = open_app(args)
+    result = app.catalogue.install(templates, app.actor())
+    print(
+        f"added: {len(result.added)}, updated: {len(result.updated)}, "
+        f"unchanged: {len(result.unchanged)}"
+    )
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    if args.demo and not args.data_dir:
+        args.data_dir = tempfile.mkdtemp(prefix="backoffice-demo-")
+    app = open_app(args)
+    if args.demo:
+        return run_demo_setup(app)
+    raise CommandError(
+        "the graphical program is not part of this build yet; use the subcommands "
+        "(`backoffice --help`)"
+    )
+
+
+def run_demo_setup(app: App) -> int:
+    from backoffice.services.demo import add_cases, add_demo_users
+    from backoffice.simulator.citizens import fill_form
+
+    add_demo_users(app.users, app.actor())
+    templates = app.catalogue.current()
+    if app.casework.count_cases(app.users.by_login("admin").as_actor(), CaseFilter()) == 0:
+        add_cases(app.db, templates, 40, fill_form)
+    print(f"Demo installation in {app.installation.data_dir}")
+    print("Users: " + ", ".join(f"{u.login} ({u.role.value})" for u in app.users.list()))
+    print(f"Try: backoffice --data-dir {app.installation.data_dir} --as teamleitung cases list")
+    return 0
+
+
+# -- parsing --------------------------------------------------------------------------------
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    widths = [len(h) for h in headers]
+    clipped = [[_cell(c) for c in row] for row in rows]
+    for row in clipped:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
+    print("  ".join("-" * w for w in widths))
+    for row in clipped:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _cell(value: str, limit: int = 40) -> str:
+    # Terminal output of citizen text: no control characters, bounded width.
+    text = "".join(ch if ch.isprintable() else " " for ch in value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="backoffice",
+        description="Rathaus Backoffice: work through the applications citizens file online. "
+        "Without a command, starts the graphical program.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder of this installation (database, settings, logs, keys); "
+        "default $BACKOFFICE_DATA_DIR or the platform's user data folder",
+    )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="database URL instead of the SQLite file in the data folder, e.g. "
+        "postgresql://user@host/db (default $BACKOFFICE_DATABASE_URL)",
+    )
+    parser.add_argument(
+        "--as",
+        dest="login",
+        metavar="LOGIN",
+        default=_os_login(),
+        help="act as this user (default: the operating-system login)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="demo mode: a fresh demo installation with users and applications",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug output")
+    parser.set_defaults(func=cmd_gui)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    db = sub.add_parser("db", help="database schema").add_subparsers(
+        metavar="ACTION", required=True
+    )
+    p = db.add_parser("upgrade", help="bring the database to the current schema")
+    p.set_defaults(func=cmd_db_upgrade)
+    p = db.add_parser("status", help="show the schema revision")
+    p.set_defaults(func=cmd_db_status)
+
+    users = sub.add_parser("users", help="users and roles").add_subparsers(
+        metavar="ACTION", required=True
+    )
+    p = users.add_parser("add", help="add a user (administrators; anyone while there is none)")
+    p.add_argument("new_login", metavar="LOGIN")
+    p.add_argument("--name", required=True, help="display name")
+    p.add_argument("--role", required=True, choices=[r.value for r in Role])
+    p.set_defaults(func=cmd_users_add)
+    p = users.add_parser("list", help="list users")
+    p.set_defaults(func=cmd_users_list)
+
+    cases = sub.add_parser("cases", help="casework").add_subparsers(metavar="ACTION", required=True)
+    p = cases.add_parser("list", help="list cases as a plain table")
+    p.add_argument(
+        "--status",
+        action="append",
+        choices=[s.value for s in Status],
+        help="only this status (repeatable)",
+    )
+    p.add_argument("--service", action="append", metavar="KEY", help="only this service")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--mine", action="store_true", help="only cases assigned to me")
+    who.add_argument("--assignee", metavar="LOGIN", help="only cases assigned to LOGIN")
+    who.add_argument("--unassigned", action="store_true", help="only unassigned cases")
+    p.add_argument("--overdue", action="store_true", help="only overdue cases")
+    p.add_argument("--open", action="store_true", help="only open cases")
+    p.add_argument(
+        "--search", metavar="TEXT", help="words to find in file number, applicant and form data"
+    )
+    p.add_argument("--sort", choices=[k.value for k in SortKey], default=SortKey.RECEIVED.value)
+    p.add_argument("--ascending", action="store_true", help="oldest/lowest first")
+    p.add_argument("--limit", type=_positive, default=50, help="rows to show (max 500)")
+    p.set_defaults(func=cmd_cases_list)
+    p = cases.add_parser("show", help="show a case with its history")
+    p.add_argument("case_id", type=_positive, metavar="ID")
+    p.set_defaults(func=cmd_cases_show)
+    p = cases.add_parser("claim", help="take an unassigned case")
+    p.add_argument("case_id", type=_positive, metavar="ID")
+    p.set_defaults(func=cmd_cases_claim)
+    p = cases.add_parser("assign", help="assign a case to a user (team leads)")
+    p.add_argument("case_id", type=_positive, metavar="ID")
+    p.add_argument("to", metavar="LOGIN")
+    p.set_defaults(func=cmd_cases_assign)
+    p = cases.add_parser("release", help="release a claim")
+    p.add_argument("case_id", type=_positive, metavar="ID")
+    p.set_defaults(func=cmd_cases_release)
+    p = cases.add_parser("status", help="change the status along the workflow")
+    p.add_argument("case_id", type=_positive, metavar="ID")
+    p.add_argument("status", choices=[s.value for s in Status])
+    p.add_argument(
+        "--expect-version",
+        type=_positive,
+        required=True,
+        help="the case version you looked at (see `cases show`)",
+    )
+    p.add_argument("--comment")
+    p.add_argument("--message", help="message to the citizen")
+    p.set_defaults(func=cmd_cases_status)
+    p = cases.add_parser("note", help="add a note to a case")
+    p.add_argument("case_id", type=_positive, metavar="ID")
+    p.add_argument("text")
+    p.set_defaults(func=cmd_cases_note)
+    p = cases.add_parser("verify", help="check the audit trail of a case")
+    p.add_argument("case_id", type=_positive, metavar="ID")
+    p.set_defaults(func=cmd_cases_verify)
+
+    cat = sub.add_parser("catalogue", help="service templates").add_subparsers(
+        metavar="ACTION", required=True
+    )
+    p = cat.add_parser("list", help="list the services")
+    p.set_defaults(func=cmd_catalogue_list)
+    p = cat.add_parser("install", help="validate template files and store new versions")
+    p.add_argument("folder", nargs="?", help="folder of *.json templates (default: built-in)")
+    p.set_defaults(func=cmd_catalogue_install)
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _os_login() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return int(args.func(args))
+    except (
+        CommandError,
+        DomainError,
+        InstallationError,
+        DatabaseConfigError,
+        DatabaseTooNew,
+    ) as exc:
+        print(f"backoffice: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except ValueError as exc:
+        print(f"backoffice: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except OperationalError as exc:
+        print(
+            f"backoffice: error: the database cannot be used: {_first_line(exc.orig)}",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+    except SQLAlchemyError as exc:
+        log.debug("database error", exc_info=True)
+        print(f"backoffice: error: database error: {_first_line(exc)}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _first_line(exc: object) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Use cases: plain Python, permission-checked, called by the GUI, the CLI and the tests."""

@@ -1,0 +1,83 @@
+"""One installation of the program: its data folder and database.
+
+Everything of one installation lives in one folder (database file, settings,
+logs, keys), so that several can live side by side. The folder comes from
+``--data-dir``, else ``$BACKOFFICE_DATA_DIR``, else the platform's user data
+folder; the database from ``--database``, else ``$BACKOFFICE_DATABASE_URL``,
+else ``backoffice.sqlite3`` in that folder.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from backoffice.store.database import Database, DatabaseConfigError
+
+APP_NAME = "rathaus-backoffice"
+DATA_DIR_ENV = "BACKOFFICE_DATA_DIR"
+DATABASE_ENV = "BACKOFFICE_DATABASE_URL"
+DATABASE_FILE = "backoffice.sqlite3"
+
+
+class InstallationError(Exception):
+    """The data folder cannot be used (missing rights, a file in the way, …)."""
+
+
+@dataclass(frozen=True)
+class Installation:
+    data_dir: Path
+    database_url: str
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.data_dir / "keys"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.data_dir / "settings.json"
+
+    @classmethod
+    def locate(
+        cls, data_dir: str | Path | None = None, database: str | None = None
+    ) -> Installation:
+        chosen = data_dir or os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir(APP_NAME)
+        folder = Path(chosen).expanduser().resolve()
+        url = database or os.environ.get(DATABASE_ENV) or f"sqlite:///{folder / DATABASE_FILE}"
+        return cls(folder, url)
+
+    def prepare(self) -> None:
+        """Create the folders and check that we can write there; change nothing else."""
+        for folder in (self.data_dir, self.logs_dir):
+            try:
+                folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            except FileExistsError:
+                raise InstallationError(f"{folder} exists but is not a folder") from None
+            except OSError as exc:
+                raise InstallationError(
+                    f"cannot create the data folder {folder}: {exc.strerror}"
+                ) from None
+        try:
+            with tempfile.TemporaryFile(dir=self.data_dir):
+                pass
+        except OSError as exc:
+            raise InstallationError(
+                f"the data folder {self.data_dir} is not writable ({exc.strerror}); "
+                "choose another with --data-dir or fix its permissions"
+            ) from None
+
+    def open_database(self) -> Database:
+        try:
+            return Database(self.database_url)
+        except DatabaseConfigError:
+            raise
+        except Exception as exc:
+            raise DatabaseConfigError(f"cannot open the database: {exc}") from None

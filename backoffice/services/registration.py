@@ -1,0 +1,127 @@
+"""Creating a case: file number, applicant, search text, first deadline, first audit entry.
+
+Called inside the caller's transaction (intake stores case, attachments, audit
+entry and outbox row together).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from backoffice.domain.deadlines import WorkingCalendar, compute_deadline, local_date
+from backoffice.domain.file_numbers import format_file_number
+from backoffice.domain.status import Status
+from backoffice.domain.templates import APPLICANT_GROUP, ServiceTemplate
+from backoffice.domain.text import clean_line, search_text
+from backoffice.store.models import Case, FileNumberCounter, ServiceTemplateRow
+
+from .audit import EventKind, append_event
+
+
+@dataclass(frozen=True)
+class NewCase:
+    """What is known about an application when it arrives."""
+
+    received_at: datetime
+    form_data: dict[str, Any]
+    submission_id: str | None = None
+    portal_case_id: str | None = None
+    destination_id: str | None = None
+    reply_channel: str = "postal"
+    auth_level: str | None = None
+    payment_state: str | None = None
+
+
+def next_file_number(session: Session, prefix: str, year: int) -> str:
+    """Allocate the next number for (prefix, year) with one atomic upsert."""
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    statement = (
+        insert(FileNumberCounter)
+        .values(prefix=prefix, year=year, last=1)
+        .on_conflict_do_update(
+            index_elements=[FileNumberCounter.prefix, FileNumberCounter.year],
+            set_={"last": FileNumberCounter.last + 1},
+        )
+        .returning(FileNumberCounter.last)
+    )
+    sequence = session.execute(statement).scalar_one()
+    return format_file_number(prefix, year, sequence)
+
+
+def applicant_name(form_data: dict[str, Any]) -> str:
+    applicant = form_data.get(APPLICANT_GROUP)
+    if not isinstance(applicant, dict):
+        return "?"
+    parts = [applicant.get("given_name"), applicant.get("family_name")]
+    name = " ".join(clean_line(p) for p in parts if isinstance(p, str) and p.strip())
+    return clean_line(name, 300) or "?"
+
+
+def applicant_email(form_data: dict[str, Any]) -> str | None:
+    applicant = form_data.get(APPLICANT_GROUP)
+    email = applicant.get("email") if isinstance(applicant, dict) else None
+    return clean_line(email, 320) if isinstance(email, str) and "@" in email else None
+
+
+def register_case(
+    session: Session,
+    template: ServiceTemplate,
+    template_row_id: int,
+    new: NewCase,
+    calendar: WorkingCalendar,
+) -> Case:
+    """Insert a case in status `received` with its first audit entry."""
+    received_local = local_date(new.received_at)
+    file_number = next_file_number(session, template.file_prefix, received_local.year)
+    name = applicant_name(new.form_data)
+    deadline = compute_deadline(
+        received_local, template.processing_days, [], received_local, calendar
+    )
+    case = Case(
+        file_number=file_number,
+        submission_id=new.submission_id,
+        portal_case_id=new.portal_case_id,
+        destination_id=new.destination_id,
+        template_id=template_row_id,
+        service_key=template.key,
+        received_at=new.received_at,
+        applicant_name=name,
+        applicant_email=applicant_email(new.form_data),
+        reply_channel=new.reply_channel,
+        auth_level=new.auth_level,
+        payment_state=new.payment_state,
+        form_data=new.form_data,
+        search_text=search_text(file_number, name, form_data=new.form_data),
+        status=Status.RECEIVED.value,
+        due_date=deadline.due,
+        version=1,
+        updated_at=new.received_at,
+    )
+    session.add(case)
+    session.flush()
+    append_event(
+        session,
+        case.id,
+        None,
+        EventKind.RECEIVED,
+        {"file_number": file_number, "submission_id": new.submission_id, "version": 1},
+        at=new.received_at,
+    )
+    return case
+
+
+def template_row_for(session: Session, key: str) -> ServiceTemplateRow | None:
+    return session.scalars(
+        select(ServiceTemplateRow)
+        .where(ServiceTemplateRow.key == key)
+        .order_by(ServiceTemplateRow.version.desc())
+        .limit(1)
+    ).first()

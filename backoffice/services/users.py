@@ -1,0 +1,78 @@
+"""Users and roles; mapping an operating-system login to a user record."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from backoffice.domain.roles import Permission, Role
+from backoffice.store.database import Database
+from backoffice.store.models import User
+
+from .actor import SYSTEM, Actor
+from .errors import InvalidInput, NotFound
+
+LOGIN_RE = re.compile(r"^[A-Za-z0-9._@-]{1,100}$")
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    login: str
+    display_name: str
+    role: Role
+    active: bool
+
+    def as_actor(self) -> Actor:
+        return Actor(self.id, self.login, self.display_name, self.role)
+
+
+def _info(user: User) -> UserInfo:
+    return UserInfo(user.id, user.login, user.display_name, Role(user.role), user.active)
+
+
+class UserService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def count(self) -> int:
+        with self._db.read() as session:
+            return session.scalar(select(func.count()).select_from(User)) or 0
+
+    def add(self, actor: Actor, login: str, display_name: str, role: Role) -> UserInfo:
+        actor.require(Permission.MANAGE_USERS)
+        if not LOGIN_RE.match(login):
+            raise InvalidInput(
+                f"login {login!r} may only contain letters, digits and . _ @ - (at most 100)"
+            )
+        display_name = " ".join(display_name.split())
+        if not display_name or len(display_name) > 200:
+            raise InvalidInput("a display name of 1 to 200 characters is needed")
+        try:
+            with self._db.write() as session:
+                user = User(login=login, display_name=display_name, role=role.value, active=True)
+                session.add(user)
+                session.flush()
+                return _info(user)
+        except IntegrityError:
+            raise InvalidInput(f"a user with the login {login!r} exists already") from None
+
+    def list(self) -> list[UserInfo]:
+        with self._db.read() as session:
+            return [_info(u) for u in session.scalars(select(User).order_by(User.login))]
+
+    def by_login(self, login: str) -> UserInfo:
+        with self._db.read() as session:
+            user = session.scalars(select(User).where(User.login == login)).first()
+            if user is None or not user.active:
+                raise NotFound(f"no active user with the login {login!r}", login=login)
+            return _info(user)
+
+    def actor_for_login(self, login: str) -> Actor:
+        """The acting user; while no user exists at all, the system bootstraps the first ones."""
+        if self.count() == 0:
+            return SYSTEM
+        return self.by_login(login).as_actor()

@@ -1,0 +1,216 @@
+"""The data model of DESIGN.md as SQLAlchemy 2 declarative classes.
+
+Changes to these classes need an Alembic revision (``backoffice/store/migrations``);
+the migration test compares both.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column
+
+from .types import JSONType, UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSONType}  # noqa: RUF012
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ServiceTemplateRow(Base):
+    """One version of a service template. Cases point at the version they arrived under."""
+
+    __tablename__ = "service_templates"
+    __table_args__ = (UniqueConstraint("key", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(63), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    leika: Mapped[str] = mapped_column(String(60))
+    name_de: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200))
+    definition: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class FileNumberCounter(Base):
+    __tablename__ = "file_number_counters"
+
+    prefix: Mapped[str] = mapped_column(String(5), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    __table_args__ = (
+        Index("ix_cases_received", "received_at", "id"),
+        Index("ix_cases_status_received", "status", "received_at", "id"),
+        Index("ix_cases_service_received", "service_key", "received_at", "id"),
+        Index("ix_cases_assignee_received", "assignee_id", "received_at", "id"),
+        Index("ix_cases_due", "due_date", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_number: Mapped[str] = mapped_column(String(30), unique=True)
+    submission_id: Mapped[str | None] = mapped_column(String(36), unique=True)
+    portal_case_id: Mapped[str | None] = mapped_column(String(36))
+    destination_id: Mapped[str | None] = mapped_column(String(36))
+    template_id: Mapped[int] = mapped_column(ForeignKey("service_templates.id"))
+    service_key: Mapped[str] = mapped_column(String(63))
+    received_at: Mapped[datetime]
+    applicant_name: Mapped[str] = mapped_column(String(300))
+    applicant_email: Mapped[str | None] = mapped_column(String(320))
+    reply_channel: Mapped[str] = mapped_column(String(20), default="postal")
+    auth_level: Mapped[str | None] = mapped_column(String(40))
+    payment_state: Mapped[str | None] = mapped_column(String(20))
+    form_data: Mapped[dict[str, Any]] = deferred(mapped_column(JSONType))
+    search_text: Mapped[str] = deferred(mapped_column(Text, default=""))
+    status: Mapped[str] = mapped_column(String(30))
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    due_date: Mapped[date | None] = mapped_column(Date)
+    paused_since: Mapped[date | None] = mapped_column(Date)
+    priority: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    closed_at: Mapped[datetime | None]
+    retention_until: Mapped[date | None] = mapped_column(Date)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class Attachment(Base):
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    portal_attachment_id: Mapped[str | None] = mapped_column(String(36))
+    original_name: Mapped[str] = mapped_column(String(300))
+    safe_name: Mapped[str] = mapped_column(String(120))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha512: Mapped[str] = mapped_column(String(128))
+    content: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    verification: Mapped[str] = mapped_column(String(30))
+    verification_detail: Mapped[str | None] = mapped_column(Text)
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    template_id: Mapped[int] = mapped_column(ForeignKey("service_templates.id"))
+    pdf: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    sha256: Mapped[str] = mapped_column(String(64))
+    verification_code: Mapped[str] = mapped_column(String(40), unique=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CaseEvent(Base):
+    """The audit trail: append-only, hash-chained per case (see services.audit)."""
+
+    __tablename__ = "case_events"
+    __table_args__ = (UniqueConstraint("case_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime]
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Notice(Base):
+    """Something a user must see on their next view (e.g. their claim was taken over)."""
+
+    __tablename__ = "notices"
+    __table_args__ = (Index("ix_notices_user_unseen", "user_id", "seen_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    event_id: Mapped[int] = mapped_column(ForeignKey("case_events.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    seen_at: Mapped[datetime | None]
+
+
+class OutboxMessage(Base):
+    __tablename__ = "outbox_messages"
+    __table_args__ = (Index("ix_outbox_due", "state", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(40))
+    channel: Mapped[str] = mapped_column(String(20))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
+    state: Mapped[str] = mapped_column(String(20), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None]
+
+
+class SyncState(Base):
+    __tablename__ = "sync_states"
+
+    destination_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    last_attempt_at: Mapped[datetime | None]
+    last_success_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_counts: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+
+
+class Setting(Base):
+    """Non-secret configuration shared by all desktops of one database."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -11,6 +11,7 @@ conditional UPDATE of the case row, which also serialises the audit chain:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -115,9 +116,18 @@ class CaseDetail:
 
 
 class CaseworkService:
-    def __init__(self, db: Database, calendar: WorkingCalendar | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        calendar: WorkingCalendar | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         self._db = db
         self._calendar = calendar or WorkingCalendar()
+        self._clock = clock
+
+    def _today(self) -> date:
+        return today_local(self._clock())
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -131,7 +141,7 @@ class CaseworkService:
         today: date | None = None,
     ) -> CasePage:
         actor.require(Permission.VIEW_CASES)
-        today = today or today_local()
+        today = today or self._today()
         with self._db.read() as session:
             result = session.execute(page_query(flt, sort, after, limit, today)).all()
         rows = rows_from(result, today)
@@ -141,12 +151,12 @@ class CaseworkService:
     def count_cases(self, actor: Actor, flt: CaseFilter, today: date | None = None) -> int:
         actor.require(Permission.VIEW_CASES)
         with self._db.read() as session:
-            return session.scalar(count_query(flt, today or today_local())) or 0
+            return session.scalar(count_query(flt, today or self._today())) or 0
 
     def get_case(self, actor: Actor, case_id: int, today: date | None = None) -> CaseDetail:
         """Read a case with its history; marks the actor's notices for it as seen."""
         actor.require(Permission.VIEW_CASES)
-        today = today or today_local()
+        today = today or self._today()
         with self._db.write() as session:
             case = self._load(session, case_id)
             notices = self._take_notices(session, actor, case_id)
@@ -177,7 +187,7 @@ class CaseworkService:
         actor.require(Permission.CLAIM_CASE)
         if actor.user_id is None:
             raise PermissionDenied("the system cannot claim cases")
-        now = datetime.now(UTC)
+        now = self._clock()
         with self._db.write() as session:
             result = session.execute(
                 update(Case)
@@ -223,7 +233,7 @@ class CaseworkService:
     def assign(self, actor: Actor, case_id: int, assignee_login: str | None) -> CaseRow:
         """Assign, reassign, take over or (with None) release a case. Team leads only,
         except that anyone may release their own claim."""
-        now = datetime.now(UTC)
+        now = self._clock()
         with self._db.write() as session:
             case = self._load(session, case_id, lock=True)
             previous = case.assignee_id
@@ -286,8 +296,8 @@ class CaseworkService:
         actor.require(Permission.WORK_OWN_CASES)
         comment = _bounded(comment, MAX_COMMENT_CHARS, "comment")
         message = _bounded(message, MAX_NOTE_CHARS, "message")
-        now = datetime.now(UTC)
-        today = today or today_local()
+        now = self._clock()
+        today = today or self._today()
         with self._db.write() as session:
             case = self._load(session, case_id)
             if case.version != expected_version:
@@ -342,7 +352,7 @@ class CaseworkService:
         note = _bounded(text, MAX_NOTE_CHARS, "note")
         if not note:
             raise InvalidInput("a note needs some text")
-        now = datetime.now(UTC)
+        now = self._clock()
         with self._db.write() as session:
             # Touch the row: serialises appends to this case's audit chain (row lock on
             # PostgreSQL; SQLite writers are serialised already). The version stays.
@@ -424,12 +434,11 @@ class CaseworkService:
         return session.scalar(select(User.login).where(User.id == user_id))
 
     def _row(self, session: Session, case: Case, today: date | None = None) -> CaseRow:
+        today = today or self._today()
         result = session.execute(
-            page_query(CaseFilter(), CaseSort(), None, 1, today or today_local()).where(
-                Case.id == case.id
-            )
+            page_query(CaseFilter(), CaseSort(), None, 1, today).where(Case.id == case.id)
         ).all()
-        return rows_from(result, today or today_local())[0]
+        return rows_from(result, today)[0]
 
     def _conflict(self, session: Session, case: Case, expected_version: int) -> ConcurrentChange:
         events = session.execute(
@@ -466,7 +475,7 @@ class CaseworkService:
                 Notice.user_id == actor.user_id, Notice.case_id == case_id, Notice.seen_at.is_(None)
             )
         ).all()
-        now = datetime.now(UTC)
+        now = self._clock()
         for notice, _event, _name in rows:
             notice.seen_at = now
         file_number = session.scalar(select(Case.file_number).where(Case.id == case_id)) or ""

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, and_, false, func, select, tuple_
+from sqlalchemy import Select, false, func, select, tuple_
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -207,4 +207,4 @@ def cursor_after(row: CaseRow, key: SortKey) -> Cursor:
 
 
 def count_query(flt: CaseFilter, today: date) -> Select[Any]:
-    return select(func.count()).select_from(Case).where(and_(*filter_conditions(flt, today)))
+    return select(func.count()).select_from(Case).where(*filter_conditions(flt, today))

@@ -19,7 +19,7 @@ from backoffice.domain.deadlines import WorkingCalendar, compute_deadline, local
 from backoffice.domain.file_numbers import format_file_number
 from backoffice.domain.status import Status
 from backoffice.domain.templates import APPLICANT_GROUP, ServiceTemplate
-from backoffice.domain.text import clean_line, search_text
+from backoffice.domain.text import clean_line, sanitise_form_data, search_text
 from backoffice.store.models import Case, FileNumberCounter, ServiceTemplateRow
 
 from .audit import EventKind, append_event
@@ -79,9 +79,10 @@ def register_case(
     calendar: WorkingCalendar,
 ) -> Case:
     """Insert a case in status `received` with its first audit entry."""
+    form_data = sanitise_form_data(new.form_data)
     received_local = local_date(new.received_at)
     file_number = next_file_number(session, template.file_prefix, received_local.year)
-    name = applicant_name(new.form_data)
+    name = applicant_name(form_data)
     deadline = compute_deadline(
         received_local, template.processing_days, [], received_local, calendar
     )
@@ -94,12 +95,12 @@ def register_case(
         service_key=template.key,
         received_at=new.received_at,
         applicant_name=name,
-        applicant_email=applicant_email(new.form_data),
+        applicant_email=applicant_email(form_data),
         reply_channel=new.reply_channel,
         auth_level=new.auth_level,
         payment_state=new.payment_state,
-        form_data=new.form_data,
-        search_text=search_text(file_number, name, form_data=new.form_data),
+        form_data=form_data,
+        search_text=search_text(file_number, name, form_data=form_data),
         status=Status.RECEIVED.value,
         due_date=deadline.due,
         version=1,

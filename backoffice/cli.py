@@ -10,9 +10,11 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from backoffice.services.actor import Actor
 from backoffice.services.audit import verify_chain
 from backoffice.services.casework import CaseworkService
 from backoffice.services.catalogue import CatalogueService, read_catalogue
-from backoffice.services.installation import Installation, InstallationError
+from backoffice.services.installation import DATA_DIR_ENV, Installation, InstallationError
 from backoffice.services.queries import CaseFilter, CaseSort, SortKey
 from backoffice.services.users import UserService
 from backoffice.store.database import Database, DatabaseConfigError
@@ -62,6 +64,7 @@ def open_app(args: argparse.Namespace, *, migrate: bool = True) -> App:
     if installation.database_url.startswith("sqlite"):
         installation.prepare()
     db = installation.open_database()
+    args.resources.callback(db.dispose)
     if migrate:
         upgrade(db)
     users = UserService(db)
@@ -276,7 +279,7 @@ def cmd_catalogue_install(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    if args.demo and not args.data_dir:
+    if args.demo and not (args.data_dir or os.environ.get(DATA_DIR_ENV)):
         args.data_dir = tempfile.mkdtemp(prefix="backoffice-demo-")
     app = open_app(args)
     if args.demo:
@@ -465,7 +468,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
-        return int(args.func(args))
+        with ExitStack() as resources:
+            args.resources = resources  # closed after the command, whatever happens
+            return int(args.func(args))
     except (
         CommandError,
         DomainError,

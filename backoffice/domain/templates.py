@@ -10,6 +10,7 @@ the template and the field (as a JSON path such as ``$.workflow.transitions[2].t
 from __future__ import annotations
 
 import json
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -27,6 +28,8 @@ REQUIREMENTS = ("comment", "document", "message")
 #: name is what the inbox, the search and the letters use.
 APPLICANT_GROUP = "applicant"
 APPLICANT_NAME_FIELDS = ("given_name", "family_name")
+#: What message and certificate texts may refer to, as ``{name}``.
+PLACEHOLDERS = frozenset({"file_number", "service_name", "given_name", "family_name"})
 
 _TEXT = {
     "type": "object",
@@ -394,6 +397,9 @@ def _build(raw: dict[str, Any]) -> ServiceTemplate:
     for state in messages:
         if state not in states:
             raise fail(f"$.messages.{state.value}", "message for a state the service does not use")
+    for state, local in messages.items():
+        for lang in LANGUAGES:
+            _check_placeholders(key, f"$.messages.{state.value}.{lang}", local.get(lang))
 
     try:
         fee = Decimal(raw["fee"]["amount"])
@@ -426,6 +432,26 @@ def _build(raw: dict[str, Any]) -> ServiceTemplate:
         active=raw.get("active", True),
         raw=raw,
     )
+
+
+def _check_placeholders(key: str, path: str, text: str) -> None:
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError as exc:
+        raise TemplateError(key, path, f"broken placeholder: {exc}") from None
+    unknown = sorted(names - PLACEHOLDERS)
+    if unknown:
+        raise TemplateError(
+            key,
+            path,
+            f"unknown placeholder {{{unknown[0]}}}; allowed: "
+            + ", ".join(f"{{{p}}}" for p in sorted(PLACEHOLDERS)),
+        )
+
+
+def render_text(text: str, values: Mapping[str, str]) -> str:
+    """Fill a validated template text; unknown or missing values stay empty, never markup."""
+    return text.format_map({name: values.get(name, "") for name in PLACEHOLDERS})
 
 
 def _check_reachable(

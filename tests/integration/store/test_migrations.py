@@ -1,0 +1,87 @@
+"""Alembic migrations against real SQLite files and PostgreSQL databases."""
+
+from __future__ import annotations
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from backoffice.store.database import Database
+from backoffice.store.migrate import (
+    DatabaseTooNew,
+    _config,
+    current_revision,
+    head_revision,
+    is_current,
+    upgrade,
+)
+from backoffice.store.models import Base
+
+#: Created by the migration on PostgreSQL only (a trigram index has no SQLite twin).
+POSTGRES_ONLY = {"ix_cases_search_trgm"}
+
+
+def _not_postgres_only(obj: object, name: str | None, *_: object) -> bool:
+    return name not in POSTGRES_ONLY
+
+
+def test_upgrade_brings_an_empty_database_to_the_models(database_url: str) -> None:
+    db = Database(database_url)
+    try:
+        assert current_revision(db) is None
+        before, after = upgrade(db)
+        assert (before, after) == (None, head_revision())
+        assert is_current(db)
+        with db.engine.connect() as connection:
+            context = MigrationContext.configure(
+                connection, opts={"include_object": _not_postgres_only}
+            )
+            diff = compare_metadata(context, Base.metadata)
+        assert diff == [], f"models and migrations differ: {diff}"
+        assert upgrade(db) == (head_revision(), head_revision())  # idempotent
+    finally:
+        db.dispose()
+
+
+def test_downgrade_to_base_and_up_again(database_url: str) -> None:
+    db = Database(database_url)
+    try:
+        upgrade(db)
+        config = _config()
+        with db.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "base")
+        tables = set(inspect(db.engine).get_table_names()) - {"alembic_version"}
+        assert tables == set()
+        upgrade(db)
+        assert set(Base.metadata.tables) <= set(inspect(db.engine).get_table_names())
+    finally:
+        db.dispose()
+
+
+def test_database_from_a_newer_version_is_refused_and_left_alone(database_url: str) -> None:
+    db = Database(database_url)
+    try:
+        upgrade(db)
+        with db.engine.begin() as connection:
+            connection.execute(text("UPDATE alembic_version SET version_num = 'f00dfeed9999'"))
+        tables_before = sorted(inspect(db.engine).get_table_names())
+        with pytest.raises(DatabaseTooNew, match="newer version"):
+            upgrade(db)
+        assert current_revision(db) == "f00dfeed9999"
+        assert sorted(inspect(db.engine).get_table_names()) == tables_before
+    finally:
+        db.dispose()
+
+
+def test_sqlite_runs_in_wal_with_foreign_keys_and_busy_timeout(tmp_path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    try:
+        with db.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 10_000
+    finally:
+        db.dispose()

@@ -178,6 +178,31 @@ class Notice(Base):
     seen_at: Mapped[datetime | None]
 
 
+class SubmissionRecord(Base):
+    """Every submission we decided on: accepted (with its case) or rejected (kept for the record).
+
+    Its unique ``submission_id`` makes intake idempotent: a submission listed again, a
+    crash, or a second desktop syncing the same destination never produce a second case.
+    """
+
+    __tablename__ = "submissions"
+    __table_args__ = (Index("ix_submissions_outcome_arrived", "outcome", "arrived_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[str] = mapped_column(String(36), unique=True)
+    portal_case_id: Mapped[str] = mapped_column(String(36))
+    destination_id: Mapped[str] = mapped_column(String(36))
+    service_identifier: Mapped[str | None] = mapped_column(String(255))
+    arrived_at: Mapped[datetime]
+    outcome: Mapped[str] = mapped_column(String(20))  # accepted | rejected
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"))
+    problem_type: Mapped[str | None] = mapped_column(String(100))
+    problem_instance: Mapped[str | None] = mapped_column(String(100))
+    problem_detail: Mapped[str | None] = mapped_column(Text)
+    received_metadata: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    attachment_ids: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+
+
 class OutboxMessage(Base):
     __tablename__ = "outbox_messages"
     __table_args__ = (Index("ix_outbox_due", "state", "next_attempt_at"),)

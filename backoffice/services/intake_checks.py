@@ -1,0 +1,289 @@
+"""The checks of one submission, in the order PROTOCOL.md gives, rejecting at the first failure.
+
+Pure with respect to the network and the database: the caller fetches the
+submission and its attachments and passes a decryptor. The result is either an
+:class:`Accepted` submission (metadata, form data, verified attachments) or a
+:class:`Rejected` one naming the problem and the part (``instance``) that failed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import jsonschema
+
+from backoffice.domain.files import safe_filename, sniff_media_type
+from backoffice.domain.forms import form_schema
+from backoffice.domain.templates import ServiceTemplate
+from backoffice.portal.protocol import (
+    SUPPORTED_PAYMENT_METHODS,
+    SUPPORTED_REPLY_CHANNELS,
+    Instance,
+    Problem,
+    submission_schema_uri,
+)
+
+#: Form data larger than this is not a form a citizen typed.
+MAX_DATA_BYTES = 5 * 1024 * 1024
+
+
+class DecryptionFailed(Exception):
+    """A JWE could not be decrypted (wrong key, wrong algorithm, broken token, too large)."""
+
+
+class Decryptor(Protocol):
+    def __call__(self, compact_jwe: str) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class VerifiedAttachment:
+    attachment_id: str
+    original_name: str
+    safe_name: str
+    media_type: str
+    purpose: str
+    content: bytes
+    sha512: str
+    verification: str  # "ok" | "type_mismatch" | "unknown_type"
+    verification_detail: str | None
+
+
+@dataclass(frozen=True)
+class Accepted:
+    metadata: dict[str, Any]
+    form_data: dict[str, Any]
+    template: ServiceTemplate
+    attachments: list[VerifiedAttachment]
+    reply_channel: str
+    auth_level: str | None
+    payment_state: str | None
+    authentication_tags: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Rejected:
+    problem: Problem
+    instance: str
+    detail: str
+    metadata: dict[str, Any] | None = None
+    service_identifier: str | None = None
+    authentication_tags: dict[str, Any] = field(default_factory=dict)
+
+
+class _Reject(Exception):
+    def __init__(self, problem: Problem, instance: str, detail: str) -> None:
+        super().__init__(detail)
+        self.problem = problem
+        self.instance = instance
+        self.detail = detail
+
+
+def tag_of(compact_jwe: str) -> str:
+    """The authentication tag: the last segment of a compact JWE."""
+    return compact_jwe.rsplit(".", 1)[-1] if compact_jwe.count(".") == 4 else ""
+
+
+def check_submission(
+    submission: Mapping[str, Any],
+    fetch_attachment: Callable[[str], str],
+    decrypt: Decryptor,
+    templates_by_leika: Mapping[str, ServiceTemplate],
+    metadata_validator: jsonschema.protocols.Validator,
+) -> Accepted | Rejected:
+    """Run every check; transient failures of ``fetch_attachment`` propagate to the caller."""
+    state: dict[str, Any] = {"metadata": None, "service": None, "tags": {}}
+    try:
+        return _check(
+            submission, fetch_attachment, decrypt, templates_by_leika, metadata_validator, state
+        )
+    except _Reject as reject:
+        return Rejected(
+            reject.problem,
+            reject.instance,
+            reject.detail,
+            state["metadata"],
+            state["service"],
+            state["tags"],
+        )
+
+
+def _check(
+    submission: Mapping[str, Any],
+    fetch_attachment: Callable[[str], str],
+    decrypt: Decryptor,
+    templates_by_leika: Mapping[str, ServiceTemplate],
+    metadata_validator: jsonschema.protocols.Validator,
+    state: dict[str, Any],
+) -> Accepted:
+    service_type = submission.get("serviceType") or {}
+    state["service"] = service_type.get("identifier") if isinstance(service_type, dict) else None
+    encrypted_metadata = submission.get("encryptedMetadata")
+    if not isinstance(encrypted_metadata, str):
+        raise _Reject(Problem.SYNTAX_VIOLATION, Instance.METADATA, "no encrypted metadata")
+    state["tags"]["metadata"] = tag_of(encrypted_metadata)
+
+    # 1. metadata decrypts
+    try:
+        plain = decrypt(encrypted_metadata)
+    except DecryptionFailed as exc:
+        raise _Reject(Problem.ENCRYPTION_ISSUE, Instance.METADATA, str(exc)) from None
+    # 2. metadata is JSON and valid against its schema
+    try:
+        metadata = json.loads(plain)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise _Reject(Problem.SYNTAX_VIOLATION, Instance.METADATA, f"not JSON: {exc}") from None
+    if not isinstance(metadata, dict):
+        raise _Reject(Problem.SYNTAX_VIOLATION, Instance.METADATA, "metadata is not an object")
+    error = jsonschema.exceptions.best_match(metadata_validator.iter_errors(metadata))
+    if error is not None:
+        raise _Reject(
+            Problem.SCHEMA_VIOLATION, Instance.METADATA, f"{error.json_path}: {error.message}"
+        )
+    state["metadata"] = metadata
+
+    # 3. the service matches and is one we offer
+    declared = (metadata.get("publicServiceType") or {}).get("identifier")
+    if declared != state["service"]:
+        raise _Reject(
+            Problem.SERVICE_MISMATCH,
+            Instance.METADATA,
+            f"submission is for {state['service']!r}, metadata says {declared!r}",
+        )
+    template = templates_by_leika.get(str(declared))
+    if template is None:
+        raise _Reject(
+            Problem.SERVICE_MISMATCH, Instance.SUBMISSION, f"we do not offer the service {declared}"
+        )
+
+    # 4. attachment ids match the metadata exactly
+    content = metadata["contentStructure"]
+    described = {a["attachmentId"]: a for a in content.get("attachments", [])}
+    listed = [str(a) for a in submission.get("attachments") or []]
+    for attachment_id in described:
+        if attachment_id not in listed:
+            raise _Reject(
+                Problem.MISSING_ATTACHMENT,
+                Instance.attachment(attachment_id),
+                "the metadata describes an attachment the submission does not have",
+            )
+    extra = [a for a in listed if a not in described]
+    if extra or len(listed) != len(set(listed)):
+        raise _Reject(
+            Problem.ATTACHMENTS_MISMATCH,
+            Instance.SUBMISSION,
+            f"attachments not described in the metadata: {', '.join(extra) or 'duplicates'}",
+        )
+
+    # 5. data decrypts, matches its hash, is JSON, fits its schema
+    data_description = content.get("data")
+    encrypted_data = submission.get("encryptedData")
+    if data_description is None or not isinstance(encrypted_data, str):
+        raise _Reject(Problem.MISSING_DATA, Instance.DATA, "the submission carries no form data")
+    state["tags"]["data"] = tag_of(encrypted_data)
+    try:
+        data_bytes = decrypt(encrypted_data)
+    except DecryptionFailed as exc:
+        raise _Reject(Problem.ENCRYPTION_ISSUE, Instance.DATA, str(exc)) from None
+    if len(data_bytes) > MAX_DATA_BYTES:
+        raise _Reject(Problem.SYNTAX_VIOLATION, Instance.DATA, "form data larger than 5 MB")
+    if hashlib.sha512(data_bytes).hexdigest() != data_description["hash"]["content"]:
+        raise _Reject(Problem.HASH_MISMATCH, Instance.DATA, "SHA-512 of the data does not match")
+    schema = data_description["submissionSchema"]
+    if schema.get("mimeType") != "application/json":
+        raise _Reject(Problem.UNSUPPORTED_SCHEMA, Instance.DATA, "only JSON form data is supported")
+    try:
+        form_data = json.loads(data_bytes)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise _Reject(Problem.SYNTAX_VIOLATION, Instance.DATA, f"not JSON: {exc}") from None
+    if schema.get("schemaUri") != submission_schema_uri(template.key):
+        raise _Reject(
+            Problem.UNSUPPORTED_SCHEMA,
+            Instance.DATA,
+            f"unknown data schema {schema.get('schemaUri')}",
+        )
+    error = jsonschema.exceptions.best_match(
+        jsonschema.Draft202012Validator(form_schema(template)).iter_errors(form_data)
+    )
+    if error is not None:
+        raise _Reject(
+            Problem.SCHEMA_VIOLATION, Instance.DATA, f"{error.json_path}: {error.message}"
+        )
+
+    # 6. every attachment decrypts and matches its hash
+    attachments = []
+    state["tags"]["attachments"] = {}
+    for attachment_id, description in described.items():
+        instance = Instance.attachment(attachment_id)
+        compact = fetch_attachment(attachment_id)
+        state["tags"]["attachments"][attachment_id] = tag_of(compact)
+        try:
+            body = decrypt(compact)
+        except DecryptionFailed as exc:
+            raise _Reject(Problem.ENCRYPTION_ISSUE, instance, str(exc)) from None
+        del compact
+        digest = hashlib.sha512(body).hexdigest()
+        if digest != description["hash"]["content"]:
+            raise _Reject(
+                Problem.HASH_MISMATCH, instance, "SHA-512 of the attachment does not match"
+            )
+        attachments.append(_verified(attachment_id, description, body, digest))
+
+    # 7. we can answer on the reply channel and accept the payment method
+    channels = list((metadata.get("replyChannel") or {}).keys())
+    if channels and channels[0] not in SUPPORTED_REPLY_CHANNELS:
+        raise _Reject(
+            Problem.UNSUPPORTED_REPLY_CHANNEL, Instance.METADATA, f"reply channel {channels[0]}"
+        )
+    payment = metadata.get("paymentInformation")
+    if payment and payment.get("paymentMethod") not in SUPPORTED_PAYMENT_METHODS:
+        raise _Reject(
+            Problem.UNSUPPORTED_PAYMENT_METHOD, Instance.METADATA, str(payment.get("paymentMethod"))
+        )
+    return Accepted(
+        metadata=metadata,
+        form_data=form_data,
+        template=template,
+        attachments=attachments,
+        reply_channel=channels[0] if channels else "postal",
+        auth_level=_auth_level(metadata),
+        payment_state=payment.get("status") if payment else None,
+        authentication_tags=state["tags"],
+    )
+
+
+def _verified(
+    attachment_id: str, description: Mapping[str, Any], body: bytes, digest: str
+) -> VerifiedAttachment:
+    declared = str(description["mimeType"]).lower()
+    actual = sniff_media_type(body[:64])
+    if actual is None:
+        verification, detail = "unknown_type", f"content type not recognised (declared {declared})"
+    elif actual != declared:
+        verification, detail = "type_mismatch", f"declared {declared}, content is {actual}"
+    else:
+        verification, detail = "ok", None
+    original = str(description.get("filename") or "")[:300]
+    return VerifiedAttachment(
+        attachment_id=attachment_id,
+        original_name=original,
+        safe_name=safe_filename(original, actual or declared),
+        media_type=actual or declared,
+        purpose=str(description.get("purpose", "attachment")),
+        content=body,
+        sha512=digest,
+        verification=verification,
+        verification_detail=detail,
+    )
+
+
+def _auth_level(metadata: Mapping[str, Any]) -> str | None:
+    """How the applicant identified: the type/version of the identification report, if any."""
+    reports = metadata.get("authenticationInformation") or []
+    if not reports:
+        return None
+    first = reports[0]
+    return f"{first.get('type')} {first.get('version')}".strip()

@@ -1,0 +1,243 @@
+"""The order and outcome of the submission checks (PROTOCOL.md step 4), without network.
+
+The JOSE layer is tested on its own; here a stand-in "JWE" carries its
+plaintext base64url-encoded in the fourth segment, so that every check can be
+driven precisely.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import hashlib
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from backoffice.domain.templates import load_template_text
+from backoffice.portal.protocol import Problem, submission_schema_uri
+from backoffice.services.intake_checks import (
+    Accepted,
+    DecryptionFailed,
+    Rejected,
+    check_submission,
+)
+
+ROOT = Path(__file__).parents[3]
+TEMPLATE = load_template_text(
+    (ROOT / "resources/services/dog_tax_registration.json").read_text("utf-8"), "dog"
+)
+VALIDATOR = jsonschema.Draft202012Validator(
+    json.loads((ROOT / "resources/schemas/metadata.schema.v1.0.0.json").read_text("utf-8")),
+    format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+)
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
+
+
+def fake_jwe(plain: bytes) -> str:
+    body = base64.urlsafe_b64encode(plain).decode().rstrip("=")
+    return f"hdr.key.iv.{body}.tag{hashlib.sha1(plain).hexdigest()[:6]}"  # noqa: S324
+
+
+def fake_decrypt(compact: str) -> bytes:
+    parts = compact.split(".")
+    if len(parts) != 5 or parts[0] != "hdr":
+        raise DecryptionFailed("not a JWE for our key")
+    return base64.urlsafe_b64decode(parts[3] + "=" * (-len(parts[3]) % 4))
+
+
+def form() -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for group in TEMPLATE.field_groups:
+        values: dict[str, Any] = {}
+        for field in group.fields:
+            if not field.required:
+                continue
+            values[field.key] = {
+                "date": "2026-01-31",
+                "boolean": False,
+                "number": 1,
+                "choice": field.options[0][0] if field.options else "x",
+            }.get(field.type, "Jö")
+        data[group.key] = values
+    return data
+
+
+def build(**changes: Any) -> tuple[dict[str, Any], dict[str, str]]:
+    data = json.dumps(form()).encode()
+    attachments = {
+        str(uuid.uuid4()): (PDF, "application/pdf", "Ausweis.pdf"),
+        str(uuid.uuid4()): (PNG, "image/png", "../../Foto\u202e.png"),
+    }
+    metadata = {
+        "publicServiceType": {"identifier": TEMPLATE.leika, "name": "Hundesteuer"},
+        "contentStructure": {
+            "data": {
+                "hash": {"type": "sha512", "content": hashlib.sha512(data).hexdigest()},
+                "submissionSchema": {
+                    "schemaUri": submission_schema_uri(TEMPLATE.key),
+                    "mimeType": "application/json",
+                },
+            },
+            "attachments": [
+                {
+                    "attachmentId": aid,
+                    "mimeType": mime,
+                    "filename": name,
+                    "purpose": "attachment",
+                    "hash": {"type": "sha512", "content": hashlib.sha512(body).hexdigest()},
+                }
+                for aid, (body, mime, name) in attachments.items()
+            ],
+        },
+        "replyChannel": {"eMail": {"address": "anna@example.org"}},
+        "paymentInformation": {
+            "transactionReference": "K-1",
+            "transactionId": "T-1",
+            "paymentMethod": "CREDITCARD",
+            "status": "BOOKED",
+        },
+    }
+    fetched = {aid: fake_jwe(body) for aid, (body, _, _) in attachments.items()}
+    submission = {
+        "submissionId": str(uuid.uuid4()),
+        "caseId": str(uuid.uuid4()),
+        "serviceType": {"identifier": TEMPLATE.leika, "name": "Hundesteuer"},
+        "attachments": list(attachments),
+        "encryptedMetadata": fake_jwe(json.dumps(metadata).encode()),
+        "encryptedData": fake_jwe(data),
+    }
+    for key, value in changes.items():
+        if key == "metadata":
+            metadata = value(copy.deepcopy(metadata))
+            submission["encryptedMetadata"] = fake_jwe(json.dumps(metadata).encode())
+        else:
+            submission[key] = value
+    return submission, fetched
+
+
+def check(submission: dict[str, Any], fetched: dict[str, str]) -> Accepted | Rejected:
+    return check_submission(
+        submission, fetched.__getitem__, fake_decrypt, {TEMPLATE.leika: TEMPLATE}, VALIDATOR
+    )
+
+
+def test_a_good_submission_is_accepted_with_tags_and_safe_names() -> None:
+    submission, fetched = build()
+    result = check(submission, fetched)
+    assert isinstance(result, Accepted), result
+    assert result.template.key == TEMPLATE.key
+    assert result.reply_channel == "eMail" and result.payment_state == "BOOKED"
+    assert set(result.authentication_tags["attachments"]) == set(fetched)
+    assert result.authentication_tags["metadata"] == submission["encryptedMetadata"].split(".")[-1]
+    names = sorted(a.safe_name for a in result.attachments)
+    assert names == ["Ausweis.pdf", "Foto.png"]
+    assert all(a.verification == "ok" for a in result.attachments)
+
+
+def _rejected(result: Accepted | Rejected) -> tuple[Problem, str]:
+    assert isinstance(result, Rejected), result
+    return result.problem, result.instance
+
+
+def test_each_check_rejects_with_its_problem_and_instance() -> None:
+    # metadata does not decrypt
+    s, f = build(encryptedMetadata="garbage")
+    assert _rejected(check(s, f)) == (Problem.ENCRYPTION_ISSUE, "metadata")
+    # metadata is not JSON
+    s, f = build(encryptedMetadata=fake_jwe(b"<xml/>"))
+    assert _rejected(check(s, f)) == (Problem.SYNTAX_VIOLATION, "metadata")
+    # metadata violates the schema
+    s, f = build(metadata=lambda m: {**m, "contentStructure": {}})
+    assert _rejected(check(s, f)) == (Problem.SCHEMA_VIOLATION, "metadata")
+    # service mismatch between envelope and metadata
+    s, f = build(serviceType={"identifier": "urn:de:fim:leika:leistung:99999999999999"})
+    assert _rejected(check(s, f)) == (Problem.SERVICE_MISMATCH, "metadata")
+    # a service we do not offer (both agree)
+    other = "urn:de:fim:leika:leistung:11111111111111"
+    s, f = build(
+        serviceType={"identifier": other},
+        metadata=lambda m: {**m, "publicServiceType": {"identifier": other}},
+    )
+    assert _rejected(check(s, f)) == (Problem.SERVICE_MISMATCH, "submission")
+    # an attachment is missing / an extra one is there
+    s, f = build()
+    missing = s["attachments"].pop(0)
+    assert _rejected(check(s, f)) == (Problem.MISSING_ATTACHMENT, f"attachment:{missing}")
+    s, f = build()
+    s["attachments"].append(str(uuid.uuid4()))
+    assert _rejected(check(s, f)) == (Problem.ATTACHMENTS_MISMATCH, "submission")
+    # data missing, broken, wrong hash, not JSON, unknown schema, schema-invalid
+    s, f = build(encryptedData=None)
+    assert _rejected(check(s, f)) == (Problem.MISSING_DATA, "data")
+    s, f = build(encryptedData="x.y")
+    assert _rejected(check(s, f)) == (Problem.ENCRYPTION_ISSUE, "data")
+    s, f = build(encryptedData=fake_jwe(b'{"tampered": true}'))
+    assert _rejected(check(s, f)) == (Problem.HASH_MISMATCH, "data")
+
+    def with_data(raw: bytes, uri: str | None = None) -> tuple[dict[str, Any], dict[str, str]]:
+        def patch(m: dict[str, Any]) -> dict[str, Any]:
+            m["contentStructure"]["data"]["hash"]["content"] = hashlib.sha512(raw).hexdigest()
+            if uri:
+                m["contentStructure"]["data"]["submissionSchema"]["schemaUri"] = uri
+            return m
+
+        return build(encryptedData=fake_jwe(raw), metadata=patch)
+
+    assert _rejected(check(*with_data(b"not json"))) == (Problem.SYNTAX_VIOLATION, "data")
+    assert _rejected(check(*with_data(b"{}", "urn:x:other:1"))) == (
+        Problem.UNSUPPORTED_SCHEMA,
+        "data",
+    )
+    assert _rejected(check(*with_data(b'{"applicant": {}}'))) == (Problem.SCHEMA_VIOLATION, "data")
+    # an attachment does not decrypt / has the wrong hash
+    s, f = build()
+    first = s["attachments"][0]
+    f[first] = "broken"
+    assert _rejected(check(s, f)) == (Problem.ENCRYPTION_ISSUE, f"attachment:{first}")
+    s, f = build()
+    f[first := s["attachments"][1]] = fake_jwe(b"%PDF-other")
+    assert _rejected(check(s, f)) == (Problem.HASH_MISMATCH, f"attachment:{first}")
+    # reply channel and payment method
+    s, f = build(metadata=lambda m: {**m, "replyChannel": {"deMail": {"address": "a@b.de"}}})
+    assert _rejected(check(s, f)) == (Problem.UNSUPPORTED_REPLY_CHANNEL, "metadata")
+
+
+def test_rejections_keep_what_arrived() -> None:
+    s, f = build(encryptedData=fake_jwe(b"{}"))
+    result = check(s, f)
+    assert isinstance(result, Rejected)
+    assert result.metadata is not None and result.service_identifier == TEMPLATE.leika
+    assert result.authentication_tags["data"] == s["encryptedData"].split(".")[-1]
+
+
+def test_declared_type_not_trusted() -> None:
+    exe = b"MZ\x90\x00" + b"\x00" * 60
+
+    def patch(m: dict[str, Any]) -> dict[str, Any]:
+        m["contentStructure"]["attachments"][0]["hash"]["content"] = hashlib.sha512(exe).hexdigest()
+        m["contentStructure"]["attachments"][0]["filename"] = "Rechnung.pdf.exe"
+        return m
+
+    s, f = build(metadata=patch)
+    f[s["attachments"][0]] = fake_jwe(exe)
+    result = check(s, f)
+    assert isinstance(result, Accepted)
+    suspicious = next(a for a in result.attachments if a.verification != "ok")
+    assert suspicious.verification == "unknown_type"
+    assert suspicious.safe_name == "Rechnung.pdf.pdf"
+
+
+def test_attachment_fetch_errors_propagate() -> None:
+    s, _f = build()
+
+    def failing(_: str) -> str:
+        raise TimeoutError("portal too slow")
+
+    with pytest.raises(TimeoutError):
+        check_submission(s, failing, fake_decrypt, {TEMPLATE.leika: TEMPLATE}, VALIDATOR)

@@ -3,9 +3,9 @@
 Every event's hash covers the previous event's hash and the event's own
 content in a canonical JSON form, so that changing, removing or reordering an
 entry breaks the chain from there on. :func:`verify_chain` names the first
-broken link. Appends to one case are serialised by the caller locking the
-case row first (every use case updates the case before appending); the
-unique (case_id, seq) constraint catches any caller that forgets.
+broken link. Appends to one case are serialised by locking the case row
+(``SELECT … FOR UPDATE`` on PostgreSQL; SQLite writers are serialised by
+``BEGIN IMMEDIATE`` already); the unique (case_id, seq) constraint backs it up.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from backoffice.store.models import CaseEvent
+from backoffice.store.models import Case, CaseEvent
 
 GENESIS = "0" * 64
 
@@ -76,6 +76,7 @@ def append_event(
     """Append one event to a case's trail (in the caller's transaction)."""
     payload = dict(payload or {})
     at = (at or datetime.now(UTC)).astimezone(UTC)
+    session.execute(select(Case.id).where(Case.id == case_id).with_for_update())
     last = session.execute(
         select(CaseEvent.seq, CaseEvent.hash)
         .where(CaseEvent.case_id == case_id)

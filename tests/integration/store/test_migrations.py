@@ -85,3 +85,45 @@ def test_sqlite_runs_in_wal_with_foreign_keys_and_busy_timeout(tmp_path) -> None
             assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 10_000
     finally:
         db.dispose()
+
+
+def test_every_revision_upgrades_with_data_in_place(database_url: str) -> None:
+    """Step through the history: each revision upgrades a database holding a case."""
+    from alembic.script import ScriptDirectory
+
+    db = Database(database_url)
+    try:
+        config = _config()
+        revisions = [s.revision for s in ScriptDirectory.from_config(config).walk_revisions()]
+        revisions.reverse()  # oldest first
+        with db.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revisions[0])
+        with db.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO service_templates (key, version, leika, name_de, name_en, "
+                    "definition, active, created_at) VALUES ('s', 1, 'urn:x', 'S', 'S', '{}', "
+                    ":t, '2026-01-01 00:00:00')"
+                ),
+                {"t": True},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO cases (file_number, template_id, service_key, received_at, "
+                    "applicant_name, reply_channel, form_data, search_text, status, priority, "
+                    "version, updated_at) VALUES ('GEB-2026-000001', 1, 's', "
+                    "'2026-01-01 00:00:00', 'Jörg', 'postal', '{}', 'jörg', 'received', 0, 1, "
+                    "'2026-01-01 00:00:00')"
+                )
+            )
+        for revision in revisions[1:]:
+            with db.engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+            with db.engine.connect() as connection:
+                name = connection.execute(text("SELECT applicant_name FROM cases")).scalar()
+            assert name == "Jörg", f"data lost at revision {revision}"
+        assert current_revision(db) == head_revision()
+    finally:
+        db.dispose()

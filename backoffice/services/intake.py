@@ -1,0 +1,401 @@
+"""Intake: pull every waiting submission of a destination, check it, store it once, confirm it.
+
+For each submission, in one transaction: the case (or, if a check failed, only
+the record of the rejection), its attachments, its first audit entry, the
+intake record (unique per ``submissionId``) and an outbox row holding the signed
+accept or reject event. The event is sent after the commit; a crash anywhere
+leaves either nothing (the submission is fetched again next time) or a stored
+submission whose confirmation the outbox sends later. A submission that is
+stored already is never downloaded again, whoever stored it.
+
+Transient failures (timeouts, 5xx, truncated or garbled answers) skip the
+submission for this run; it is still listed next time. Only the submission's
+own defects lead to a rejection.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+import jsonschema
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from backoffice.domain.deadlines import WorkingCalendar
+from backoffice.domain.templates import ServiceTemplate
+from backoffice.domain.text import sanitise_form_data
+from backoffice.portal.errors import (
+    AlreadyDecided,
+    InvalidEvent,
+    InvalidResponse,
+    NotFound,
+    PortalError,
+    TransientError,
+)
+from backoffice.portal.protocol import PROBLEM_TITLES
+from backoffice.store.database import Database
+from backoffice.store.models import Attachment, OutboxMessage, SubmissionRecord, SyncState
+
+from .catalogue import CatalogueService
+from .intake_checks import Accepted, Decryptor, Rejected, check_submission
+from .outbox import Delivered, Handler, OutboxDispatcher, Refused, Retry
+from .progress import CancelToken, Progress, ProgressCallback, no_progress
+from .registration import NewCase, register_case, template_row_for
+
+log = logging.getLogger(__name__)
+
+METADATA_SCHEMA = (
+    Path(__file__).resolve().parents[2] / "resources" / "schemas" / "metadata.schema.v1.0.0.json"
+)
+DECISION = "portal_decision"
+
+
+class SubscriberApi(Protocol):
+    """What intake needs from the delivery service (``portal.client.SubscriberClient``)."""
+
+    def list_submissions(self, destination_id: str) -> Sequence[Mapping[str, Any]]: ...
+
+    def get_submission(self, submission_id: str) -> Mapping[str, Any]: ...
+
+    def get_attachment(self, submission_id: str, attachment_id: str) -> str: ...
+
+    def post_event(self, case_id: str, token: str) -> None: ...
+
+    def get_event_log(self, case_id: str) -> Sequence[str]: ...
+
+
+class SubscriberCrypto(Protocol):
+    """Our keys: decrypt what arrives, sign our decisions, recognise them in an event log."""
+
+    decrypt: Decryptor
+
+    def accept_event(
+        self, destination_id: str, submission_id: str, case_id: str, tags: Mapping[str, Any]
+    ) -> str: ...
+
+    def reject_event(
+        self,
+        destination_id: str,
+        submission_id: str,
+        case_id: str,
+        problems: Sequence[Mapping[str, str]],
+    ) -> str: ...
+
+    def decision_recorded(self, event_log: Sequence[str], token: str) -> bool: ...
+
+
+@dataclass
+class SyncReport:
+    destination_id: str
+    listed: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    already_known: int = 0
+    vanished: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    confirmations_sent: int = 0
+    confirmations_waiting: int = 0
+    cancelled: bool = False
+    error: str | None = None
+
+    def as_counts(self) -> dict[str, Any]:
+        return {
+            "listed": self.listed,
+            "accepted": self.accepted,
+            "rejected": self.rejected,
+            "already_known": self.already_known,
+            "vanished": self.vanished,
+            "skipped": len(self.skipped),
+            "confirmations_sent": self.confirmations_sent,
+            "confirmations_waiting": self.confirmations_waiting,
+            "cancelled": self.cancelled,
+        }
+
+
+def metadata_validator() -> jsonschema.protocols.Validator:
+    schema = json.loads(METADATA_SCHEMA.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+class IntakeService:
+    def __init__(
+        self,
+        db: Database,
+        api: SubscriberApi,
+        crypto: SubscriberCrypto,
+        catalogue: CatalogueService,
+        calendar: WorkingCalendar | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._db = db
+        self._api = api
+        self._crypto = crypto
+        self._catalogue = catalogue
+        self._calendar = calendar or WorkingCalendar()
+        self._clock = clock
+        self._validator = metadata_validator()
+        self.outbox = OutboxDispatcher(db, {DECISION: self._send_decision}, clock)
+
+    # -- the run -------------------------------------------------------------------------------
+
+    def sync(
+        self,
+        destination_id: str,
+        progress: ProgressCallback = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> SyncReport:
+        report = SyncReport(destination_id)
+        started = self._clock()
+        # Confirmations a previous run stored but could not send go first.
+        self._dispatch(report)
+        try:
+            progress(Progress(0, 0, "", "listing"))
+            listed = _unique(self._api.list_submissions(destination_id))
+        except PortalError as exc:
+            report.error = str(exc)
+            self._record_state(report, started, success=False)
+            return report
+        report.listed = len(listed)
+        known = self._known(s["submissionId"] for s in listed)
+        todo = [s for s in listed if s["submissionId"] not in known]
+        report.already_known = len(listed) - len(todo)
+        templates = {t.leika: t for t in self._catalogue.current() if t.active}
+        for index, item in enumerate(todo):
+            if cancel is not None and cancel.cancelled:
+                report.cancelled = True
+                break
+            submission_id = str(item["submissionId"])
+            progress(Progress(index, len(todo), submission_id, "receiving"))
+            self._take(item, destination_id, templates, report)
+        progress(Progress(len(todo), len(todo), "", "confirming"))
+        self._dispatch(report)
+        self._record_state(report, started, success=report.error is None)
+        return report
+
+    def _take(
+        self,
+        item: Mapping[str, Any],
+        destination_id: str,
+        templates: Mapping[str, ServiceTemplate],
+        report: SyncReport,
+    ) -> None:
+        submission_id = str(item["submissionId"])
+        try:
+            submission = self._api.get_submission(submission_id)
+            result = check_submission(
+                submission,
+                lambda attachment_id: self._api.get_attachment(submission_id, attachment_id),
+                self._crypto.decrypt,
+                templates,
+                self._validator,
+            )
+        except NotFound:
+            report.vanished += 1  # decided meanwhile (another desktop) or withdrawn
+            return
+        except (TransientError, InvalidResponse) as exc:
+            report.skipped.append((submission_id, str(exc)))
+            log.warning("submission %s skipped for now: %s", submission_id, exc)
+            return
+        portal_case_id = str(submission.get("caseId") or item.get("caseId"))
+        try:
+            outbox_id = self._store(submission_id, portal_case_id, destination_id, result)
+        except IntegrityError:
+            report.already_known += 1  # another desktop stored it a moment ago
+            return
+        if isinstance(result, Accepted):
+            report.accepted += 1
+        else:
+            report.rejected += 1
+        self.outbox.send(outbox_id)
+
+    # -- storing ---------------------------------------------------------------------------
+
+    def _store(
+        self,
+        submission_id: str,
+        portal_case_id: str,
+        destination_id: str,
+        result: Accepted | Rejected,
+    ) -> int:
+        now = self._clock()
+        if isinstance(result, Accepted):
+            token = self._crypto.accept_event(
+                destination_id, submission_id, portal_case_id, result.authentication_tags
+            )
+        else:
+            problem = {
+                "type": result.problem.uri,
+                "title": PROBLEM_TITLES[result.problem],
+                "detail": result.detail[:500],
+                "instance": result.instance,
+            }
+            token = self._crypto.reject_event(
+                destination_id, submission_id, portal_case_id, [problem]
+            )
+        with self._db.write() as session:
+            case_id = None
+            if isinstance(result, Accepted):
+                row = template_row_for(session, result.template.key)
+                assert row is not None  # the catalogue listed it
+                case = register_case(
+                    session,
+                    result.template,
+                    row.id,
+                    NewCase(
+                        received_at=now,
+                        form_data=result.form_data,
+                        submission_id=submission_id,
+                        portal_case_id=portal_case_id,
+                        destination_id=destination_id,
+                        reply_channel=result.reply_channel,
+                        auth_level=result.auth_level,
+                        payment_state=result.payment_state,
+                    ),
+                    self._calendar,
+                )
+                case_id = case.id
+                for attachment in result.attachments:
+                    session.add(
+                        Attachment(
+                            case_id=case.id,
+                            portal_attachment_id=attachment.attachment_id,
+                            original_name=attachment.original_name,
+                            safe_name=attachment.safe_name,
+                            media_type=attachment.media_type,
+                            size=len(attachment.content),
+                            sha512=attachment.sha512,
+                            content=attachment.content,
+                            verification=attachment.verification,
+                            verification_detail=attachment.verification_detail,
+                        )
+                    )
+                    session.flush()
+            session.add(
+                SubmissionRecord(
+                    submission_id=submission_id,
+                    portal_case_id=portal_case_id,
+                    destination_id=destination_id,
+                    service_identifier=(
+                        result.template.leika
+                        if isinstance(result, Accepted)
+                        else result.service_identifier
+                    ),
+                    arrived_at=now,
+                    outcome="accepted" if isinstance(result, Accepted) else "rejected",
+                    case_id=case_id,
+                    problem_type=None if isinstance(result, Accepted) else result.problem.value,
+                    problem_instance=None if isinstance(result, Accepted) else result.instance,
+                    problem_detail=None if isinstance(result, Accepted) else result.detail,
+                    received_metadata=sanitise_form_data(result.metadata)
+                    if result.metadata
+                    else None,
+                    attachment_ids=None,
+                )
+            )
+            message = OutboxMessage(
+                case_id=case_id,
+                kind=DECISION,
+                channel="fit-connect",
+                payload={
+                    "portal_case_id": portal_case_id,
+                    "submission_id": submission_id,
+                    "decision": "accept" if isinstance(result, Accepted) else "reject",
+                    "token": token,
+                },
+                idempotency_key=f"decision:{submission_id}",
+                next_attempt_at=now,
+            )
+            session.add(message)
+            session.flush()
+            return message.id
+
+    # -- confirming --------------------------------------------------------------------------
+
+    def _send_decision(self, payload: Mapping[str, Any]) -> None:
+        case_id = str(payload["portal_case_id"])
+        try:
+            self._api.post_event(case_id, str(payload["token"]))
+        except AlreadyDecided:
+            try:
+                log_entries = self._api.get_event_log(case_id)
+            except TransientError as exc:
+                raise Retry(
+                    f"decision already recorded? cannot read the event log: {exc}"
+                ) from None
+            if self._crypto.decision_recorded(log_entries, str(payload["token"])):
+                raise Delivered() from None
+            raise Refused(
+                "the portal has recorded a different decision for this submission"
+            ) from None
+        except InvalidEvent as exc:
+            raise Refused(f"the portal refused our confirmation: {exc}") from None
+        except TransientError as exc:
+            raise Retry(str(exc), getattr(exc, "retry_after", None)) from None
+        except PortalError as exc:
+            raise Retry(str(exc)) from None
+
+    def _dispatch(self, report: SyncReport) -> None:
+        result = self.outbox.send_due()
+        report.confirmations_sent += result.sent
+        with self._db.read() as session:
+            report.confirmations_waiting = len(
+                session.scalars(
+                    select(OutboxMessage.id).where(
+                        OutboxMessage.kind == DECISION, OutboxMessage.state == "pending"
+                    )
+                ).all()
+            )
+
+    # -- bookkeeping ----------------------------------------------------------------------------
+
+    def _known(self, submission_ids: Iterable[str]) -> set[str]:
+        ids = [str(s) for s in submission_ids]
+        known: set[str] = set()
+        with self._db.read() as session:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                known.update(
+                    session.scalars(
+                        select(SubmissionRecord.submission_id).where(
+                            SubmissionRecord.submission_id.in_(chunk)
+                        )
+                    )
+                )
+        return known
+
+    def _record_state(self, report: SyncReport, started: datetime, *, success: bool) -> None:
+        with self._db.write() as session:
+            state = session.get(SyncState, report.destination_id)
+            if state is None:
+                state = SyncState(destination_id=report.destination_id)
+                session.add(state)
+            state.last_attempt_at = started
+            if success:
+                state.last_success_at = started
+                state.last_error = None
+            else:
+                state.last_error = report.error
+            state.last_counts = report.as_counts()
+
+
+def _unique(items: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The list endpoint may name a submission twice; keep the first."""
+    seen: set[str] = set()
+    unique = []
+    for item in items:
+        submission_id = str(item.get("submissionId", ""))
+        if submission_id and submission_id not in seen:
+            seen.add(submission_id)
+            unique.append(item)
+    return unique
+
+
+__all__ = ["Handler", "IntakeService", "SubscriberApi", "SubscriberCrypto", "SyncReport"]

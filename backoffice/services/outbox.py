@@ -1,0 +1,206 @@
+"""The persistent outbox: messages written in a business transaction, sent afterwards.
+
+A row is claimed with a short lease (one conditional UPDATE), sent, and marked
+sent; a transient failure reschedules it with exponential back-off; a final
+refusal marks it failed with the reason, visible to the clerk. Two desktops
+dispatching at once never send one row twice at the same moment; a row sent
+but not yet marked (crash) is sent again and the portal's 409 tells us it was
+done already.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
+
+from sqlalchemy import select, update
+
+from backoffice.store.database import Database
+from backoffice.store.models import OutboxMessage
+
+from .audit import EventKind, append_event
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=2)
+MAX_ATTEMPTS = 50
+BACKOFF_START = timedelta(seconds=30)
+BACKOFF_MAX = timedelta(hours=1)
+
+
+class OutboxState:
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"  # refused for good; needs a person
+
+
+class Delivered(Exception):
+    """Raised by a handler when the other side says it has this message already."""
+
+
+class Refused(Exception):
+    """Raised by a handler when the message will never be accepted (no retry)."""
+
+
+class Retry(Exception):
+    """Raised by a handler for a transient failure; ``after`` overrides the back-off."""
+
+    def __init__(self, message: str, after: float | None = None) -> None:
+        super().__init__(message)
+        self.after = after
+
+
+class Handler(Protocol):
+    def __call__(self, payload: Mapping[str, Any]) -> None: ...
+
+
+@dataclass
+class DispatchReport:
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def backoff(attempts: int) -> timedelta:
+    return min(BACKOFF_START * (2 ** max(0, attempts - 1)), BACKOFF_MAX)
+
+
+class OutboxDispatcher:
+    def __init__(
+        self,
+        db: Database,
+        handlers: Mapping[str, Handler],
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._db = db
+        self._handlers = handlers
+        self._clock = clock
+
+    def due_ids(self, limit: int = 500) -> list[int]:
+        now = self._clock()
+        with self._db.read() as session:
+            return list(
+                session.scalars(
+                    select(OutboxMessage.id)
+                    .where(
+                        OutboxMessage.state == OutboxState.PENDING,
+                        OutboxMessage.next_attempt_at <= now,
+                        OutboxMessage.kind.in_(sorted(self._handlers)),
+                    )
+                    .order_by(OutboxMessage.id)
+                    .limit(limit)
+                )
+            )
+
+    def send_due(self, limit: int = 500) -> DispatchReport:
+        report = DispatchReport()
+        for message_id in self.due_ids(limit):
+            self.send(message_id, report)
+        return report
+
+    def send(self, message_id: int, report: DispatchReport | None = None) -> DispatchReport:
+        report = report or DispatchReport()
+        claimed = self._claim(message_id)
+        if claimed is None:
+            return report  # sent, failed, or leased by another desktop
+        kind, payload, attempts, case_id = claimed
+        try:
+            self._handlers[kind](payload)
+        except Delivered:
+            self._finish(message_id, OutboxState.SENT, None, case_id, kind)
+            report.sent += 1
+        except Refused as exc:
+            self._finish(message_id, OutboxState.FAILED, str(exc), case_id, kind)
+            report.failed += 1
+            report.errors.append(str(exc))
+        except Retry as exc:
+            self._reschedule(message_id, attempts + 1, str(exc), exc.after, case_id, kind)
+            report.retried += 1
+            report.errors.append(str(exc))
+        else:
+            self._finish(message_id, OutboxState.SENT, None, case_id, kind)
+            report.sent += 1
+        return report
+
+    def _claim(self, message_id: int) -> tuple[str, dict[str, Any], int, int | None] | None:
+        now = self._clock()
+        with self._db.write() as session:
+            result = session.execute(
+                update(OutboxMessage)
+                .where(
+                    OutboxMessage.id == message_id,
+                    OutboxMessage.state == OutboxState.PENDING,
+                    OutboxMessage.next_attempt_at <= now,
+                )
+                .values(next_attempt_at=now + LEASE)
+                .execution_options(synchronize_session=False)
+            )
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                return None
+            row = session.get(OutboxMessage, message_id)
+            assert row is not None
+            return row.kind, dict(row.payload), row.attempts, row.case_id
+
+    def _finish(
+        self, message_id: int, state: str, error: str | None, case_id: int | None, kind: str
+    ) -> None:
+        now = self._clock()
+        with self._db.write() as session:
+            session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id == message_id)
+                .values(
+                    state=state,
+                    sent_at=now if state == OutboxState.SENT else None,
+                    last_error=error,
+                    attempts=OutboxMessage.attempts + 1,
+                )
+            )
+            if case_id is not None:
+                append_event(
+                    session,
+                    case_id,
+                    None,
+                    EventKind.MESSAGE_SENT
+                    if state == OutboxState.SENT
+                    else EventKind.MESSAGE_FAILED,
+                    {"outbox_id": message_id, "kind": kind, **({"error": error} if error else {})},
+                    at=now,
+                )
+
+    def _reschedule(
+        self,
+        message_id: int,
+        attempts: int,
+        error: str,
+        after: float | None,
+        case_id: int | None,
+        kind: str,
+    ) -> None:
+        if attempts >= MAX_ATTEMPTS:
+            self._finish(
+                message_id,
+                OutboxState.FAILED,
+                f"gave up after {attempts} attempts: {error}",
+                case_id,
+                kind,
+            )
+            return
+        delay = timedelta(seconds=after) if after is not None else backoff(attempts)
+        with self._db.write() as session:
+            session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id == message_id)
+                .values(
+                    attempts=attempts,
+                    last_error=error,
+                    next_attempt_at=self._clock() + min(delay, BACKOFF_MAX),
+                )
+            )
+        log.info(
+            "outbox message %s: attempt %s failed, retry later: %s", message_id, attempts, error
+        )

@@ -150,3 +150,41 @@ def set_subject(submission_id: str) -> str:
 
 def set_txn(case_id: str) -> str:
     return f"case:{case_id}"
+
+
+# -- Addresses ----------------------------------------------------------------------------------
+#: The API root is ``{base URL}/v1``; a configured base URL may also end in ``/v1`` already.
+API_VERSION_PATH: Final = "/v1"
+
+
+# -- Destinations and keys ----------------------------------------------------------------------
+class DestinationStatus(StrEnum):
+    #: No encryption key registered yet: senders cannot submit, nothing is listed.
+    CREATED = "created"
+    ACTIVE = "active"
+
+
+#: ``key_ops`` of the public keys a subscriber registers at its destination.
+ENCRYPTION_KEY_OPS: Final = ("wrapKey",)
+SIGNATURE_KEY_OPS: Final = ("verify",)
+DATA_MIME_TYPE: Final = "application/json"
+
+# -- Rate limits ---------------------------------------------------------------------------------
+RATE_LIMIT_LIMIT: Final = "RateLimit-Limit"
+RATE_LIMIT_REMAINING: Final = "RateLimit-Remaining"
+RATE_LIMIT_RESET: Final = "RateLimit-Reset"
+
+
+# -- Replies (status messages to the citizen; event names mirror submissions, unconfirmed) -------
+class ReplyEvent(StrEnum):
+    SUBMIT_REPLY = EVENT_BASE + "submit-reply"
+    ACCEPT_REPLY = EVENT_BASE + "accept-reply"
+    REJECT_REPLY = EVENT_BASE + "reject-reply"
+
+
+#: ``status`` of a status message (modelled on the federal citizen mailbox; REJECTED is ours).
+REPLY_STATUSES: Final = ("RECEIVED", "PROCESSING", "ACTION_REQUIRED", "COMPLETED", "REJECTED")
+REPLY_STATUS_DETAILS_MAX: Final = 50
+REPLY_ADDITIONAL_INFORMATION_MAX: Final = 100
+#: ``submissionSchema.schemaUri`` of a status message (our own naming).
+REPLY_SCHEMA_URI: Final = "urn:rathaus-backoffice:schema:status-message:1.0.0"

@@ -1,0 +1,507 @@
+"""HTTP transport: one ``requests.Session``, timeouts, bounded bodies, typed errors, retries.
+
+What the protocol asks of every call, in one place:
+
+- TLS verification always on (an extra CA file may be given, never ``verify=False``); plain
+  ``http://`` only to loopback hosts (:mod:`backoffice.portal.urls`); no redirects followed.
+- Timeouts on every call: connect and read (per socket wait) plus a deadline for a whole body.
+- Bodies are streamed and bounded; a body that stops short of its announced length is a
+  :class:`~backoffice.portal.errors.TruncatedResponse` (transient).
+- Errors arrive as RFC 7807 problems and become :class:`~backoffice.portal.errors.PortalProblem`
+  subclasses by status; unknown status codes count by their class.
+- 429: wait ``RateLimit-Reset`` seconds (bounded) and try again; 5xx, 408, timeouts, dropped
+  connections and truncated bodies: back off and try again, for idempotent requests only (and for
+  any request that certainly did not reach the server). Other 4xx are never repeated; 401 is
+  left to the caller, which renews its token once.
+
+Waits are announced through ``on_wait`` before sleeping; a callback that raises aborts the call.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import io
+import json
+import logging
+import mmap
+import socket
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import urlsplit
+
+import requests
+import urllib3.exceptions
+
+from backoffice import __version__
+from backoffice.portal.errors import (
+    AccessDenied,
+    AuthenticationFailed,
+    Conflict,
+    ConnectionFailure,
+    InvalidResponse,
+    NotFound,
+    PortalConnectionError,
+    PortalError,
+    PortalProblem,
+    PortalTimeout,
+    RateLimited,
+    ResponseTooLarge,
+    ServerError,
+    TlsError,
+    TransientError,
+    TruncatedResponse,
+    UnexpectedRedirect,
+    clean_text,
+)
+from backoffice.portal.urls import check_url
+
+log = logging.getLogger(__name__)
+
+MB = 1024 * 1024
+USER_AGENT = f"rathaus-backoffice/{__version__}"
+_CHUNK = 256 * 1024
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """Seconds: to connect, to wait for each piece of the answer, for a whole answer body."""
+
+    connect: float = 10.0
+    read: float = 60.0
+    body: float = 900.0
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often and how long to try again before an error reaches the caller."""
+
+    attempts: int = 4  # tries in all, the first included
+    backoff: float = 0.5  # first wait after a transient failure; doubles each time
+    backoff_max: float = 8.0
+    rate_limit_max_wait: float = 60.0  # a longer RateLimit-Reset goes to the caller at once
+    rate_limit_default: float = 1.0  # when a 429 says nothing about how long
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Upper bounds on answer bodies, in bytes."""
+
+    json_bytes: int = 10 * MB
+    attachment_bytes: int = 512 * MB
+    error_bytes: int = 64 * 1024
+    #: Bodies announced larger than this (or of unknown length) go to a temporary file, not memory.
+    spool_threshold: int = 8 * MB
+
+
+@dataclass(frozen=True)
+class Wait:
+    """Announced through ``on_wait`` before each wait between two tries."""
+
+    reason: str  # "rate-limit" or "retry"
+    seconds: float
+    attempt: int  # the try that failed (1 = the first)
+    error: PortalError
+
+
+WaitCallback = Callable[[Wait], None]
+
+
+class Body:
+    """An answer body, in memory or (when large) in an anonymous temporary file."""
+
+    def __init__(self, data: bytes | None = None, file: IO[bytes] | None = None) -> None:
+        self._data = data
+        self._file = file
+
+    @property
+    def size(self) -> int:
+        if self._data is not None:
+            return len(self._data)
+        assert self._file is not None
+        return self._file.seek(0, io.SEEK_END)
+
+    def bytes(self) -> bytes:
+        if self._data is not None:
+            return self._data
+        assert self._file is not None
+        self._file.seek(0)
+        return self._file.read()
+
+    def ascii_text(self) -> str:
+        """The body as text, decoded straight from the file mapping (one copy in memory)."""
+        try:
+            if self._data is not None:
+                return self._data.decode("ascii")
+            assert self._file is not None
+            if self.size == 0:
+                return ""
+            with mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+                return str(mapped, "ascii")
+        except UnicodeDecodeError:
+            raise InvalidResponse(
+                "the portal sent non-ASCII bytes where text was expected"
+            ) from None
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        self._data = None
+
+    def __enter__(self) -> Body:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@dataclass
+class Response:
+    status: int
+    headers: Mapping[str, str]
+    body: Body = field(repr=False)
+
+    def json(self) -> Any:
+        raw = self.body.bytes()
+        try:
+            return json.loads(raw)
+        except (ValueError, UnicodeDecodeError):
+            kind = self.headers.get("Content-Type", "no content type")
+            raise InvalidResponse(
+                f"the portal answered {self.status} with something that is not JSON "
+                f"({clean_text(kind, 60)}, {len(raw)} bytes)"
+            ) from None
+
+
+class Transport:
+    """Sends requests over one session; see the module docstring for the rules."""
+
+    def __init__(
+        self,
+        *,
+        timeouts: Timeouts | None = None,
+        retry: RetryPolicy | None = None,
+        limits: Limits | None = None,
+        on_wait: WaitCallback | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        ca_file: str | Path | None = None,
+        spool_dir: str | Path | None = None,
+    ) -> None:
+        self.timeouts = timeouts or Timeouts()
+        self.retry = retry or RetryPolicy()
+        self.limits = limits or Limits()
+        self.on_wait = on_wait
+        self._sleep = sleep
+        self._clock = clock
+        self._spool_dir = str(spool_dir) if spool_dir is not None else None
+        self.session = requests.Session()
+        # TLS verification stays on; a CA file only adds trust (e.g. an in-house CA).
+        self.session.verify = str(ca_file) if ca_file is not None else True
+        self.session.headers["User-Agent"] = USER_AGENT
+        self.session.max_redirects = 0
+
+    def close(self) -> None:
+        self.session.close()
+
+    # -- the retry loop -------------------------------------------------------------------------
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        params: Mapping[str, str | int] | None = None,
+        data: bytes | Mapping[str, str] | None = None,
+        max_bytes: int | None = None,
+        spool: bool = False,
+        idempotent: bool | None = None,
+    ) -> Response:
+        """Send, retrying as the policy allows; return a 2xx answer or raise a PortalError.
+
+        ``spool`` lets a large body go to a temporary file; ``idempotent`` defaults to True for
+        GET/HEAD/PUT/DELETE. Problems are raised by status (see :func:`problem_for`).
+        """
+        check_url(url)
+        if idempotent is None:
+            idempotent = method.upper() in ("GET", "HEAD", "PUT", "DELETE", "OPTIONS")
+        limit = max_bytes if max_bytes is not None else self.limits.json_bytes
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                return self._once(method, url, headers, params, data, limit, spool)
+            except TransientError as error:
+                wait = self._wait_before_retry(error, attempt, idempotent)
+                if wait is None:
+                    raise
+                log.debug("%s %s: %s; trying again in %.1f s", method, _safe(url), error, wait)
+                if self.on_wait is not None:
+                    reason = "rate-limit" if isinstance(error, RateLimited) else "retry"
+                    self.on_wait(Wait(reason, wait, attempt, error))
+                self._sleep(wait)
+
+    def _wait_before_retry(
+        self, error: TransientError, attempt: int, idempotent: bool
+    ) -> float | None:
+        if attempt >= self.retry.attempts:
+            return None
+        if isinstance(error, RateLimited):
+            # The server refused to work on it: safe to send again, whatever the method.
+            assert error.retry_after is not None
+            return (
+                error.retry_after if error.retry_after <= self.retry.rate_limit_max_wait else None
+            )
+        if not (idempotent or error.before_send):
+            return None
+        return min(self.retry.backoff * 2 ** (attempt - 1), self.retry.backoff_max)
+
+    # -- one try --------------------------------------------------------------------------------
+
+    def _once(
+        self,
+        method: str,
+        url: str,
+        headers: Mapping[str, str] | None,
+        params: Mapping[str, str | int] | None,
+        data: bytes | Mapping[str, str] | None,
+        limit: int,
+        spool: bool,
+    ) -> Response:
+        host = urlsplit(url).netloc
+        try:
+            answer = self.session.request(
+                method,
+                url,
+                headers=dict(headers or {}),
+                params=dict(params or {}),
+                data=data,
+                timeout=(self.timeouts.connect, self.timeouts.read),
+                allow_redirects=False,
+                stream=True,
+            )
+        except requests.RequestException as exc:
+            raise self._translate(exc, host) from exc
+        with answer:
+            status = answer.status_code
+            kind = status // 100
+            if kind == 2:
+                body = self._read(answer, host, limit, spool)
+                return Response(status, answer.headers, body)
+            if kind == 3:
+                target = clean_text(answer.headers.get("Location", "?"), 150)
+                raise UnexpectedRedirect(
+                    f"the portal redirected {_safe(url)} to {target}; check the configured URL"
+                )
+            if kind in (4, 5):
+                try:
+                    body = self._read(answer, host, self.limits.error_bytes, False)
+                    raw = body.bytes()
+                except (ResponseTooLarge, TransientError):
+                    raw = b""
+                raise problem_for(status, answer.headers, raw, url, self.retry)
+            raise InvalidResponse(f"the portal answered with HTTP status {status}")
+
+    def _read(self, answer: requests.Response, host: str, limit: int, spool: bool) -> Body:
+        announced = _content_length(answer)
+        if announced is not None and announced > limit:
+            raise ResponseTooLarge(
+                f"the portal announced {announced} bytes, more than the {limit} allowed here"
+            )
+        to_file = spool and (announced is None or announced > self.limits.spool_threshold)
+        sink: IO[bytes] = (
+            tempfile.TemporaryFile(dir=self._spool_dir) if to_file else io.BytesIO()  # noqa: SIM115
+        )
+        deadline = self._clock() + self.timeouts.body
+        received = 0
+        try:
+            for chunk in _chunks(answer, host, self.timeouts.read):
+                received += len(chunk)
+                if received > limit:
+                    raise ResponseTooLarge(
+                        f"the portal's answer is larger than the {limit} bytes allowed here"
+                    )
+                if self._clock() > deadline:
+                    raise PortalTimeout(host, "reading the answer", self.timeouts.body)
+                sink.write(chunk)
+            if announced is not None and received != announced and not _encoded(answer):
+                raise TruncatedResponse(
+                    f"the answer from {host} broke off after {received} of {announced} bytes"
+                )
+        except BaseException:
+            sink.close()
+            raise
+        if isinstance(sink, io.BytesIO):
+            return Body(data=sink.getvalue())  # shares the buffer: no second copy
+        sink.flush()
+        return Body(file=sink)
+
+    @staticmethod
+    def _translate(exc: requests.RequestException, host: str) -> PortalError:
+        if isinstance(exc, requests.exceptions.SSLError):
+            return TlsError(host, _innermost_text(exc))
+        if isinstance(exc, requests.exceptions.ConnectTimeout):
+            return PortalTimeout(host, "connect", None)
+        if isinstance(exc, requests.exceptions.ReadTimeout):
+            return PortalTimeout(host, "waiting for the answer", None)
+        if isinstance(exc, requests.exceptions.ProxyError):
+            return PortalConnectionError(host, ConnectionFailure.PROXY, _innermost_text(exc))
+        if isinstance(exc, requests.exceptions.ConnectionError):
+            return PortalConnectionError(host, connection_failure(exc), "")
+        if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.InvalidHeader):
+            return InvalidResponse(f"request to {host} could not be built: {clean_text(exc)}")
+        return PortalConnectionError(host, ConnectionFailure.OTHER, _innermost_text(exc))
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def _chunks(answer: requests.Response, host: str, read_timeout: float) -> Iterator[bytes]:
+    try:
+        yield from answer.iter_content(_CHUNK)
+    except requests.exceptions.ChunkedEncodingError as exc:
+        raise TruncatedResponse(
+            f"the answer from {host} broke off ({_innermost_text(exc)})"
+        ) from exc
+    except requests.exceptions.ContentDecodingError as exc:
+        raise InvalidResponse(f"the answer from {host} cannot be decoded: {exc}") from exc
+    except requests.exceptions.SSLError as exc:
+        raise TlsError(host, _innermost_text(exc)) from exc
+    except requests.exceptions.ConnectionError as exc:
+        if any(isinstance(e, TimeoutError | urllib3.exceptions.TimeoutError) for e in _causes(exc)):
+            raise PortalTimeout(host, "reading the answer", read_timeout) from exc
+        raise TruncatedResponse(f"the connection to {host} broke off while reading") from exc
+
+
+def _content_length(answer: requests.Response) -> int | None:
+    value = answer.headers.get("Content-Length")
+    if value is None:
+        return None
+    try:
+        length = int(value)
+    except ValueError:
+        raise InvalidResponse(f"the portal sent an invalid Content-Length {value!r}") from None
+    if length < 0:
+        raise InvalidResponse(f"the portal sent an invalid Content-Length {value!r}")
+    return length
+
+
+def _encoded(answer: requests.Response) -> bool:
+    return answer.headers.get("Content-Encoding", "identity").lower() not in ("", "identity")
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """The exception and everything it wraps (``__cause__``, ``__context__``, args, reason)."""
+    seen: set[int] = set()
+    todo = [exc]
+    while todo and len(seen) < 50:
+        current = todo.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        linked = [current.__cause__, current.__context__, getattr(current, "reason", None)]
+        linked += [a for a in current.args if isinstance(a, BaseException)]
+        todo.extend(e for e in linked if isinstance(e, BaseException))
+
+
+def connection_failure(exc: BaseException) -> ConnectionFailure:
+    """Classify a failed connection: DNS, refused, unreachable, dropped, other."""
+    causes = list(_causes(exc))
+    if any(isinstance(e, socket.gaierror | urllib3.exceptions.NameResolutionError) for e in causes):
+        return ConnectionFailure.DNS
+    if any(isinstance(e, ConnectionRefusedError) for e in causes):
+        return ConnectionFailure.REFUSED
+    if any(
+        isinstance(e, OSError) and e.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH)
+        for e in causes
+    ):
+        return ConnectionFailure.UNREACHABLE
+    if any(isinstance(e, urllib3.exceptions.NewConnectionError) for e in causes):
+        return ConnectionFailure.OTHER
+    if any(
+        isinstance(
+            e, urllib3.exceptions.ProtocolError | ConnectionResetError | ConnectionAbortedError
+        )
+        for e in causes
+    ):
+        return ConnectionFailure.DROPPED
+    return ConnectionFailure.OTHER
+
+
+def _innermost_text(exc: BaseException) -> str:
+    last = exc
+    for cause in _causes(exc):
+        last = cause
+    text = str(last) or type(last).__name__
+    return clean_text(text, 200)
+
+
+def _safe(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path}"
+
+
+def parse_problem(raw: bytes) -> dict[str, str]:
+    """RFC 7807 fields (or OAuth2 ``error``/``error_description``) from an error body."""
+    try:
+        document = json.loads(raw) if raw else {}
+    except (ValueError, UnicodeDecodeError):
+        return {"detail": clean_text(raw[:200].decode("utf-8", "replace"), 200)} if raw else {}
+    if not isinstance(document, dict):
+        return {}
+    fields = {
+        key: clean_text(document[key])
+        for key in ("type", "title", "detail", "instance")
+        if isinstance(document.get(key), str)
+    }
+    # OAuth2 token endpoints answer RFC 6749 errors instead.
+    if "title" not in fields and isinstance(document.get("error"), str):
+        fields["title"] = clean_text(document["error"], 100)
+        if isinstance(document.get("error_description"), str):
+            fields.setdefault("detail", clean_text(document["error_description"]))
+    return fields
+
+
+def rate_limit_reset(headers: Mapping[str, str], policy: RetryPolicy) -> float:
+    """Seconds to wait from ``RateLimit-Reset`` (else ``Retry-After``, else the default)."""
+    for name in ("RateLimit-Reset", "Retry-After"):
+        value = headers.get(name)
+        if value is None:
+            continue
+        with contextlib.suppress(ValueError):
+            return max(0.0, float(value.strip()))
+    return policy.rate_limit_default
+
+
+def problem_for(
+    status: int, headers: Mapping[str, str], raw: bytes, url: str, policy: RetryPolicy
+) -> PortalProblem:
+    """The exception for an error answer, by status; unknown codes by their class."""
+    fields = parse_problem(raw)
+    kwargs: dict[str, Any] = {
+        "type": fields.get("type", "about:blank"),
+        "title": fields.get("title", ""),
+        "detail": fields.get("detail", ""),
+        "instance": fields.get("instance"),
+        "url": _safe(url),
+    }
+    if status == 429:
+        return RateLimited(status, retry_after=rate_limit_reset(headers, policy), **kwargs)
+    known: dict[int, type[PortalProblem]] = {
+        401: AuthenticationFailed,
+        403: AccessDenied,
+        404: NotFound,
+        408: ServerError,  # the server gave up waiting for our request: transient
+        409: Conflict,
+    }
+    if status in known:
+        return known[status](status, **kwargs)
+    if status >= 500:
+        return ServerError(status, **kwargs)
+    return PortalProblem(status, **kwargs)

@@ -388,4 +388,5 @@ def _keyset(document: Mapping[str, Any]) -> jwk.JWKSet:
     try:
         return jwk.JWKSet.from_json(json.dumps(dict(document)))
     except (JWException, ValueError, TypeError) as exc:
-        raise SetVerificationError(f"the key set is not a valid JWKS: {exc}") from None
+        reason = clean_text(exc, 100) or type(exc).__name__
+        raise SetVerificationError(f"the key set is not a valid JWKS: {reason}") from None

@@ -150,13 +150,18 @@ class KeyStore:
     def exists(self) -> bool:
         return self.path.exists()
 
+    def ensure_absent(self) -> None:
+        """Raise KeysExist when there are keys already."""
+        if self.exists():
+            raise KeysExist(
+                f"keys exist already in {self.path}; new keys make submissions encrypted for "
+                "the old key unreadable once they are registered (to replace them: --force)"
+            )
+
     def save(self, keys: SubscriberKeys, *, replace: bool = False) -> Path | None:
         """Write ``keys``; return where the replaced file went (None if there was none)."""
-        if self.exists() and not replace:
-            raise KeysExist(
-                f"keys exist already in {self.path}; replacing them makes submissions encrypted "
-                "for the old key unreadable once the new one is registered (use --force)"
-            )
+        if not replace:
+            self.ensure_absent()
         self.keys_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         passphrase_id = secrets.token_hex(8)
         passphrase = secrets.token_urlsafe(32)

@@ -11,6 +11,7 @@ import argparse
 import getpass
 import logging
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -20,15 +21,18 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+from backoffice.cli_portal import add_commands as add_portal_commands
 from backoffice.domain.deadlines import BERLIN
 from backoffice.domain.errors import DomainError
 from backoffice.domain.roles import Role
 from backoffice.domain.status import Status
+from backoffice.portal.errors import PortalError
 from backoffice.services.actor import Actor
 from backoffice.services.audit import verify_chain
 from backoffice.services.casework import CaseworkService
 from backoffice.services.catalogue import CatalogueService, read_catalogue
 from backoffice.services.installation import DATA_DIR_ENV, Installation, InstallationError
+from backoffice.services.progress import Progress
 from backoffice.services.queries import CaseFilter, CaseSort, SortKey
 from backoffice.services.users import UserService
 from backoffice.store.database import Database, DatabaseConfigError
@@ -278,6 +282,85 @@ def cmd_catalogue_install(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sync(args: argparse.Namespace) -> int:
+    from backoffice.services.intake import IntakeService
+    from backoffice.services.progress import CancelToken
+    from backoffice.services.subscriber import open_portal
+
+    app = open_app(args)
+    actor = app.actor()
+    settings, client, crypto = open_portal(app.installation)
+    args.resources.callback(client.close)
+    intake = IntakeService(app.db, client, crypto, app.catalogue)
+    cancel = CancelToken()
+    previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    args.resources.callback(signal.signal, signal.SIGINT, previous)
+    failed = False
+    for destination in args.destination or settings.destination_ids:
+        bar = ProgressBar(f"{destination[:8]}…")
+        report = intake.sync(actor, destination, bar, cancel)
+        bar.close()
+        print(
+            f"{destination}: {report.accepted} accepted, {report.rejected} rejected, "
+            f"{report.already_known} known already, {len(report.skipped)} skipped for now, "
+            f"{report.confirmations_sent} confirmation(s) sent, "
+            f"{report.confirmations_waiting} waiting" + (" (cancelled)" if report.cancelled else "")
+        )
+        for submission_id, reason in report.skipped:
+            print(f"  skipped {submission_id}: {reason}", file=sys.stderr)
+        if report.error:
+            print(f"backoffice: error: {destination}: {report.error}", file=sys.stderr)
+            failed = True
+        if report.cancelled:
+            break
+    return EXIT_FAILURE if failed else 0
+
+
+def cmd_outbox_send(args: argparse.Namespace) -> int:
+    from backoffice.services.intake import IntakeService
+    from backoffice.services.subscriber import open_portal
+
+    app = open_app(args)
+    _, client, crypto = open_portal(app.installation)
+    args.resources.callback(client.close)
+    result = IntakeService(app.db, client, crypto, app.catalogue).outbox.send_due()
+    print(f"{result.sent} sent, {result.retried} to retry later, {result.failed} failed")
+    for error in result.errors:
+        print(f"  {error}", file=sys.stderr)
+    return EXIT_FAILURE if result.failed else 0
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr when it is a terminal; a line per tenth otherwise."""
+
+    def __init__(self, label: str, width: int = 30) -> None:
+        self.label = label
+        self.width = width
+        self.tty = sys.stderr.isatty()
+        self._last_tenth = -1
+
+    def __call__(self, progress: Progress) -> None:
+        if progress.total <= 0:
+            return
+        share = min(1.0, progress.done / progress.total)
+        if self.tty:
+            filled = int(share * self.width)
+            sys.stderr.write(
+                f"\r{self.label} [{'#' * filled}{'.' * (self.width - filled)}] "
+                f"{progress.done}/{progress.total} {progress.phase:<10}"
+            )
+            sys.stderr.flush()
+        elif int(share * 10) != self._last_tenth:
+            self._last_tenth = int(share * 10)
+            print(
+                f"{self.label} {progress.done}/{progress.total} {progress.phase}", file=sys.stderr
+            )
+
+    def close(self) -> None:
+        if self.tty:
+            sys.stderr.write("\n")
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     if args.demo and not (args.data_dir or os.environ.get(DATA_DIR_ENV)):
         args.data_dir = tempfile.mkdtemp(prefix="backoffice-demo-")
@@ -432,6 +515,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case_id", type=_positive, metavar="ID")
     p.set_defaults(func=cmd_cases_verify)
 
+    p = sub.add_parser("sync", help="pull new applications from the portal and confirm them")
+    p.add_argument(
+        "--destination",
+        action="append",
+        metavar="ID",
+        help="only this destination (default: all configured)",
+    )
+    p.set_defaults(func=cmd_sync)
+    outbox = sub.add_parser("outbox", help="messages waiting to be sent").add_subparsers(
+        metavar="ACTION", required=True
+    )
+    p = outbox.add_parser("send", help="send what is due now (confirmations to the portal)")
+    p.set_defaults(func=cmd_outbox_send)
+    add_portal_commands(sub, _installation)
+
     cat = sub.add_parser("catalogue", help="service templates").add_subparsers(
         metavar="ACTION", required=True
     )
@@ -441,6 +539,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("folder", nargs="?", help="folder of *.json templates (default: built-in)")
     p.set_defaults(func=cmd_catalogue_install)
     return parser
+
+
+def _installation(args: argparse.Namespace) -> Installation:
+    installation = Installation.locate(args.data_dir, args.database)
+    installation.prepare()
+    return installation
 
 
 def _positive(text: str) -> int:
@@ -472,6 +576,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.resources = resources  # closed after the command, whatever happens
             return int(args.func(args))
     except (
+        PortalError,
         CommandError,
         DomainError,
         InstallationError,

@@ -15,19 +15,17 @@ own defects lead to a rejection.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, Protocol
 
-import jsonschema
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from backoffice.domain.deadlines import WorkingCalendar
+from backoffice.domain.roles import Permission
 from backoffice.domain.templates import ServiceTemplate
 from backoffice.domain.text import sanitise_form_data
 from backoffice.portal.errors import (
@@ -38,30 +36,29 @@ from backoffice.portal.errors import (
     PortalError,
     TransientError,
 )
-from backoffice.portal.protocol import PROBLEM_TITLES
+from backoffice.portal.models import Submission, SubmissionRef
+from backoffice.portal.protocol import Problem
 from backoffice.store.database import Database
 from backoffice.store.models import Attachment, OutboxMessage, SubmissionRecord, SyncState
 
+from .actor import Actor
 from .catalogue import CatalogueService
-from .intake_checks import Accepted, Decryptor, Rejected, check_submission
+from .intake_checks import Accepted, Rejected, check_submission
 from .outbox import Delivered, Handler, OutboxDispatcher, Refused, Retry
 from .progress import CancelToken, Progress, ProgressCallback, no_progress
 from .registration import NewCase, register_case, template_row_for
 
 log = logging.getLogger(__name__)
 
-METADATA_SCHEMA = (
-    Path(__file__).resolve().parents[2] / "resources" / "schemas" / "metadata.schema.v1.0.0.json"
-)
 DECISION = "portal_decision"
 
 
 class SubscriberApi(Protocol):
     """What intake needs from the delivery service (``portal.client.SubscriberClient``)."""
 
-    def list_submissions(self, destination_id: str) -> Sequence[Mapping[str, Any]]: ...
+    def list_submissions(self, destination_id: str) -> Sequence[SubmissionRef]: ...
 
-    def get_submission(self, submission_id: str) -> Mapping[str, Any]: ...
+    def get_submission(self, submission_id: str) -> Submission: ...
 
     def get_attachment(self, submission_id: str, attachment_id: str) -> str: ...
 
@@ -73,7 +70,7 @@ class SubscriberApi(Protocol):
 class SubscriberCrypto(Protocol):
     """Our keys: decrypt what arrives, sign our decisions, recognise them in an event log."""
 
-    decrypt: Decryptor
+    def decrypt(self, compact_jwe: str) -> bytes: ...
 
     def accept_event(
         self, destination_id: str, submission_id: str, case_id: str, tags: Mapping[str, Any]
@@ -84,7 +81,9 @@ class SubscriberCrypto(Protocol):
         destination_id: str,
         submission_id: str,
         case_id: str,
-        problems: Sequence[Mapping[str, str]],
+        problem: Problem,
+        instance: str,
+        detail: str,
     ) -> str: ...
 
     def decision_recorded(self, event_log: Sequence[str], token: str) -> bool: ...
@@ -118,13 +117,6 @@ class SyncReport:
         }
 
 
-def metadata_validator() -> jsonschema.protocols.Validator:
-    schema = json.loads(METADATA_SCHEMA.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    )
-
-
 class IntakeService:
     def __init__(
         self,
@@ -141,17 +133,18 @@ class IntakeService:
         self._catalogue = catalogue
         self._calendar = calendar or WorkingCalendar()
         self._clock = clock
-        self._validator = metadata_validator()
         self.outbox = OutboxDispatcher(db, {DECISION: self._send_decision}, clock)
 
     # -- the run -------------------------------------------------------------------------------
 
     def sync(
         self,
+        actor: Actor,
         destination_id: str,
         progress: ProgressCallback = no_progress,
         cancel: CancelToken | None = None,
     ) -> SyncReport:
+        actor.require(Permission.RUN_SYNC)
         report = SyncReport(destination_id)
         started = self._clock()
         # Confirmations a previous run stored but could not send go first.
@@ -164,15 +157,15 @@ class IntakeService:
             self._record_state(report, started, success=False)
             return report
         report.listed = len(listed)
-        known = self._known(s["submissionId"] for s in listed)
-        todo = [s for s in listed if s["submissionId"] not in known]
+        known = self._known(s.submission_id for s in listed)
+        todo = [s for s in listed if s.submission_id not in known]
         report.already_known = len(listed) - len(todo)
         templates = {t.leika: t for t in self._catalogue.current() if t.active}
         for index, item in enumerate(todo):
             if cancel is not None and cancel.cancelled:
                 report.cancelled = True
                 break
-            submission_id = str(item["submissionId"])
+            submission_id = item.submission_id
             progress(Progress(index, len(todo), submission_id, "receiving"))
             self._take(item, destination_id, templates, report)
         progress(Progress(len(todo), len(todo), "", "confirming"))
@@ -182,12 +175,12 @@ class IntakeService:
 
     def _take(
         self,
-        item: Mapping[str, Any],
+        item: SubmissionRef,
         destination_id: str,
         templates: Mapping[str, ServiceTemplate],
         report: SyncReport,
     ) -> None:
-        submission_id = str(item["submissionId"])
+        submission_id = item.submission_id
         try:
             submission = self._api.get_submission(submission_id)
             result = check_submission(
@@ -195,7 +188,6 @@ class IntakeService:
                 lambda attachment_id: self._api.get_attachment(submission_id, attachment_id),
                 self._crypto.decrypt,
                 templates,
-                self._validator,
             )
         except NotFound:
             report.vanished += 1  # decided meanwhile (another desktop) or withdrawn
@@ -204,7 +196,7 @@ class IntakeService:
             report.skipped.append((submission_id, str(exc)))
             log.warning("submission %s skipped for now: %s", submission_id, exc)
             return
-        portal_case_id = str(submission.get("caseId") or item.get("caseId"))
+        portal_case_id = submission.case_id
         try:
             outbox_id = self._store(submission_id, portal_case_id, destination_id, result)
         except IntegrityError:
@@ -231,14 +223,13 @@ class IntakeService:
                 destination_id, submission_id, portal_case_id, result.authentication_tags
             )
         else:
-            problem = {
-                "type": result.problem.uri,
-                "title": PROBLEM_TITLES[result.problem],
-                "detail": result.detail[:500],
-                "instance": result.instance,
-            }
             token = self._crypto.reject_event(
-                destination_id, submission_id, portal_case_id, [problem]
+                destination_id,
+                submission_id,
+                portal_case_id,
+                result.problem,
+                result.instance,
+                result.detail[:500],
             )
         with self._db.write() as session:
             case_id = None
@@ -386,14 +377,13 @@ class IntakeService:
             state.last_counts = report.as_counts()
 
 
-def _unique(items: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+def _unique(items: Iterable[SubmissionRef]) -> list[SubmissionRef]:
     """The list endpoint may name a submission twice; keep the first."""
     seen: set[str] = set()
     unique = []
     for item in items:
-        submission_id = str(item.get("submissionId", ""))
-        if submission_id and submission_id not in seen:
-            seen.add(submission_id)
+        if item.submission_id not in seen:
+            seen.add(item.submission_id)
             unique.append(item)
     return unique
 

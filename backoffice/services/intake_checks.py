@@ -19,6 +19,8 @@ import jsonschema
 from backoffice.domain.files import safe_filename, sniff_media_type
 from backoffice.domain.forms import form_schema
 from backoffice.domain.templates import ServiceTemplate
+from backoffice.portal.jose import DecryptionError as DecryptionFailed
+from backoffice.portal.models import Submission
 from backoffice.portal.protocol import (
     SUPPORTED_PAYMENT_METHODS,
     SUPPORTED_REPLY_CHANNELS,
@@ -26,13 +28,10 @@ from backoffice.portal.protocol import (
     Problem,
     submission_schema_uri,
 )
+from backoffice.portal.validation import first_metadata_error
 
 #: Form data larger than this is not a form a citizen typed.
 MAX_DATA_BYTES = 5 * 1024 * 1024
-
-
-class DecryptionFailed(Exception):
-    """A JWE could not be decrypted (wrong key, wrong algorithm, broken token, too large)."""
 
 
 class Decryptor(Protocol):
@@ -88,18 +87,15 @@ def tag_of(compact_jwe: str) -> str:
 
 
 def check_submission(
-    submission: Mapping[str, Any],
+    submission: Submission,
     fetch_attachment: Callable[[str], str],
     decrypt: Decryptor,
     templates_by_leika: Mapping[str, ServiceTemplate],
-    metadata_validator: jsonschema.protocols.Validator,
 ) -> Accepted | Rejected:
     """Run every check; transient failures of ``fetch_attachment`` propagate to the caller."""
     state: dict[str, Any] = {"metadata": None, "service": None, "tags": {}}
     try:
-        return _check(
-            submission, fetch_attachment, decrypt, templates_by_leika, metadata_validator, state
-        )
+        return _check(submission, fetch_attachment, decrypt, templates_by_leika, state)
     except _Reject as reject:
         return Rejected(
             reject.problem,
@@ -112,18 +108,14 @@ def check_submission(
 
 
 def _check(
-    submission: Mapping[str, Any],
+    submission: Submission,
     fetch_attachment: Callable[[str], str],
     decrypt: Decryptor,
     templates_by_leika: Mapping[str, ServiceTemplate],
-    metadata_validator: jsonschema.protocols.Validator,
     state: dict[str, Any],
 ) -> Accepted:
-    service_type = submission.get("serviceType") or {}
-    state["service"] = service_type.get("identifier") if isinstance(service_type, dict) else None
-    encrypted_metadata = submission.get("encryptedMetadata")
-    if not isinstance(encrypted_metadata, str):
-        raise _Reject(Problem.SYNTAX_VIOLATION, Instance.METADATA, "no encrypted metadata")
+    state["service"] = submission.service_type.identifier
+    encrypted_metadata = submission.encrypted_metadata
     state["tags"]["metadata"] = tag_of(encrypted_metadata)
 
     # 1. metadata decrypts
@@ -138,11 +130,9 @@ def _check(
         raise _Reject(Problem.SYNTAX_VIOLATION, Instance.METADATA, f"not JSON: {exc}") from None
     if not isinstance(metadata, dict):
         raise _Reject(Problem.SYNTAX_VIOLATION, Instance.METADATA, "metadata is not an object")
-    error = jsonschema.exceptions.best_match(metadata_validator.iter_errors(metadata))
-    if error is not None:
-        raise _Reject(
-            Problem.SCHEMA_VIOLATION, Instance.METADATA, f"{error.json_path}: {error.message}"
-        )
+    schema_error = first_metadata_error(metadata)
+    if schema_error is not None:
+        raise _Reject(Problem.SCHEMA_VIOLATION, Instance.METADATA, schema_error)
     state["metadata"] = metadata
 
     # 3. the service matches and is one we offer
@@ -162,7 +152,7 @@ def _check(
     # 4. attachment ids match the metadata exactly
     content = metadata["contentStructure"]
     described = {a["attachmentId"]: a for a in content.get("attachments", [])}
-    listed = [str(a) for a in submission.get("attachments") or []]
+    listed = list(submission.attachment_ids)
     for attachment_id in described:
         if attachment_id not in listed:
             raise _Reject(
@@ -180,8 +170,8 @@ def _check(
 
     # 5. data decrypts, matches its hash, is JSON, fits its schema
     data_description = content.get("data")
-    encrypted_data = submission.get("encryptedData")
-    if data_description is None or not isinstance(encrypted_data, str):
+    encrypted_data = submission.encrypted_data
+    if data_description is None or not encrypted_data:
         raise _Reject(Problem.MISSING_DATA, Instance.DATA, "the submission carries no form data")
     state["tags"]["data"] = tag_of(encrypted_data)
     try:
@@ -287,3 +277,6 @@ def _auth_level(metadata: Mapping[str, Any]) -> str | None:
         return None
     first = reports[0]
     return f"{first.get('type')} {first.get('version')}".strip()
+
+
+__all__ = ["Accepted", "DecryptionFailed", "Rejected", "VerifiedAttachment", "check_submission"]

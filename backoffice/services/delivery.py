@@ -1,0 +1,120 @@
+"""What went in and out through the portal: the first place to look when a citizen asks.
+
+Rejected submissions (what arrived, which check failed), confirmations and
+messages still waiting in the outbox or failed for good, and the last sync of
+every destination.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from backoffice.domain.roles import Permission
+from backoffice.store.database import Database
+from backoffice.store.models import OutboxMessage, SubmissionRecord, SyncState
+
+from .actor import Actor
+
+
+@dataclass(frozen=True)
+class RejectedSubmission:
+    submission_id: str
+    portal_case_id: str
+    destination_id: str
+    service_identifier: str | None
+    arrived_at: datetime
+    problem: str | None
+    instance: str | None
+    detail: str | None
+    metadata: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class WaitingMessage:
+    id: int
+    case_id: int | None
+    kind: str
+    channel: str
+    state: str
+    attempts: int
+    next_attempt_at: datetime
+    last_error: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class SyncInfo:
+    destination_id: str
+    last_attempt_at: datetime | None
+    last_success_at: datetime | None
+    last_error: str | None
+    last_counts: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class DeliveryOverview:
+    rejected: list[RejectedSubmission]
+    waiting: list[WaitingMessage]
+    syncs: list[SyncInfo]
+
+
+class DeliveryService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def overview(self, actor: Actor, limit: int = 200) -> DeliveryOverview:
+        actor.require(Permission.VIEW_CASES)
+        with self._db.read() as session:
+            rejected = [
+                RejectedSubmission(
+                    r.submission_id,
+                    r.portal_case_id,
+                    r.destination_id,
+                    r.service_identifier,
+                    r.arrived_at,
+                    r.problem_type,
+                    r.problem_instance,
+                    r.problem_detail,
+                    dict(r.received_metadata) if r.received_metadata else None,
+                )
+                for r in session.scalars(
+                    select(SubmissionRecord)
+                    .where(SubmissionRecord.outcome == "rejected")
+                    .order_by(SubmissionRecord.arrived_at.desc())
+                    .limit(limit)
+                )
+            ]
+            waiting = [
+                WaitingMessage(
+                    m.id,
+                    m.case_id,
+                    m.kind,
+                    m.channel,
+                    m.state,
+                    m.attempts,
+                    m.next_attempt_at,
+                    m.last_error,
+                    m.created_at,
+                )
+                for m in session.scalars(
+                    select(OutboxMessage)
+                    .where(OutboxMessage.state != "sent")
+                    .order_by(OutboxMessage.created_at)
+                    .limit(limit)
+                )
+            ]
+            syncs = [
+                SyncInfo(
+                    s.destination_id,
+                    s.last_attempt_at,
+                    s.last_success_at,
+                    s.last_error,
+                    dict(s.last_counts) if s.last_counts else None,
+                )
+                for s in session.scalars(select(SyncState).order_by(SyncState.destination_id))
+            ]
+        return DeliveryOverview(rejected, waiting, syncs)

@@ -1,0 +1,97 @@
+"""The graphical program: application object, translations, error hook, main window.
+
+:func:`run_gui` is called by the composition root (``backoffice.cli``) with the
+services it built and the acting user; nothing here looks services up.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication
+
+from backoffice.services.actor import Actor
+from backoffice.services.casework import CaseworkService
+from backoffice.services.catalogue import CatalogueService
+from backoffice.services.users import UserService
+
+from .context import UiContext
+from .errors import ErrorReporter
+from .icons import icon
+from .main_window import MainWindow
+from .settings import UiSettings
+from .tasks import TaskRunner
+from .texts import Vocabulary
+from .translations import choose_language, install_translators, remove_translators
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "Rathaus Backoffice"
+
+
+def build_context(
+    casework: CaseworkService,
+    users: UserService,
+    catalogue: CatalogueService,
+    actor: Actor,
+    language: str,
+    runner: TaskRunner,
+) -> UiContext:
+    return UiContext(casework, users, catalogue, actor, runner, Vocabulary(language))
+
+
+def run_gui(
+    casework: CaseworkService,
+    users: UserService,
+    catalogue: CatalogueService,
+    actor: Actor,
+    language: str | None = None,
+    *,
+    settings_path: Path | None = None,
+    log_dir: Path | None = None,
+    argv: Sequence[str] | None = None,
+) -> int:
+    """Run the desktop program until its window closes; returns the exit code.
+
+    ``language``: "de" or "en"; None uses the saved choice, else the system's
+    (German unless the system is English). ``settings_path``: the INI file for
+    window layouts (None: Qt's per-user default). ``log_dir``: where error
+    reports go.
+    """
+    QApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("rathaus-backoffice")
+    app.setWindowIcon(icon("backoffice"))
+    settings = UiSettings.at(settings_path)
+    chosen = choose_language(language or settings.language)
+    QLocale.setDefault(
+        QLocale(QLocale.Language.English if chosen == "en" else QLocale.Language.German)
+    )
+    translators = install_translators(app, chosen)
+    reporter = ErrorReporter(log_dir)
+    reporter.install()
+    runner = TaskRunner(app)
+    runner.unhandled_error.connect(reporter.report)
+    context = build_context(casework, users, catalogue, actor, chosen, runner)
+    window = MainWindow(context, settings)
+    reporter.set_window(window)
+    window.show()
+    window.start()
+    try:
+        return app.exec()
+    finally:
+        runner.shutdown()
+        reporter.set_window(None)
+        reporter.uninstall()
+        remove_translators(app, translators)
+        settings.sync()
+        log.info("window closed")

@@ -1,0 +1,659 @@
+"""The case panel: can the request be trusted, what did the applicant ask, what can I do.
+
+Top to bottom: messages (a concurrent change, a refused action, notices about
+the case), the header (file number, service, status, deadline), the trust
+facts (how the applicant identified, the payment, the reply channel, who works
+on it), the actions allowed right now, and tabs with the form data,
+attachments, history and notes.
+
+Loading and every action run in the task runner; after an action the case is
+read again, so what the clerk sees is what the database holds. A status change
+carries the version the clerk saw: if someone changed the case meanwhile, the
+service refuses with :class:`ConcurrentChange`, the panel says who changed
+what and reloads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from backoffice.domain.errors import DomainError
+from backoffice.domain.roles import Permission
+from backoffice.domain.status import Status
+from backoffice.domain.templates import Transition
+from backoffice.services.actor import Actor
+from backoffice.services.casework import CaseDetail
+from backoffice.services.errors import ClaimConflict, ConcurrentChange
+from backoffice.services.queries import CaseRow
+from backoffice.services.users import UserInfo
+
+from .case_actions import Offer, TransitionOffer, offer_for
+from .case_dialogs import AssignDialog, TransitionDialog
+from .case_sections import AttachmentsSection, FormSection, NotesSection, Timeline
+from .context import UiContext
+from .errors import describe_error
+from .flow_layout import FlowLayout
+from .icons import icon
+from .texts import Tone, escape_mnemonic, plain_tooltip, requirement_name, transition_verb
+from .widgets import Badge, MessageBar, heading_font, plain_label
+
+
+class CaseView(QWidget):
+    """Shows one case and offers what may be done with it now."""
+
+    #: A case was changed from here (the new :class:`CaseRow`).
+    case_changed = Signal(object)
+    #: A change from here met a concurrent change (case id).
+    conflict = Signal(int)
+    #: A case has been shown (its file number), or "" when none is.
+    case_shown = Signal(str)
+    #: A short confirmation for the status bar.
+    status_message = Signal(str)
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = context
+        self.detail: CaseDetail | None = None
+        self.offer: Offer | None = None
+        self._case_id: int | None = None
+        self._generation = 0
+        self._busy = False
+        self._users: list[UserInfo] | None = None
+        self._drafts: dict[int, str] = {}
+        #: The dialog currently open (a status change or an assignment), if any.
+        self.dialog: QDialog | None = None
+        self.transition_buttons: dict[Status, QPushButton] = {}
+
+        self._build_actions()
+        self.stack = QStackedWidget(self)
+        self.placeholder = plain_label(self.tr("Select a case in the list."), self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setEnabled(False)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self._build_case_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self._update_actions()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.claim_action = QAction(icon("case-claim"), self.tr("&Take case"), self)
+        self.claim_action.setShortcut(QKeySequence("Ctrl+U"))
+        self.claim_action.setToolTip(self.tr("Take this case: you work on it (Ctrl+U)"))
+        self.claim_action.triggered.connect(self.claim)
+        self.release_action = QAction(icon("case-release"), self.tr("&Release case"), self)
+        self.release_action.setToolTip(self.tr("Give the case back: nobody works on it"))
+        self.release_action.triggered.connect(self.release)
+        self.assign_action = QAction(icon("case-assign"), self.tr("&Assign…"), self)
+        self.assign_action.setToolTip(self.tr("Choose who works on this case"))
+        self.assign_action.triggered.connect(self.choose_assignee)
+        self.status_action = QAction(icon("case-status"), self.tr("Change &status…"), self)
+        self.status_action.setShortcut(QKeySequence("F2"))
+        self.status_action.setToolTip(self.tr("Move the case to another status (F2)"))
+        self.status_action.triggered.connect(self.show_status_menu)
+        self.note_action = QAction(icon("note-add"), self.tr("Add &note"), self)
+        self.note_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.note_action.triggered.connect(self.focus_note)
+        for action in self.actions_for_menus():
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    def actions_for_menus(self) -> list[QAction]:
+        return [
+            self.claim_action,
+            self.assign_action,
+            self.release_action,
+            self.status_action,
+            self.note_action,
+        ]
+
+    def _build_case_page(self) -> QWidget:
+        page = QWidget(self)
+        self.message_bar = MessageBar(page)
+        self.notice_bar = MessageBar(page)
+
+        self.file_label = plain_label("", page, selectable=True)
+        self.file_label.setFont(heading_font(self.font(), 1.45))
+        self.status_badge = Badge(page)
+        self.overdue_badge = Badge(page)
+        self.overdue_badge.set_tone(Tone.BAD)
+        self.subtitle = plain_label("", page, wrap=True)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.file_label)
+        title_row.addSpacing(8)
+        title_row.addWidget(self.status_badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        title_row.addWidget(self.overdue_badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        title_row.addStretch(1)
+
+        self.identity_badge = Badge(page)
+        self.payment_badge = Badge(page)
+        self.channel_label = plain_label("", page)
+        self.assignee_label = plain_label("", page)
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(10)
+        facts.setVerticalSpacing(6)
+        rows: list[tuple[str, QWidget]] = [
+            (self.tr("Identification"), self.identity_badge),
+            (self.tr("Payment"), self.payment_badge),
+            (self.tr("Reply by"), self.channel_label),
+            (self.tr("Worked on by"), self.assignee_label),
+        ]
+        for i, (name, widget) in enumerate(rows):
+            label = plain_label(name + ":", page)
+            facts.addWidget(label, i // 2, (i % 2) * 2)
+            facts.addWidget(widget, i // 2, (i % 2) * 2 + 1, Qt.AlignmentFlag.AlignLeft)
+        facts.setColumnStretch(1, 1)
+        facts.setColumnStretch(3, 1)
+
+        self.action_area = QWidget(page)
+        self.action_flow = FlowLayout(self.action_area, spacing=6)
+        self.claim_button = self._tool_button(self.claim_action)
+        self.assign_button = self._tool_button(self.assign_action)
+        self.release_button = self._tool_button(self.release_action)
+        self.action_hint = plain_label("", page, wrap=True)
+        self.action_hint.setEnabled(False)
+
+        self.tabs = QTabWidget(page)
+        self.tabs.setDocumentMode(True)
+        self.form = FormSection(self.tabs)
+        self.attachments = AttachmentsSection(self.tabs)
+        self.history = Timeline(self.tr("No history."), self.tabs)
+        self.notes = NotesSection(self.tabs)
+        self.notes.note_submitted.connect(self.add_note)
+        self.tabs.addTab(self.form, self.tr("Application"))
+        self.tabs.addTab(self.attachments, self.tr("Attachments"))
+        self.tabs.addTab(self.history, self.tr("History"))
+        self.tabs.addTab(self.notes, self.tr("Notes"))
+
+        header = QFrame(page)
+        header.setObjectName("caseHeader")
+        header_layout = QVBoxLayout(header)
+        header_layout.setContentsMargins(0, 0, 0, 0)
+        header_layout.setSpacing(6)
+        header_layout.addLayout(title_row)
+        header_layout.addWidget(self.subtitle)
+        header_layout.addSpacing(4)
+        header_layout.addLayout(facts)
+        header_layout.addSpacing(4)
+        header_layout.addWidget(self.action_area)
+        header_layout.addWidget(self.action_hint)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 4, 4, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.notice_bar)
+        layout.addWidget(header)
+        layout.addWidget(self.tabs, 1)
+        return page
+
+    def _tool_button(self, action: QAction) -> QToolButton:
+        button = QToolButton(self.action_area)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.action_flow.addWidget(button)
+        return button
+
+    # -- loading ------------------------------------------------------------------------------
+
+    @property
+    def case_id(self) -> int | None:
+        return self._case_id
+
+    def show_case(self, case_id: int, *, keep_messages: bool = False) -> None:
+        """Load a case (in the task runner) and show it."""
+        if case_id != self._case_id:
+            self._save_draft()
+            keep_messages = False
+        if not keep_messages:
+            self.message_bar.dismiss()
+        self._case_id = case_id
+        self._generation += 1
+        generation = self._generation
+        self._set_busy(True)
+        if self.detail is None or self.detail.row.id != case_id:
+            self.placeholder.setText(self.tr("Loading case…"))
+            self.stack.setCurrentIndex(0)
+        self._ctx.runner.run(
+            partial(self._ctx.casework.get_case, self._ctx.actor, case_id),
+            done=lambda detail: self._loaded(generation, detail),
+            failed=lambda error: self._load_failed(generation, error),
+            owner=self,
+            name="open case",
+        )
+
+    def reload(self) -> None:
+        if self._case_id is not None:
+            self.show_case(self._case_id, keep_messages=True)
+
+    def clear(self) -> None:
+        self._save_draft()
+        self._generation += 1
+        self._case_id = None
+        self.detail = None
+        self.offer = None
+        self.placeholder.setText(self.tr("Select a case in the list."))
+        self.stack.setCurrentIndex(0)
+        self._update_actions()
+        self.case_shown.emit("")
+
+    def _loaded(self, generation: int, detail: CaseDetail) -> None:
+        if generation != self._generation:
+            return
+        self.detail = detail
+        self.offer = offer_for(detail, self._ctx.actor)
+        self._busy = False
+        self._show_detail(detail)
+        self.stack.setCurrentIndex(1)
+        self.case_shown.emit(detail.row.file_number)
+
+    def _load_failed(self, generation: int, error: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._busy = False
+        if not isinstance(error, DomainError | SQLAlchemyError):
+            self._ctx.runner.unhandled_error.emit(error)
+        self.detail = None
+        self.offer = None
+        self.placeholder.setText(
+            self.tr("The case could not be opened.") + "\n" + describe_error(error)
+        )
+        self.stack.setCurrentIndex(0)
+        self._update_actions()
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def _show_detail(self, detail: CaseDetail) -> None:
+        words = self._ctx.vocabulary
+        row = detail.row
+        template = detail.template
+        self.file_label.setText(row.file_number)
+        self.status_badge.setText(words.status(row.status, template))
+        self.status_badge.set_tone(_status_tone(row.status))
+        self.overdue_badge.setText(self.tr("overdue"))
+        self.overdue_badge.setVisible(row.overdue)
+        self.subtitle.setText(self._subtitle(detail))
+
+        identity = words.identification(detail.auth_level)
+        self.identity_badge.setText(identity.text)
+        self.identity_badge.set_tone(identity.tone)
+        self.identity_badge.setToolTip(plain_tooltip(identity.detail) if identity.detail else "")
+        payment = words.payment(detail.payment_state, template.fee > 0)
+        self.payment_badge.setText(payment.text)
+        self.payment_badge.set_tone(payment.tone)
+        self.payment_badge.setToolTip(plain_tooltip(payment.detail) if payment.detail else "")
+        channel = words.reply_channel(detail.reply_channel)
+        if detail.reply_channel == "eMail" and detail.applicant_email:
+            channel = f"{channel} ({detail.applicant_email})"
+        self.channel_label.setText(channel)
+        self.assignee_label.setText(row.assignee_name or self.tr("nobody yet"))
+
+        self.form.show_form(template, detail.form_data, words)
+        self.attachments.show_attachments(detail.attachments, words)
+        self.history.show_entries(detail.history, words, template)
+        notes = [entry for entry in detail.history if entry.kind == "note_added"]
+        self.notes.timeline.show_entries(notes, words, template)
+        self.notes.editor.setPlainText(self._drafts.get(row.id, ""))
+        self.tabs.setTabText(1, self.tr("Attachments ({n})").format(n=len(detail.attachments)))
+        self.tabs.setTabText(2, self.tr("History ({n})").format(n=len(detail.history)))
+        self.tabs.setTabText(3, self.tr("Notes ({n})").format(n=len(notes)))
+        self._show_notices(detail)
+        self._update_actions()
+
+    def _subtitle(self, detail: CaseDetail) -> str:
+        words = self._ctx.vocabulary
+        row = detail.row
+        parts = [
+            words.service_name(row.service_key)
+            if row.service_key in words.templates
+            else detail.template.name.get(words.language),
+            row.applicant_name,
+            self.tr("received {when}").format(when=words.datetime(row.received_at)),
+        ]
+        if not row.status.is_open:
+            parts.append(self.tr("closed {when}").format(when=words.datetime(detail.closed_at)))
+        elif detail.paused_since is not None:
+            parts.append(
+                self.tr("deadline paused since {date}").format(date=words.date(detail.paused_since))
+            )
+        elif row.due_date is not None:
+            due = self.tr("due {date}").format(date=words.date(row.due_date))
+            if detail.remaining_working_days is not None and detail.remaining_working_days >= 0:
+                due += " " + self.tr("(%n working day(s) left)", "", detail.remaining_working_days)
+            parts.append(due)
+        return " · ".join(parts)
+
+    def _show_notices(self, detail: CaseDetail) -> None:
+        if not detail.notices:
+            self.notice_bar.dismiss()
+            return
+        words = self._ctx.vocabulary
+        texts = [
+            words.notice(n.kind, n.payload, n.actor_name, n.file_number, self._ctx.actor.login)
+            for n in detail.notices
+        ]
+        self.notice_bar.show_message("\n".join(texts), Tone.WARNING)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def _update_actions(self) -> None:
+        offer = self.offer
+        actor = self._ctx.actor
+        idle = offer is not None and not self._busy
+        self.claim_action.setEnabled(idle and offer is not None and offer.can_claim)
+        self.release_action.setEnabled(idle and offer is not None and offer.can_release)
+        self.assign_action.setVisible(offer.may_assign if offer else _may_assign(actor))
+        self.assign_action.setEnabled(idle and offer is not None and offer.can_assign)
+        enabled = [t for t in offer.transitions if t.enabled] if offer else []
+        self.status_action.setEnabled(idle and bool(enabled))
+        self.note_action.setVisible(offer.may_note if offer else True)
+        self.note_action.setEnabled(idle and offer is not None and offer.may_note)
+        self.notes.set_writable(offer is not None and offer.may_note)
+        for button in (self.claim_button, self.release_button, self.assign_button):
+            action = button.defaultAction()
+            button.setVisible(action.isVisible() and action.isEnabled())
+        self._rebuild_transition_buttons(offer)
+
+    def _rebuild_transition_buttons(self, offer: Offer | None) -> None:
+        for button in self.transition_buttons.values():
+            self.action_flow.removeWidget(button)
+            button.deleteLater()
+        self.transition_buttons = {}
+        hint = ""
+        if offer is not None and self.detail is not None:
+            for item in offer.transitions:
+                self.transition_buttons[item.transition.target] = self._transition_button(item)
+            hint = self._why_no_transition(offer)
+        self.action_hint.setText(hint)
+        self.action_hint.setVisible(bool(hint))
+        self.action_area.updateGeometry()
+
+    def _transition_button(self, item: TransitionOffer) -> QPushButton:
+        assert self.detail is not None
+        transition = item.transition
+        button = QPushButton(
+            escape_mnemonic(transition_verb(transition.source, transition.target)),
+            self.action_area,
+        )
+        target = self._ctx.vocabulary.status(transition.target, self.detail.template)
+        tip = self.tr("New status: {status}").format(status=target)
+        if not item.enabled:
+            tip += "\n" + self.tr("Not possible yet: needs {what}.").format(
+                what=", ".join(requirement_name(r) for r in sorted(item.blocked_by))
+            )
+        button.setToolTip(plain_tooltip(tip))
+        button.setEnabled(item.enabled and not self._busy)
+        button.clicked.connect(partial(self.start_transition, transition.target))
+        self.action_flow.addWidget(button)
+        return button
+
+    def _why_no_transition(self, offer: Offer) -> str:
+        if offer.why_none == "closed":
+            return self.tr("This case is closed.")
+        if offer.why_none == "claim_first":
+            return self.tr("Take the case to work on it.")
+        if offer.why_none == "held_by_other":
+            return self.tr("Another colleague works on this case.")
+        return ""
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._update_actions()
+
+    def claim(self) -> None:
+        if self.detail is not None and self.offer is not None and self.offer.can_claim:
+            self._perform(
+                partial(self._ctx.casework.claim, self._ctx.actor, self.detail.row.id),
+                self.tr("You took case {file}."),
+            )
+
+    def release(self) -> None:
+        if self.detail is not None and self.offer is not None and self.offer.can_release:
+            self._perform(
+                partial(self._ctx.casework.release, self._ctx.actor, self.detail.row.id),
+                self.tr("Case {file} released."),
+            )
+
+    def choose_assignee(self) -> None:
+        if self.detail is None or self.offer is None or not self.offer.can_assign:
+            return
+        if self._users is None:
+            self._ctx.runner.run(
+                self._ctx.users.list,
+                done=self._users_loaded,
+                failed=self._action_failed,
+                owner=self,
+                name="users",
+            )
+            return
+        current = self._login_of(self.detail.row.assignee_id)
+        dialog = AssignDialog(self.detail.row.file_number, self._users, current, self)
+        case_id = self.detail.row.id
+        dialog.accepted.connect(lambda: self.assign(case_id, dialog.chosen_login()))
+        self._open_dialog(dialog)
+
+    def _users_loaded(self, users: list[UserInfo]) -> None:
+        self._users = users
+        self.choose_assignee()
+
+    def _login_of(self, user_id: int | None) -> str | None:
+        for user in self._users or []:
+            if user.id == user_id:
+                return user.login
+        return None
+
+    def assign(self, case_id: int, login: str | None) -> None:
+        self._perform(
+            partial(self._ctx.casework.assign, self._ctx.actor, case_id, login),
+            self.tr("Case {file} assigned."),
+        )
+
+    def show_status_menu(self) -> None:
+        if self.offer is None:
+            return
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for item in self.offer.transitions:
+            transition = item.transition
+            action = menu.addAction(
+                escape_mnemonic(transition_verb(transition.source, transition.target))
+            )
+            action.setEnabled(item.enabled)
+            action.triggered.connect(partial(self.start_transition, transition.target))
+        menu.popup(self.action_area.mapToGlobal(QPoint(0, self.action_area.height())))
+
+    def start_transition(self, target: Status) -> None:
+        """Move the case to ``target``; asks first when the step needs words or closes it."""
+        if self.detail is None or self.offer is None or self._busy:
+            return
+        item = next((t for t in self.offer.transitions if t.transition.target is target), None)
+        if item is None or not item.enabled:
+            return
+        detail = self.detail
+        if not item.needs_dialog:
+            self._change_status(detail, item.transition, None, None)
+            return
+        dialog = TransitionDialog(
+            detail.row.file_number, detail.template, item.transition, self._ctx.vocabulary, self
+        )
+        dialog.accepted.connect(
+            lambda: self._change_status(detail, item.transition, dialog.comment(), dialog.message())
+        )
+        self._open_dialog(dialog)
+
+    def _change_status(
+        self,
+        detail: CaseDetail,
+        transition: Transition,
+        comment: str | None,
+        message: str | None,
+    ) -> None:
+        # The version the clerk saw: a change made meanwhile is refused, not overwritten.
+        self._perform(
+            partial(
+                self._ctx.casework.change_status,
+                self._ctx.actor,
+                detail.row.id,
+                detail.row.version,
+                transition.target,
+                comment=comment,
+                message=message,
+            ),
+            self.tr("Case {file}: status changed."),
+        )
+
+    def focus_note(self) -> None:
+        if self.detail is not None:
+            self.tabs.setCurrentWidget(self.notes)
+            self.notes.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def add_note(self, text: str) -> None:
+        if self.detail is None:
+            return
+        case_id = self.detail.row.id
+        self._set_busy(True)
+        self._ctx.runner.run(
+            partial(self._ctx.casework.add_note, self._ctx.actor, case_id, text),
+            done=lambda _entry: self._note_added(case_id),
+            failed=self._action_failed,
+            owner=self,
+            write=True,
+            name="add note",
+        )
+
+    def _note_added(self, case_id: int) -> None:
+        self._drafts.pop(case_id, None)
+        if self._case_id == case_id:
+            self.notes.editor.clear()
+        self.status_message.emit(self.tr("Note saved."))
+        self._after_action(case_id)
+
+    def _perform(self, fn: Callable[[], CaseRow], done_text: str) -> None:
+        assert self.detail is not None
+        case_id = self.detail.row.id
+        file_number = self.detail.row.file_number
+        self._set_busy(True)
+        self._ctx.runner.run(
+            fn,
+            done=lambda row: self._performed(case_id, row, done_text.format(file=file_number)),
+            failed=self._action_failed,
+            owner=self,
+            write=True,
+            name="case action",
+        )
+
+    def _performed(self, case_id: int, row: CaseRow, text: str) -> None:
+        self.case_changed.emit(row)
+        self.status_message.emit(text)
+        self._after_action(case_id)
+
+    def _after_action(self, case_id: int) -> None:
+        if self._case_id == case_id:
+            self.show_case(case_id, keep_messages=True)
+        else:
+            self._set_busy(False)
+
+    def _action_failed(self, error: Exception) -> None:
+        case_id = self._case_id
+        if isinstance(error, ConcurrentChange):
+            self.message_bar.show_message(self._conflict_text(error), Tone.WARNING)
+            if case_id is not None:
+                self.conflict.emit(case_id)
+        elif isinstance(error, ClaimConflict) and error.details.get("holder"):
+            self.message_bar.show_message(
+                self.tr("{who} took this case just before you.").format(
+                    who=error.details["holder"]
+                ),
+                Tone.WARNING,
+            )
+        elif isinstance(error, DomainError | SQLAlchemyError):
+            self.message_bar.show_message(describe_error(error), Tone.BAD)
+        else:
+            self._ctx.runner.unhandled_error.emit(error)
+        if case_id is not None:
+            self.show_case(case_id, keep_messages=True)
+        else:
+            self._set_busy(False)
+
+    def _conflict_text(self, error: ConcurrentChange) -> str:
+        words = self._ctx.vocabulary
+        template = self.detail.template if self.detail else None
+        who = error.changed_by
+        if not who or who == "the system":
+            who = self.tr("the system")
+        lines = [self.tr("{who} changed this case while you were looking at it:").format(who=who)]
+        for change in error.changes:
+            title, detail = words.event(change.get("kind", ""), change, change.get("by"), template)
+            lines.append(f"• {_when(words.datetime, change.get('at'))}  {title}")
+            if detail:
+                lines.append(f"   {detail}")
+        lines.append(
+            self.tr(
+                "The case has been reloaded. Check it and repeat your change if it is still needed."
+            )
+        )
+        return "\n".join(lines)
+
+    # -- dialogs and drafts -------------------------------------------------------------------
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.open()
+
+    def _dialog_closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def _save_draft(self) -> None:
+        if self._case_id is None:
+            return
+        text = self.notes.editor.toPlainText()
+        if text.strip():
+            self._drafts[self._case_id] = text
+        else:
+            self._drafts.pop(self._case_id, None)
+
+
+def _when(format_moment: Callable[[datetime], str], value: Any) -> str:
+    try:
+        return format_moment(datetime.fromisoformat(str(value)))
+    except ValueError:
+        return ""
+
+
+def _status_tone(status: Status) -> Tone:
+    if status is Status.COMPLETED:
+        return Tone.GOOD
+    if status is Status.WAITING_FOR_CITIZEN:
+        return Tone.WARNING
+    return Tone.NEUTRAL
+
+
+def _may_assign(actor: Actor) -> bool:
+    return actor.can(Permission.ASSIGN_CASES)
+
+
+__all__ = ["CaseView"]

@@ -1,0 +1,306 @@
+"""The main window: the inbox beside the case view, menus, toolbar, status bar.
+
+It wires the panels together (selecting a case opens it; a change made in the
+case view updates its inbox row) and owns what concerns the whole window:
+shortcuts, the periodic refresh (other desktops' changes, new cases), notices
+about one's cases, the saved window layout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backoffice.domain.templates import ServiceTemplate
+from backoffice.services.casework import NoticeInfo
+from backoffice.services.users import UserInfo
+
+from .case_view import CaseView
+from .context import UiContext
+from .errors import describe_error
+from .icons import icon
+from .inbox import InboxPanel
+from .settings import UiSettings
+from .texts import Tone, role_name
+from .widgets import MessageBar
+
+
+@dataclass(frozen=True)
+class StartupData:
+    """What the window needs before the inbox can show names: loaded in a worker."""
+
+    templates: list[ServiceTemplate]
+    users: list[UserInfo]
+    notices: list[NoticeInfo]
+
+
+def load_startup(context: UiContext) -> StartupData:
+    return StartupData(
+        templates=context.catalogue.current(),
+        users=context.users.list(),
+        notices=context.casework.unseen_notices(context.actor),
+    )
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: UiContext, settings: UiSettings) -> None:
+        super().__init__()
+        self._ctx = context
+        self._settings = settings
+        self._notices: list[NoticeInfo] = []
+        self._dismissed: set[tuple[int, str, str]] = set()
+        self.setWindowTitle(self._title(""))
+        self.setWindowIcon(icon("backoffice"))
+        self.setMinimumSize(900, 600)
+        self.resize(1400, 900)
+
+        self.inbox = InboxPanel(context, settings, self)
+        self.case_view = CaseView(context, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.inbox)
+        self.splitter.addWidget(self.case_view)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([860, 540])
+        self.notice_bar = MessageBar(self)
+        self.notice_bar.closed.connect(self._dismiss_notices)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 6, 8, 4)
+        layout.setSpacing(6)
+        layout.addWidget(self.notice_bar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+
+        self.inbox.case_selected.connect(self.case_view.show_case)
+        self.case_view.case_changed.connect(self.inbox.case_changed)
+        self.case_view.conflict.connect(self.inbox.mark_conflict)
+        self.case_view.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.case_view.case_shown.connect(lambda number: self.setWindowTitle(self._title(number)))
+        context.runner.busy_changed.connect(self.busy_label.setVisible)
+
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.timeout.connect(self.refresh)
+        self._restore_layout()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _title(self, file_number: str) -> str:
+        name = QCoreApplication.translate("MainWindow", "Rathaus Backoffice")
+        return f"{file_number} – {name}" if file_number else name
+
+    def _build_actions(self) -> None:
+        self.refresh_action = QAction(icon("refresh"), self.tr("&Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_action.setToolTip(self.tr("Look for new and changed cases (F5)"))
+        self.refresh_action.triggered.connect(self.refresh)
+        self.sync_action = QAction(icon("sync"), self.tr("&Fetch from portal"), self)
+        self.sync_action.setEnabled(False)
+        not_yet = self.tr("Follows with the portal connection")
+        self.sync_action.setToolTip(not_yet)
+        self.sync_action.setStatusTip(not_yet)
+        self.next_action = QAction(icon("go-next"), self.tr("&Next case"), self)
+        self.next_action.setShortcuts([QKeySequence("Ctrl+."), QKeySequence("Alt+Down")])
+        self.next_action.setToolTip(self.tr("Next case in the list (Ctrl+.)"))
+        self.next_action.triggered.connect(self.inbox.select_next)
+        self.previous_action = QAction(icon("go-previous"), self.tr("&Previous case"), self)
+        self.previous_action.setShortcuts([QKeySequence("Ctrl+,"), QKeySequence("Alt+Up")])
+        self.previous_action.setToolTip(self.tr("Previous case in the list (Ctrl+,)"))
+        self.previous_action.triggered.connect(self.inbox.select_previous)
+        self.search_action = QAction(icon("search"), self.tr("&Search"), self)
+        self.search_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.search_action.triggered.connect(self.inbox.focus_search)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction(self.tr("&About Rathaus Backoffice"), self)
+        self.about_action.triggered.connect(self.show_about)
+        self.about_qt_action = QAction(self.tr("About &Qt"), self)
+        self.about_qt_action.triggered.connect(QMessageBox.aboutQt)
+        for action in (
+            self.refresh_action,
+            self.next_action,
+            self.previous_action,
+            self.search_action,
+        ):
+            self.addAction(action)
+        for action in self.case_view.actions_for_menus():
+            self.addAction(action)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.refresh_action)
+        file_menu.addAction(self.sync_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        case_menu = bar.addMenu(self.tr("&Case"))
+        for action in self.case_view.actions_for_menus():
+            case_menu.addAction(action)
+        case_menu.addSeparator()
+        case_menu.addAction(self.next_action)
+        case_menu.addAction(self.previous_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.search_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+        help_menu.addAction(self.about_qt_action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.addToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.refresh_action)
+        toolbar.addAction(self.sync_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.previous_action)
+        toolbar.addAction(self.next_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.case_view.claim_action)
+        toolbar.addAction(self.case_view.status_action)
+        toolbar.addAction(self.case_view.note_action)
+
+    def _build_status_bar(self) -> None:
+        actor = self._ctx.actor
+        self.busy_label = QLabel(self.tr("Working…"), self)
+        self.busy_label.setVisible(False)
+        self.user_label = QLabel(self)
+        self.user_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.user_label.setText(f"{actor.display_name} · {role_name(actor.role)}")
+        self.user_label.setToolTip(self.tr("Signed in as {login}").format(login=actor.login))
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.user_label)
+
+    # -- starting, refreshing -----------------------------------------------------------------
+
+    def start(self) -> None:
+        """Load templates, users and notices (in a worker), then the inbox."""
+        self._ctx.runner.run(
+            lambda: load_startup(self._ctx),
+            done=self._started,
+            failed=self._start_failed,
+            owner=self,
+            name="startup",
+        )
+
+    def _started(self, data: StartupData) -> None:
+        words = self._ctx.vocabulary
+        words.templates = {t.key: t for t in data.templates}
+        words.user_names = {u.login: u.display_name for u in data.users}
+        self.inbox.start()
+        self._show_notices(data.notices)
+        if self._settings.refresh_seconds:
+            self.refresh_timer.start(self._settings.refresh_seconds * 1000)
+
+    def _start_failed(self, error: Exception) -> None:
+        self.notice_bar.show_message(
+            self.tr("The program could not load its data.") + " " + describe_error(error),
+            Tone.BAD,
+            action=self.tr("Try again"),
+            on_action=self.start,
+        )
+
+    def refresh(self) -> None:
+        self.inbox.refresh()
+        if self.case_view.case_id is not None and self.case_view.dialog is None:
+            self.case_view.reload()
+        self._ctx.runner.run(
+            lambda: self._ctx.casework.unseen_notices(self._ctx.actor),
+            done=self._show_notices,
+            failed=lambda _error: None,  # the inbox already reports an unreachable database
+            owner=self,
+            name="notices",
+        )
+
+    # -- notices ------------------------------------------------------------------------------
+
+    def _show_notices(self, notices: list[NoticeInfo]) -> None:
+        self._notices = [n for n in notices if _notice_key(n) not in self._dismissed]
+        if not self._notices:
+            self.notice_bar.hide()
+            return
+        words = self._ctx.vocabulary
+        lines = [
+            words.notice(n.kind, n.payload, n.actor_name, n.file_number, self._ctx.actor.login)
+            for n in self._notices
+        ]
+        first = self._notices[0]
+        self.notice_bar.show_message(
+            "\n".join(lines),
+            Tone.WARNING,
+            action=self.tr("Open {file}").format(file=first.file_number),
+            on_action=lambda: self.open_case(first.case_id),
+        )
+
+    def _dismiss_notices(self) -> None:
+        self._dismissed.update(_notice_key(n) for n in self._notices)
+        self._notices = []
+
+    def open_case(self, case_id: int) -> None:
+        """Show a case: selected in the inbox if it is listed there, else directly."""
+        remaining = [n for n in self._notices if n.case_id != case_id]
+        self._dismissed.update(_notice_key(n) for n in self._notices if n.case_id == case_id)
+        if not self.inbox.select_case(case_id):
+            self.case_view.show_case(case_id)
+        self._show_notices(remaining)
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self._settings.layout("window/geometry")
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self._settings.layout("window/state")
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = self._settings.layout("window/splitter")
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        self._settings.set_layout("window/geometry", self.saveGeometry())
+        self._settings.set_layout("window/state", self.saveState())
+        self._settings.set_layout("window/splitter", self.splitter.saveState())
+        self.inbox.save_layout()
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.refresh_timer.stop()
+        self.save_layout()
+        super().closeEvent(event)
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About Rathaus Backoffice"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setIconPixmap(icon("backoffice").pixmap(64, 64))
+        box.setText(
+            self.tr(
+                "Rathaus Backoffice\n\nWork through the applications citizens file online: "
+                "take a case, check it, decide, and keep the applicant informed."
+            )
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+
+def _notice_key(notice: NoticeInfo) -> tuple[int, str, str]:
+    return (notice.case_id, notice.kind, notice.at.isoformat())

@@ -1,0 +1,144 @@
+"""Small widgets used by several panels: plain-text labels, a message bar, badges."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
+
+from .icons import icon
+from .texts import Tone
+
+#: (background, border, text) per tone; chosen for contrast on light palettes.
+TONE_COLOURS = {
+    Tone.GOOD: ("#e6f4ea", "#8cc79f", "#1e5631"),
+    Tone.NEUTRAL: ("#eef1f5", "#b8c2cf", "#2b3a4a"),
+    Tone.WARNING: ("#fff4d6", "#e0b44c", "#5c4300"),
+    Tone.BAD: ("#fde7e7", "#e08a8a", "#7a1212"),
+}
+
+
+def plain_label(
+    text: str = "",
+    parent: QWidget | None = None,
+    *,
+    wrap: bool = False,
+    selectable: bool = False,
+) -> QLabel:
+    """A label that never interprets its text as markup (citizen data is data)."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        label.setCursor(Qt.CursorShape.IBeamCursor)
+    return label
+
+
+def heading_font(base: QFont, scale: float = 1.35, bold: bool = True) -> QFont:
+    font = QFont(base)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    else:
+        font.setPixelSize(round(font.pixelSize() * scale))
+    font.setBold(bold)
+    return font
+
+
+class Badge(QLabel):
+    """A short fact in a coloured, rounded frame (plain text)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.set_tone(Tone.NEUTRAL)
+
+    def set_tone(self, tone: Tone) -> None:
+        background, border, text = TONE_COLOURS[tone]
+        self.setStyleSheet(
+            f"QLabel {{ background: {background}; border: 1px solid {border}; color: {text};"
+            " border-radius: 4px; padding: 2px 8px; }"
+        )
+
+
+class MessageBar(QFrame):
+    """A dismissable message above a panel (like KMessageWidget): plain text, one action."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self._icon = QLabel(self)
+        self._text = plain_label(parent=self, wrap=True, selectable=True)
+        policy = self._text.sizePolicy()  # keeps the height-for-width flag of wrapping labels
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+        self._text.setSizePolicy(policy)
+        self._action = QPushButton(self)
+        self._action.hide()
+        self._close = QToolButton(self)
+        self._close.setAutoRaise(True)
+        self._close.setText("✕")
+        self._close.setToolTip(self.tr("Close this message"))
+        self._close.clicked.connect(self.dismiss)
+        self._callback: Callable[[], None] | None = None
+        self._action.clicked.connect(self._run_action)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.setSpacing(8)
+        layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self._text, 1)
+        layout.addWidget(self._action, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    @property
+    def text(self) -> str:
+        return self._text.text()
+
+    def show_message(
+        self,
+        text: str,
+        tone: Tone = Tone.NEUTRAL,
+        *,
+        action: str | None = None,
+        on_action: Callable[[], None] | None = None,
+    ) -> None:
+        background, border, colour = TONE_COLOURS[tone]
+        self.setStyleSheet(
+            f"QFrame#messageBar {{ background: {background}; border: 1px solid {border};"
+            f" border-radius: 4px; }} QFrame#messageBar QLabel {{ color: {colour}; }}"
+        )
+        name = {Tone.WARNING: "warning", Tone.BAD: "error"}.get(tone, "information")
+        size = self.style().pixelMetric(self.style().PixelMetric.PM_SmallIconSize)
+        self._icon.setPixmap(icon(name).pixmap(size, size))
+        self._text.setText(text)
+        self._callback = on_action
+        self._action.setVisible(bool(action and on_action))
+        self._action.setText(action or "")
+        self.show()
+
+    def dismiss(self) -> None:
+        self.hide()
+        self._callback = None
+        self.closed.emit()
+
+    def _run_action(self) -> None:
+        callback = self._callback
+        if callback is not None:
+            callback()

@@ -93,7 +93,11 @@ def add_commands(subparsers: Any, open_installation: OpenInstallation) -> None:
     p.add_argument("--client-id", required=True, metavar="ID", help="OAuth2 client id")
     p.add_argument("--connect-timeout", type=_seconds, default=10.0, metavar="SECONDS")
     p.add_argument("--read-timeout", type=_seconds, default=60.0, metavar="SECONDS")
-    p.add_argument("--ca-file", metavar="FILE", help="an extra CA certificate file to trust")
+    p.add_argument(
+        "--ca-file",
+        metavar="FILE",
+        help="CA certificates (PEM) to trust instead of the system's, e.g. an in-house CA",
+    )
     p.set_defaults(func=lambda args: cmd_portal_configure(args, open_installation(args)))
     p = portal.add_parser("test", help="check credentials and destinations")
     p.set_defaults(func=lambda args: cmd_portal_test(args, open_installation(args)))

@@ -2,7 +2,8 @@
 
 What the protocol asks of every call, in one place:
 
-- TLS verification always on (an extra CA file may be given, never ``verify=False``); plain
+- TLS verification always on (a CA bundle may be given instead of the system's, never
+  ``verify=False``); plain
   ``http://`` only to loopback hosts (:mod:`backoffice.portal.urls`); no redirects followed.
 - Timeouts on every call: connect and read (per socket wait) plus a deadline for a whole body.
 - Bodies are streamed and bounded; a body that stops short of its announced length is a
@@ -199,11 +200,11 @@ class Transport:
         self._sleep = sleep
         self._clock = clock
         self._spool_dir = str(spool_dir) if spool_dir is not None else None
-        self.session = requests.Session()
-        # TLS verification stays on; a CA file only adds trust (e.g. an in-house CA).
-        self.session.verify = str(ca_file) if ca_file is not None else True
+        self.session = _Session()
+        # TLS verification stays on; a CA file replaces the system's trust store (e.g. for an
+        # in-house CA). Given per request: a session-level value loses to $REQUESTS_CA_BUNDLE.
+        self._verify: str | bool = str(ca_file) if ca_file is not None else True
         self.session.headers["User-Agent"] = USER_AGENT
-        self.session.max_redirects = 0
 
     def close(self) -> None:
         self.session.close()
@@ -282,6 +283,7 @@ class Transport:
                 params=dict(params or {}),
                 data=data,
                 timeout=(self.timeouts.connect, self.timeouts.read),
+                verify=self._verify,
                 allow_redirects=False,
                 stream=True,
             )
@@ -353,12 +355,26 @@ class Transport:
             return PortalConnectionError(host, ConnectionFailure.PROXY, _innermost_text(exc))
         if isinstance(exc, requests.exceptions.ConnectionError):
             return PortalConnectionError(host, connection_failure(exc), "")
+        if isinstance(exc, requests.exceptions.TooManyRedirects):
+            return UnexpectedRedirect(f"the portal at {host} answered with redirects")
         if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.InvalidHeader):
             return InvalidResponse(f"request to {host} could not be built: {clean_text(exc)}")
         return PortalConnectionError(host, ConnectionFailure.OTHER, _innermost_text(exc))
 
 
 # -- helpers ------------------------------------------------------------------------------------
+
+
+class _Session(requests.Session):
+    """A session that never looks at redirects.
+
+    ``allow_redirects=False`` alone still makes requests read the whole body of a redirect
+    answer (unbounded) and resolve its target; here a 3xx is just an answer, which
+    :meth:`Transport._once` turns into :class:`UnexpectedRedirect`.
+    """
+
+    def get_redirect_target(self, resp: requests.Response) -> str | None:
+        return None
 
 
 def _chunks(answer: requests.Response, host: str, read_timeout: float) -> Iterator[bytes]:

@@ -31,7 +31,8 @@ class PortalSettings:
     client_id: str
     connect_timeout: float = 10.0
     read_timeout: float = 60.0
-    #: An extra CA file to trust (e.g. an in-house CA); TLS verification is never turned off.
+    #: A CA bundle to trust instead of the system's (e.g. an in-house CA, PEM); TLS verification
+    #: is never turned off.
     ca_file: str | None = None
     version: int = VERSION
 

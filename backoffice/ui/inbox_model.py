@@ -286,16 +286,14 @@ class InboxModel(QAbstractTableModel):
             self.endInsertRows()
         # 3. The new order.
         if [row.id for row in self._rows] != [row.id for row in new_rows]:
-            self.layoutAboutToBeChanged.emit(
-                [], QAbstractTableModel.LayoutChangeHint.VerticalSortHint
-            )
+            self.layoutAboutToBeChanged.emit()
             position = {row.id: i for i, row in enumerate(new_rows)}
             old_ids = [row.id for row in self._rows]
             for index in self.persistentIndexList():
                 target = position[old_ids[index.row()]]
                 self.changePersistentIndex(index, self.index(target, index.column()))
             self._rows = list(new_rows)
-            self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+            self.layoutChanged.emit()
         else:
             self._rows = list(new_rows)
         # 4. Cases that changed in place.

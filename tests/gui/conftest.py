@@ -21,14 +21,20 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
 from backoffice.services.actor import Actor
+from backoffice.services.catalogue import CatalogueService
 from backoffice.ui.app import build_context
 from backoffice.ui.context import UiContext
 from backoffice.ui.settings import UiSettings
 from backoffice.ui.tasks import SyncTaskRunner, TaskRunner
 from backoffice.ui.translations import ensure_compiled, install_translators, remove_translators
-from tests.integration.conftest import Clock, World, db, world  # noqa: F401 - fixtures
+from tests.integration import conftest as integration
+from tests.integration.conftest import Clock, World
 
 __all__ = ["Clock", "World"]
+
+# The populated database of the integration tests, as fixtures here too.
+db = integration.db
+world = integration.world
 
 
 @pytest.fixture
@@ -54,11 +60,7 @@ def thread_runner(qapp: QApplication) -> Iterator[TaskRunner]:
 
 
 @pytest.fixture
-def make_context(
-    world: World, runner: SyncTaskRunner
-) -> Callable[..., UiContext]:
-    from backoffice.services.catalogue import CatalogueService
-
+def make_context(world: World, runner: SyncTaskRunner) -> Callable[..., UiContext]:
     def make(
         actor: Actor, *, language: str = "en", task_runner: TaskRunner | None = None
     ) -> UiContext:
@@ -91,3 +93,14 @@ def german(qapp: QApplication, qm_dir: Path) -> Iterator[list[QTranslator]]:
     translators = install_translators(qapp, "de", qm_dir)
     yield translators
     remove_translators(qapp, translators)
+
+
+#: Qt messages that say nothing about our code: the offscreen platform cannot pass a
+#: window's size limits to a window system (it has none) and says so on every change.
+OFFSCREEN_NOISE = (r"This plugin does not support propagateSizeHints\(\)",)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/gui/" in item.nodeid:
+            item.add_marker(pytest.mark.qt_log_ignore(*OFFSCREEN_NOISE))

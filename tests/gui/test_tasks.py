@@ -123,9 +123,7 @@ def test_a_long_task_stops_at_its_next_check_once_cancelled(
     assert reached == [1]
 
 
-def test_nothing_is_delivered_to_a_destroyed_owner(
-    qtbot: QtBot, thread_runner: TaskRunner
-) -> None:
+def test_nothing_is_delivered_to_a_destroyed_owner(qtbot: QtBot, thread_runner: TaskRunner) -> None:
     owner = QObject()
     release = threading.Event()
     delivered: list[str] = []
@@ -189,9 +187,7 @@ def test_after_shutdown_nothing_runs(qapp: object) -> None:
 
 
 @pytest.mark.parametrize("error", [KeyboardInterrupt(), SystemExit(3)])
-def test_base_exceptions_are_not_swallowed_by_failed(
-    qapp: object, error: BaseException
-) -> None:
+def test_base_exceptions_are_not_swallowed_by_failed(qapp: object, error: BaseException) -> None:
     sync = SyncTaskRunner()
     seen: list[object] = []
     sync.unhandled_error.connect(seen.append)

@@ -1,0 +1,380 @@
+"""The case view: trust facts, form data, allowed actions, dialogs, conflicts, notices."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from backoffice.domain.status import Status
+from backoffice.services.actor import Actor
+from backoffice.store.models import Attachment
+from backoffice.ui.case_dialogs import AssignDialog, TransitionDialog
+from backoffice.ui.case_view import CaseView
+from backoffice.ui.context import UiContext
+from backoffice.ui.inbox_model import CASE_ROW_ROLE, Column, InboxModel
+from backoffice.ui.widgets import plain_label
+from tests.gui.conftest import World
+
+HOSTILE = '<b>x</b><img src="file:///etc/passwd"><a href="https://evil.example">klick</a>'
+
+
+def _view(
+    qtbot: QtBot, make_context: Callable[..., UiContext], world: World, actor: Actor
+) -> CaseView:
+    context = make_context(actor)
+    context.vocabulary.templates.update(world.templates)
+    context.vocabulary.user_names.update({"clerk1": "Petra Sommer", "clerk2": "Thomas Krämer"})
+    view = CaseView(context)
+    qtbot.addWidget(view)
+    view.resize(700, 800)
+    view.show()
+    return view
+
+
+def test_nothing_selected_shows_a_hint(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    view = _view(qtbot, make_context, world, world.clerk1)
+    assert view.stack.currentWidget() is view.placeholder
+    assert view.placeholder.text() == "Select a case in the list."
+    assert not view.claim_action.isEnabled()
+    assert not view.status_action.isEnabled()
+
+
+def test_opening_a_case_shows_trust_form_and_history(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    case_id = world.add_case(
+        "birth_certificate",
+        form_data={
+            "applicant": {
+                "given_name": "Jörg",
+                "family_name": "Müller",
+                "birth_date": "1980-02-29",
+            },
+            "request": {"certificate_type": "international"},
+            "portal_extra": {"note": "not in the template"},
+        },
+    )
+    view = _view(qtbot, make_context, world, world.clerk1)
+    with qtbot.waitSignal(view.case_shown) as shown:
+        view.show_case(case_id)
+    assert view.detail is not None
+    assert shown.args == [view.detail.row.file_number]
+    assert view.file_label.text() == view.detail.row.file_number
+    # Not signed in with an identity account, no payment although a fee is due.
+    assert view.identity_badge.text() == "not identified"
+    assert view.payment_badge.text() == "no payment"
+    assert view.status_badge.text() == "Received"
+    assert "Birth certificate" in view.subtitle.text()
+    assert "Jörg Müller" in view.subtitle.text()
+    # Form data by the template's groups, labels and choice texts in the UI language.
+    assert view.form.values[("applicant", "given_name")].text() == "Jörg"
+    assert view.form.values[("applicant", "birth_date")].text() == "29 Feb 1980"
+    assert (
+        view.form.values[("request", "certificate_type")].text()
+        == "International (multilingual) birth certificate"
+    )
+    assert view.form.values[("applicant", "street")].text() == "—"
+    assert view.form.values[("", "portal_extra")].text().startswith("{")
+    titles = [e.title.text() for e in view.history.entries]
+    assert titles == ["Application received"]
+    assert view.tabs.tabText(2) == "History (1)"
+
+
+def test_a_clerk_takes_a_case_and_sees_its_transitions(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    view = _view(qtbot, make_context, world, world.clerk1)
+    view.show_case(case_id)
+    assert view.claim_button.isVisible()
+    assert view.transition_buttons == {}
+    assert view.action_hint.text() == "Take the case to work on it."
+    with qtbot.waitSignal(view.case_changed) as changed:
+        qtbot.mouseClick(view.claim_button, Qt.MouseButton.LeftButton)
+    assert changed.args[0].assignee_id == world.clerk1.user_id
+    assert view.detail is not None
+    assert view.detail.row.assignee_name == "Petra Sommer"
+    assert not view.claim_button.isVisible()
+    assert view.release_button.isVisible()
+    assert set(view.transition_buttons) == {
+        Status.IN_PROGRESS,
+        Status.REJECTED,
+        Status.WITHDRAWN,
+    }
+    assert view.transition_buttons[Status.IN_PROGRESS].text() == "Start work"
+
+
+def test_a_status_change_asks_for_what_the_template_requires(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    world.casework.claim(world.clerk1, case_id)
+    view = _view(qtbot, make_context, world, world.clerk1)
+    view.show_case(case_id)
+    qtbot.mouseClick(view.transition_buttons[Status.REJECTED], Qt.MouseButton.LeftButton)
+    dialog = view.dialog
+    assert isinstance(dialog, TransitionDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.message_edit is not None
+    # The template's message text is the start of the message to the applicant.
+    assert dialog.message_edit.toPlainText()
+    assert not dialog.ok_button.isEnabled()  # the comment is required
+    dialog.comment_edit.setPlainText("Keine Berechtigung nach § 62 PStG")
+    assert dialog.ok_button.isEnabled()
+    dialog.message_edit.setPlainText("")
+    assert not dialog.ok_button.isEnabled()  # so is the message
+    dialog.message_edit.setPlainText("Ihr Antrag wurde abgelehnt.")
+    with qtbot.waitSignal(view.case_changed):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert view.dialog is None
+    stored = world.casework.get_case(world.clerk1, case_id)
+    assert stored.row.status is Status.REJECTED
+    assert stored.history[-1].payload["comment"] == "Keine Berechtigung nach § 62 PStG"
+    assert stored.history[-1].payload["message"] == "Ihr Antrag wurde abgelehnt."
+    assert view.detail is not None and view.detail.row.status is Status.REJECTED
+    assert view.transition_buttons == {}
+    assert view.action_hint.text() == "This case is closed."
+    assert "Keine Berechtigung nach § 62 PStG" in view.history.entries[0].detail.text()
+
+
+def test_cancelling_the_dialog_changes_nothing(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    world.casework.claim(world.clerk1, case_id)
+    view = _view(qtbot, make_context, world, world.clerk1)
+    view.show_case(case_id)
+    view.start_transition(Status.WITHDRAWN)  # closes the case: confirmed in a dialog
+    assert isinstance(view.dialog, TransitionDialog)
+    view.dialog.reject()
+    assert view.dialog is None
+    assert world.casework.get_case(world.clerk1, case_id).row.status is Status.RECEIVED
+
+
+def test_a_transition_that_needs_a_document_is_shown_but_not_offered(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    world.casework.claim(world.clerk1, case_id)
+    world.casework.change_status(world.clerk1, case_id, 2, Status.IN_PROGRESS)
+    view = _view(qtbot, make_context, world, world.clerk1)
+    view.show_case(case_id)
+    complete = view.transition_buttons[Status.COMPLETED]
+    assert not complete.isEnabled()
+    assert "needs a generated document" in _plain(complete.toolTip())
+
+
+def _plain(tooltip: str) -> str:
+    document = QTextDocument()
+    document.setHtml(tooltip)
+    return document.toPlainText()
+
+
+def test_a_concurrent_change_is_explained_and_the_view_reloads(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    world.casework.claim(world.clerk1, case_id)
+    view = _view(qtbot, make_context, world, world.clerk1)
+    view.show_case(case_id)
+    assert view.detail is not None and view.detail.row.version == 2
+    # Meanwhile, at her own desk, the team lead starts work on the case.
+    world.clock.advance(minutes=5)
+    world.casework.change_status(world.lead, case_id, 2, Status.IN_PROGRESS, comment="Eilig")
+    with qtbot.waitSignal(view.conflict) as conflict:
+        qtbot.mouseClick(view.transition_buttons[Status.IN_PROGRESS], Qt.MouseButton.LeftButton)
+    assert conflict.args == [case_id]
+    text = view.message_bar.text
+    assert view.message_bar.isVisible()
+    assert "Sabine Albrecht changed this case" in text
+    assert "Received → In progress" in text
+    assert "Eilig" in text
+    assert "reloaded" in text
+    # Reloaded: what the database holds now, and the actions that fit it.
+    assert view.detail is not None
+    assert view.detail.row.version == 3
+    assert view.detail.row.status is Status.IN_PROGRESS
+    assert Status.WAITING_FOR_CITIZEN in view.transition_buttons
+    assert world.casework.get_case(world.clerk1, case_id).row.version == 3
+
+
+def test_a_lost_claim_race_names_the_winner(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    view = _view(qtbot, make_context, world, world.clerk1)
+    view.show_case(case_id)
+    world.casework.claim(world.clerk2, case_id)
+    view.claim_action.trigger()
+    assert view.message_bar.text == "Thomas Krämer took this case just before you."
+    assert view.assignee_label.text() == "Thomas Krämer"
+    assert not view.claim_button.isVisible()
+
+
+def test_citizen_text_is_shown_literally(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    case_id = world.add_case(
+        "birth_certificate",
+        form_data={"applicant": {"given_name": HOSTILE, "family_name": "<i>Ü</i>"}},
+    )
+    view = _view(qtbot, make_context, world, world.clerk1)
+    view.show_case(case_id)
+    label = view.form.values[("applicant", "given_name")]
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert label.text() == HOSTILE
+    assert HOSTILE in view.subtitle.text()
+    # Every label of the case view shows plain text.
+    for child in view.findChildren(QLabel):
+        if child.text():
+            assert child.textFormat() == Qt.TextFormat.PlainText, child.text()
+    # The inbox cell and its tooltip too.
+    model = InboxModel(view._ctx)
+    model.set_query(model.case_filter)
+    row = model.row_of(case_id)
+    assert row is not None
+    name = f"{HOSTILE} <i>Ü</i>"
+    assert model.data(model.index(row, Column.APPLICANT)) == name
+    tooltip = model.data(model.index(row, Column.APPLICANT), Qt.ItemDataRole.ToolTipRole)
+    assert _plain(tooltip) == name
+    assert model.data(model.index(row, 0), CASE_ROW_ROLE).applicant_name == name
+
+
+def test_a_plain_label_is_drawn_as_its_characters(qtbot: QtBot) -> None:
+    label = plain_label(HOSTILE)
+    qtbot.addWidget(label)
+    rich = QLabel(HOSTILE)
+    qtbot.addWidget(rich)
+    assert label.sizeHint().width() >= label.fontMetrics().horizontalAdvance(HOSTILE)
+    assert rich.sizeHint().width() < label.sizeHint().width()  # markup would hide the tags
+
+
+def test_a_notice_says_who_took_my_case(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    world.casework.claim(world.clerk1, case_id)
+    world.casework.assign(world.lead, case_id, "clerk2")
+    view = _view(qtbot, make_context, world, world.clerk1)
+    view.show_case(case_id)
+    assert view.detail is not None
+    number = view.detail.row.file_number
+    assert view.notice_bar.isVisible()
+    assert view.notice_bar.text == (
+        f"Sabine Albrecht took case {number} from you and gave it to Thomas Krämer."
+    )
+    # Seen once: the next time it is gone.
+    view.reload()
+    assert not view.notice_bar.isVisible()
+
+
+def test_clerks_are_not_offered_to_assign(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    world.casework.claim(world.clerk2, case_id)
+    view = _view(qtbot, make_context, world, world.clerk1)
+    view.show_case(case_id)
+    assert not view.assign_action.isVisible()
+    assert not view.assign_button.isVisible()
+    assert not view.claim_button.isVisible()
+    assert not view.release_button.isVisible()  # someone else's case
+    assert view.transition_buttons == {}
+    assert view.action_hint.text() == "Another colleague works on this case."
+
+
+def test_a_team_lead_assigns_through_a_dialog(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    world.casework.claim(world.clerk2, case_id)
+    view = _view(qtbot, make_context, world, world.lead)
+    view.show_case(case_id)
+    assert view.assign_button.isVisible()
+    assert view.release_button.isVisible()
+    # Team leads may work on any case: the transitions are offered to them.
+    assert Status.IN_PROGRESS in view.transition_buttons
+    view.assign_action.trigger()
+    dialog = view.dialog
+    assert isinstance(dialog, AssignDialog)
+    assert dialog.chosen_login() == "clerk2"  # the current holder is preselected
+    dialog.user_combo.setCurrentIndex(dialog.user_combo.findData("clerk1"))
+    with qtbot.waitSignal(view.case_changed):
+        dialog.accept()
+    assert world.casework.get_case(world.lead, case_id).row.assignee_id == world.clerk1.user_id
+    assert view.assignee_label.text() == "Petra Sommer"
+
+
+def test_notes_are_saved_and_drafts_survive_switching_cases(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    first = world.add_case("birth_certificate")
+    second = world.add_case("dog_tax_registration")
+    view = _view(qtbot, make_context, world, world.clerk1)
+    view.show_case(first)
+    view.notes.editor.setPlainText("Rückruf am Montag")
+    view.show_case(second)
+    assert view.notes.editor.toPlainText() == ""
+    view.show_case(first)
+    assert view.notes.editor.toPlainText() == "Rückruf am Montag"
+    with qtbot.waitSignal(view.status_message):
+        qtbot.mouseClick(view.notes.save_button, Qt.MouseButton.LeftButton)
+    assert view.notes.editor.toPlainText() == ""
+    assert view.tabs.tabText(3) == "Notes (1)"
+    assert view.notes.timeline.entries[0].detail.text() == "Rückruf am Montag"
+    assert world.casework.get_case(world.clerk1, first).history[-1].kind == "note_added"
+
+
+def test_attachments_are_listed_with_their_check_and_honest_disabled_actions(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    with world.db.write() as session:
+        session.add(
+            Attachment(
+                case_id=case_id,
+                original_name=HOSTILE + ".pdf",
+                safe_name="anlage-1.pdf",
+                media_type="application/pdf",
+                size=123_456,
+                sha512="0" * 128,
+                content=b"%PDF-1.7",
+                verification="type_mismatch",
+                verification_detail="declared application/pdf, content is image/png",
+            )
+        )
+    view = _view(qtbot, make_context, world, world.clerk1)
+    view.show_case(case_id)
+    tree = view.attachments.tree
+    assert tree.topLevelItemCount() == 1
+    item = tree.topLevelItem(0)
+    assert item is not None
+    assert item.text(0) == HOSTILE + ".pdf"
+    assert item.text(2) == "123.5 kB"
+    assert item.text(3) == "file type differs from its declaration"
+    assert "content is image/png" in _plain(item.toolTip(3))
+    assert not view.attachments.preview_button.isEnabled()
+    assert "Not available yet" in view.attachments.preview_button.toolTip()
+    assert view.tabs.tabText(1) == "Attachments (1)"
+
+
+@pytest.mark.parametrize("missing", [True, False])
+def test_a_case_that_cannot_be_opened_says_so(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext], missing: bool
+) -> None:
+    view = _view(qtbot, make_context, world, world.clerk1)
+    case_id = 999 if missing else world.add_case("birth_certificate")
+    view.show_case(case_id)
+    if missing:
+        assert view.stack.currentWidget() is view.placeholder
+        assert "could not be opened" in view.placeholder.text()
+        assert not view.claim_action.isEnabled()
+    else:
+        assert view.stack.currentWidget() is not view.placeholder

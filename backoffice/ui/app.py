@@ -62,10 +62,15 @@ def run_gui(
     window layouts (None: Qt's per-user default). ``log_dir``: where error
     reports go.
     """
-    QApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
-    app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    if existing is None:
+        QApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    else:  # a test, or an embedding program, made it already
+        assert isinstance(existing, QApplication)
+        app = existing
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
@@ -73,6 +78,7 @@ def run_gui(
     app.setWindowIcon(icon("backoffice"))
     settings = UiSettings.at(settings_path)
     chosen = choose_language(language or settings.language)
+    previous_locale = QLocale()
     QLocale.setDefault(
         QLocale(QLocale.Language.English if chosen == "en" else QLocale.Language.German)
     )
@@ -93,5 +99,6 @@ def run_gui(
         reporter.set_window(None)
         reporter.uninstall()
         remove_translators(app, translators)
+        QLocale.setDefault(previous_locale)
         settings.sync()
         log.info("window closed")

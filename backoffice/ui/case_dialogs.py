@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -63,7 +62,10 @@ class TransitionDialog(QDialog):
         )
         self.comment_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         form.addRow(
-            self.tr("Comment (required)") if self.comment_required else self.tr("Comment"),
+            plain_label(
+                self.tr("Comment (required)") if self.comment_required else self.tr("Comment"),
+                self,
+            ),
             self.comment_edit,
         )
         self.message_edit: QPlainTextEdit | None = None
@@ -75,7 +77,10 @@ class TransitionDialog(QDialog):
                 # The applicant reads German; the template's German text is the start.
                 self.message_edit.setPlainText(preset.de)
             self.message_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 6 + 12)
-            form.addRow(self.tr("Message to the applicant (required)"), self.message_edit)
+            form.addRow(
+                plain_label(self.tr("Message to the applicant (required)"), self),
+                self.message_edit,
+            )
         layout.addLayout(form)
         self.problem = plain_label("", self, wrap=True)
         layout.addWidget(self.problem)
@@ -153,7 +158,7 @@ class AssignDialog(QDialog):
                 self.user_combo.addItem(f"{user.display_name} ({role_name(user.role)})", user.login)
         self.user_combo.setCurrentIndex(max(0, self.user_combo.findData(current_login)))
         form = QFormLayout()
-        form.addRow(QLabel(self.tr("Assign to"), self), self.user_combo)
+        form.addRow(plain_label(self.tr("Assign to"), self), self.user_combo)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

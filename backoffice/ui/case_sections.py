@@ -202,7 +202,9 @@ class AttachmentsSection(QWidget):
             item.setToolTip(
                 0,
                 plain_tooltip(
-                    f"{attachment.original_name}\n{self.tr('stored as')} {attachment.safe_name}"
+                    self.tr("{name}\nstored as {safe_name}").format(
+                        name=attachment.original_name, safe_name=attachment.safe_name
+                    )
                 ),
             )
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -101,7 +101,9 @@ class CaseView(QWidget):
     def _build_actions(self) -> None:
         self.claim_action = QAction(icon("case-claim"), self.tr("&Take case"), self)
         self.claim_action.setShortcut(QKeySequence("Ctrl+U"))
-        self.claim_action.setToolTip(self.tr("Take this case: you work on it (Ctrl+U)"))
+        self.claim_action.setToolTip(
+            self.tr("Take this case: you work on it ({key})").format(key=_keys(self.claim_action))
+        )
         self.claim_action.triggered.connect(self.claim)
         self.release_action = QAction(icon("case-release"), self.tr("&Release case"), self)
         self.release_action.setToolTip(self.tr("Give the case back: nobody works on it"))
@@ -111,7 +113,9 @@ class CaseView(QWidget):
         self.assign_action.triggered.connect(self.choose_assignee)
         self.status_action = QAction(icon("case-status"), self.tr("Change &status…"), self)
         self.status_action.setShortcut(QKeySequence("F2"))
-        self.status_action.setToolTip(self.tr("Move the case to another status (F2)"))
+        self.status_action.setToolTip(
+            self.tr("Move the case to another status ({key})").format(key=_keys(self.status_action))
+        )
         self.status_action.triggered.connect(self.show_status_menu)
         self.note_action = QAction(icon("note-add"), self.tr("Add &note"), self)
         self.note_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
@@ -635,6 +639,11 @@ class CaseView(QWidget):
             self._drafts[self._case_id] = text
         else:
             self._drafts.pop(self._case_id, None)
+
+
+def _keys(action: QAction) -> str:
+    """The action's shortcut as the user reads it (translated: "Strg" in German)."""
+    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def _when(format_moment: Callable[[datetime], str], value: Any) -> str:

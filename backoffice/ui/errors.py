@@ -23,7 +23,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from backoffice.domain.errors import DomainError, RequirementMissing
 
 from .texts import requirement_name
+from .widgets import plain_label
 
 log = logging.getLogger(__name__)
 
@@ -85,9 +85,7 @@ class ErrorDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Unexpected error"))
         self.resize(640, 420)
-        intro = QLabel(self)
-        intro.setTextFormat(Qt.TextFormat.PlainText)
-        intro.setWordWrap(True)
+        intro = plain_label("", self, wrap=True, selectable=True)
         text = self.tr(
             "Something went wrong that the program did not expect. Your last action may not "
             "have been saved. Please copy the details below and send them to your IT support."

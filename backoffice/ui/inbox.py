@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QTableView,
     QToolButton,
@@ -41,7 +40,7 @@ from .inbox_model import SORT_KEYS, Column, InboxModel, column_for
 from .settings import UiSettings
 from .tasks import Task, TaskContext
 from .texts import Tone, escape_mnemonic, status_name
-from .widgets import MessageBar
+from .widgets import MessageBar, plain_label
 
 SEARCH_DELAY_MS = 300
 SCOPES = ("mine", "unassigned", "overdue", "all")
@@ -195,8 +194,7 @@ class InboxPanel(QWidget):
         self.table = CaseTable(self)
         self.table.setModel(self.model)
         self._configure_table()
-        self.count_label = QLabel(self)
-        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label = plain_label("", self)
         self.message_bar = MessageBar(self)
 
         scopes = QHBoxLayout()

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -32,7 +31,7 @@ from .icons import icon
 from .inbox import InboxPanel
 from .settings import UiSettings
 from .texts import Tone, role_name
-from .widgets import MessageBar
+from .widgets import MessageBar, plain_label
 
 
 @dataclass(frozen=True)
@@ -108,20 +107,26 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.refresh_action = QAction(icon("refresh"), self.tr("&Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        self.refresh_action.setToolTip(self.tr("Look for new and changed cases (F5)"))
+        self.refresh_action.setToolTip(
+            self.tr("Look for new and changed cases ({key})").format(key=_keys(self.refresh_action))
+        )
         self.refresh_action.triggered.connect(self.refresh)
         self.sync_action = QAction(icon("sync"), self.tr("&Fetch from portal"), self)
         self.sync_action.setEnabled(False)
         not_yet = self.tr("Follows with the portal connection")
         self.sync_action.setToolTip(not_yet)
         self.sync_action.setStatusTip(not_yet)
-        self.next_action = QAction(icon("go-next"), self.tr("&Next case"), self)
+        self.next_action = QAction(icon("go-next"), self.tr("Ne&xt case"), self)
         self.next_action.setShortcuts([QKeySequence("Ctrl+."), QKeySequence("Alt+Down")])
-        self.next_action.setToolTip(self.tr("Next case in the list (Ctrl+.)"))
+        self.next_action.setToolTip(
+            self.tr("Next case in the list ({key})").format(key=_keys(self.next_action))
+        )
         self.next_action.triggered.connect(self.inbox.select_next)
         self.previous_action = QAction(icon("go-previous"), self.tr("&Previous case"), self)
         self.previous_action.setShortcuts([QKeySequence("Ctrl+,"), QKeySequence("Alt+Up")])
-        self.previous_action.setToolTip(self.tr("Previous case in the list (Ctrl+,)"))
+        self.previous_action.setToolTip(
+            self.tr("Previous case in the list ({key})").format(key=_keys(self.previous_action))
+        )
         self.previous_action.triggered.connect(self.inbox.select_previous)
         self.search_action = QAction(icon("search"), self.tr("&Search"), self)
         self.search_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
@@ -180,11 +185,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         actor = self._ctx.actor
-        self.busy_label = QLabel(self.tr("Working…"), self)
+        self.busy_label = plain_label(self.tr("Working…"), self)
         self.busy_label.setVisible(False)
-        self.user_label = QLabel(self)
-        self.user_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.user_label.setText(f"{actor.display_name} · {role_name(actor.role)}")
+        self.user_label = plain_label(f"{actor.display_name} · {role_name(actor.role)}", self)
         self.user_label.setToolTip(self.tr("Signed in as {login}").format(login=actor.login))
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.user_label)
@@ -300,6 +303,10 @@ class MainWindow(QMainWindow):
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+
+def _keys(action: QAction) -> str:
+    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def _notice_key(notice: NoticeInfo) -> tuple[int, str, str]:

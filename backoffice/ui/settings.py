@@ -31,6 +31,11 @@ class UiSettings:
             return cls(QSettings("Rathaus Backoffice", "backoffice"))
         return cls(QSettings(str(path), QSettings.Format.IniFormat))
 
+    @property
+    def file_name(self) -> str:
+        """Where the settings are stored (a file, or a registry path on Windows)."""
+        return self._s.fileName()
+
     def sync(self) -> None:
         self._s.sync()
 

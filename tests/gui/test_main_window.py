@@ -1,0 +1,207 @@
+"""The main window: wiring, shortcuts, status bar, notices, German text, background loading."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from backoffice.domain.status import Status
+from backoffice.services.actor import Actor
+from backoffice.ui.context import UiContext
+from backoffice.ui.inbox_model import Column
+from backoffice.ui.main_window import MainWindow
+from backoffice.ui.settings import UiSettings
+from backoffice.ui.tasks import TaskRunner
+from tests.gui.conftest import World
+from tests.gui.test_translations import english_sources
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, make_context: Callable[..., UiContext], ui_settings: UiSettings
+) -> Iterator[Callable[..., MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def make(actor: Actor, **kwargs: object) -> MainWindow:
+        window = MainWindow(make_context(actor, **kwargs), ui_settings)
+        qtbot.addWidget(window)
+        window.resize(1400, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        window.start()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+def test_selecting_a_case_opens_it_and_changes_update_the_list(
+    qtbot: QtBot, world: World, make_window: Callable[..., MainWindow]
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    window = make_window(world.clerk1)
+    assert window.inbox.select_case(case_id)
+    view = window.case_view
+    assert view.detail is not None and view.detail.row.id == case_id
+    assert window.windowTitle() == f"{view.detail.row.file_number} – Rathaus Backoffice"
+    view.claim_action.trigger()
+    row = window.inbox.model.row_of(case_id)
+    assert row is not None
+    model = window.inbox.model
+    assert model.data(model.index(row, Column.ASSIGNEE)) == "Petra Sommer"
+    assert window.statusBar().currentMessage() == (f"You took case {view.detail.row.file_number}.")
+    assert window.inbox.count_of("scope:mine") == 1
+
+
+def test_the_status_bar_names_the_user_and_role(
+    world: World, make_window: Callable[..., MainWindow]
+) -> None:
+    window = make_window(world.lead)
+    assert window.user_label.text() == "Sabine Albrecht · Team lead"
+    assert window.user_label.toolTip() == "Signed in as lead"
+
+
+def test_sync_is_a_visible_placeholder(
+    world: World, make_window: Callable[..., MainWindow]
+) -> None:
+    window = make_window(world.clerk1)
+    assert not window.sync_action.isEnabled()
+    assert window.sync_action.toolTip() == "Follows with the portal connection"
+
+
+def test_keyboard_shortcuts(
+    qtbot: QtBot, world: World, make_window: Callable[..., MainWindow]
+) -> None:
+    ids = [world.add_case("birth_certificate") for _ in range(3)]
+    window = make_window(world.clerk1)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.case_view.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.inbox.search.hasFocus()
+    newest_first = list(reversed(ids))
+    qtbot.keyClick(window, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    assert window.inbox.selected_case_id() == newest_first[0]
+    qtbot.keyClick(window, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    assert window.case_view.case_id == newest_first[1]
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert window.case_view.case_id == newest_first[0]
+    qtbot.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    assert world.casework.get_case(world.clerk1, ids[-1]).row.assignee_id == world.clerk1.user_id
+    assert window.case_view.status_action.shortcut().toString() == "F2"
+    assert window.case_view.status_action.isEnabled()
+
+
+def test_notices_are_shown_at_start_and_lead_to_the_case(
+    qtbot: QtBot, world: World, make_window: Callable[..., MainWindow]
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    world.casework.claim(world.clerk1, case_id)
+    world.casework.assign(world.lead, case_id, "clerk2")
+    window = make_window(world.clerk1)
+    bar = window.notice_bar
+    assert bar.isVisible()
+    number = world.casework.get_case(world.lead, case_id).row.file_number
+    assert bar.text == f"Sabine Albrecht took case {number} from you and gave it to Thomas Krämer."
+    button = next(b for b in bar.findChildren(QAbstractButton) if b.text() == f"Open {number}")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.case_view.case_id == case_id
+    assert not bar.isVisible()
+    window.refresh()  # seen: they do not come back
+    assert not bar.isVisible()
+
+
+def test_refresh_brings_new_cases_and_keeps_the_open_case(
+    world: World, make_window: Callable[..., MainWindow]
+) -> None:
+    first = world.add_case("birth_certificate")
+    window = make_window(world.clerk1)
+    window.inbox.select_case(first)
+    world.clock.advance(hours=1)
+    newer = world.add_case("dog_tax_registration")
+    window.refresh_action.trigger()
+    assert window.inbox.model.case_ids() == [newer, first]
+    assert window.inbox.selected_case_id() == first
+    assert window.case_view.case_id == first
+
+
+def test_nothing_is_loaded_on_the_gui_thread(
+    qtbot: QtBot,
+    world: World,
+    make_window: Callable[..., MainWindow],
+    thread_runner: TaskRunner,
+) -> None:
+    for _ in range(3):
+        world.add_case("birth_certificate")
+    window = make_window(world.clerk1, task_runner=thread_runner)
+    # start() returned at once; the data arrives from the workers.
+    assert window.inbox.model.rowCount() == 0
+    qtbot.waitUntil(lambda: window.inbox.model.rowCount() == 3)
+    qtbot.waitUntil(lambda: window.inbox.count_of("scope:all") == 3)
+    window.inbox.select_next()
+    qtbot.waitUntil(lambda: window.case_view.detail is not None)
+    window.case_view.claim_action.trigger()
+    qtbot.waitUntil(lambda: window.inbox.count_of("scope:mine") == 1)
+    qtbot.waitUntil(lambda: thread_runner.pending == 0)
+
+
+def test_the_german_window_speaks_german(
+    qtbot: QtBot, world: World, make_window: Callable[..., MainWindow], german: object
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    world.casework.claim(world.clerk1, case_id)
+    world.casework.change_status(world.clerk1, case_id, 2, Status.IN_PROGRESS)
+    window = make_window(world.clerk1, language="de")
+    window.inbox.select_case(case_id)
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&Datei", "&Fall", "&Ansicht", "&Hilfe"]
+    model = window.inbox.model
+    assert model.headerData(Column.FILE_NUMBER, Qt.Orientation.Horizontal) == "Aktenzeichen"
+    assert model.data(model.index(0, Column.SERVICE)) == "Geburtsurkunde"
+    assert model.data(model.index(0, Column.STATUS)) == "In Bearbeitung"
+    assert model.data(model.index(0, Column.RECEIVED)) == "10.03.2026"
+    assert window.inbox.scope_buttons["mine"].text() == "Meine  1"
+    assert window.inbox.count_label.text() == "1 Fall"
+    assert window.user_label.text() == "Petra Sommer · Sachbearbeitung"
+    view = window.case_view
+    assert view.status_badge.text() == "In Bearbeitung"
+    assert view.identity_badge.text() == "nicht identifiziert"
+    assert view.transition_buttons[Status.WAITING_FOR_CITIZEN].text() == "Rückfrage stellen…"
+    assert view.tabs.tabText(0) == "Antrag"
+    assert view.form.values[("applicant", "given_name")].parent() is not None
+    assert "Strg+U" in view.claim_action.toolTip()
+    # No English interface text anywhere in the German window.
+    english = english_sources()
+    shown = _visible_texts(window)
+    leftovers = sorted(text for text in shown if text in english)
+    assert leftovers == []
+    # Qt's own texts come from Qt's German translation.
+    view.start_transition(Status.WITHDRAWN)
+    assert view.dialog is not None
+    buttons = [b.text() for b in view.dialog.findChildren(QAbstractButton)]
+    assert "&Abbrechen" in buttons or "Abbrechen" in buttons
+    view.dialog.reject()
+
+
+def _visible_texts(window: MainWindow) -> set[str]:
+    texts: set[str] = set()
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.add(widget.text().replace("&", ""))
+        if widget.toolTip():
+            texts.add(widget.toolTip())
+    for action in window.findChildren(type(window.refresh_action)):
+        texts.add(action.text().replace("&", ""))
+        texts.add(action.toolTip())
+    model = window.inbox.model
+    texts.update(model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount()))
+    texts.discard("")
+    return texts

@@ -26,6 +26,7 @@ from backoffice.portal.errors import (
     PortalConfigError,
     PortalError,
 )
+from backoffice.portal.http import RetryPolicy
 from backoffice.portal.keys import KeyStore, SubscriberKeys, generate_keys
 from backoffice.portal.settings import (
     PortalSettings,
@@ -202,7 +203,8 @@ def cmd_portal_test(args: argparse.Namespace, installation: InstallationLike) ->
     settings = require_portal_settings(installation.settings_file)
     secret = SecretStore(installation.data_dir).client_secret(settings.client_id)
     failures = 0
-    with SubscriberClient.from_settings(settings, secret) as client:
+    # A diagnosis: report the first failure at once instead of retrying it.
+    with SubscriberClient.from_settings(settings, secret, retry=RetryPolicy(attempts=1)) as client:
         try:
             client.fetch_token()
         except PortalError as error:

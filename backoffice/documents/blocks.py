@@ -204,9 +204,23 @@ def data_grid(ctx: Context, shown: Sequence[Entry], width: float = CONTENT_WIDTH
             column += span
         cells.append(line)
     commands.append(("LEFTPADDING", (0, 0), (0, -1), 0))
-    table = Table(cells, colWidths=[unit] * UNITS, hAlign="LEFT")
-    table.setStyle(TableStyle(commands))
-    return table
+    return table(ctx, cells, [unit] * UNITS, commands)
+
+
+def table(
+    ctx: Context,
+    rows: Sequence[Sequence[Any]],
+    col_widths: Sequence[float | None],
+    commands: Sequence[tuple[Any, ...]],
+) -> Table:
+    """A table in the document's font.
+
+    reportlab draws even empty string cells (e.g. those under a SPAN) in the table's font,
+    Helvetica by default, which would then be a font the PDF references without embedding.
+    """
+    built = Table([list(row) for row in rows], colWidths=list(col_widths), hAlign="LEFT")
+    built.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), ctx.font), *commands]))
+    return built
 
 
 def fee_text(ctx: Context) -> str:
@@ -229,13 +243,12 @@ def verification_block(
         p(ctx, ctx.words.verify_hint, "small"),
         url_paragraph(ctx, width - qr_size - gap),
     ]
-    table = Table(
+    return table(
+        ctx,
         [[qr_drawing(ctx.url, qr_size, ctx.font), text]],
-        colWidths=[qr_size + gap, width - qr_size - gap],
-        hAlign="LEFT",
+        [qr_size + gap, width - qr_size - gap],
+        TIGHT,
     )
-    table.setStyle(TableStyle(_TIGHT))
-    return table
 
 
 def url_paragraph(ctx: Context, width: float) -> Paragraph:
@@ -248,7 +261,7 @@ def url_paragraph(ctx: Context, width: float) -> Paragraph:
     return Paragraph(f"{escape(head)}/<br/>{escape(code)}", style)
 
 
-_TIGHT: list[tuple[Any, ...]] = [
+TIGHT: list[tuple[Any, ...]] = [
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ("LEFTPADDING", (0, 0), (-1, -1), 0),
     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -280,21 +293,13 @@ def unsigned_block(ctx: Context) -> list[Flowable]:
 
 def closing_row(ctx: Context, left: list[Flowable] | Flowable, right: list[Flowable]) -> Flowable:
     """Two columns side by side, kept on one page (verification | signature)."""
-    table = Table(
-        [[left, right]], colWidths=[CLOSING_LEFT, CONTENT_WIDTH - CLOSING_LEFT], hAlign="LEFT"
+    row = table(
+        ctx,
+        [[left, right]],
+        [CLOSING_LEFT, CONTENT_WIDTH - CLOSING_LEFT],
+        [*TIGHT, ("VALIGN", (0, 0), (-1, -1), "BOTTOM")],
     )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return KeepTogether([Spacer(1, 5 * mm), table])
+    return KeepTogether([Spacer(1, 5 * mm), row])
 
 
 class SignatureRule(Flowable):

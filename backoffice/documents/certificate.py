@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table
 
 from .blocks import (
     MAX_NAME_CHARS,
@@ -34,6 +34,7 @@ from .blocks import (
     make_context,
     p,
     signature_block,
+    table,
     unsigned_block,
     url_paragraph,
     verification_block,
@@ -186,26 +187,23 @@ def _permit(ctx: Context) -> tuple[list[Flowable], float, FirstPage]:
         p(ctx, ctx.words.verification_code, "small_centered"),
         p(ctx, ctx.data.verification_code, "code_centered"),
     ]
-    card = Table(
+    card = table(
+        ctx,
         [[card_text, qr_column]],
-        colWidths=[CONTENT_WIDTH - qr_column_width, qr_column_width],
-    )
-    card.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("ALIGN", (1, 0), (1, 0), "CENTER"),
-                ("BOX", (0, 0), (-1, -1), 1.5, ACCENT),
-                ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-                ("ROUNDEDCORNERS", [3 * mm, 3 * mm, 3 * mm, 3 * mm]),
-                ("LEFTPADDING", (0, 0), (0, 0), pad),
-                ("RIGHTPADDING", (0, 0), (0, 0), 2 * mm),
-                ("LEFTPADDING", (1, 0), (1, 0), 0),
-                ("RIGHTPADDING", (1, 0), (1, 0), pad),
-                ("TOPPADDING", (0, 0), (-1, -1), 4 * mm),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
-            ]
-        )
+        [CONTENT_WIDTH - qr_column_width, qr_column_width],
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("ALIGN", (1, 0), (1, 0), "CENTER"),
+            ("BOX", (0, 0), (-1, -1), 1.5, ACCENT),
+            ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+            ("ROUNDEDCORNERS", [3 * mm, 3 * mm, 3 * mm, 3 * mm]),
+            ("LEFTPADDING", (0, 0), (0, 0), pad),
+            ("RIGHTPADDING", (0, 0), (0, 0), 2 * mm),
+            ("LEFTPADDING", (1, 0), (1, 0), 0),
+            ("RIGHTPADDING", (1, 0), (1, 0), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), 4 * mm),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
+        ],
     )
     story: list[Flowable] = [card, Spacer(1, 4 * mm)]
     if ctx.body:
@@ -221,17 +219,16 @@ def _facts_table(ctx: Context) -> Table:
         [p(ctx, ctx.words.file_number, "label"), p(ctx, ctx.data.file_number, "value")],
         [p(ctx, ctx.words.issued_on, "label"), p(ctx, date_text(ctx), "value")],
     ]
-    table = Table(rows, colWidths=[32 * mm, None], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
-            ]
-        )
+    return table(
+        ctx,
+        rows,
+        [32 * mm, None],
+        [
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
+        ],
     )
-    return table
 
 
 # -- civil-status certificate ---------------------------------------------------------------

@@ -9,6 +9,7 @@ unreferenced stream object appended as a PDF incremental update.
 
 from __future__ import annotations
 
+import functools
 import io
 import random
 import re
@@ -228,6 +229,7 @@ def _pad_pdf(pdf: bytes, target_size: int, rng: random.Random) -> bytes:
 # -- images ---------------------------------------------------------------------------------------
 
 
+@functools.cache
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size=size)
 

@@ -159,7 +159,10 @@ class Simulator:
         self.port = self._server.server_port
         self.store.issuer = self.root_url
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name=f"simulator:{self.port}", daemon=True
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name=f"simulator:{self.port}",
+            daemon=True,
         )
         self._thread.start()
         if self._initial:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
 from .fonts import SANS, SERIF, Family
@@ -24,7 +24,6 @@ class Styles:
     body: ParagraphStyle
     body_centered: ParagraphStyle
     small: ParagraphStyle
-    small_right: ParagraphStyle
     small_centered: ParagraphStyle
     label: ParagraphStyle
     value: ParagraphStyle
@@ -55,9 +54,6 @@ def styles_for(family: Family) -> Styles:
         small=style("small", fontSize=8, leading=10, textColor=MUTED),
         small_centered=style(
             "small_centered", fontSize=8.5, leading=11, textColor=MUTED, alignment=TA_CENTER
-        ),
-        small_right=style(
-            "small_right", fontSize=8, leading=10, textColor=MUTED, alignment=TA_RIGHT
         ),
         label=style("label", fontSize=7.5, leading=9, textColor=MUTED),
         value=style("value", fontSize=9.5, leading=11.5),

@@ -25,7 +25,6 @@ class Words:
     page: str  # with {page} and {pages}
     verification_code: str
     verify_hint: str
-    verify_short: str
     return_address: str  # with {town}, {street}, {postcode_city}
     greeting: str  # with {name}
     greeting_anonymous: str
@@ -49,7 +48,6 @@ _DE = Words(
     page="Seite {page} von {pages}",
     verification_code="Prüfcode",
     verify_hint="Die Echtheit prüfen Sie mit dem QR-Code oder unter:",
-    verify_short="Echtheit prüfen",
     return_address="{town} · {street} · {postcode_city}",
     greeting="Guten Tag {name},",
     greeting_anonymous="Guten Tag,",
@@ -71,10 +69,7 @@ _EN = Words(
     issued_on="Issued on",
     page="Page {page} of {pages}",
     verification_code="Verification code",
-    verify_hint=(
-        "You can check that this document is genuine with the QR code or at the following address:"
-    ),
-    verify_short="Check authenticity",
+    verify_hint="Check that it is genuine with the QR code or at:",
     return_address="{town} · {street} · {postcode_city}",
     greeting="Dear {name},",
     greeting_anonymous="Dear Sir or Madam,",

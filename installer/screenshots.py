@@ -123,9 +123,6 @@ def render(out: Path, language: str) -> list[Path]:
         settle(app)
         written.append(_grab(window, out / "inbox.png", app))
 
-        header = window.inbox.table.horizontalHeader()
-        print("sections", [header.sectionSize(i) for i in range(header.count())],
-              window.inbox.table.viewport().width())
         window.inbox.scope_buttons["mine"].click()
         settle(app)
         mine = casework.list_cases(petra, CaseFilter(assignee_id=petra.user_id), limit=10).rows

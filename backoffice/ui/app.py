@@ -23,6 +23,7 @@ from .context import UiContext
 from .errors import ErrorReporter
 from .icons import icon
 from .main_window import MainWindow
+from .pyside_fixes import TrueRefcountGuard
 from .settings import UiSettings
 from .tasks import TaskRunner
 from .texts import Vocabulary
@@ -76,6 +77,8 @@ def run_gui(
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("rathaus-backoffice")
     app.setWindowIcon(icon("backoffice"))
+    guard = TrueRefcountGuard(app)
+    guard.start()
     settings = UiSettings.at(settings_path)
     chosen = choose_language(language or settings.language)
     previous_locale = QLocale()
@@ -96,6 +99,8 @@ def run_gui(
         return app.exec()
     finally:
         runner.shutdown()
+        guard.stop()
+        guard.top_up()
         reporter.set_window(None)
         reporter.uninstall()
         remove_translators(app, translators)

@@ -24,6 +24,7 @@ from backoffice.services.actor import Actor
 from backoffice.services.catalogue import CatalogueService
 from backoffice.ui.app import build_context
 from backoffice.ui.context import UiContext
+from backoffice.ui.pyside_fixes import TrueRefcountGuard
 from backoffice.ui.settings import UiSettings
 from backoffice.ui.tasks import SyncTaskRunner, TaskRunner
 from backoffice.ui.translations import ensure_compiled, install_translators, remove_translators
@@ -41,6 +42,21 @@ world = integration.world
 def database_url(tmp_path: Path) -> str:
     """GUI tests run on SQLite only (the services are tested on both databases)."""
     return f"sqlite:///{tmp_path / 'gui.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def true_guard(qapp: QApplication) -> TrueRefcountGuard:
+    """PySide6 6.12.0's emit() drops references to True (see backoffice.ui.pyside_fixes);
+    without repair a long test session would end in a fatal interpreter error."""
+    guard = TrueRefcountGuard()
+    guard.start()
+    return guard
+
+
+@pytest.fixture(autouse=True)
+def _repair_true_refcount(true_guard: TrueRefcountGuard) -> Iterator[None]:
+    yield
+    true_guard.top_up()
 
 
 @pytest.fixture

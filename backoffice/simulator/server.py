@@ -21,6 +21,7 @@ import sys
 import threading
 import uuid
 from collections.abc import Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType, TracebackType
@@ -35,7 +36,7 @@ from .catalogue import SERVICES_DIR, Service, load_services
 from .control import ControlDesk
 from .crypto import SimulatorKeys
 from .faults import Expected, FaultBoard, FaultKind, FaultRule, SubmissionFault
-from .generator import GenerationOptions, make_draft
+from .generator import Draft, GenerationOptions, make_draft
 from .portal import case_view
 from .replies import ReplyDesk
 from .sender import SenderDesk
@@ -155,7 +156,10 @@ class Simulator:
         if self._server is not None:
             raise RuntimeError("the simulator is running already")
         self._stopping.clear()
-        self._server = LoopbackServer(HOST, self.port, self.app)
+        try:
+            self._server = LoopbackServer(HOST, self.port, self.app)
+        except SystemExit:  # Werkzeug reports a busy port and exits; we raise instead
+            raise OSError(f"cannot listen on {HOST}:{self.port}") from None
         self.port = self._server.server_port
         self.store.issuer = self.root_url
         self._thread = threading.Thread(
@@ -254,8 +258,10 @@ class Simulator:
         chosen = SubmissionFault(fault) if fault else None
         fixed = self._service(service) if service else None
         made: list[Generated] = []
-        with self._generate_lock:
+        # Drafting (this thread) overlaps with encrypting the previous batch (the sealer).
+        with self._generate_lock, ThreadPoolExecutor(1, "simulator-sealer") as sealer:
             start = len(self._generated)
+            sealing: list[Future[None]] = []
             for batch_start in range(start, start + count, _BATCH):
                 drafts = []
                 for index in range(batch_start, min(start + count, batch_start + _BATCH)):
@@ -273,23 +279,12 @@ class Simulator:
                             chosen or self._fault_for(index, rng),
                         )
                     )
-                self._sender_desk.add_drafts(drafts)
-                for draft in drafts:
-                    made.append(
-                        Generated(
-                            index=draft.index,
-                            submission_id=draft.submission_id,
-                            case_id=draft.case_id,
-                            service_key=draft.service.key,
-                            service_identifier=draft.service.identifier,
-                            attachment_ids=tuple(draft.listed),
-                            fault=draft.fault,
-                            target=draft.target,
-                            reply_channel=draft.reply_channel,
-                            compressed=draft.compress,
-                            expected=draft.expected,
-                        )
-                    )
+                made.extend(_generated(draft) for draft in drafts)
+                if len(sealing) >= 2:  # bound the plaintext waiting in memory
+                    sealing.pop(0).result()
+                sealing.append(sealer.submit(self._sender_desk.add_drafts, drafts))
+            for future in sealing:
+                future.result()
             self._generated.extend(made)
         return made
 
@@ -370,6 +365,22 @@ class Simulator:
 
     def revoke_tokens(self) -> int:
         return self.tokens.revoke_all()
+
+
+def _generated(draft: Draft) -> Generated:
+    return Generated(
+        index=draft.index,
+        submission_id=draft.submission_id,
+        case_id=draft.case_id,
+        service_key=draft.service.key,
+        service_identifier=draft.service.identifier,
+        attachment_ids=tuple(draft.listed),
+        fault=draft.fault,
+        target=draft.target,
+        reply_channel=draft.reply_channel,
+        compressed=draft.compress,
+        expected=draft.expected,
+    )
 
 
 def _agrees(expected: Expected, decision: Decision) -> bool:
@@ -496,7 +507,11 @@ def main(argv: list[str] | None = None) -> int:
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, request_stop)
         signal.signal(signal.SIGTERM, request_stop)
-    simulator.start()
+    try:
+        simulator.start()
+    except OSError as exc:
+        print(f"backoffice simulator: {exc}", file=sys.stderr)
+        return 1
     try:
         if args.info:
             _write_info(args.info, simulator.info())

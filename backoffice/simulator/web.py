@@ -70,10 +70,13 @@ def blob_response(blob: Blob, content_type: str = protocol.JOSE_MEDIA_TYPE) -> R
 def read_body(request: Request, limit: int = MAX_JSON_BYTES) -> bytes:
     if request.content_length is not None and request.content_length > limit:
         raise ApiError(413, f"the body may have at most {limit} bytes")
-    body = request.stream.read(limit + 1)
-    if len(body) > limit:
-        raise ApiError(413, f"the body may have at most {limit} bytes")
-    return bytes(body)
+    parts, size = [], 0
+    while block := request.stream.read(64 * 1024):
+        size += len(block)
+        if size > limit:
+            raise ApiError(413, f"the body may have at most {limit} bytes")
+        parts.append(block)
+    return b"".join(parts)
 
 
 def read_json(request: Request) -> Any:

@@ -20,13 +20,10 @@ Waits are announced through ``on_wait`` before sleeping; a callback that raises 
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import io
 import json
 import logging
 import mmap
-import socket
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -40,24 +37,25 @@ import urllib3.exceptions
 
 from backoffice import __version__
 from backoffice.portal.errors import (
-    AccessDenied,
-    AuthenticationFailed,
-    Conflict,
     ConnectionFailure,
     InvalidResponse,
-    NotFound,
     PortalConnectionError,
     PortalError,
-    PortalProblem,
     PortalTimeout,
     RateLimited,
     ResponseTooLarge,
-    ServerError,
     TlsError,
     TransientError,
     TruncatedResponse,
     UnexpectedRedirect,
     clean_text,
+)
+from backoffice.portal.problems import (
+    causes,
+    connection_failure,
+    innermost_text,
+    problem_for,
+    safe_url,
 )
 from backoffice.portal.urls import check_url
 
@@ -241,7 +239,7 @@ class Transport:
                 wait = self._wait_before_retry(error, attempt, idempotent)
                 if wait is None:
                     raise
-                log.debug("%s %s: %s; trying again in %.1f s", method, _safe(url), error, wait)
+                log.debug("%s %s: %s; trying again in %.1f s", method, safe_url(url), error, wait)
                 if self.on_wait is not None:
                     reason = "rate-limit" if isinstance(error, RateLimited) else "retry"
                     self.on_wait(Wait(reason, wait, attempt, error))
@@ -298,7 +296,7 @@ class Transport:
             if kind == 3:
                 target = clean_text(answer.headers.get("Location", "?"), 150)
                 raise UnexpectedRedirect(
-                    f"the portal redirected {_safe(url)} to {target}; check the configured URL"
+                    f"the portal redirected {safe_url(url)} to {target}; check the configured URL"
                 )
             if kind in (4, 5):
                 try:
@@ -306,7 +304,7 @@ class Transport:
                     raw = body.bytes()
                 except (ResponseTooLarge, TransientError):
                     raw = b""
-                raise problem_for(status, answer.headers, raw, url, self.retry)
+                raise problem_for(status, answer.headers, raw, url, self.retry.rate_limit_default)
             raise InvalidResponse(f"the portal answered with HTTP status {status}")
 
     def _read(self, answer: requests.Response, host: str, limit: int, spool: bool) -> Body:
@@ -346,20 +344,20 @@ class Transport:
     @staticmethod
     def _translate(exc: requests.RequestException, host: str) -> PortalError:
         if isinstance(exc, requests.exceptions.SSLError):
-            return TlsError(host, _innermost_text(exc))
+            return TlsError(host, innermost_text(exc))
         if isinstance(exc, requests.exceptions.ConnectTimeout):
             return PortalTimeout(host, "connect", None)
         if isinstance(exc, requests.exceptions.ReadTimeout):
             return PortalTimeout(host, "waiting for the answer", None)
         if isinstance(exc, requests.exceptions.ProxyError):
-            return PortalConnectionError(host, ConnectionFailure.PROXY, _innermost_text(exc))
+            return PortalConnectionError(host, ConnectionFailure.PROXY, innermost_text(exc))
         if isinstance(exc, requests.exceptions.ConnectionError):
             return PortalConnectionError(host, connection_failure(exc), "")
         if isinstance(exc, requests.exceptions.TooManyRedirects):
             return UnexpectedRedirect(f"the portal at {host} answered with redirects")
         if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.InvalidHeader):
             return InvalidResponse(f"request to {host} could not be built: {clean_text(exc)}")
-        return PortalConnectionError(host, ConnectionFailure.OTHER, _innermost_text(exc))
+        return PortalConnectionError(host, ConnectionFailure.OTHER, innermost_text(exc))
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -382,14 +380,14 @@ def _chunks(answer: requests.Response, host: str, read_timeout: float) -> Iterat
         yield from answer.iter_content(_CHUNK)
     except requests.exceptions.ChunkedEncodingError as exc:
         raise TruncatedResponse(
-            f"the answer from {host} broke off ({_innermost_text(exc)})"
+            f"the answer from {host} broke off ({innermost_text(exc)})"
         ) from exc
     except requests.exceptions.ContentDecodingError as exc:
         raise InvalidResponse(f"the answer from {host} cannot be decoded: {exc}") from exc
     except requests.exceptions.SSLError as exc:
-        raise TlsError(host, _innermost_text(exc)) from exc
+        raise TlsError(host, innermost_text(exc)) from exc
     except requests.exceptions.ConnectionError as exc:
-        if any(isinstance(e, TimeoutError | urllib3.exceptions.TimeoutError) for e in _causes(exc)):
+        if any(isinstance(e, TimeoutError | urllib3.exceptions.TimeoutError) for e in causes(exc)):
             raise PortalTimeout(host, "reading the answer", read_timeout) from exc
         raise TruncatedResponse(f"the connection to {host} broke off while reading") from exc
 
@@ -409,115 +407,3 @@ def _content_length(answer: requests.Response) -> int | None:
 
 def _encoded(answer: requests.Response) -> bool:
     return answer.headers.get("Content-Encoding", "identity").lower() not in ("", "identity")
-
-
-def _causes(exc: BaseException) -> Iterator[BaseException]:
-    """The exception and everything it wraps (``__cause__``, ``__context__``, args, reason)."""
-    seen: set[int] = set()
-    todo = [exc]
-    while todo and len(seen) < 50:
-        current = todo.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        yield current
-        linked = [current.__cause__, current.__context__, getattr(current, "reason", None)]
-        linked += [a for a in current.args if isinstance(a, BaseException)]
-        todo.extend(e for e in linked if isinstance(e, BaseException))
-
-
-def connection_failure(exc: BaseException) -> ConnectionFailure:
-    """Classify a failed connection: DNS, refused, unreachable, dropped, other."""
-    causes = list(_causes(exc))
-    if any(isinstance(e, socket.gaierror | urllib3.exceptions.NameResolutionError) for e in causes):
-        return ConnectionFailure.DNS
-    if any(isinstance(e, ConnectionRefusedError) for e in causes):
-        return ConnectionFailure.REFUSED
-    if any(
-        isinstance(e, OSError) and e.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH)
-        for e in causes
-    ):
-        return ConnectionFailure.UNREACHABLE
-    if any(isinstance(e, urllib3.exceptions.NewConnectionError) for e in causes):
-        return ConnectionFailure.OTHER
-    if any(
-        isinstance(
-            e, urllib3.exceptions.ProtocolError | ConnectionResetError | ConnectionAbortedError
-        )
-        for e in causes
-    ):
-        return ConnectionFailure.DROPPED
-    return ConnectionFailure.OTHER
-
-
-def _innermost_text(exc: BaseException) -> str:
-    last = exc
-    for cause in _causes(exc):
-        last = cause
-    text = str(last) or type(last).__name__
-    return clean_text(text, 200)
-
-
-def _safe(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}{parts.path}"
-
-
-def parse_problem(raw: bytes) -> dict[str, str]:
-    """RFC 7807 fields (or OAuth2 ``error``/``error_description``) from an error body."""
-    try:
-        document = json.loads(raw) if raw else {}
-    except (ValueError, UnicodeDecodeError):
-        return {"detail": clean_text(raw[:200].decode("utf-8", "replace"), 200)} if raw else {}
-    if not isinstance(document, dict):
-        return {}
-    fields = {
-        key: clean_text(document[key])
-        for key in ("type", "title", "detail", "instance")
-        if isinstance(document.get(key), str)
-    }
-    # OAuth2 token endpoints answer RFC 6749 errors instead.
-    if "title" not in fields and isinstance(document.get("error"), str):
-        fields["title"] = clean_text(document["error"], 100)
-        if isinstance(document.get("error_description"), str):
-            fields.setdefault("detail", clean_text(document["error_description"]))
-    return fields
-
-
-def rate_limit_reset(headers: Mapping[str, str], policy: RetryPolicy) -> float:
-    """Seconds to wait from ``RateLimit-Reset`` (else ``Retry-After``, else the default)."""
-    for name in ("RateLimit-Reset", "Retry-After"):
-        value = headers.get(name)
-        if value is None:
-            continue
-        with contextlib.suppress(ValueError):
-            return max(0.0, float(value.strip()))
-    return policy.rate_limit_default
-
-
-def problem_for(
-    status: int, headers: Mapping[str, str], raw: bytes, url: str, policy: RetryPolicy
-) -> PortalProblem:
-    """The exception for an error answer, by status; unknown codes by their class."""
-    fields = parse_problem(raw)
-    kwargs: dict[str, Any] = {
-        "type": fields.get("type", "about:blank"),
-        "title": fields.get("title", ""),
-        "detail": fields.get("detail", ""),
-        "instance": fields.get("instance"),
-        "url": _safe(url),
-    }
-    if status == 429:
-        return RateLimited(status, retry_after=rate_limit_reset(headers, policy), **kwargs)
-    known: dict[int, type[PortalProblem]] = {
-        401: AuthenticationFailed,
-        403: AccessDenied,
-        404: NotFound,
-        408: ServerError,  # the server gave up waiting for our request: transient
-        409: Conflict,
-    }
-    if status in known:
-        return known[status](status, **kwargs)
-    if status >= 500:
-        return ServerError(status, **kwargs)
-    return PortalProblem(status, **kwargs)

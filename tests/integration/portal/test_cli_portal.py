@@ -18,6 +18,7 @@ from backoffice.portal.errors import PortalError
 from backoffice.portal.keys import SubscriberKeys
 from backoffice.portal.settings import load_portal_settings, save_portal_settings
 from tests.integration.portal import fake_portal as fp
+from tests.integration.portal.certificates import make_certificates
 from tests.integration.portal.fake_portal import FakePortal
 
 
@@ -233,7 +234,7 @@ def test_dns(
 
 @pytest.fixture
 def tls_portal(tmp_path: Path) -> Iterator[tuple[FakePortal, Path]]:
-    certificates = fp.make_certificates(tmp_path)
+    certificates = make_certificates(tmp_path)
     server = FakePortal(tls=certificates.server_context).start()
     yield server, certificates.ca_file
     server.stop()

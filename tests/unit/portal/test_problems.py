@@ -1,4 +1,4 @@
-"""Problem parsing and the status table of the transport (no network here)."""
+"""Problem parsing and the status table (no network here)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import pytest
 
 from backoffice.portal import errors
-from backoffice.portal.http import RetryPolicy, parse_problem, problem_for, rate_limit_reset
+from backoffice.portal.problems import parse_problem, problem_for, rate_limit_reset
 
 
 def test_problem_fields() -> None:
@@ -67,7 +67,7 @@ def test_long_server_text_is_cut() -> None:
     ],
 )
 def test_status_table(status: int, kind: type, transient: bool) -> None:
-    problem = problem_for(status, {}, b"", "https://x.example/v1/a?b=c", RetryPolicy())
+    problem = problem_for(status, {}, b"", "https://x.example/v1/a?b=c")
     assert type(problem) is kind
     assert problem.status == status
     assert isinstance(problem, errors.TransientError) is transient
@@ -76,7 +76,7 @@ def test_status_table(status: int, kind: type, transient: bool) -> None:
 
 def test_problem_message_is_one_line() -> None:
     raw = json.dumps({"title": "Forbidden", "detail": "not\nsubscribed"}).encode()
-    problem = problem_for(403, {}, raw, "https://x.example/v1", RetryPolicy())
+    problem = problem_for(403, {}, raw, "https://x.example/v1")
     assert str(problem) == "the portal answered 403 Forbidden: not subscribed"
 
 
@@ -91,7 +91,7 @@ def test_problem_message_is_one_line() -> None:
     ],
 )
 def test_rate_limit_reset(headers: dict, seconds: float) -> None:
-    assert rate_limit_reset(headers, RetryPolicy()) == seconds
-    limited = problem_for(429, headers, b"", "https://x.example", RetryPolicy())
+    assert rate_limit_reset(headers, 1.0) == seconds
+    limited = problem_for(429, headers, b"", "https://x.example")
     assert isinstance(limited, errors.RateLimited)
     assert limited.retry_after == seconds

@@ -19,7 +19,7 @@ from .model import CertificateData, PostalAddress
 from .page import CONTENT_WIDTH
 from .qr import qr_drawing
 from .styles import RULE, Styles
-from .text import MAX_TEXT_CHARS, format_date, format_money, format_value, para, plain
+from .text import format_date, format_money, format_value, para, plain
 from .verification import verification_url
 from .wording import Words, words
 
@@ -99,10 +99,7 @@ def p(
 ) -> Paragraph:
     """A paragraph of data or template text (escaped; see text.para)."""
     style = getattr(ctx.styles, style_name)
-    font = style.fontName
-    if limit is None:
-        return Paragraph(para(text, font, multiline=multiline), style)
-    return Paragraph(para(text, font, multiline=multiline, limit=limit), style)
+    return Paragraph(para(text, style.fontName, multiline=multiline, limit=limit), style)
 
 
 @dataclass(frozen=True)
@@ -188,13 +185,7 @@ def data_grid(ctx: Context, shown: Sequence[Entry], width: float = CONTENT_WIDTH
                 span = UNITS - column  # the last cell fills the row
             content = [
                 p(ctx, entry.label, "label"),
-                p(
-                    ctx,
-                    entry.value,
-                    "value",
-                    multiline=entry.multiline,
-                    limit=MAX_TEXT_CHARS if entry.multiline else None,
-                ),
+                p(ctx, entry.value, "value", multiline=entry.multiline),
             ]
             line += [content] + [""] * (span - 1)
             if span > 1:

@@ -280,11 +280,7 @@ def _civil_certificate(ctx: Context) -> tuple[list[Flowable], float, FirstPage]:
         p(ctx, f"{ctx.words.fee}: {fee_text(ctx)}", "small"),
     ]
     story.append(closing_row(ctx, verification_block(ctx), signature))
-
-    def first_page(canv: Canvas, ctx: Context) -> None:
-        _civil_head(canv, ctx)
-
-    return story, 42 * mm, first_page
+    return story, 42 * mm, _civil_head
 
 
 # -- notice (a letter) ----------------------------------------------------------------------

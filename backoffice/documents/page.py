@@ -1,8 +1,15 @@
 """Page machinery shared by every document: A4 frames, page furniture, numbering, metadata.
 
 Output is deterministic: reportlab's ``invariant`` mode fixes the document id and the
-subset names, and the creation date written into the metadata is the document's own date
-(``created_at``), not the time of rendering. Equal input gives equal bytes.
+font subset names, and the creation date written into the metadata is the document's own
+date (``created_at``), not the time of rendering. Equal input gives equal bytes; what
+differs between two certificates of the same case is what the service makes fresh for
+each: the date (printed, and as CreationDate/ModDate) and the verification code (printed
+and in the QR code), and with them the PDF's /ID.
+
+Metadata: title (a template text), author (the town), subject (the file number), creator,
+language. No citizen data goes there. The PDF is not PDF/A (reportlab cannot write it and
+no validator is available; see the platform notes).
 """
 
 from __future__ import annotations
@@ -53,7 +60,10 @@ class PageSetup:
 class _DocumentCanvas(Canvas):
     """A canvas that knows the page count when it draws the furniture ("Seite 1 von 2").
 
-    Pages are kept until :meth:`save`, then each is finished with its furniture.
+    Pages are kept until :meth:`save`, then each is finished with its furniture (the
+    well-known reportlab recipe for "page x of y"; it relies on ``Canvas._startPage``).
+    The creation date in the metadata is ``created_at``: with ``invariant`` mode alone
+    reportlab would write 2000-01-01.
     """
 
     def __init__(self, *args: Any, decorate: Decorate, created_at: datetime, **kwargs: Any):

@@ -47,8 +47,14 @@ _LINE_BREAK = re.compile("[\n\r\u2028\u2029\x0b\x0c\x85]")
 _WORK_FACTOR = 4
 
 
-def plain(value: object, font: str, *, limit: int = MAX_LINE_CHARS, multiline: bool = False) -> str:
-    """Printable plain text (no markup yet): see the module docstring."""
+def plain(value: object, font: str, *, limit: int | None = None, multiline: bool = False) -> str:
+    """Printable plain text (no markup yet): see the module docstring.
+
+    ``limit`` defaults to :data:`MAX_TEXT_CHARS` for multi-line text, else
+    :data:`MAX_LINE_CHARS`.
+    """
+    if limit is None:
+        limit = MAX_TEXT_CHARS if multiline else MAX_LINE_CHARS
     text = value if isinstance(value, str) else str(value)
     text = unicodedata.normalize("NFC", text[: max(limit, 1_000) * _WORK_FACTOR])
     if multiline:
@@ -62,7 +68,7 @@ def plain(value: object, font: str, *, limit: int = MAX_LINE_CHARS, multiline: b
     return truncate(text, limit)
 
 
-def para(value: object, font: str, *, limit: int = MAX_LINE_CHARS, multiline: bool = False) -> str:
+def para(value: object, font: str, *, limit: int | None = None, multiline: bool = False) -> str:
     """Text safe to put into a reportlab Paragraph: :func:`plain`, escaped, ``<br/>`` breaks."""
     text = escape(plain(value, font, limit=limit, multiline=multiline))
     return text.replace("\n", "<br/>") if multiline else text

@@ -14,7 +14,7 @@ from backoffice.documents import LAYOUTS, UnknownLayout, render_certificate
 from backoffice.documents.page import PAGE_HEIGHT, PAGE_WIDTH, RIGHT
 from backoffice.documents.qr import qr_drawing
 from backoffice.documents.text import ELLIPSIS
-from backoffice.domain.templates import Certificate, ServiceTemplate
+from backoffice.domain.templates import Certificate, LocalText, ServiceTemplate
 
 from . import pdf
 from .conftest import BY_LAYOUT, CODE, HOSTILE, ISSUED, MakeCertificate, form_for
@@ -220,3 +220,19 @@ def test_a_certificate_without_body_or_applicant_data(
     for template in (data.template, bare):
         text = pdf.words_flat(render_certificate(replace(data, template=template)), tmp_path)
         assert data.file_number in text and CODE in text
+
+
+def test_the_template_body_is_filled_and_printed_whole(
+    make_certificate: MakeCertificate, tmp_path: Path
+) -> None:
+    data = make_certificate("birth_certificate", applicant={"given_name": HOSTILE})
+    assert data.template.certificate is not None
+    appeal = " ".join(["Gegen diesen Bescheid kann Klage erhoben werden."] * 15) + " ENDE."
+    body = LocalText(
+        de="Für {given_name} {family_name} ({file_number}, {service_name}). " + appeal,
+        en="For {given_name}.",
+    )
+    template = replace(data.template, certificate=replace(data.template.certificate, body=body))
+    text = pdf.words_flat(render_certificate(replace(data, template=template)), tmp_path)
+    assert f"Für {HOSTILE} Müller-Lüdenscheidt (GEB-2026-000042, Geburtsurkunde)." in text
+    assert "ENDE." in text  # ~770 characters of template text are not cut

@@ -7,7 +7,8 @@ demo cases, some casework so that the inbox shows every state), opens the window
 as the clerk Petra Sommer at 1400×900 and saves:
 
 - ``inbox.png``: the inbox with a freshly received case open;
-- ``case.png``: one of her cases in progress, with a notice and its history.
+- ``case.png``: one of her cases in progress, with its history (a query to the
+  applicant, the answer, notes) and a notice.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from backoffice.ui.translations import install_translators  # noqa: E402
 SIZE = (1400, 900)
 
 
-def populate(db: Database) -> tuple[CaseworkService, UserService, CatalogueService]:
+def populate(db: Database) -> tuple[CaseworkService, UserService, CatalogueService, int]:
     """Demo users and cases, with casework done so that every state shows up."""
     catalogue = CatalogueService(db)
     catalogue.install(read_catalogue(), SYSTEM)
@@ -58,14 +59,28 @@ def populate(db: Database) -> tuple[CaseworkService, UserService, CatalogueServi
     petra = users.by_login("sachbearbeitung1").as_actor()
     thomas = users.by_login("sachbearbeitung2").as_actor()
     lead = users.by_login("teamleitung").as_actor()
-    oldest = casework.list_cases(
-        lead, CaseFilter(), CaseSort(SortKey.RECEIVED, descending=False), limit=30
+    cases = casework.list_cases(
+        lead, CaseFilter(), CaseSort(SortKey.RECEIVED, descending=False), limit=100
     ).rows
-    for i, row in enumerate(oldest[:14]):
+    for i, row in enumerate(cases):
+        if i % 9 == 4:
+            casework.change_status(
+                lead,
+                row.id,
+                row.version,
+                Status.REJECTED,
+                comment="Doppelter Antrag",
+                message="Ihr Antrag liegt uns bereits vor; dieser zweite Antrag entfällt.",
+            )
+            continue
+        if i % 3 == 2:
+            continue  # still waiting for someone to take it
         actor = petra if i % 2 == 0 else thomas
         casework.claim(actor, row.id)
+        if i % 5 == 3:
+            continue  # taken, not started
         row = casework.change_status(actor, row.id, row.version + 1, Status.IN_PROGRESS)
-        if i % 5 == 1:
+        if i % 7 == 1:
             casework.change_status(
                 actor,
                 row.id,
@@ -75,20 +90,27 @@ def populate(db: Database) -> tuple[CaseworkService, UserService, CatalogueServi
             )
         if i % 4 == 0:
             casework.add_note(actor, row.id, "Telefonisch Rücksprache gehalten; Unterlagen folgen.")
-    for row in oldest[14:17]:
-        casework.change_status(
-            lead,
-            row.id,
-            row.version,
-            Status.REJECTED,
-            comment="Doppelter Antrag",
-            message="Ihr Antrag liegt uns bereits vor; dieser zweite Antrag wird nicht bearbeitet.",
-        )
+    # One case with a longer story: a query to the applicant, the answer, notes.
+    story = next(c for i, c in reversed(list(enumerate(cases))) if i % 3 == 2 and i % 9 != 4)
+    casework.claim(petra, story.id)
+    row = casework.change_status(petra, story.id, story.version + 1, Status.IN_PROGRESS)
+    casework.add_note(petra, story.id, "Nachweis des Wohnsitzes fehlt; Rückfrage per Portal.")
+    row = casework.change_status(
+        petra,
+        story.id,
+        row.version,
+        Status.WAITING_FOR_CITIZEN,
+        message="Bitte laden Sie eine aktuelle Meldebescheinigung hoch.",
+    )
+    row = casework.change_status(
+        petra, story.id, row.version, Status.IN_PROGRESS, comment="Nachweis eingegangen"
+    )
+    casework.add_note(petra, story.id, "Nachweis geprüft, in Ordnung. Bescheid folgt.")
     # The team lead moves one of Petra's cases to Thomas: Petra gets a notice.
     mine = casework.list_cases(petra, CaseFilter(assignee_id=petra.user_id), limit=5).rows
     if mine:
         casework.assign(lead, mine[-1].id, "sachbearbeitung2")
-    return casework, users, catalogue
+    return casework, users, catalogue, story.id
 
 
 def settle(app: QApplication) -> None:
@@ -105,7 +127,7 @@ def render(out: Path, language: str) -> list[Path]:
         translators = install_translators(app, language, Path(tmp) / "qm")
         db = Database(f"sqlite:///{Path(tmp) / 'demo.sqlite3'}")
         upgrade(db)
-        casework, users, catalogue = populate(db)
+        casework, users, catalogue, story = populate(db)
         petra = users.by_login("sachbearbeitung1").as_actor()
         runner = SyncTaskRunner()
         context = build_context(casework, users, catalogue, petra, language, runner)
@@ -125,9 +147,7 @@ def render(out: Path, language: str) -> list[Path]:
 
         window.inbox.scope_buttons["mine"].click()
         settle(app)
-        mine = casework.list_cases(petra, CaseFilter(assignee_id=petra.user_id), limit=10).rows
-        with_notes = [r for r in mine if r.status is Status.IN_PROGRESS] or mine
-        window.inbox.select_case(with_notes[0].id)
+        window.inbox.select_case(story)
         settle(app)
         window.case_view.tabs.setCurrentWidget(window.case_view.history)
         settle(app)

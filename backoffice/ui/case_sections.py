@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -33,7 +33,7 @@ from backoffice.services.casework import MAX_NOTE_CHARS, AttachmentInfo, History
 
 from .icons import icon
 from .texts import Tone, Vocabulary, plain_tooltip
-from .widgets import TONE_COLOURS, plain_label
+from .widgets import TONE_COLOURS, muted, plain_label
 
 
 def _clear(layout: QVBoxLayout | QFormLayout) -> None:
@@ -43,13 +43,6 @@ def _clear(layout: QVBoxLayout | QFormLayout) -> None:
         if widget is not None:
             widget.hide()
             widget.deleteLater()
-
-
-def _muted(label: QLabel) -> QLabel:
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, label.palette().placeholderText().color())
-    label.setPalette(palette)
-    return label
 
 
 def _scrolling(content: QWidget, parent: QWidget) -> QScrollArea:
@@ -94,7 +87,7 @@ class FormSection(QScrollArea):
                     words.value(field, values.get(field.key)), box, wrap=True, selectable=True
                 )
                 if field.key not in values or values.get(field.key) in (None, ""):
-                    _muted(value)
+                    muted(value)
                 self.values[(group.key, field.key)] = value
                 form.addRow(self._label(field.label.get(language), box), value)
             self._extras(form, values, {f.key for f in group.fields}, box, group.key, words)
@@ -142,7 +135,7 @@ class FormSection(QScrollArea):
     def _label(self, text: str, parent: QWidget) -> QLabel:
         label = plain_label(text, parent, wrap=True)
         label.setFixedWidth(max(160, self.fontMetrics().averageCharWidth() * 26))
-        return _muted(label)
+        return muted(label)
 
 
 class AttachmentsSection(QWidget):
@@ -175,8 +168,8 @@ class AttachmentsSection(QWidget):
             button.setEnabled(False)
             button.setToolTip(not_yet)
         self.note = plain_label(not_yet, self, wrap=True)
-        _muted(self.note)
-        self.empty = _muted(plain_label(self.tr("This application has no attachments."), self))
+        muted(self.note)
+        self.empty = muted(plain_label(self.tr("This application has no attachments."), self))
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.save_button)
@@ -226,7 +219,7 @@ class TimelineEntry(QFrame):
     def __init__(self, when: str, title: str, detail: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.when = _muted(plain_label(when, self))
+        self.when = muted(plain_label(when, self))
         self.title = plain_label(title, self, wrap=True, selectable=True)
         font = self.title.font()
         font.setBold(True)
@@ -279,7 +272,7 @@ class Timeline(QScrollArea):
             line.setFrameShadow(QFrame.Shadow.Sunken)
             self._layout.addWidget(line)
         if not history:
-            self._layout.addWidget(_muted(plain_label(self._empty_text, self._content)))
+            self._layout.addWidget(muted(plain_label(self._empty_text, self._content)))
         self._layout.addStretch(1)
 
 

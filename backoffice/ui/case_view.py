@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QToolButton,
@@ -55,7 +56,7 @@ from .errors import describe_error
 from .flow_layout import FlowLayout
 from .icons import icon
 from .texts import Tone, escape_mnemonic, plain_tooltip, requirement_name, transition_verb
-from .widgets import Badge, MessageBar, heading_font, plain_label
+from .widgets import Badge, MessageBar, heading_font, muted, plain_label
 
 
 class CaseView(QWidget):
@@ -152,21 +153,25 @@ class CaseView(QWidget):
 
         self.identity_badge = Badge(page)
         self.payment_badge = Badge(page)
-        self.channel_label = plain_label("", page)
+        self.channel_label = plain_label("", page, selectable=True)
         self.assignee_label = plain_label("", page)
+        for label in (self.channel_label, self.assignee_label):
+            # A long address must not widen the panel (and squeeze the inbox): clip instead.
+            policy = label.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+            label.setSizePolicy(policy)
         facts = QGridLayout()
         facts.setHorizontalSpacing(10)
         facts.setVerticalSpacing(6)
-        rows: list[tuple[str, QWidget]] = [
-            (self.tr("Identification"), self.identity_badge),
-            (self.tr("Payment"), self.payment_badge),
-            (self.tr("Reply by"), self.channel_label),
-            (self.tr("Worked on by"), self.assignee_label),
+        cells: list[tuple[str, QWidget, int, int, int]] = [  # name, widget, row, column, span
+            (self.tr("Identification"), self.identity_badge, 0, 0, 1),
+            (self.tr("Payment"), self.payment_badge, 0, 2, 1),
+            (self.tr("Worked on by"), self.assignee_label, 1, 0, 3),
+            (self.tr("Reply by"), self.channel_label, 2, 0, 3),
         ]
-        for i, (name, widget) in enumerate(rows):
-            label = plain_label(name + ":", page)
-            facts.addWidget(label, i // 2, (i % 2) * 2)
-            facts.addWidget(widget, i // 2, (i % 2) * 2 + 1, Qt.AlignmentFlag.AlignLeft)
+        for name, widget, row, column, span in cells:
+            facts.addWidget(plain_label(name + ":", page), row, column)
+            facts.addWidget(widget, row, column + 1, 1, span, Qt.AlignmentFlag.AlignLeft)
         facts.setColumnStretch(1, 1)
         facts.setColumnStretch(3, 1)
 
@@ -175,8 +180,7 @@ class CaseView(QWidget):
         self.claim_button = self._tool_button(self.claim_action)
         self.assign_button = self._tool_button(self.assign_action)
         self.release_button = self._tool_button(self.release_action)
-        self.action_hint = plain_label("", page, wrap=True)
-        self.action_hint.setEnabled(False)
+        self.action_hint = muted(plain_label("", page, wrap=True))
 
         self.tabs = QTabWidget(page)
         self.tabs.setDocumentMode(True)
@@ -311,6 +315,7 @@ class CaseView(QWidget):
         if detail.reply_channel == "eMail" and detail.applicant_email:
             channel = f"{channel} ({detail.applicant_email})"
         self.channel_label.setText(channel)
+        self.channel_label.setToolTip(plain_tooltip(channel))
         self.assignee_label.setText(row.assignee_name or self.tr("nobody yet"))
 
         self.form.show_form(template, detail.form_data, words)

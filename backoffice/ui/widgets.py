@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -46,6 +46,14 @@ def plain_label(
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         label.setCursor(Qt.CursorShape.IBeamCursor)
+    return label
+
+
+def muted(label: QLabel) -> QLabel:
+    """Secondary text: the palette's placeholder colour (readable, unlike disabled text)."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, palette.placeholderText().color())
+    label.setPalette(palette)
     return label
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from reportlab.lib.units import mm
 
-from backoffice.documents import LAYOUTS, UnknownLayout, render_certificate
+from backoffice.documents import LAYOUTS, Letterhead, UnknownLayout, render_certificate
 from backoffice.documents.page import PAGE_HEIGHT, PAGE_WIDTH, RIGHT
 from backoffice.documents.qr import qr_drawing
 from backoffice.documents.text import ELLIPSIS
@@ -179,8 +180,6 @@ def test_the_qr_code_carries_the_verification_address() -> None:
 
 
 def test_the_letterhead_is_the_towns(make_certificate: MakeCertificate, tmp_path: Path) -> None:
-    from backoffice.documents import Letterhead
-
     letterhead = Letterhead(
         town="Gemeinde Beispiel",
         office="Standesamt",
@@ -236,3 +235,12 @@ def test_the_template_body_is_filled_and_printed_whole(
     text = pdf.words_flat(render_certificate(replace(data, template=template)), tmp_path)
     assert f"Für {HOSTILE} Müller-Lüdenscheidt (GEB-2026-000042, Geburtsurkunde)." in text
     assert "ENDE." in text  # ~770 characters of template text are not cut
+
+
+def test_rendering_in_worker_threads_gives_the_same_bytes(
+    make_certificate: MakeCertificate,
+) -> None:
+    jobs = [make_certificate(BY_LAYOUT[layout]) for layout in LAYOUTS] * 3
+    expected = [render_certificate(data) for data in jobs]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(render_certificate, jobs)) == expected

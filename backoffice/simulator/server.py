@@ -132,6 +132,7 @@ class Simulator:
         self._generated: list[Generated] = []
         self._generate_lock = threading.Lock()
         self._stopping = threading.Event()
+        self._stopped = False
         self._server: LoopbackServer | None = None
         self._thread: threading.Thread | None = None
         self.app = Api(
@@ -153,8 +154,8 @@ class Simulator:
 
     def start(self) -> Simulator:
         """Bind 127.0.0.1, serve in a background thread, generate the initial submissions."""
-        if self._server is not None:
-            raise RuntimeError("the simulator is running already")
+        if self._server is not None or self._stopped:
+            raise RuntimeError("a simulator starts once (make a new one to start again)")
         self._stopping.clear()
         try:
             self._server = LoopbackServer(HOST, self.port, self.app)
@@ -185,6 +186,7 @@ class Simulator:
             if not thread.is_alive():
                 break
         self._server = self._thread = None
+        self._stopped = True
         self.blobs.close()
 
     def __enter__(self) -> Simulator:

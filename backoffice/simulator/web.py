@@ -13,6 +13,7 @@ import json
 import logging
 import socket
 import threading
+from http import HTTPStatus
 from typing import Any
 
 from werkzeug.serving import ThreadedWSGIServer, WSGIRequestHandler
@@ -41,8 +42,6 @@ def json_response(
 
 
 def problem_response(error: ApiError, instance: str | None = None) -> Response:
-    from http import HTTPStatus
-
     try:
         phrase = HTTPStatus(error.status).phrase
     except ValueError:

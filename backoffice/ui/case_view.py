@@ -229,10 +229,15 @@ class CaseView(QWidget):
     def case_id(self) -> int | None:
         return self._case_id
 
+    @property
+    def busy(self) -> bool:
+        """An action or a load is under way."""
+        return self._busy
+
     def show_case(self, case_id: int, *, keep_messages: bool = False) -> None:
         """Load a case (in the task runner) and show it."""
+        self._save_draft()  # a reload must not lose what the clerk is typing either
         if case_id != self._case_id:
-            self._save_draft()
             keep_messages = False
         if not keep_messages:
             self.message_bar.dismiss()
@@ -637,13 +642,14 @@ class CaseView(QWidget):
             self.dialog = None
 
     def _save_draft(self) -> None:
-        if self._case_id is None:
+        if self.detail is None:
             return
+        shown = self.detail.row.id  # the editor belongs to the case on screen
         text = self.notes.editor.toPlainText()
         if text.strip():
-            self._drafts[self._case_id] = text
+            self._drafts[shown] = text
         else:
-            self._drafts.pop(self._case_id, None)
+            self._drafts.pop(shown, None)
 
 
 def _keys(action: QAction) -> str:

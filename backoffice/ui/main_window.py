@@ -95,7 +95,8 @@ class MainWindow(QMainWindow):
         context.runner.busy_changed.connect(self.busy_label.setVisible)
 
         self.refresh_timer = QTimer(self)
-        self.refresh_timer.timeout.connect(self.refresh)
+        self.refresh_timer.timeout.connect(self._poll)
+        self.inbox.model.reloaded.connect(self._reload_case_if_changed)
         self._restore_layout()
 
     # -- building -----------------------------------------------------------------------------
@@ -222,9 +223,15 @@ class MainWindow(QMainWindow):
         )
 
     def refresh(self) -> None:
-        self.inbox.refresh()
+        """Look for new and changed cases, and read the open case again (F5)."""
+        self._poll()
         if self.case_view.case_id is not None and self.case_view.dialog is None:
             self.case_view.reload()
+
+    def _poll(self) -> None:
+        """The periodic look at the database: the open case is read again only if it
+        changed, so that a clerk reading or typing is not disturbed."""
+        self.inbox.refresh()
         self._ctx.runner.run(
             lambda: self._ctx.casework.unseen_notices(self._ctx.actor),
             done=self._show_notices,
@@ -232,6 +239,15 @@ class MainWindow(QMainWindow):
             owner=self,
             name="notices",
         )
+
+    def _reload_case_if_changed(self) -> None:
+        view = self.case_view
+        if view.detail is None or view.dialog is not None or view.busy:
+            return
+        row = self.inbox.model.row_of(view.detail.row.id)
+        listed = self.inbox.model.case_at(row) if row is not None else None
+        if listed is not None and listed.version != view.detail.row.version:
+            view.reload()
 
     # -- notices ------------------------------------------------------------------------------
 

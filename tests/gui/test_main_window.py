@@ -205,3 +205,24 @@ def _visible_texts(window: MainWindow) -> set[str]:
     texts.update(model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount()))
     texts.discard("")
     return texts
+
+
+def test_polling_reloads_the_open_case_only_when_it_changed(
+    world: World, make_window: Callable[..., MainWindow]
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    world.casework.claim(world.clerk1, case_id)
+    window = make_window(world.clerk1)
+    window.inbox.select_case(case_id)
+    view = window.case_view
+    view.notes.editor.setPlainText("Halbfertige Notiz")
+    shown = view.detail
+    window.refresh_timer.timeout.emit()  # nothing changed: the panel stays as it is
+    assert view.detail is shown
+    world.casework.change_status(world.lead, case_id, 2, Status.IN_PROGRESS)
+    window.refresh_timer.timeout.emit()  # changed elsewhere: read again
+    assert view.detail is not shown
+    assert view.detail is not None and view.detail.row.status is Status.IN_PROGRESS
+    assert view.notes.editor.toPlainText() == "Halbfertige Notiz"  # the draft survives
+    window.refresh_action.trigger()  # F5 reads the case again in any case
+    assert view.notes.editor.toPlainText() == "Halbfertige Notiz"

@@ -115,6 +115,7 @@ def cmd_keys_generate(args: argparse.Namespace, installation: InstallationLike) 
     store = _key_store(installation)
     if not args.force:
         store.ensure_absent()  # before the slow key generation
+    SecretStore(installation.data_dir).check()
     keys = generate_keys()
     moved = store.save(keys, replace=args.force)
     print(f"keys written to {store.path} (passphrase in the keyring)")
@@ -174,8 +175,9 @@ def cmd_portal_configure(args: argparse.Namespace, installation: InstallationLik
     if settings.ca_file and not Path(settings.ca_file).is_file():
         raise PortalConfigError(f"the CA file {settings.ca_file} does not exist")
     previous = load_portal_settings(installation.settings_file)
-    secret = read_secret(settings.client_id)
     store = SecretStore(installation.data_dir)
+    store.check()  # before asking for the secret
+    secret = read_secret(settings.client_id)
     store.set_client_secret(settings.client_id, secret)
     save_portal_settings(installation.settings_file, settings)
     if previous is not None and previous.client_id != settings.client_id:

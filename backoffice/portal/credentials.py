@@ -90,6 +90,10 @@ class SecretStore:
     def __init__(self, data_dir: Path) -> None:
         self.service = keyring_service(data_dir)
 
+    def check(self) -> None:
+        """Raise KeyringUnavailable now if the keyring cannot be used (before slow work)."""
+        self.get(KEY_FILE_USER_PREFIX + "availability-check")
+
     def get(self, username: str) -> str | None:
         return keyring_call(lambda: keyring.get_password(self.service, username))
 

@@ -8,12 +8,19 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import keyring
+import keyring.backends.fail
 import pytest
 
 from backoffice import cli_portal
 from backoffice.portal import keys as keys_module
 from backoffice.portal.credentials import SecretStore
-from backoffice.portal.errors import InsecureUrlError, PortalConfigError, PortalError
+from backoffice.portal.errors import (
+    InsecureUrlError,
+    KeyringUnavailable,
+    PortalConfigError,
+    PortalError,
+)
 from backoffice.portal.keys import KeysExist, KeyStore, SubscriberKeys
 from backoffice.portal.settings import load_portal_settings
 from tests.conftest import InMemoryKeyring
@@ -267,3 +274,20 @@ def test_key_store_location(installation: FakeInstallation, fast_keys: None) -> 
     store = KeyStore(installation.keys_dir, SecretStore(installation.data_dir))
     assert store.path == installation.keys_dir / "subscriber-keys.jwe"
     assert store.load().encryption_kid
+
+
+def test_no_keyring_is_reported_before_any_work(
+    installation: FakeInstallation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+
+    def too_late() -> SubscriberKeys:
+        raise AssertionError("keys generated although the keyring cannot store a passphrase")
+
+    monkeypatch.setattr(cli_portal, "generate_keys", too_late)
+    with pytest.raises(KeyringUnavailable, match="no usable keyring"):
+        run(installation, "keys", "generate")
+    monkeypatch.setattr(cli_portal, "read_secret", lambda client_id: pytest.fail("asked"))
+    with pytest.raises(KeyringUnavailable, match="no usable keyring"):
+        _configure(installation)
+    assert not installation.settings_file.exists()

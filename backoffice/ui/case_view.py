@@ -16,20 +16,15 @@ what and reloads.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QMenu,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QToolButton,
@@ -50,13 +45,14 @@ from backoffice.services.users import UserInfo
 
 from .case_actions import Offer, TransitionOffer, offer_for
 from .case_dialogs import AssignDialog, TransitionDialog
+from .case_header import CaseHeader
 from .case_sections import AttachmentsSection, FormSection, NotesSection, Timeline
 from .context import UiContext
 from .errors import describe_error
 from .flow_layout import FlowLayout
 from .icons import icon
 from .texts import Tone, escape_mnemonic, plain_tooltip, requirement_name, transition_verb
-from .widgets import Badge, MessageBar, heading_font, muted, plain_label
+from .widgets import MessageBar, muted, plain_label
 
 
 class CaseView(QWidget):
@@ -138,42 +134,7 @@ class CaseView(QWidget):
         self.message_bar = MessageBar(page)
         self.notice_bar = MessageBar(page)
 
-        self.file_label = plain_label("", page, selectable=True)
-        self.file_label.setFont(heading_font(self.font(), 1.45))
-        self.status_badge = Badge(page)
-        self.overdue_badge = Badge(page)
-        self.overdue_badge.set_tone(Tone.BAD)
-        self.subtitle = plain_label("", page, wrap=True)
-        title_row = QHBoxLayout()
-        title_row.addWidget(self.file_label)
-        title_row.addSpacing(8)
-        title_row.addWidget(self.status_badge, 0, Qt.AlignmentFlag.AlignVCenter)
-        title_row.addWidget(self.overdue_badge, 0, Qt.AlignmentFlag.AlignVCenter)
-        title_row.addStretch(1)
-
-        self.identity_badge = Badge(page)
-        self.payment_badge = Badge(page)
-        self.channel_label = plain_label("", page, selectable=True)
-        self.assignee_label = plain_label("", page)
-        for label in (self.channel_label, self.assignee_label):
-            # A long address must not widen the panel (and squeeze the inbox): clip instead.
-            policy = label.sizePolicy()
-            policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
-            label.setSizePolicy(policy)
-        facts = QGridLayout()
-        facts.setHorizontalSpacing(10)
-        facts.setVerticalSpacing(6)
-        cells: list[tuple[str, QWidget, int, int, int]] = [  # name, widget, row, column, span
-            (self.tr("Identification"), self.identity_badge, 0, 0, 1),
-            (self.tr("Payment"), self.payment_badge, 0, 2, 1),
-            (self.tr("Worked on by"), self.assignee_label, 1, 0, 3),
-            (self.tr("Reply by"), self.channel_label, 2, 0, 3),
-        ]
-        for name, widget, row, column, span in cells:
-            facts.addWidget(plain_label(name + ":", page), row, column)
-            facts.addWidget(widget, row, column + 1, 1, span, Qt.AlignmentFlag.AlignLeft)
-        facts.setColumnStretch(1, 1)
-        facts.setColumnStretch(3, 1)
+        self.header = CaseHeader(page)
 
         self.action_area = QWidget(page)
         self.action_flow = FlowLayout(self.action_area, spacing=6)
@@ -199,10 +160,7 @@ class CaseView(QWidget):
         header_layout = QVBoxLayout(header)
         header_layout.setContentsMargins(0, 0, 0, 0)
         header_layout.setSpacing(6)
-        header_layout.addLayout(title_row)
-        header_layout.addWidget(self.subtitle)
-        header_layout.addSpacing(4)
-        header_layout.addLayout(facts)
+        header_layout.addWidget(self.header)
         header_layout.addSpacing(4)
         header_layout.addWidget(self.action_area)
         header_layout.addWidget(self.action_hint)
@@ -301,28 +259,7 @@ class CaseView(QWidget):
         words = self._ctx.vocabulary
         row = detail.row
         template = detail.template
-        self.file_label.setText(row.file_number)
-        self.status_badge.setText(words.status(row.status, template))
-        self.status_badge.set_tone(_status_tone(row.status))
-        self.overdue_badge.setText(self.tr("overdue"))
-        self.overdue_badge.setVisible(row.overdue)
-        self.subtitle.setText(self._subtitle(detail))
-
-        identity = words.identification(detail.auth_level)
-        self.identity_badge.setText(identity.text)
-        self.identity_badge.set_tone(identity.tone)
-        self.identity_badge.setToolTip(plain_tooltip(identity.detail) if identity.detail else "")
-        payment = words.payment(detail.payment_state, template.fee > 0)
-        self.payment_badge.setText(payment.text)
-        self.payment_badge.set_tone(payment.tone)
-        self.payment_badge.setToolTip(plain_tooltip(payment.detail) if payment.detail else "")
-        channel = words.reply_channel(detail.reply_channel)
-        if detail.reply_channel == "eMail" and detail.applicant_email:
-            channel = f"{channel} ({detail.applicant_email})"
-        self.channel_label.setText(channel)
-        self.channel_label.setToolTip(plain_tooltip(channel))
-        self.assignee_label.setText(row.assignee_name or self.tr("nobody yet"))
-
+        self.header.show_case(detail, words)
         self.form.show_form(template, detail.form_data, words)
         self.attachments.show_attachments(detail.attachments, words)
         self.history.show_entries(detail.history, words, template)
@@ -334,29 +271,6 @@ class CaseView(QWidget):
         self.tabs.setTabText(3, self.tr("Notes ({n})").format(n=len(notes)))
         self._show_notices(detail)
         self._update_actions()
-
-    def _subtitle(self, detail: CaseDetail) -> str:
-        words = self._ctx.vocabulary
-        row = detail.row
-        parts = [
-            words.service_name(row.service_key)
-            if row.service_key in words.templates
-            else detail.template.name.get(words.language),
-            row.applicant_name,
-            self.tr("received {when}").format(when=words.datetime(row.received_at)),
-        ]
-        if not row.status.is_open:
-            parts.append(self.tr("closed {when}").format(when=words.datetime(detail.closed_at)))
-        elif detail.paused_since is not None:
-            parts.append(
-                self.tr("deadline paused since {date}").format(date=words.date(detail.paused_since))
-            )
-        elif row.due_date is not None:
-            due = self.tr("due {date}").format(date=words.date(row.due_date))
-            if detail.remaining_working_days is not None and detail.remaining_working_days >= 0:
-                due += " " + self.tr("(%n working day(s) left)", "", detail.remaining_working_days)
-            parts.append(due)
-        return " · ".join(parts)
 
     def _show_notices(self, detail: CaseDetail) -> None:
         if not detail.notices:
@@ -591,7 +505,10 @@ class CaseView(QWidget):
     def _action_failed(self, error: Exception) -> None:
         case_id = self._case_id
         if isinstance(error, ConcurrentChange):
-            self.message_bar.show_message(self._conflict_text(error), Tone.WARNING)
+            self.message_bar.show_message(
+                self._ctx.vocabulary.conflict(error, self.detail.template if self.detail else None),
+                Tone.WARNING,
+            )
             if case_id is not None:
                 self.conflict.emit(case_id)
         elif isinstance(error, ClaimConflict) and error.details.get("holder"):
@@ -609,25 +526,6 @@ class CaseView(QWidget):
             self.show_case(case_id, keep_messages=True)
         else:
             self._set_busy(False)
-
-    def _conflict_text(self, error: ConcurrentChange) -> str:
-        words = self._ctx.vocabulary
-        template = self.detail.template if self.detail else None
-        who = error.changed_by
-        if not who or who == "the system":
-            who = self.tr("the system")
-        lines = [self.tr("{who} changed this case while you were looking at it:").format(who=who)]
-        for change in error.changes:
-            title, detail = words.event(change.get("kind", ""), change, change.get("by"), template)
-            lines.append(f"• {_when(words.datetime, change.get('at'))}  {title}")
-            if detail:
-                lines.append(f"   {detail}")
-        lines.append(
-            self.tr(
-                "The case has been reloaded. Check it and repeat your change if it is still needed."
-            )
-        )
-        return "\n".join(lines)
 
     # -- dialogs and drafts -------------------------------------------------------------------
 
@@ -655,21 +553,6 @@ class CaseView(QWidget):
 def _keys(action: QAction) -> str:
     """The action's shortcut as the user reads it (translated: "Strg" in German)."""
     return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-
-
-def _when(format_moment: Callable[[datetime], str], value: Any) -> str:
-    try:
-        return format_moment(datetime.fromisoformat(str(value)))
-    except ValueError:
-        return ""
-
-
-def _status_tone(status: Status) -> Tone:
-    if status is Status.COMPLETED:
-        return Tone.GOOD
-    if status is Status.WAITING_FOR_CITIZEN:
-        return Tone.WARNING
-    return Tone.NEUTRAL
 
 
 def _may_assign(actor: Actor) -> bool:

@@ -20,6 +20,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QDateTime, QLoca
 from backoffice.domain.roles import Role
 from backoffice.domain.status import Status
 from backoffice.domain.templates import FieldDef, ServiceTemplate
+from backoffice.services.errors import ConcurrentChange
 
 _BERLIN_ZONE = QTimeZone(QByteArray(b"Europe/Berlin"))
 
@@ -353,3 +354,33 @@ class Vocabulary:
             ).format(who=who, file=file_number)
         title, _detail = self.event(kind, payload, actor_name)
         return f"{file_number}: {title}"
+
+    def conflict(self, error: ConcurrentChange, template: ServiceTemplate | None) -> str:
+        """Who changed a case meanwhile and what, for the clerk whose change was refused."""
+        who = error.changed_by
+        if not who or who == "the system":  # the service names the system in English
+            who = QCoreApplication.translate("Texts", "the system")
+        lines = [
+            QCoreApplication.translate(
+                "Texts", "{who} changed this case while you were looking at it:"
+            ).format(who=who)
+        ]
+        for change in error.changes:
+            title, detail = self.event(change.get("kind", ""), change, change.get("by"), template)
+            lines.append(f"• {self._moment(change.get('at'))}  {title}")
+            if detail:
+                lines.append(f"   {detail}")
+        lines.append(
+            QCoreApplication.translate(
+                "Texts",
+                "The case has been reloaded. Check it and repeat your change if it is "
+                "still needed.",
+            )
+        )
+        return "\n".join(lines)
+
+    def _moment(self, iso: Any) -> str:
+        try:
+            return self.datetime(datetime.fromisoformat(str(iso)))
+        except ValueError:
+            return ""

@@ -27,7 +27,7 @@
 <context>
     <name>AttachmentsSection</name>
     <message>
-        <location filename="../../backoffice/ui/case_sections.py" line="+159"/>
+        <location filename="../../backoffice/ui/case_sections.py" line="+152"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
@@ -75,16 +75,77 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>CaseHeader</name>
+    <message>
+        <location filename="../../backoffice/ui/case_header.py" line="+50"/>
+        <source>Identification</source>
+        <translation>Identifizierung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Worked on by</source>
+        <translation>Bearbeitung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply by</source>
+        <translation>Antwort per</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>nobody yet</source>
+        <translation>noch niemand</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>received {when}</source>
+        <translation>eingegangen {when}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>closed {when}</source>
+        <translation>abgeschlossen {when}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>deadline paused since {date}</source>
+        <translation>Frist ruht seit {date}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>due {date}</source>
+        <translation>Frist {date}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>(%n working day(s) left)</source>
+        <translation>
+            <numerusform>(noch %n Arbeitstag)</numerusform>
+            <numerusform>(noch %n Arbeitstage)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
-        <location filename="../../backoffice/ui/case_view.py" line="+89"/>
-        <location line="+171"/>
+        <location filename="../../backoffice/ui/case_view.py" line="+86"/>
+        <location line="+141"/>
         <source>Select a case in the list.</source>
         <extracomment>A case was changed from here (the new :class:`CaseRow`). A change from here met a concurrent change (case id). A case has been shown (its file number), or &quot;&quot; when none is. A short confirmation for the status bar. The dialog currently open (a status change or an assignment), if any.</extracomment>
         <translation>Wählen Sie einen Fall in der Liste aus.</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-128"/>
         <source>&amp;Take case</source>
         <translation>Fall &amp;übernehmen</translation>
     </message>
@@ -129,27 +190,7 @@ gespeichert als {safe_name}</translation>
         <translation>&amp;Notiz hinzufügen</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <source>Identification</source>
-        <translation>Identifizierung</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Payment</source>
-        <translation>Zahlung</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reply by</source>
-        <translation>Antwort per</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Worked on by</source>
-        <translation>Bearbeitung</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+33"/>
         <source>No history.</source>
         <translation>Kein Verlauf.</translation>
     </message>
@@ -174,7 +215,7 @@ gespeichert als {safe_name}</translation>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Loading case…</source>
         <translation>Fall wird geladen…</translation>
     </message>
@@ -184,17 +225,7 @@ gespeichert als {safe_name}</translation>
         <translation>Der Fall konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>overdue</source>
-        <translation>überfällig</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>nobody yet</source>
-        <translation>noch niemand</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>Attachments ({n})</source>
         <translation>Anlagen ({n})</translation>
     </message>
@@ -207,34 +238,6 @@ gespeichert als {safe_name}</translation>
         <location line="+1"/>
         <source>Notes ({n})</source>
         <translation>Notizen ({n})</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>received {when}</source>
-        <translation>eingegangen {when}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>closed {when}</source>
-        <translation>abgeschlossen {when}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>deadline paused since {date}</source>
-        <translation>Frist ruht seit {date}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>due {date}</source>
-        <translation>Frist {date}</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>(%n working day(s) left)</source>
-        <translation>
-            <numerusform>(noch %n Arbeitstag)</numerusform>
-            <numerusform>(noch %n Arbeitstage)</numerusform>
-        </translation>
     </message>
     <message>
         <location line="+57"/>
@@ -287,24 +290,9 @@ gespeichert als {safe_name}</translation>
         <translation>Notiz gespeichert.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>{who} took this case just before you.</source>
         <translation>{who} hat diesen Fall gerade vor Ihnen übernommen.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>the system</source>
-        <translation>das System</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{who} changed this case while you were looking at it:</source>
-        <translation>{who} hat diesen Fall geändert, während Sie ihn angesehen haben:</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The case has been reloaded. Check it and repeat your change if it is still needed.</source>
-        <translation>Der Fall wurde neu geladen. Prüfen Sie ihn und wiederholen Sie Ihre Änderung, falls sie noch nötig ist.</translation>
     </message>
 </context>
 <context>
@@ -606,7 +594,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../backoffice/ui/main_window.py" line="+104"/>
+        <location filename="../../backoffice/ui/main_window.py" line="+105"/>
         <source>Rathaus Backoffice</source>
         <translation>Rathaus Backoffice</translation>
     </message>
@@ -716,7 +704,7 @@ gespeichert als {safe_name}</translation>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+47"/>
         <source>Open {file}</source>
         <translation>{file} öffnen</translation>
     </message>
@@ -738,7 +726,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../backoffice/ui/widgets.py" line="+97"/>
+        <location filename="../../backoffice/ui/widgets.py" line="+105"/>
         <source>Close this message</source>
         <extracomment>(background, border, text) per tone; chosen for contrast on light palettes.</extracomment>
         <translation>Diese Meldung schließen</translation>
@@ -766,7 +754,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../backoffice/ui/texts.py" line="+46"/>
+        <location filename="../../backoffice/ui/texts.py" line="+47"/>
         <source>Received</source>
         <translation>Eingegangen</translation>
     </message>
@@ -1066,6 +1054,21 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+4"/>
         <source>{who} took case {file} from you; it is unassigned now.</source>
         <translation>{who} hat Ihnen den Fall {file} abgenommen; er ist jetzt niemandem zugewiesen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the system</source>
+        <translation>das System</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{who} changed this case while you were looking at it:</source>
+        <translation>{who} hat diesen Fall geändert, während Sie ihn angesehen haben:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The case has been reloaded. Check it and repeat your change if it is still needed.</source>
+        <translation>Der Fall wurde neu geladen. Prüfen Sie ihn und wiederholen Sie Ihre Änderung, falls sie noch nötig ist.</translation>
     </message>
 </context>
 <context>

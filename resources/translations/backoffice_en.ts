@@ -2,9 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>CaseView</name>
+    <name>CaseHeader</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/case_view.py" line="+347"/>
+        <location filename="../../backoffice/ui/case_header.py" line="+110"/>
         <source>(%n working day(s) left)</source>
         <translation>
             <numerusform>(%n working day left)</numerusform>

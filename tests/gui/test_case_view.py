@@ -66,13 +66,13 @@ def test_opening_a_case_shows_trust_form_and_history(
         view.show_case(case_id)
     assert view.detail is not None
     assert shown.args == [view.detail.row.file_number]
-    assert view.file_label.text() == view.detail.row.file_number
+    assert view.header.file_label.text() == view.detail.row.file_number
     # Not signed in with an identity account, no payment although a fee is due.
-    assert view.identity_badge.text() == "not identified"
-    assert view.payment_badge.text() == "no payment"
-    assert view.status_badge.text() == "Received"
-    assert "Birth certificate" in view.subtitle.text()
-    assert "Jörg Müller" in view.subtitle.text()
+    assert view.header.identity_badge.text() == "not identified"
+    assert view.header.payment_badge.text() == "no payment"
+    assert view.header.status_badge.text() == "Received"
+    assert "Birth certificate" in view.header.subtitle.text()
+    assert "Jörg Müller" in view.header.subtitle.text()
     # Form data by the template's groups, labels and choice texts in the UI language.
     assert view.form.values[("applicant", "given_name")].text() == "Jörg"
     assert view.form.values[("applicant", "birth_date")].text() == "29 Feb 1980"
@@ -214,7 +214,7 @@ def test_a_lost_claim_race_names_the_winner(
     world.casework.claim(world.clerk2, case_id)
     view.claim_action.trigger()
     assert view.message_bar.text == "Thomas Krämer took this case just before you."
-    assert view.assignee_label.text() == "Thomas Krämer"
+    assert view.header.assignee_label.text() == "Thomas Krämer"
     assert not view.claim_button.isVisible()
 
 
@@ -230,7 +230,7 @@ def test_citizen_text_is_shown_literally(
     label = view.form.values[("applicant", "given_name")]
     assert label.textFormat() == Qt.TextFormat.PlainText
     assert label.text() == HOSTILE
-    assert HOSTILE in view.subtitle.text()
+    assert HOSTILE in view.header.subtitle.text()
     # Every label of the case view shows plain text.
     for child in view.findChildren(QLabel):
         if child.text():
@@ -309,7 +309,7 @@ def test_a_team_lead_assigns_through_a_dialog(
     with qtbot.waitSignal(view.case_changed):
         dialog.accept()
     assert world.casework.get_case(world.lead, case_id).row.assignee_id == world.clerk1.user_id
-    assert view.assignee_label.text() == "Petra Sommer"
+    assert view.header.assignee_label.text() == "Petra Sommer"
 
 
 def test_notes_are_saved_and_drafts_survive_switching_cases(

@@ -170,8 +170,8 @@ def test_the_german_window_speaks_german(
     assert window.inbox.count_label.text() == "1 Fall"
     assert window.user_label.text() == "Petra Sommer · Sachbearbeitung"
     view = window.case_view
-    assert view.status_badge.text() == "In Bearbeitung"
-    assert view.identity_badge.text() == "nicht identifiziert"
+    assert view.header.status_badge.text() == "In Bearbeitung"
+    assert view.header.identity_badge.text() == "nicht identifiziert"
     assert view.transition_buttons[Status.WAITING_FOR_CITIZEN].text() == "Rückfrage stellen…"
     assert view.tabs.tabText(0) == "Antrag"
     assert view.form.values[("applicant", "given_name")].parent() is not None

@@ -80,6 +80,8 @@ def test_the_english_plural_forms_are_filled() -> None:
     assert messages
     for message in messages:
         assert message.get("numerus") == "yes"
+        translation = message.find("translation")
+        assert translation is not None and translation.get("type") is None
         forms = [f.text for f in message.iter("numerusform")]
         assert len(forms) == 2 and all(forms), message.findtext("source")
 

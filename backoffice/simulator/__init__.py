@@ -4,7 +4,7 @@ A separate program; it shares only protocol constants with ``backoffice.portal``
 the service catalogue files as data. Start it with ``backoffice simulator`` (or
 ``python -m backoffice.simulator``) or, in tests, as :class:`.server.Simulator`.
 
-- ``server``     the Simulator class (tests) and ``main`` (command line)
+- ``server``     the Simulator class (tests) and ``main`` (command line); ``outcomes`` what it made
 - ``api``        routes, roles and transport faults around each call (Werkzeug WSGI)
 - ``web``        the threaded loopback server, responses, fault answers
 - ``auth``       OAuth2 client credentials for the subscriber and the sender

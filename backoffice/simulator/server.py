@@ -22,7 +22,6 @@ import threading
 import uuid
 from collections.abc import Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any
@@ -36,7 +35,8 @@ from .catalogue import SERVICES_DIR, Service, load_services
 from .control import ControlDesk
 from .crypto import SimulatorKeys
 from .faults import Expected, FaultBoard, FaultKind, FaultRule, SubmissionFault
-from .generator import Draft, GenerationOptions, make_draft
+from .generator import GenerationOptions, make_draft
+from .outcomes import Generated, agrees
 from .portal import case_view
 from .replies import ReplyDesk
 from .sender import SenderDesk
@@ -47,38 +47,6 @@ from .web import LoopbackServer
 log = logging.getLogger("backoffice.simulator")
 HOST = "127.0.0.1"
 _BATCH = 32
-
-
-@dataclass(frozen=True)
-class Generated:
-    """One generated submission, as a test needs to know it."""
-
-    index: int
-    submission_id: str
-    case_id: str
-    service_key: str
-    service_identifier: str
-    attachment_ids: tuple[str, ...]
-    fault: SubmissionFault | None
-    target: str | None  # the attachment the fault concerns
-    reply_channel: str | None
-    compressed: bool
-    expected: Expected
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "index": self.index,
-            "submissionId": self.submission_id,
-            "caseId": self.case_id,
-            "service": self.service_key,
-            "serviceIdentifier": self.service_identifier,
-            "attachments": list(self.attachment_ids),
-            "fault": self.fault.value if self.fault else None,
-            "target": self.target,
-            "replyChannel": self.reply_channel,
-            "compressed": self.compressed,
-            "expected": self.expected.as_dict(),
-        }
 
 
 class Simulator:
@@ -281,7 +249,7 @@ class Simulator:
                             chosen or self._fault_for(index, rng),
                         )
                     )
-                made.extend(_generated(draft) for draft in drafts)
+                made.extend(Generated.of(draft) for draft in drafts)
                 if len(sealing) >= 2:  # bound the plaintext waiting in memory
                     sealing.pop(0).result()
                 sealing.append(sealer.submit(self._sender_desk.add_drafts, drafts))
@@ -358,7 +326,7 @@ class Simulator:
             entry = item.as_dict()
             entry["state"] = self.state(item.submission_id)
             entry["decision"] = decision.as_dict() if decision else None
-            entry["matches"] = None if decision is None else _agrees(item.expected, decision)
+            entry["matches"] = None if decision is None else agrees(item.expected, decision)
             out.append(entry)
         return out
 
@@ -367,32 +335,6 @@ class Simulator:
 
     def revoke_tokens(self) -> int:
         return self.tokens.revoke_all()
-
-
-def _generated(draft: Draft) -> Generated:
-    return Generated(
-        index=draft.index,
-        submission_id=draft.submission_id,
-        case_id=draft.case_id,
-        service_key=draft.service.key,
-        service_identifier=draft.service.identifier,
-        attachment_ids=tuple(draft.listed),
-        fault=draft.fault,
-        target=draft.target,
-        reply_channel=draft.reply_channel,
-        compressed=draft.compress,
-        expected=draft.expected,
-    )
-
-
-def _agrees(expected: Expected, decision: Decision) -> bool:
-    if expected.accept:
-        return decision.accepted
-    assert expected.problem is not None
-    return not decision.accepted and any(
-        problem.get("type") == expected.problem.uri and problem.get("instance") == expected.instance
-        for problem in decision.problems
-    )
 
 
 # -- command line ---------------------------------------------------------------------------------

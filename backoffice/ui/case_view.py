@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -54,6 +54,9 @@ from .icons import icon
 from .texts import Tone, escape_mnemonic, plain_tooltip, requirement_name, transition_verb
 from .widgets import MessageBar, muted, plain_label
 
+#: How long a case may take to load before the panel says it is loading.
+LOADING_DELAY_MS = 300
+
 
 class CaseView(QWidget):
     """Shows one case and offers what may be done with it now."""
@@ -62,7 +65,7 @@ class CaseView(QWidget):
     case_changed = Signal(object)
     #: A change from here met a concurrent change (case id).
     conflict = Signal(int)
-    #: A case has been shown (its file number), or "" when none is.
+    #: A case has been shown (its file number).
     case_shown = Signal(str)
     #: A short confirmation for the status bar.
     status_message = Signal(str)
@@ -81,6 +84,10 @@ class CaseView(QWidget):
         self.dialog: QDialog | None = None
         self.transition_buttons: dict[Status, QPushButton] = {}
 
+        self._loading_timer = QTimer(self)
+        self._loading_timer.setSingleShot(True)
+        self._loading_timer.setInterval(LOADING_DELAY_MS)
+        self._loading_timer.timeout.connect(self._show_loading)
         self._build_actions()
         self.stack = QStackedWidget(self)
         self.placeholder = plain_label(self.tr("Select a case in the list."), self)
@@ -203,9 +210,13 @@ class CaseView(QWidget):
         self._generation += 1
         generation = self._generation
         self._set_busy(True)
-        if self.detail is None or self.detail.row.id != case_id:
-            self.placeholder.setText(self.tr("Loading case…"))
-            self.stack.setCurrentIndex(0)
+        if self.detail is None:
+            self._show_loading()
+        elif self.detail.row.id != case_id:
+            # Keep the previous case on screen (its actions are disabled while busy) and
+            # say "loading" only if the answer takes a noticeable time: no flicker when
+            # the clerk walks through the list.
+            self._loading_timer.start()
         self._ctx.runner.run(
             partial(self._ctx.casework.get_case, self._ctx.actor, case_id),
             done=lambda detail: self._loaded(generation, detail),
@@ -218,20 +229,15 @@ class CaseView(QWidget):
         if self._case_id is not None:
             self.show_case(self._case_id, keep_messages=True)
 
-    def clear(self) -> None:
-        self._save_draft()
-        self._generation += 1
-        self._case_id = None
-        self.detail = None
-        self.offer = None
-        self.placeholder.setText(self.tr("Select a case in the list."))
-        self.stack.setCurrentIndex(0)
-        self._update_actions()
-        self.case_shown.emit("")
+    def _show_loading(self) -> None:
+        if self._busy and (self.detail is None or self.detail.row.id != self._case_id):
+            self.placeholder.setText(self.tr("Loading case…"))
+            self.stack.setCurrentIndex(0)
 
     def _loaded(self, generation: int, detail: CaseDetail) -> None:
         if generation != self._generation:
             return
+        self._loading_timer.stop()
         self.detail = detail
         self.offer = offer_for(detail, self._ctx.actor)
         self._busy = False
@@ -242,6 +248,7 @@ class CaseView(QWidget):
     def _load_failed(self, generation: int, error: Exception) -> None:
         if generation != self._generation:
             return
+        self._loading_timer.stop()
         self._busy = False
         if not isinstance(error, DomainError | SQLAlchemyError):
             self._ctx.runner.unhandled_error.emit(error)

@@ -17,6 +17,7 @@ from backoffice.ui.case_dialogs import AssignDialog, TransitionDialog
 from backoffice.ui.case_view import CaseView
 from backoffice.ui.context import UiContext
 from backoffice.ui.inbox_model import CASE_ROW_ROLE, Column, InboxModel
+from backoffice.ui.tasks import TaskRunner
 from backoffice.ui.widgets import plain_label
 from tests.gui.conftest import World
 
@@ -378,3 +379,28 @@ def test_a_case_that_cannot_be_opened_says_so(
         assert not view.claim_action.isEnabled()
     else:
         assert view.stack.currentWidget() is not view.placeholder
+
+
+def test_walking_through_cases_keeps_the_previous_one_until_the_next_arrives(
+    qtbot: QtBot,
+    world: World,
+    make_context: Callable[..., UiContext],
+    thread_runner: TaskRunner,
+) -> None:
+    first = world.add_case("birth_certificate")
+    second = world.add_case("dog_tax_registration")
+    context = make_context(world.clerk1, task_runner=thread_runner)
+    context.vocabulary.templates.update(world.templates)
+    view = CaseView(context)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_case(first)
+    assert view.stack.currentWidget() is view.placeholder  # nothing to show yet
+    qtbot.waitUntil(lambda: view.detail is not None)
+    view.show_case(second)
+    # Loading happens in a worker; meanwhile the first case stays, its actions disabled.
+    assert view.stack.currentWidget() is not view.placeholder
+    assert view.detail is not None and view.detail.row.id == first
+    assert view.busy and not view.claim_action.isEnabled()
+    qtbot.waitUntil(lambda: view.detail is not None and view.detail.row.id == second)
+    assert view.claim_action.isEnabled()

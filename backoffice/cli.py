@@ -600,6 +600,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `backoffice keys export | head`: the reader went away
+        sys.stderr.close()
+        return 0
 
 
 def _first_line(exc: object) -> str:

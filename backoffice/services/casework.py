@@ -313,7 +313,11 @@ class CaseworkService:
             template = self._template(session, case)
             source = Status(case.status)
             has_document = bool(
-                session.scalar(select(func.count(Document.id)).where(Document.case_id == case_id))
+                session.scalar(
+                    select(func.count(Document.id)).where(
+                        Document.case_id == case_id, Document.kind == "certificate"
+                    )
+                )
             )
             template.workflow.check(
                 source, target, comment=comment, has_document=has_document, message=message

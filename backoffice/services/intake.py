@@ -40,6 +40,7 @@ from backoffice.portal.models import Submission, SubmissionRef
 from backoffice.portal.protocol import Problem
 from backoffice.store.database import Database
 from backoffice.store.models import Attachment, OutboxMessage, SubmissionRecord, SyncState
+from backoffice.store.upsert import insert_for
 
 from .actor import Actor
 from .catalogue import CatalogueService
@@ -162,11 +163,11 @@ class IntakeService:
         report.already_known = len(listed) - len(todo)
         templates = {t.leika: t for t in self._catalogue.current() if t.active}
         for index, item in enumerate(todo):
+            submission_id = item.submission_id
+            progress(Progress(index, len(todo), submission_id, "receiving"))
             if cancel is not None and cancel.cancelled:
                 report.cancelled = True
                 break
-            submission_id = item.submission_id
-            progress(Progress(index, len(todo), submission_id, "receiving"))
             self._take(item, destination_id, templates, report)
         progress(Progress(len(todo), len(todo), "", "confirming"))
         self._dispatch(report)
@@ -206,7 +207,7 @@ class IntakeService:
             report.accepted += 1
         else:
             report.rejected += 1
-        self.outbox.send(outbox_id)
+        report.confirmations_sent += self.outbox.send(outbox_id).sent
 
     # -- storing ---------------------------------------------------------------------------
 
@@ -363,18 +364,20 @@ class IntakeService:
         return known
 
     def _record_state(self, report: SyncReport, started: datetime, *, success: bool) -> None:
+        values: dict[str, Any] = {
+            "last_attempt_at": started,
+            "last_error": None if success else report.error,
+            "last_counts": report.as_counts(),
+        }
+        if success:
+            values["last_success_at"] = started
         with self._db.write() as session:
-            state = session.get(SyncState, report.destination_id)
-            if state is None:
-                state = SyncState(destination_id=report.destination_id)
-                session.add(state)
-            state.last_attempt_at = started
-            if success:
-                state.last_success_at = started
-                state.last_error = None
-            else:
-                state.last_error = report.error
-            state.last_counts = report.as_counts()
+            # One atomic upsert: two desktops finishing a sync at once must not collide.
+            session.execute(
+                insert_for(session, SyncState)
+                .values(destination_id=report.destination_id, **values)
+                .on_conflict_do_update(index_elements=[SyncState.destination_id], set_=values)
+            )
 
 
 def _unique(items: Iterable[SubmissionRef]) -> list[SubmissionRef]:

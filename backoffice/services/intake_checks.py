@@ -19,6 +19,7 @@ import jsonschema
 from backoffice.domain.files import safe_filename, sniff_media_type
 from backoffice.domain.forms import form_schema
 from backoffice.domain.templates import ServiceTemplate
+from backoffice.portal.errors import NotFound
 from backoffice.portal.jose import DecryptionError as DecryptionFailed
 from backoffice.portal.models import Submission
 from backoffice.portal.protocol import (
@@ -208,7 +209,12 @@ def _check(
     state["tags"]["attachments"] = {}
     for attachment_id, description in described.items():
         instance = Instance.attachment(attachment_id)
-        compact = fetch_attachment(attachment_id)
+        try:
+            compact = fetch_attachment(attachment_id)
+        except NotFound:
+            raise _Reject(
+                Problem.MISSING_ATTACHMENT, instance, "the attachment cannot be downloaded (404)"
+            ) from None
         state["tags"]["attachments"][attachment_id] = tag_of(compact)
         try:
             body = decrypt(compact)

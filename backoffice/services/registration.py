@@ -11,8 +11,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from backoffice.domain.deadlines import WorkingCalendar, compute_deadline, local_date
@@ -21,6 +19,7 @@ from backoffice.domain.status import Status
 from backoffice.domain.templates import APPLICANT_GROUP, ServiceTemplate
 from backoffice.domain.text import clean_line, sanitise_form_data, search_text
 from backoffice.store.models import Case, FileNumberCounter, ServiceTemplateRow
+from backoffice.store.upsert import insert_for
 
 from .audit import EventKind, append_event
 
@@ -41,10 +40,8 @@ class NewCase:
 
 def next_file_number(session: Session, prefix: str, year: int) -> str:
     """Allocate the next number for (prefix, year) with one atomic upsert."""
-    dialect = session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
     statement = (
-        insert(FileNumberCounter)
+        insert_for(session, FileNumberCounter)
         .values(prefix=prefix, year=year, last=1)
         .on_conflict_do_update(
             index_elements=[FileNumberCounter.prefix, FileNumberCounter.year],

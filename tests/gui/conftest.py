@@ -111,9 +111,13 @@ def german(qapp: QApplication, qm_dir: Path) -> Iterator[list[QTranslator]]:
     remove_translators(qapp, translators)
 
 
-#: Qt messages that say nothing about our code: the offscreen platform cannot pass a
-#: window's size limits to a window system (it has none) and says so on every change.
-OFFSCREEN_NOISE = (r"This plugin does not support propagateSizeHints\(\)",)
+#: Qt messages that say nothing about our code: the offscreen platform has no window
+#: system to pass size limits, stacking or keyboard grabs to, and says so each time.
+OFFSCREEN_NOISE = (
+    r"This plugin does not support propagateSizeHints\(\)",
+    r"This plugin does not support raise\(\)",  # popup menus
+    r"This plugin does not support grabbing the keyboard",  # popup menus
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from backoffice.domain.status import Status
@@ -404,3 +404,29 @@ def test_walking_through_cases_keeps_the_previous_one_until_the_next_arrives(
     assert view.busy and not view.claim_action.isEnabled()
     qtbot.waitUntil(lambda: view.detail is not None and view.detail.row.id == second)
     assert view.claim_action.isEnabled()
+
+
+def test_the_status_shortcut_offers_the_allowed_transitions(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    world.casework.claim(world.clerk1, case_id)
+    world.casework.change_status(world.clerk1, case_id, 2, Status.IN_PROGRESS)
+    view = _view(qtbot, make_context, world, world.clerk1)
+    view.show_case(case_id)
+    view.status_action.trigger()
+    menu = view.findChild(QMenu)
+    assert menu is not None
+    qtbot.waitExposed(menu)
+    entries = {a.text(): a.isEnabled() for a in menu.actions()}
+    assert entries == {
+        "Ask the applicant…": True,
+        "Complete…": False,  # needs a document
+        "Reject…": True,
+        "Record withdrawal…": True,
+    }
+    next(a for a in menu.actions() if a.text() == "Ask the applicant…").trigger()
+    menu.close()
+    assert isinstance(view.dialog, TransitionDialog)
+    assert view.dialog.message_edit is not None
+    view.dialog.reject()

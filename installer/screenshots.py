@@ -18,7 +18,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -45,6 +45,21 @@ from backoffice.ui.tasks import SyncTaskRunner  # noqa: E402
 from backoffice.ui.translations import install_translators  # noqa: E402
 
 SIZE = (1400, 900)
+#: The demo's "now" (a Tuesday morning in Berlin): the same pictures on every run.
+NOW = datetime(2026, 3, 10, 8, 30, tzinfo=UTC)
+
+
+class Clock:
+    """The services' clock: NOW, moved on by the demo between actions."""
+
+    def __init__(self) -> None:
+        self.now = NOW
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, minutes: int) -> None:
+        self.now += timedelta(minutes=minutes)
 
 
 def populate(db: Database) -> tuple[CaseworkService, UserService, CatalogueService, int]:
@@ -53,9 +68,9 @@ def populate(db: Database) -> tuple[CaseworkService, UserService, CatalogueServi
     catalogue.install(read_catalogue(), SYSTEM)
     users = UserService(db)
     add_demo_users(users, SYSTEM)
-    now = datetime.now(UTC)
-    add_cases(db, catalogue.current(), 60, fill_form, seed=4, now=now, spread_days=12)
-    casework = CaseworkService(db)
+    add_cases(db, catalogue.current(), 60, fill_form, seed=4, now=NOW, spread_days=12)
+    clock = Clock()
+    casework = CaseworkService(db, clock=clock)
     petra = users.by_login("sachbearbeitung1").as_actor()
     thomas = users.by_login("sachbearbeitung2").as_actor()
     lead = users.by_login("teamleitung").as_actor()
@@ -63,6 +78,7 @@ def populate(db: Database) -> tuple[CaseworkService, UserService, CatalogueServi
         lead, CaseFilter(), CaseSort(SortKey.RECEIVED, descending=False), limit=100
     ).rows
     for i, row in enumerate(cases):
+        clock.advance(minutes=3)
         if i % 9 == 4:
             casework.change_status(
                 lead,
@@ -94,7 +110,9 @@ def populate(db: Database) -> tuple[CaseworkService, UserService, CatalogueServi
     story = next(c for i, c in reversed(list(enumerate(cases))) if i % 3 == 2 and i % 9 != 4)
     casework.claim(petra, story.id)
     row = casework.change_status(petra, story.id, story.version + 1, Status.IN_PROGRESS)
+    clock.advance(minutes=12)
     casework.add_note(petra, story.id, "Nachweis des Wohnsitzes fehlt; Rückfrage per Portal.")
+    clock.advance(minutes=5)
     row = casework.change_status(
         petra,
         story.id,
@@ -102,9 +120,11 @@ def populate(db: Database) -> tuple[CaseworkService, UserService, CatalogueServi
         Status.WAITING_FOR_CITIZEN,
         message="Bitte laden Sie eine aktuelle Meldebescheinigung hoch.",
     )
+    clock.advance(minutes=41)
     row = casework.change_status(
         petra, story.id, row.version, Status.IN_PROGRESS, comment="Nachweis eingegangen"
     )
+    clock.advance(minutes=9)
     casework.add_note(petra, story.id, "Nachweis geprüft, in Ordnung. Bescheid folgt.")
     # The team lead moves one of Petra's cases to Thomas: Petra gets a notice.
     mine = casework.list_cases(petra, CaseFilter(assignee_id=petra.user_id), limit=5).rows

@@ -65,8 +65,8 @@ class App:
 
 def open_app(args: argparse.Namespace, *, migrate: bool = True) -> App:
     installation = Installation.locate(args.data_dir, args.database)
-    if installation.database_url.startswith("sqlite"):
-        installation.prepare()
+    installation.prepare()
+    args.resources.enter_context(installation.logging_to_file())
     db = installation.open_database()
     args.resources.callback(db.dispose)
     if migrate:
@@ -515,6 +515,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case_id", type=_positive, metavar="ID")
     p.set_defaults(func=cmd_cases_verify)
 
+    sub.add_parser(
+        "simulator",
+        help="run the portal simulator on loopback (see `backoffice simulator --help`)",
+        add_help=False,
+    )
     p = sub.add_parser("sync", help="pull new applications from the portal and confirm them")
     p.add_argument(
         "--destination",
@@ -565,12 +570,18 @@ def _os_login() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["simulator"]:
+        # A separate program with its own options (`backoffice simulator --help`).
+        from backoffice.simulator.server import main as simulator_main
+
+        return simulator_main(arguments[1:])
     parser = build_parser()
-    args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    args = parser.parse_args(arguments)
+    console = logging.StreamHandler()
+    console.setLevel(logging.DEBUG if args.verbose else logging.WARNING)
+    console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=console.level, handlers=[console])
     try:
         with ExitStack() as resources:
             args.resources = resources  # closed after the command, whatever happens

@@ -9,9 +9,13 @@ else ``backoffice.sqlite3`` in that folder.
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import platformdirs
@@ -73,6 +77,26 @@ class Installation:
                 f"the data folder {self.data_dir} is not writable ({exc.strerror}); "
                 "choose another with --data-dir or fix its permissions"
             ) from None
+
+    @contextmanager
+    def logging_to_file(self, level: int = logging.INFO) -> Iterator[Path]:
+        """Log to ``logs/backoffice.log`` in the data folder (rotated: 5 × 2 MB) meanwhile."""
+        path = self.logs_dir / "backoffice.log"
+        handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+        handler.setLevel(level)
+        handler.setFormatter(
+            logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
+        )
+        root = logging.getLogger()
+        previous_level = root.level
+        root.addHandler(handler)
+        root.setLevel(min(previous_level or logging.WARNING, level))
+        try:
+            yield path
+        finally:
+            root.removeHandler(handler)
+            root.setLevel(previous_level)
+            handler.close()
 
     def open_database(self) -> Database:
         try:

@@ -53,6 +53,7 @@ from .queries import (
     Cursor,
     count_query,
     cursor_after,
+    filter_conditions,
     page_query,
     rows_from,
 )
@@ -86,6 +87,7 @@ class AttachmentInfo:
 
 @dataclass(frozen=True)
 class NoticeInfo:
+    id: int
     case_id: int
     file_number: str
     kind: str
@@ -113,6 +115,7 @@ class CaseDetail:
     history: list[HistoryEntry]
     allowed_transitions: list[Transition]
     notices: list[NoticeInfo]
+    has_certificate: bool = False
 
 
 class CaseworkService:
@@ -153,14 +156,48 @@ class CaseworkService:
         with self._db.read() as session:
             return session.scalar(count_query(flt, today or self._today())) or 0
 
+    def count_cases_by(
+        self, actor: Actor, flt: CaseFilter, group: str, today: date | None = None
+    ) -> dict[str, int]:
+        """Counts per status or per service under a filter, in one grouped query."""
+        actor.require(Permission.VIEW_CASES)
+        column = {"status": Case.status, "service": Case.service_key}[group]
+        with self._db.read() as session:
+            rows = session.execute(
+                select(column, func.count())
+                .where(*filter_conditions(flt, today or self._today()))
+                .group_by(column)
+            ).all()
+        return {str(key): int(count) for key, count in rows}
+
     def get_case(self, actor: Actor, case_id: int, today: date | None = None) -> CaseDetail:
         """Read a case with its history; marks the actor's notices for it as seen."""
         actor.require(Permission.VIEW_CASES)
         today = today or self._today()
-        with self._db.write() as session:
-            case = self._load(session, case_id)
-            notices = self._take_notices(session, actor, case_id)
-            return self._detail(session, actor, case, today, notices)
+        if self._has_unseen_notice(actor, case_id):
+            with self._db.write() as session:
+                case = self._load(session, case_id)
+                notices = self._take_notices(session, actor, case_id)
+                return self._detail(session, actor, case, today, notices)
+        with self._db.read() as session:
+            return self._detail(session, actor, self._load(session, case_id), today, [])
+
+    def _has_unseen_notice(self, actor: Actor, case_id: int) -> bool:
+        if actor.user_id is None:
+            return False
+        with self._db.read() as session:
+            return (
+                session.scalar(
+                    select(Notice.id)
+                    .where(
+                        Notice.user_id == actor.user_id,
+                        Notice.case_id == case_id,
+                        Notice.seen_at.is_(None),
+                    )
+                    .limit(1)
+                )
+                is not None
+            )
 
     def unseen_notices(self, actor: Actor) -> list[NoticeInfo]:
         """What happened to the actor's cases that they have not seen yet (e.g. taken over)."""
@@ -176,9 +213,26 @@ class CaseworkService:
                 .order_by(Notice.id)
             ).all()
             return [
-                NoticeInfo(n.case_id, fn, e.kind, name, e.at, dict(e.payload))
+                NoticeInfo(n.id, n.case_id, fn, e.kind, name, e.at, dict(e.payload))
                 for n, e, fn, name in rows
             ]
+
+    def dismiss_notices(self, actor: Actor, notice_ids: list[int]) -> int:
+        """Mark the actor's own notices as seen; returns how many were still unseen."""
+        if actor.user_id is None or not notice_ids:
+            return 0
+        with self._db.write() as session:
+            result = session.execute(
+                update(Notice)
+                .where(
+                    Notice.id.in_(notice_ids),
+                    Notice.user_id == actor.user_id,
+                    Notice.seen_at.is_(None),
+                )
+                .values(seen_at=self._clock())
+                .execution_options(synchronize_session=False)
+            )
+            return int(result.rowcount)  # type: ignore[attr-defined]
 
     # -- claiming and assigning --------------------------------------------------------------
 
@@ -230,12 +284,21 @@ class CaseworkService:
             )
             return self._row(session, case)
 
-    def assign(self, actor: Actor, case_id: int, assignee_login: str | None) -> CaseRow:
+    def assign(
+        self,
+        actor: Actor,
+        case_id: int,
+        assignee_login: str | None,
+        expected_version: int | None = None,
+    ) -> CaseRow:
         """Assign, reassign, take over or (with None) release a case. Team leads only,
-        except that anyone may release their own claim."""
+        except that anyone may release their own claim. With ``expected_version``, the
+        change is refused (ConcurrentChange) if the case changed since the caller saw it."""
         now = self._clock()
         with self._db.write() as session:
             case = self._load(session, case_id, lock=True)
+            if expected_version is not None and case.version != expected_version:
+                raise self._conflict(session, case, expected_version)
             previous = case.assignee_id
             target = None
             if assignee_login is not None:
@@ -276,8 +339,8 @@ class CaseworkService:
                 session.add(Notice(user_id=new_id, case_id=case_id, event_id=event.id))
             return self._row(session, case)
 
-    def release(self, actor: Actor, case_id: int) -> CaseRow:
-        return self.assign(actor, case_id, None)
+    def release(self, actor: Actor, case_id: int, expected_version: int | None = None) -> CaseRow:
+        return self.assign(actor, case_id, None, expected_version)
 
     # -- status and notes ----------------------------------------------------------------
 
@@ -312,13 +375,7 @@ class CaseworkService:
                 )
             template = self._template(session, case)
             source = Status(case.status)
-            has_document = bool(
-                session.scalar(
-                    select(func.count(Document.id)).where(
-                        Document.case_id == case_id, Document.kind == "certificate"
-                    )
-                )
-            )
+            has_document = self._has_certificate(session, case_id)
             template.workflow.check(
                 source, target, comment=comment, has_document=has_document, message=message
             )
@@ -401,6 +458,18 @@ class CaseworkService:
         }
 
     @staticmethod
+    def _has_certificate(session: Session, case_id: int) -> bool:
+        """Whether the case has the document a completion needs (a certificate; not a letter)."""
+        return (
+            session.scalar(
+                select(Document.id)
+                .where(Document.case_id == case_id, Document.kind == "certificate")
+                .limit(1)
+            )
+            is not None
+        )
+
+    @staticmethod
     def _status_history(session: Session, case_id: int) -> list[tuple[datetime, str]]:
         events = session.execute(
             select(CaseEvent.at, CaseEvent.payload)
@@ -457,10 +526,11 @@ class CaseworkService:
             for e, name in reversed(events)
             if int(e.payload.get("version", 0)) > expected_version
         ]
-        changed_by = self._user_name(session, case.updated_by_id) or "the system"
+        changed_by = self._user_name(session, case.updated_by_id)
         summary = "; ".join(_describe(c) for c in changes) or "the case was updated"
         return ConcurrentChange(
-            f"{case.file_number} was changed by {changed_by} meanwhile ({summary}); "
+            f"{case.file_number} was changed by {changed_by or 'the system'} meanwhile "
+            f"({summary}); "
             "reload it and try again",
             changed_by=changed_by,
             current_version=case.version,
@@ -484,8 +554,8 @@ class CaseworkService:
             notice.seen_at = now
         file_number = session.scalar(select(Case.file_number).where(Case.id == case_id)) or ""
         return [
-            NoticeInfo(case_id, file_number, e.kind, name, e.at, dict(e.payload))
-            for _n, e, name in rows
+            NoticeInfo(n.id, case_id, file_number, e.kind, name, e.at, dict(e.payload))
+            for n, e, name in rows
         ]
 
     def _detail(
@@ -551,6 +621,7 @@ class CaseworkService:
             history=history,
             allowed_transitions=allowed,
             notices=notices,
+            has_certificate=self._has_certificate(session, case.id),
         )
 
 

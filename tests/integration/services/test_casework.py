@@ -380,3 +380,50 @@ def test_received_at_is_utc_aware_on_every_backend(world: World) -> None:
     row = world.casework.get_case(world.lead, case_id).row
     assert row.received_at == moment and row.received_at.tzinfo is not None
     assert row.file_number.split("-")[1] == "2026"
+
+
+def test_grouped_counts_match_single_counts(world: World) -> None:
+    for service in ("birth_certificate", "birth_certificate", "dog_tax_registration"):
+        world.add_case(service)
+    mine = world.add_case("business_registration")
+    world.casework.claim(world.clerk1, mine)
+    world.casework.change_status(world.clerk1, mine, 2, Status.IN_PROGRESS)
+    by_service = world.casework.count_cases_by(world.lead, CaseFilter(), "service")
+    assert by_service == {
+        "birth_certificate": 2,
+        "dog_tax_registration": 1,
+        "business_registration": 1,
+    }
+    by_status = world.casework.count_cases_by(world.lead, CaseFilter(unassigned=True), "status")
+    assert by_status == {"received": 3}
+    for status, count in world.casework.count_cases_by(world.lead, CaseFilter(), "status").items():
+        single = CaseFilter(statuses=frozenset({Status(status)}))
+        assert world.casework.count_cases(world.lead, single) == count
+
+
+def test_notices_can_be_dismissed_by_their_owner_only(world: World) -> None:
+    case_id = world.add_case()
+    world.casework.claim(world.clerk1, case_id)
+    world.casework.assign(world.lead, case_id, "clerk2")
+    (notice,) = world.casework.unseen_notices(world.clerk1)
+    assert world.casework.dismiss_notices(world.clerk2, [notice.id]) == 0
+    assert world.casework.dismiss_notices(world.clerk1, [notice.id]) == 1
+    assert world.casework.unseen_notices(world.clerk1) == []
+
+
+def test_reassigning_from_an_old_view_is_a_conflict(world: World) -> None:
+    case_id = world.add_case()
+    seen = world.casework.get_case(world.lead, case_id).row.version
+    world.casework.claim(world.clerk1, case_id)
+    with pytest.raises(ConcurrentChange) as conflict:
+        world.casework.assign(world.lead, case_id, "clerk2", expected_version=seen)
+    assert conflict.value.changed_by == "Petra Sommer"
+    assert world.casework.get_case(world.lead, case_id).row.assignee_name == "Petra Sommer"
+
+
+def test_a_change_by_the_system_names_nobody(world: World) -> None:
+    case_id = world.add_case()
+    with pytest.raises(ConcurrentChange) as conflict:
+        world.casework.assign(world.lead, case_id, "clerk2", expected_version=0)
+    assert conflict.value.changed_by is None
+    assert "changed by the system" in str(conflict.value)

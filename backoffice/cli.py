@@ -31,6 +31,7 @@ from backoffice.services.actor import Actor
 from backoffice.services.audit import verify_chain
 from backoffice.services.casework import CaseworkService
 from backoffice.services.catalogue import CatalogueService, read_catalogue
+from backoffice.services.desktop import DesktopServices, build_desktop_services
 from backoffice.services.installation import DATA_DIR_ENV, Installation, InstallationError
 from backoffice.services.progress import Progress
 from backoffice.services.queries import CaseFilter, CaseSort, SortKey
@@ -362,29 +363,72 @@ class ProgressBar:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    if args.demo and not (args.data_dir or os.environ.get(DATA_DIR_ENV)):
+    if args.demo:
+        return run_demo(args)
+    app = open_app(args)
+    services = build_desktop_services(
+        app.installation, app.db, app.users, app.catalogue, app.casework
+    )
+    actor = app.actor()
+    if actor.user_id is None:
+        raise CommandError(
+            "there is no user yet: add the first administrator with "
+            "`backoffice users add LOGIN --name NAME --role administrator`"
+        )
+    return _run_window(app, services, actor, args, choose_user=False)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from backoffice import cli_demo
+
+    if not (args.data_dir or os.environ.get(DATA_DIR_ENV)):
         args.data_dir = tempfile.mkdtemp(prefix="backoffice-demo-")
     app = open_app(args)
-    if args.demo:
-        return run_demo_setup(app)
-    raise CommandError(
-        "the graphical program is not part of this build yet; use the subcommands "
-        "(`backoffice --help`)"
+    replaced = cli_demo.ensure_keyring(app.installation)
+    bar = ProgressBar("Demo")
+    portal = cli_demo.start_demo_portal(
+        app.installation,
+        app.db,
+        app.users,
+        app.casework,
+        app.catalogue,
+        args.resources,
+        progress=bar,
     )
+    bar.close()
+    cli_demo.explain(app.installation, portal, replaced)
+    if args.no_window:
+        print(
+            f"Try: backoffice --data-dir {app.installation.data_dir} --as teamleitung "
+            "cases list   (the simulator stops with this process)",
+            file=sys.stderr,
+        )
+        return 0
+    services = build_desktop_services(
+        app.installation, app.db, app.users, app.catalogue, app.casework
+    )
+    actor = app.users.by_login("teamleitung").as_actor()
+    return _run_window(app, services, actor, args, choose_user=True)
 
 
-def run_demo_setup(app: App) -> int:
-    from backoffice.services.demo import add_cases, add_demo_users
-    from backoffice.simulator.citizens import fill_form
+def _run_window(
+    app: App,
+    services: DesktopServices,
+    actor: Actor,
+    args: argparse.Namespace,
+    *,
+    choose_user: bool,
+) -> int:
+    from backoffice.ui.app import run_gui
 
-    add_demo_users(app.users, app.actor())
-    templates = app.catalogue.current()
-    if app.casework.count_cases(app.users.by_login("admin").as_actor(), CaseFilter()) == 0:
-        add_cases(app.db, templates, 40, fill_form)
-    print(f"Demo installation in {app.installation.data_dir}")
-    print("Users: " + ", ".join(f"{u.login} ({u.role.value})" for u in app.users.list()))
-    print(f"Try: backoffice --data-dir {app.installation.data_dir} --as teamleitung cases list")
-    return 0
+    return run_gui(
+        services,
+        actor,
+        args.language,
+        settings_path=app.installation.data_dir / "ui.ini",
+        log_dir=app.installation.logs_dir,
+        choose_user=choose_user,
+    )
 
 
 # -- parsing --------------------------------------------------------------------------------
@@ -436,6 +480,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo",
         action="store_true",
         help="demo mode: a fresh demo installation with users and applications",
+    )
+    parser.add_argument(
+        "--no-window",
+        action="store_true",
+        help="with --demo: set everything up, then exit instead of opening the window",
+    )
+    parser.add_argument(
+        "--language",
+        choices=["de", "en"],
+        help="interface language (default: saved choice, else the system's)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug output")
     parser.set_defaults(func=cmd_gui)

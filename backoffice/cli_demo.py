@@ -1,0 +1,196 @@
+"""Demo mode: a fresh installation connected to a portal simulator on loopback.
+
+Part of the composition root (it starts the simulator, which the program proper
+never imports). Sets up demo users of every role, subscriber keys, the portal
+connection and a few dozen realistic applications, pulls them with a real sync,
+moves a handful along their workflow, and hands over to the window.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from contextlib import ExitStack
+from dataclasses import dataclass
+
+import keyring
+import keyring.backend
+
+from backoffice.domain.status import Status
+from backoffice.portal.credentials import KeyringUnavailable, SecretStore
+from backoffice.portal.keys import KeyStore, generate_keys
+from backoffice.portal.settings import (
+    PortalSettings,
+    load_portal_settings,
+    save_portal_settings,
+)
+from backoffice.services.actor import SYSTEM, Actor
+from backoffice.services.casework import CaseworkService
+from backoffice.services.catalogue import CatalogueService
+from backoffice.services.demo import add_demo_users
+from backoffice.services.errors import ServiceError
+from backoffice.services.installation import Installation
+from backoffice.services.intake import IntakeService, SyncReport
+from backoffice.services.progress import ProgressCallback, no_progress
+from backoffice.services.queries import CaseFilter, CaseSort, SortKey
+from backoffice.services.subscriber import open_portal
+from backoffice.services.users import UserService
+from backoffice.simulator.crypto import SimulatorKeys
+from backoffice.simulator.server import Simulator
+from backoffice.store.database import Database
+
+log = logging.getLogger(__name__)
+
+DEMO_SUBMISSIONS = 36
+
+
+class DemoKeyring(keyring.backend.KeyringBackend):
+    """Process-lifetime secrets for a throwaway demo where no OS keyring is available.
+
+    Used only in demo mode and only when the system has no usable keyring: the
+    demo's secrets are made up and die with the process; nothing is written to disk.
+    """
+
+    priority = 0.1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self._secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self._secrets.pop((service, username), None)
+
+
+@dataclass
+class DemoPortal:
+    simulator: Simulator
+    report: SyncReport
+
+
+def ensure_keyring(installation: Installation) -> bool:
+    """Use the system keyring if it works; else a demo-only in-memory one. True if replaced."""
+    try:
+        SecretStore(installation.data_dir).check()
+        return False
+    except KeyringUnavailable as exc:
+        log.info("demo: no usable keyring (%s); secrets stay in memory", exc)
+        keyring.set_keyring(DemoKeyring())
+        return True
+
+
+def start_demo_portal(
+    installation: Installation,
+    db: Database,
+    users: UserService,
+    casework: CaseworkService,
+    catalogue: CatalogueService,
+    resources: ExitStack,
+    submissions: int = DEMO_SUBMISSIONS,
+    progress: ProgressCallback = no_progress,
+) -> DemoPortal:
+    """Simulator up, portal configured, keys registered, applications pulled in."""
+    add_demo_users(users, SYSTEM)
+    previous = load_portal_settings(installation.settings_file)
+    simulator = Simulator(
+        keys=SimulatorKeys.generate(reply_keys=1),
+        destination_id=previous.destination_ids[0] if previous else None,
+        zip_share=0.2,
+    ).start()
+    resources.callback(simulator.stop)
+    secrets = SecretStore(installation.data_dir)
+    keys = generate_keys()
+    KeyStore(installation.keys_dir, secrets).save(keys, replace=True)
+    secrets.set_client_secret(simulator.subscriber.client_id, simulator.subscriber.client_secret)
+    save_portal_settings(
+        installation.settings_file,
+        PortalSettings(
+            base_url=simulator.base_url,
+            token_url=simulator.token_url,
+            destination_ids=(simulator.destination_id,),
+            client_id=simulator.subscriber.client_id,
+        ),
+    )
+    simulator.register_subscriber_keys(keys.export_public_jwks())
+    simulator.generate(submissions)
+    simulator.generate(1, fault="data-hash")  # one for the delivery panel: rejected
+    _, client, crypto = open_portal(installation)
+    try:
+        report = IntakeService(db, client, crypto, catalogue).sync(
+            SYSTEM, simulator.destination_id, progress
+        )
+    finally:
+        client.close()
+    bring_to_life(users, casework)
+    return DemoPortal(simulator, report)
+
+
+def bring_to_life(users: UserService, casework: CaseworkService) -> None:
+    """Move a few fresh cases along, so the inbox shows what a working day looks like."""
+    clerk = users.by_login("sachbearbeitung1").as_actor()
+    other = users.by_login("sachbearbeitung2").as_actor()
+    lead = users.by_login("teamleitung").as_actor()
+    fresh = casework.list_cases(
+        lead,
+        CaseFilter(statuses=frozenset({Status.RECEIVED}), unassigned=True),
+        CaseSort(SortKey.RECEIVED, descending=False),
+        limit=8,
+    ).rows
+    steps: list[tuple[Actor, str]] = [
+        (clerk, "in_progress"),
+        (clerk, "in_progress"),
+        (clerk, "waiting"),
+        (other, "in_progress"),
+        (other, "claim"),
+        (lead, "assign"),
+    ]
+    for row, (actor, step) in zip(fresh, steps, strict=False):
+        try:
+            if step == "assign":
+                casework.assign(lead, row.id, "sachbearbeitung2")
+                continue
+            version = casework.claim(actor, row.id).version
+            if step == "claim":
+                continue
+            version = casework.change_status(actor, row.id, version, Status.IN_PROGRESS).version
+            if step == "waiting":
+                casework.change_status(
+                    actor,
+                    row.id,
+                    version,
+                    Status.WAITING_FOR_CITIZEN,
+                    comment="Nachweis fehlt",
+                    message="Bitte reichen Sie eine Kopie Ihres Personalausweises nach.",
+                )
+        except ServiceError as exc:  # a template without that step: leave the case as it is
+            log.info("demo: %s", exc)
+        except Exception as exc:
+            log.warning("demo: could not move %s: %s", row.file_number, exc)
+
+
+def explain(installation: Installation, portal: DemoPortal, replaced_keyring: bool) -> None:
+    report = portal.report
+    print(f"Demo installation: {installation.data_dir}", file=sys.stderr)
+    print(
+        f"Portal simulator: {portal.simulator.root_url} "
+        f"(citizen view: {portal.simulator.portal_url})",
+        file=sys.stderr,
+    )
+    print(
+        f"First sync: {report.accepted} applications received, {report.rejected} rejected.",
+        file=sys.stderr,
+    )
+    print(
+        "Users: sachbearbeitung1, sachbearbeitung2 (clerks), teamleitung (team lead), admin.",
+        file=sys.stderr,
+    )
+    if replaced_keyring:
+        print(
+            "No system keyring is available: the demo keeps its made-up secrets in memory.",
+            file=sys.stderr,
+        )

@@ -1,0 +1,81 @@
+"""Everything the desktop program works with, built once by the composition root.
+
+A plain bundle handed to the GUI through its constructor (not a registry that
+widgets reach into): the use-case services on one database, and a way to open
+a portal session for a sync. A sync runs in a worker thread and needs its own
+HTTP client, so the bundle carries a factory, not a client.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+
+from backoffice.store.database import Database
+
+from .attachments import AttachmentService
+from .casework import CaseworkService
+from .catalogue import CatalogueService
+from .delivery import DeliveryService
+from .documents import DocumentService
+from .installation import Installation
+from .intake import IntakeService
+from .subscriber import open_portal
+from .users import UserService
+
+#: Opens a portal session for one sync (in the thread that runs it) and closes it after.
+IntakeFactory = Callable[[], AbstractContextManager[IntakeService]]
+
+
+@dataclass(frozen=True)
+class DesktopServices:
+    db: Database
+    casework: CaseworkService
+    users: UserService
+    catalogue: CatalogueService
+    documents: DocumentService
+    attachments: AttachmentService
+    delivery: DeliveryService
+    #: None while no portal connection is configured (sync is then not offered).
+    open_intake: IntakeFactory | None = None
+    #: The destinations a sync pulls, in order.
+    destinations: tuple[str, ...] = field(default_factory=tuple)
+    #: Minutes between automatic syncs (0: only on request).
+    sync_interval_minutes: int = 10
+
+
+def build_desktop_services(
+    installation: Installation,
+    db: Database,
+    users: UserService,
+    catalogue: CatalogueService,
+    casework: CaseworkService,
+) -> DesktopServices:
+    """The services for one installation; the portal part only where it is configured."""
+    from backoffice.portal.settings import load_portal_settings
+
+    settings = load_portal_settings(installation.settings_file)
+    open_intake: IntakeFactory | None = None
+    if settings is not None:
+
+        @contextmanager
+        def open_intake_session() -> Iterator[IntakeService]:
+            _, client, crypto = open_portal(installation)
+            try:
+                yield IntakeService(db, client, crypto, catalogue)
+            finally:
+                client.close()
+
+        open_intake = open_intake_session
+    return DesktopServices(
+        db=db,
+        casework=casework,
+        users=users,
+        catalogue=catalogue,
+        documents=DocumentService(db),
+        attachments=AttachmentService(db),
+        delivery=DeliveryService(db),
+        open_intake=open_intake,
+        destinations=settings.destination_ids if settings else (),
+    )

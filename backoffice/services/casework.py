@@ -146,7 +146,9 @@ class CaseworkService:
         actor.require(Permission.VIEW_CASES)
         today = today or self._today()
         with self._db.read() as session:
-            result = session.execute(page_query(flt, sort, after, limit, today)).all()
+            result = session.execute(
+                page_query(flt, sort, after, limit, today, fts=self._db.has_search_index)
+            ).all()
         rows = rows_from(result, today)
         next_cursor = cursor_after(rows[-1], sort.key) if len(rows) == limit and rows else None
         return CasePage(rows, next_cursor, flt)
@@ -154,7 +156,12 @@ class CaseworkService:
     def count_cases(self, actor: Actor, flt: CaseFilter, today: date | None = None) -> int:
         actor.require(Permission.VIEW_CASES)
         with self._db.read() as session:
-            return session.scalar(count_query(flt, today or self._today())) or 0
+            return (
+                session.scalar(
+                    count_query(flt, today or self._today(), fts=self._db.has_search_index)
+                )
+                or 0
+            )
 
     def count_cases_by(
         self, actor: Actor, flt: CaseFilter, group: str, today: date | None = None
@@ -165,7 +172,9 @@ class CaseworkService:
         with self._db.read() as session:
             rows = session.execute(
                 select(column, func.count())
-                .where(*filter_conditions(flt, today or self._today()))
+                .where(
+                    *filter_conditions(flt, today or self._today(), fts=self._db.has_search_index)
+                )
                 .group_by(column)
             ).all()
         return {str(key): int(count) for key, count in rows}

@@ -250,6 +250,7 @@ class IntakeService:
                         reply_channel=result.reply_channel,
                         auth_level=result.auth_level,
                         payment_state=result.payment_state,
+                        attachment_count=len(result.attachments),
                     ),
                     self._calendar,
                 )

@@ -15,14 +15,14 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, false, func, select, tuple_
+from sqlalchemy import Date, Select, false, func, select, text, tuple_
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from backoffice.domain.deadlines import is_overdue
 from backoffice.domain.status import OPEN_STATUSES, Status
 from backoffice.domain.text import normalise_for_search
-from backoffice.store.models import Attachment, Case, User
+from backoffice.store.models import DUE_SORT_LAST, Case, User
 
 MAX_PAGE = 500
 _FAR_FUTURE = date(9999, 12, 31)
@@ -91,7 +91,7 @@ class CasePage:
 def _sort_column(key: SortKey) -> ColumnElement[Any]:
     columns: dict[SortKey, ColumnElement[Any]] = {
         SortKey.RECEIVED: Case.received_at,  # type: ignore[dict-item]
-        SortKey.DUE: func.coalesce(Case.due_date, _FAR_FUTURE),
+        SortKey.DUE: func.coalesce(Case.due_date, DUE_SORT_LAST, type_=Date),
         SortKey.FILE_NUMBER: Case.file_number,  # type: ignore[dict-item]
         SortKey.APPLICANT: Case.applicant_name,  # type: ignore[dict-item]
         SortKey.STATUS: Case.status,  # type: ignore[dict-item]
@@ -104,7 +104,10 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def filter_conditions(flt: CaseFilter, today: date) -> list[ColumnElement[bool]]:
+def filter_conditions(
+    flt: CaseFilter, today: date, *, fts: bool = False
+) -> list[ColumnElement[bool]]:
+    """The WHERE conditions of a filter; ``fts``: SQLite's trigram index ``cases_fts`` exists."""
     conditions: list[ColumnElement[bool]] = []
     if flt.statuses:
         conditions.append(Case.status.in_(sorted(s.value for s in flt.statuses)))
@@ -121,23 +124,36 @@ def filter_conditions(flt: CaseFilter, today: date) -> list[ColumnElement[bool]]
     if flt.overdue:
         # The SQL form of domain.deadlines.is_overdue (due < today; NULL never matches).
         conditions.append(Case.due_date < today)
-    for word in normalise_for_search(flt.search).split()[:8]:
-        conditions.append(Case.search_text.like(f"%{_escape_like(word)}%", escape="\\"))
+    words = normalise_for_search(flt.search).split()[:8]
+    # A trigram index finds words of three or more characters; shorter ones need LIKE.
+    indexed = [w for w in words if len(w) >= 3] if fts else []
+    if indexed:
+        match = " AND ".join('"' + w.replace('"', '""') + '"' for w in indexed)
+        conditions.append(
+            Case.id.in_(
+                text("SELECT rowid FROM cases_fts WHERE cases_fts MATCH :match").bindparams(
+                    match=match
+                )
+            )
+        )
+    for word in words:
+        if word not in indexed:
+            conditions.append(Case.search_text.like(f"%{_escape_like(word)}%", escape="\\"))
     return conditions
 
 
 def page_query(
-    flt: CaseFilter, sort: CaseSort, after: Cursor | None, limit: int, today: date
+    flt: CaseFilter,
+    sort: CaseSort,
+    after: Cursor | None,
+    limit: int,
+    today: date,
+    *,
+    fts: bool = False,
 ) -> Select[Any]:
     limit = max(1, min(limit, MAX_PAGE))
     column = _sort_column(sort.key)
     assignee = aliased(User)
-    attachments = (
-        select(func.count(Attachment.id))
-        .where(Attachment.case_id == Case.id)
-        .correlate(Case)
-        .scalar_subquery()
-    )
     query = (
         select(
             Case.id,
@@ -149,12 +165,12 @@ def page_query(
             Case.status,
             Case.assignee_id,
             assignee.display_name,
-            attachments.label("attachment_count"),
+            Case.attachment_count,
             Case.version,
             Case.paused_since,
         )
         .outerjoin(assignee, assignee.id == Case.assignee_id)
-        .where(*filter_conditions(flt, today))
+        .where(*filter_conditions(flt, today, fts=fts))
     )
     if after is not None:
         key = tuple_(column, Case.id)
@@ -206,5 +222,5 @@ def cursor_after(row: CaseRow, key: SortKey) -> Cursor:
     return Cursor(values[key], row.id)
 
 
-def count_query(flt: CaseFilter, today: date) -> Select[Any]:
-    return select(func.count()).select_from(Case).where(*filter_conditions(flt, today))
+def count_query(flt: CaseFilter, today: date, *, fts: bool = False) -> Select[Any]:
+    return select(func.count()).select_from(Case).where(*filter_conditions(flt, today, fts=fts))

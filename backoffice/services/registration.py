@@ -36,6 +36,7 @@ class NewCase:
     reply_channel: str = "postal"
     auth_level: str | None = None
     payment_state: str | None = None
+    attachment_count: int = 0
 
 
 def next_file_number(session: Session, prefix: str, year: int) -> str:
@@ -96,6 +97,7 @@ def register_case(
         reply_channel=new.reply_channel,
         auth_level=new.auth_level,
         payment_state=new.payment_state,
+        attachment_count=new.attachment_count,
         form_data=form_data,
         search_text=search_text(file_number, name, form_data=form_data),
         status=Status.RECEIVED.value,

@@ -10,6 +10,7 @@ beside a writer.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -79,6 +80,20 @@ class Database:
     @property
     def dialect(self) -> str:
         return self.url.get_backend_name()
+
+    @functools.cached_property
+    def has_search_index(self) -> bool:
+        """SQLite: the trigram full-text table of migration 0003 exists (FTS5 compiled in).
+
+        Asked the first time a search runs, which is after the program upgraded the schema.
+        """
+        if not self.is_sqlite:
+            return False
+        with self.engine.connect() as connection:
+            found = connection.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'cases_fts'"
+            ).first()
+        return found is not None
 
     def describe(self) -> str:
         return self.url.render_as_string(hide_password=True)

@@ -21,6 +21,9 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
+    literal_column,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column
 
@@ -33,6 +36,11 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+#: Sorts after every real due date; a literal (not a parameter) so that SQLite can use the
+#: expression index ix_cases_due_sort.
+DUE_SORT_LAST = literal_column("'9999-12-31'")
 
 
 def utcnow() -> datetime:
@@ -88,6 +96,9 @@ class Case(Base):
         Index("ix_cases_service_received", "service_key", "received_at", "id"),
         Index("ix_cases_assignee_received", "assignee_id", "received_at", "id"),
         Index("ix_cases_due", "due_date", "id"),
+        Index("ix_cases_applicant", "applicant_name", "id"),
+        # The inbox's "due" sort: open cases first by due date, paused/closed ones last.
+        Index("ix_cases_due_sort", func.coalesce(text("due_date"), DUE_SORT_LAST), "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -110,6 +121,8 @@ class Case(Base):
     due_date: Mapped[date | None] = mapped_column(Date)
     paused_since: Mapped[date | None] = mapped_column(Date)
     priority: Mapped[int] = mapped_column(Integer, default=0)
+    #: Set at intake (attachments never change afterwards); saves a count per inbox row.
+    attachment_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     version: Mapped[int] = mapped_column(Integer, default=1)
     closed_at: Mapped[datetime | None]
     retention_until: Mapped[date | None] = mapped_column(Date)

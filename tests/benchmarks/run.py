@@ -34,6 +34,7 @@ from .common import BACKENDS, BackendUnavailable, Context, Options, load_average
 #: name → module (tests.benchmarks.<module>); add intake, gui here.
 BENCHMARKS: dict[str, str] = {
     "listing": "tests.benchmarks.listing",
+    "documents": "tests.benchmarks.documents",
 }
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -19,14 +19,17 @@ from backoffice.store.migrate import (
 )
 from backoffice.store.models import Base
 
-#: Created by the migration on PostgreSQL only (a trigram index has no SQLite twin).
-POSTGRES_ONLY = {"ix_cases_search_trgm"}
+#: What autogenerate cannot compare: the PostgreSQL trigram index, SQLite's full-text table
+#: (and its shadow tables), and an expression index SQLAlchemy does not reflect.
+NOT_COMPARED = {"ix_cases_search_trgm", "ix_cases_due_sort"}
 
 
 def _not_postgres_only(obj: object, name: str | None, *_: object) -> bool:
-    return name not in POSTGRES_ONLY
+    return name not in NOT_COMPARED and not (name or "").startswith("cases_fts")
 
 
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
+@pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based")
 def test_upgrade_brings_an_empty_database_to_the_models(database_url: str) -> None:
     db = Database(database_url)
     try:

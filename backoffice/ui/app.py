@@ -12,16 +12,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from backoffice.services.actor import Actor
-from backoffice.services.casework import CaseworkService
-from backoffice.services.catalogue import CatalogueService
-from backoffice.services.users import UserService
+from backoffice.services.desktop import DesktopServices
 
 from .context import UiContext
 from .errors import ErrorReporter
 from .icons import icon
+from .login import LoginDialog
 from .main_window import MainWindow
 from .pyside_fixes import TrueRefcountGuard
 from .settings import UiSettings
@@ -35,33 +34,28 @@ APP_NAME = "Rathaus Backoffice"
 
 
 def build_context(
-    casework: CaseworkService,
-    users: UserService,
-    catalogue: CatalogueService,
-    actor: Actor,
-    language: str,
-    runner: TaskRunner,
+    services: DesktopServices, actor: Actor, language: str, runner: TaskRunner
 ) -> UiContext:
-    return UiContext(casework, users, catalogue, actor, runner, Vocabulary(language))
+    return UiContext(services, actor, runner, Vocabulary(language))
 
 
 def run_gui(
-    casework: CaseworkService,
-    users: UserService,
-    catalogue: CatalogueService,
+    services: DesktopServices,
     actor: Actor,
     language: str | None = None,
     *,
     settings_path: Path | None = None,
     log_dir: Path | None = None,
     argv: Sequence[str] | None = None,
+    choose_user: bool = False,
 ) -> int:
     """Run the desktop program until its window closes; returns the exit code.
 
     ``language``: "de" or "en"; None uses the saved choice, else the system's
     (German unless the system is English). ``settings_path``: the INI file for
     window layouts (None: Qt's per-user default). ``log_dir``: where error
-    reports go.
+    reports go. ``choose_user``: ask who is working first (demo mode; ``actor``
+    is preselected); Cancel ends the program with 0.
     """
     existing = QApplication.instance()
     if existing is None:
@@ -90,14 +84,26 @@ def run_gui(
     reporter.install()
     runner = TaskRunner(app)
     runner.unhandled_error.connect(reporter.report)
-    context = build_context(casework, users, catalogue, actor, chosen, runner)
-    window = MainWindow(context, settings)
-    reporter.set_window(window)
-    window.show()
-    window.start()
+    window: MainWindow | None = None
     try:
+        if choose_user:
+            login = LoginDialog(services.users, runner, preselect=actor.login)
+            accepted = login.exec() == QDialog.DialogCode.Accepted
+            user = login.chosen()
+            login.deleteLater()
+            if not accepted or user is None:
+                log.info("no user chosen")
+                return 0
+            actor = user.as_actor()
+        log.info("working as %s (%s)", actor.login, actor.role.value)
+        window = MainWindow(build_context(services, actor, chosen, runner), settings)
+        reporter.set_window(window)
+        window.show()
+        window.start()
         return app.exec()
     finally:
+        if window is not None:
+            window.shut_down()
         runner.shutdown()
         guard.stop()
         guard.top_up()

@@ -14,11 +14,6 @@ from backoffice.domain.templates import Transition
 from backoffice.services.actor import Actor
 from backoffice.services.casework import CaseDetail
 
-#: Requirements the interface cannot satisfy yet.
-# TODO(documents): offer "document" transitions once documents can be generated and
-# CaseDetail says whether the case has one (see the report of the workspace issue).
-UNSUPPORTED_REQUIREMENTS = frozenset({"document"})
-
 
 @dataclass(frozen=True)
 class TransitionOffer:
@@ -45,6 +40,8 @@ class Offer:
     may_assign: bool
     can_assign: bool
     may_note: bool
+    #: The certificate can be created now (the service issues one; the actor works the case).
+    can_generate: bool
     transitions: tuple[TransitionOffer, ...]
     #: Why there is no status change to offer, as a code: "closed", "claim_first",
     #: "held_by_other" or "" when there are transitions.
@@ -56,10 +53,12 @@ def offer_for(detail: CaseDetail, actor: Actor) -> Offer:
     is_open = row.status.is_open
     mine = row.assignee_id is not None and row.assignee_id == actor.user_id
     may_assign = actor.can(Permission.ASSIGN_CASES)
+    # What the case does not have yet blocks a step (a document: until one is created).
+    missing: frozenset[str] = frozenset() if detail.has_certificate else frozenset({"document"})
     transitions = tuple(
-        TransitionOffer(t, frozenset(t.requires & UNSUPPORTED_REQUIREMENTS))
-        for t in detail.allowed_transitions
+        TransitionOffer(t, frozenset(t.requires & missing)) for t in detail.allowed_transitions
     )
+    may_work = mine or actor.can(Permission.WORK_ANY_CASE)
     if transitions:
         why = ""
     elif not is_open:
@@ -77,6 +76,11 @@ def offer_for(detail: CaseDetail, actor: Actor) -> Offer:
         may_assign=may_assign,
         can_assign=may_assign and is_open,
         may_note=actor.can(Permission.ADD_NOTE),
+        can_generate=is_open
+        and detail.template.certificate is not None
+        and actor.user_id is not None
+        and actor.can(Permission.WORK_OWN_CASES)
+        and may_work,
         transitions=transitions,
         why_none=why,
     )

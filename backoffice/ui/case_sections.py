@@ -1,4 +1,4 @@
-"""The parts of the case view below its header: form data, attachments, history, notes.
+"""The parts of the case view below its header: form data, history, notes.
 
 Each section lays out plain data it is given (``show(...)``); none of them calls
 a service. Everything the citizen or a colleague wrote is shown as plain text.
@@ -10,30 +10,25 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from backoffice.domain.templates import ServiceTemplate
-from backoffice.services.casework import MAX_NOTE_CHARS, AttachmentInfo, HistoryEntry
+from backoffice.services.casework import MAX_NOTE_CHARS, HistoryEntry
 
 from .icons import icon
-from .texts import Tone, Vocabulary, plain_tooltip
-from .widgets import TONE_COLOURS, muted, plain_label
+from .texts import Vocabulary
+from .widgets import muted, plain_label
 
 
 def _clear(layout: QVBoxLayout | QFormLayout) -> None:
@@ -136,81 +131,6 @@ class FormSection(QScrollArea):
         label = plain_label(text, parent, wrap=True)
         label.setFixedWidth(max(160, self.fontMetrics().averageCharWidth() * 26))
         return muted(label)
-
-
-class AttachmentsSection(QWidget):
-    """The files that came with the application and whether they checked out."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.tree = QTreeWidget(self)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setHeaderLabels(
-            [self.tr("File"), self.tr("Type"), self.tr("Size"), self.tr("Check")]
-        )
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # TODO(attachments): preview, save and open need the attachment content, which
-        # comes with the portal intake (an AttachmentService.content(actor, id) that also
-        # records ATTACHMENT_VIEWED). Until then the actions exist, disabled, and say why.
-        not_yet = self.tr(
-            "Not available yet: attachment contents arrive with the portal connection."
-        )
-        self.preview_button = QPushButton(icon("attachment"), self.tr("Preview"), self)
-        self.save_button = QPushButton(self.tr("Save as…"), self)
-        for button in (self.preview_button, self.save_button):
-            button.setEnabled(False)
-            button.setToolTip(not_yet)
-        self.note = plain_label(not_yet, self, wrap=True)
-        muted(self.note)
-        self.empty = muted(plain_label(self.tr("This application has no attachments."), self))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.preview_button)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.note, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 8, 4, 4)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.tree, 1)
-        layout.addLayout(buttons)
-
-    def show_attachments(self, attachments: list[AttachmentInfo], words: Vocabulary) -> None:
-        self.tree.clear()
-        for attachment in attachments:
-            check = words.verification(attachment.verification)
-            item = QTreeWidgetItem(
-                [
-                    attachment.original_name,
-                    attachment.media_type,
-                    words.size(attachment.size),
-                    check.text,
-                ]
-            )
-            item.setToolTip(
-                0,
-                plain_tooltip(
-                    self.tr("{name}\nstored as {safe_name}").format(
-                        name=attachment.original_name, safe_name=attachment.safe_name
-                    )
-                ),
-            )
-            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if attachment.verification_detail:
-                item.setToolTip(3, plain_tooltip(attachment.verification_detail))
-            item.setForeground(3, _tone_brush(check.tone))
-            self.tree.addTopLevelItem(item)
-        self.empty.setVisible(not attachments)
-        self.tree.setVisible(bool(attachments))
-
-
-def _tone_brush(tone: Tone) -> QBrush:
-    return QBrush(QColor(TONE_COLOURS[tone][2]))
 
 
 class TimelineEntry(QFrame):

@@ -4,13 +4,17 @@ Top to bottom: messages (a concurrent change, a refused action, notices about
 the case), the header (file number, service, status, deadline), the trust
 facts (how the applicant identified, the payment, the reply channel, who works
 on it), the actions allowed right now, and tabs with the form data,
-attachments, history and notes.
+attachments (with a preview), documents (the certificates created for the
+case), history and notes.
 
 Loading and every action run in the task runner; after an action the case is
 read again, so what the clerk sees is what the database holds. A status change
 carries the version the clerk saw: if someone changed the case meanwhile, the
 service refuses with :class:`ConcurrentChange`, the panel says who changed
-what and reloads.
+what and reloads. Assigning and releasing carry the version too.
+
+Creating the certificate runs in the task runner as well; afterwards the case
+is read again, so that a step that needs a document (completing) is offered.
 """
 
 from __future__ import annotations
@@ -39,14 +43,17 @@ from backoffice.domain.status import Status
 from backoffice.domain.templates import Transition
 from backoffice.services.actor import Actor
 from backoffice.services.casework import CaseDetail
+from backoffice.services.documents import DocumentInfo
 from backoffice.services.errors import ClaimConflict, ConcurrentChange
 from backoffice.services.queries import CaseRow
 from backoffice.services.users import UserInfo
 
 from .case_actions import Offer, TransitionOffer, offer_for
+from .case_attachments import AttachmentsSection
 from .case_dialogs import AssignDialog, TransitionDialog
+from .case_documents import DocumentsSection
 from .case_header import CaseHeader
-from .case_sections import AttachmentsSection, FormSection, NotesSection, Timeline
+from .case_sections import FormSection, NotesSection, Timeline
 from .context import UiContext
 from .errors import describe_error
 from .flow_layout import FlowLayout
@@ -80,6 +87,9 @@ class CaseView(QWidget):
         self._busy = False
         self._users: list[UserInfo] | None = None
         self._drafts: dict[int, str] = {}
+        #: The document to select once the case has been read again (just created).
+        self._new_document: int | None = None
+        self.generating = False
         #: The dialog currently open (a status change or an assignment), if any.
         self.dialog: QDialog | None = None
         self.transition_buttons: dict[Status, QPushButton] = {}
@@ -124,6 +134,14 @@ class CaseView(QWidget):
         self.note_action = QAction(icon("note-add"), self.tr("Add &note"), self)
         self.note_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.note_action.triggered.connect(self.focus_note)
+        self.certificate_action = QAction(icon("certificate"), self.tr("Create &certificate"), self)
+        self.certificate_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.certificate_action.setToolTip(
+            self.tr("Create the certificate of this case as a PDF ({key})").format(
+                key=_keys(self.certificate_action)
+            )
+        )
+        self.certificate_action.triggered.connect(self.generate_certificate)
         for action in self.actions_for_menus():
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
@@ -133,6 +151,7 @@ class CaseView(QWidget):
             self.assign_action,
             self.release_action,
             self.status_action,
+            self.certificate_action,
             self.note_action,
         ]
 
@@ -148,17 +167,23 @@ class CaseView(QWidget):
         self.claim_button = self._tool_button(self.claim_action)
         self.assign_button = self._tool_button(self.assign_action)
         self.release_button = self._tool_button(self.release_action)
+        self.certificate_button = self._tool_button(self.certificate_action)
         self.action_hint = muted(plain_label("", page, wrap=True))
 
         self.tabs = QTabWidget(page)
         self.tabs.setDocumentMode(True)
         self.form = FormSection(self.tabs)
-        self.attachments = AttachmentsSection(self.tabs)
+        self.attachments = AttachmentsSection(self._ctx, self.tabs)
+        self.attachments.status_message.connect(self.status_message)
+        self.documents = DocumentsSection(self._ctx, self.tabs)
+        self.documents.status_message.connect(self.status_message)
+        self.documents.create_button.setDefaultAction(self.certificate_action)
         self.history = Timeline(self.tr("No history."), self.tabs)
         self.notes = NotesSection(self.tabs)
         self.notes.note_submitted.connect(self.add_note)
         self.tabs.addTab(self.form, self.tr("Application"))
         self.tabs.addTab(self.attachments, self.tr("Attachments"))
+        self.tabs.addTab(self.documents, self.tr("Documents"))
         self.tabs.addTab(self.history, self.tr("History"))
         self.tabs.addTab(self.notes, self.tr("Notes"))
 
@@ -268,14 +293,26 @@ class CaseView(QWidget):
         template = detail.template
         self.header.show_case(detail, words)
         self.form.show_form(template, detail.form_data, words)
-        self.attachments.show_attachments(detail.attachments, words)
+        self.attachments.show_attachments(detail.attachments)
+        self.documents.show_case(row.id, detail.has_certificate, select=self._new_document)
+        self._new_document = None
         self.history.show_entries(detail.history, words, template)
         notes = [entry for entry in detail.history if entry.kind == "note_added"]
         self.notes.timeline.show_entries(notes, words, template)
         self.notes.editor.setPlainText(self._drafts.get(row.id, ""))
-        self.tabs.setTabText(1, self.tr("Attachments ({n})").format(n=len(detail.attachments)))
-        self.tabs.setTabText(2, self.tr("History ({n})").format(n=len(detail.history)))
-        self.tabs.setTabText(3, self.tr("Notes ({n})").format(n=len(notes)))
+        documents = sum(1 for entry in detail.history if entry.kind == "document_generated")
+        tabs = self.tabs
+        tabs.setTabText(
+            tabs.indexOf(self.attachments),
+            self.tr("Attachments ({n})").format(n=len(detail.attachments)),
+        )
+        tabs.setTabText(
+            tabs.indexOf(self.documents), self.tr("Documents ({n})").format(n=documents)
+        )
+        tabs.setTabText(
+            tabs.indexOf(self.history), self.tr("History ({n})").format(n=len(detail.history))
+        )
+        tabs.setTabText(tabs.indexOf(self.notes), self.tr("Notes ({n})").format(n=len(notes)))
         self._show_notices(detail)
         self._update_actions()
 
@@ -305,7 +342,14 @@ class CaseView(QWidget):
         self.note_action.setVisible(offer.may_note if offer else True)
         self.note_action.setEnabled(idle and offer is not None and offer.may_note)
         self.notes.set_writable(offer is not None and offer.may_note)
-        for button in (self.claim_button, self.release_button, self.assign_button):
+        self.certificate_action.setVisible(offer is not None and offer.can_generate)
+        self.certificate_action.setEnabled(idle and offer is not None and offer.can_generate)
+        for button in (
+            self.claim_button,
+            self.release_button,
+            self.assign_button,
+            self.certificate_button,
+        ):
             action = button.defaultAction()
             button.setVisible(action.isVisible() and action.isEnabled())
         self._rebuild_transition_buttons(offer)
@@ -344,6 +388,10 @@ class CaseView(QWidget):
         return button
 
     def _why_no_transition(self, offer: Offer) -> str:
+        if any("document" in t.blocked_by for t in offer.transitions):
+            if offer.can_generate:
+                return self.tr("Create the certificate to be able to complete the case.")
+            return self.tr("Completing needs a certificate, which has not been created yet.")
         if offer.why_none == "closed":
             return self.tr("This case is closed.")
         if offer.why_none == "claim_first":
@@ -365,8 +413,14 @@ class CaseView(QWidget):
 
     def release(self) -> None:
         if self.detail is not None and self.offer is not None and self.offer.can_release:
+            row = self.detail.row
             self._perform(
-                partial(self._ctx.casework.release, self._ctx.actor, self.detail.row.id),
+                partial(
+                    self._ctx.casework.release,
+                    self._ctx.actor,
+                    row.id,
+                    expected_version=row.version,
+                ),
                 self.tr("Case {file} released."),
             )
 
@@ -385,7 +439,8 @@ class CaseView(QWidget):
         current = self._login_of(self.detail.row.assignee_id)
         dialog = AssignDialog(self.detail.row.file_number, self._users, current, self)
         case_id = self.detail.row.id
-        dialog.accepted.connect(lambda: self.assign(case_id, dialog.chosen_login()))
+        version = self.detail.row.version  # what the team lead saw when choosing
+        dialog.accepted.connect(lambda: self.assign(case_id, dialog.chosen_login(), version))
         self._open_dialog(dialog)
 
     def _users_loaded(self, users: list[UserInfo]) -> None:
@@ -398,9 +453,15 @@ class CaseView(QWidget):
                 return user.login
         return None
 
-    def assign(self, case_id: int, login: str | None) -> None:
+    def assign(self, case_id: int, login: str | None, expected_version: int | None = None) -> None:
         self._perform(
-            partial(self._ctx.casework.assign, self._ctx.actor, case_id, login),
+            partial(
+                self._ctx.casework.assign,
+                self._ctx.actor,
+                case_id,
+                login,
+                expected_version=expected_version,
+            ),
             self.tr("Case {file} assigned."),
         )
 
@@ -457,6 +518,41 @@ class CaseView(QWidget):
             ),
             self.tr("Case {file}: status changed."),
         )
+
+    def generate_certificate(self) -> None:
+        """Create the case's certificate (in the task runner), then read the case again."""
+        if self.detail is None or self.offer is None or self._busy or not self.offer.can_generate:
+            return
+        case_id = self.detail.row.id
+        file_number = self.detail.row.file_number
+        self.generating = True
+        self.documents.set_busy(True)
+        self.tabs.setCurrentWidget(self.documents)
+        self._set_busy(True)
+        self._ctx.runner.run(
+            partial(self._ctx.documents.generate, self._ctx.actor, case_id),
+            done=lambda info: self._certificate_created(case_id, file_number, info),
+            failed=self._certificate_failed,
+            owner=self,
+            write=True,
+            name="create certificate",
+        )
+
+    def _certificate_created(self, case_id: int, file_number: str, info: DocumentInfo) -> None:
+        self.generating = False
+        self.documents.set_busy(False)
+        self._new_document = info.id
+        self.status_message.emit(
+            self.tr("Certificate for {file} created (verification code {code}).").format(
+                file=file_number, code=info.verification_code
+            )
+        )
+        self._after_action(case_id)
+
+    def _certificate_failed(self, error: Exception) -> None:
+        self.generating = False
+        self.documents.set_busy(False)
+        self._action_failed(error)
 
     def focus_note(self) -> None:
         if self.detail is not None:
@@ -545,6 +641,10 @@ class CaseView(QWidget):
     def _dialog_closed(self, dialog: QDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
+
+    def shut_down(self) -> None:
+        """The window closes: remove temporary copies of attachments."""
+        self.attachments.remove_copies()
 
     def _save_draft(self) -> None:
         if self.detail is None:

@@ -9,8 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from backoffice.services.actor import Actor
+from backoffice.services.attachments import AttachmentService
 from backoffice.services.casework import CaseworkService
 from backoffice.services.catalogue import CatalogueService
+from backoffice.services.delivery import DeliveryService
+from backoffice.services.desktop import DesktopServices
+from backoffice.services.documents import DocumentService
 from backoffice.services.users import UserService
 
 from .tasks import TaskRunner
@@ -19,9 +23,33 @@ from .texts import Vocabulary
 
 @dataclass(frozen=True)
 class UiContext:
-    casework: CaseworkService
-    users: UserService
-    catalogue: CatalogueService
+    services: DesktopServices
     actor: Actor
     runner: TaskRunner
     vocabulary: Vocabulary
+
+    # The services panels use most, by name (the bundle holds them all).
+
+    @property
+    def casework(self) -> CaseworkService:
+        return self.services.casework
+
+    @property
+    def users(self) -> UserService:
+        return self.services.users
+
+    @property
+    def catalogue(self) -> CatalogueService:
+        return self.services.catalogue
+
+    @property
+    def documents(self) -> DocumentService:
+        return self.services.documents
+
+    @property
+    def attachments(self) -> AttachmentService:
+        return self.services.attachments
+
+    @property
+    def delivery(self) -> DeliveryService:
+        return self.services.delivery

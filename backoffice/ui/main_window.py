@@ -3,33 +3,46 @@
 It wires the panels together (selecting a case opens it; a change made in the
 case view updates its inbox row) and owns what concerns the whole window:
 shortcuts, the periodic refresh (other desktops' changes, new cases), notices
-about one's cases, the saved window layout.
+about one's cases, the saved window layout — and the portal: fetching
+(:mod:`.sync`) with its progress, result and portal state in the status bar
+(:mod:`.sync_status`), problems in a panel above the lists, and the delivery
+panel (:mod:`.delivery`) in a dock below them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
+from backoffice.domain.errors import DomainError
 from backoffice.domain.templates import ServiceTemplate
+from backoffice.portal.errors import PortalError
 from backoffice.services.casework import NoticeInfo
+from backoffice.services.delivery import DeliveryOverview
 from backoffice.services.users import UserInfo
 
 from .case_view import CaseView
 from .context import UiContext
+from .delivery import DeliveryPanel
 from .errors import describe_error
 from .icons import icon
 from .inbox import InboxPanel
+from .portal_texts import failure_advice
 from .settings import UiSettings
+from .sync import SyncController, SyncOutcome
+from .sync_status import SyncStatus
 from .texts import Tone, role_name
 from .widgets import MessageBar, plain_label
 
@@ -57,7 +70,9 @@ class MainWindow(QMainWindow):
         self._ctx = context
         self._settings = settings
         self._notices: list[NoticeInfo] = []
-        self._dismissed: set[tuple[int, str, str]] = set()
+        #: Notices closed here, until the database says so too (their ids).
+        self._dismissed: set[int] = set()
+        self._sync_text_dismissed = ""
         self.setWindowTitle(self._title(""))
         self.setWindowIcon(icon("backoffice"))
         self.setMinimumSize(900, 600)
@@ -74,13 +89,27 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([860, 540])
         self.notice_bar = MessageBar(self)
         self.notice_bar.closed.connect(self._dismiss_notices)
+        #: What went wrong in the last sync, and what to do about it.
+        self.sync_bar = MessageBar(self)
+        self.sync_bar.closed.connect(self._sync_bar_closed)
+        self.sync = SyncController(context, self)
+        self.delivery = DeliveryPanel(context, self)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 6, 8, 4)
         layout.setSpacing(6)
         layout.addWidget(self.notice_bar)
+        layout.addWidget(self.sync_bar)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self.delivery_dock = QDockWidget(self.tr("Delivery and portal"), self)
+        self.delivery_dock.setObjectName("deliveryDock")
+        self.delivery_dock.setWidget(self.delivery)
+        self.delivery_dock.setAllowedAreas(
+            Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.delivery_dock)
+        self.delivery_dock.hide()
 
         self._build_actions()
         self._build_menus()
@@ -93,6 +122,13 @@ class MainWindow(QMainWindow):
         self.case_view.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.case_view.case_shown.connect(lambda number: self.setWindowTitle(self._title(number)))
         context.runner.busy_changed.connect(self.busy_label.setVisible)
+        self.sync.started.connect(self._sync_started)
+        self.sync.progressed.connect(self.sync_status.show_progress)
+        self.sync.stopping.connect(self.sync_status.sync_stopping)
+        self.sync.finished.connect(self._sync_finished)
+        self.delivery.overview_loaded.connect(self._overview_loaded)
+        self.delivery.open_case.connect(self.open_case)
+        self.sync_status.details_requested.connect(self.show_delivery)
 
         self.refresh_timer = QTimer(self)
         self.refresh_timer.timeout.connect(self._poll)
@@ -112,11 +148,17 @@ class MainWindow(QMainWindow):
             self.tr("Look for new and changed cases ({key})").format(key=_keys(self.refresh_action))
         )
         self.refresh_action.triggered.connect(self.refresh)
-        self.sync_action = QAction(icon("sync"), self.tr("&Fetch from portal"), self)
-        self.sync_action.setEnabled(False)
-        not_yet = self.tr("Follows with the portal connection")
-        self.sync_action.setToolTip(not_yet)
-        self.sync_action.setStatusTip(not_yet)
+        self.sync_action = self.sync.action
+        self.stop_sync_action = self.sync.stop_action
+        self.delivery_action = self.delivery_dock.toggleViewAction()
+        self.delivery_action.setIcon(icon("delivery"))
+        self.delivery_action.setText(self.tr("&Delivery and portal"))
+        self.delivery_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.delivery_action.setToolTip(
+            self.tr("Rejected submissions, waiting messages and fetches ({key})").format(
+                key=_keys(self.delivery_action)
+            )
+        )
         self.next_action = QAction(icon("go-next"), self.tr("Ne&xt case"), self)
         self.next_action.setShortcuts([QKeySequence("Ctrl+."), QKeySequence("Alt+Down")])
         self.next_action.setToolTip(
@@ -142,6 +184,8 @@ class MainWindow(QMainWindow):
         self.about_qt_action.triggered.connect(QMessageBox.aboutQt)
         for action in (
             self.refresh_action,
+            self.sync_action,
+            self.delivery_action,
             self.next_action,
             self.previous_action,
             self.search_action,
@@ -155,6 +199,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.refresh_action)
         file_menu.addAction(self.sync_action)
+        file_menu.addAction(self.stop_sync_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         case_menu = bar.addMenu(self.tr("&Case"))
@@ -165,6 +210,7 @@ class MainWindow(QMainWindow):
         case_menu.addAction(self.previous_action)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.search_action)
+        view_menu.addAction(self.delivery_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
         help_menu.addAction(self.about_qt_action)
@@ -190,7 +236,14 @@ class MainWindow(QMainWindow):
         self.busy_label.setVisible(False)
         self.user_label = plain_label(f"{actor.display_name} · {role_name(actor.role)}", self)
         self.user_label.setToolTip(self.tr("Signed in as {login}").format(login=actor.login))
+        self.sync_status = SyncStatus(
+            self._ctx.vocabulary,
+            self.sync.stop_action,
+            configured=self.sync.configured,
+            parent=self,
+        )
         self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.sync_status)
         self.statusBar().addPermanentWidget(self.user_label)
 
     # -- starting, refreshing -----------------------------------------------------------------
@@ -211,6 +264,8 @@ class MainWindow(QMainWindow):
         words.user_names = {u.login: u.display_name for u in data.users}
         self.inbox.start()
         self._show_notices(data.notices)
+        self.delivery.refresh()
+        self.sync.start()
         if self._settings.refresh_seconds:
             self.refresh_timer.start(self._settings.refresh_seconds * 1000)
 
@@ -249,10 +304,95 @@ class MainWindow(QMainWindow):
         if listed is not None and listed.version != view.detail.row.version:
             view.reload()
 
+    # -- the portal ---------------------------------------------------------------------------
+
+    def sync_now(self) -> bool:
+        """Fetch from the portal now (as the action does); False if it cannot start."""
+        return self.sync.sync_now()
+
+    def _sync_started(self, automatic: bool) -> None:
+        if not automatic:
+            self._sync_text_dismissed = ""
+        self.sync_status.sync_started()
+
+    def _sync_finished(self, outcome: SyncOutcome) -> None:
+        text = self.sync_status.sync_finished(outcome)
+        self.statusBar().showMessage(text, 15_000)
+        problems = self._sync_problems(outcome)
+        if problems is None:
+            self.sync_bar.hide()
+        elif not (self.sync.automatic and problems[0] == self._sync_text_dismissed):
+            self.sync_bar.show_message(
+                problems[0],
+                problems[1],
+                action=self.tr("Try again"),
+                on_action=self._retry_sync,
+            )
+        failure = outcome.failure
+        if failure is not None and not isinstance(
+            failure, PortalError | DomainError | SQLAlchemyError | OSError
+        ):
+            self._ctx.runner.unhandled_error.emit(failure)  # a bug: the error road
+        self.inbox.refresh()  # new cases appear; the selection stays
+        self.delivery.refresh()
+
+    def _sync_problems(self, outcome: SyncOutcome) -> tuple[str, Tone] | None:
+        """What failed in a sync and what to do, or None when all went well."""
+        lines: list[str] = []
+        several = len(self._ctx.services.destinations) > 1
+        failure = outcome.failure
+        if failure is not None:
+            what = str(failure) if isinstance(failure, PortalError) else describe_error(failure)
+            lines.append(self.tr("Fetching from the portal failed: {error}").format(error=what))
+        for report in outcome.reports:
+            where = f"{report.destination_id}: " if several else ""
+            if report.error:
+                lines.append(
+                    where
+                    + self.tr("The portal could not be asked for new applications: {error}").format(
+                        error=report.error
+                    )
+                )
+            if report.skipped:
+                lines.append(
+                    where
+                    + self.tr(
+                        "%n application(s) could not be fetched completely; the portal keeps "
+                        "them and they are fetched again next time:",
+                        "",
+                        len(report.skipped),
+                    )
+                )
+                for submission_id, reason in report.skipped[:5]:
+                    lines.append(f"  • {submission_id}: {reason}")
+                if len(report.skipped) > 5:
+                    lines.append(
+                        "  • " + self.tr("… and {n} more").format(n=len(report.skipped) - 5)
+                    )
+        if not lines:
+            return None
+        lines.append(failure_advice(failure))
+        return "\n".join(lines), Tone.BAD if outcome.failed else Tone.WARNING
+
+    def _retry_sync(self) -> None:
+        self.sync_bar.hide()
+        self.sync.sync_now()
+
+    def _sync_bar_closed(self) -> None:
+        self._sync_text_dismissed = self.sync_bar.text
+
+    def _overview_loaded(self, overview: DeliveryOverview) -> None:
+        self.sync_status.show_syncs(overview.syncs)
+
+    def show_delivery(self) -> None:
+        self.delivery_dock.show()
+        self.delivery_dock.raise_()
+        self.delivery.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # -- notices ------------------------------------------------------------------------------
 
     def _show_notices(self, notices: list[NoticeInfo]) -> None:
-        self._notices = [n for n in notices if _notice_key(n) not in self._dismissed]
+        self._notices = [n for n in notices if n.id not in self._dismissed]
         if not self._notices:
             self.notice_bar.hide()
             return
@@ -270,13 +410,28 @@ class MainWindow(QMainWindow):
         )
 
     def _dismiss_notices(self) -> None:
-        self._dismissed.update(_notice_key(n) for n in self._notices)
+        """Closing the notices dismisses them for good (in the database, in a worker)."""
+        ids = [n.id for n in self._notices]
         self._notices = []
+        if not ids:
+            return
+        self._dismissed.update(ids)
+        self._ctx.runner.run(
+            partial(self._ctx.casework.dismiss_notices, self._ctx.actor, ids),
+            failed=lambda error: self.statusBar().showMessage(
+                self.tr("The notices could not be dismissed.") + " " + describe_error(error),
+                8000,
+            ),
+            owner=self,
+            write=True,
+            name="dismiss notices",
+        )
 
     def open_case(self, case_id: int) -> None:
         """Show a case: selected in the inbox if it is listed there, else directly."""
         remaining = [n for n in self._notices if n.case_id != case_id]
-        self._dismissed.update(_notice_key(n) for n in self._notices if n.case_id == case_id)
+        # Opening the case marks its notices as seen (the service does, when it reads it).
+        self._dismissed.update(n.id for n in self._notices if n.case_id == case_id)
         if not self.inbox.select_case(case_id):
             self.case_view.show_case(case_id)
         self._show_notices(remaining)
@@ -302,9 +457,15 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.refresh_timer.stop()
         self.save_layout()
+        self.shut_down()
         super().closeEvent(event)
+
+    def shut_down(self) -> None:
+        """Stop the timers and the running sync; remove temporary copies (idempotent)."""
+        self.refresh_timer.stop()
+        self.sync.shut_down()
+        self.case_view.shut_down()
 
     def show_about(self) -> None:
         box = QMessageBox(self)
@@ -323,7 +484,3 @@ class MainWindow(QMainWindow):
 
 def _keys(action: QAction) -> str:
     return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-
-
-def _notice_key(notice: NoticeInfo) -> tuple[int, str, str]:
-    return (notice.case_id, notice.kind, notice.at.isoformat())

@@ -10,8 +10,13 @@ Only plain data crosses threads: the functions are service calls that open
 their own database session per call and return frozen dataclasses.
 
 Long functions (:meth:`TaskRunner.run_long`) receive a :class:`TaskContext`
-with a cancellation token and a progress callback whose reports are delivered
-to the GUI thread as well.
+with a cancellation token, a stop request and a progress callback whose reports
+(:class:`~backoffice.services.progress.Progress`) are delivered to the GUI
+thread as well. Both tokens are the services' own
+:class:`~backoffice.services.progress.CancelToken`, so a long use case (a sync)
+takes them as they are. *Cancelling* a task drops its outcome; *stopping* it
+asks the function to end early and still delivers what it returns (a sync
+stopped halfway reports what it got).
 
 :class:`SyncTaskRunner` is the stand-in for tests: same interface, the function
 and its callbacks run at once on the calling thread.
@@ -20,7 +25,6 @@ and its callbacks run at once on the calling thread.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -28,58 +32,67 @@ from typing import Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 
+from backoffice.services import progress as service_progress
+from backoffice.services.progress import Progress
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-ProgressCallback = Callable[[int, int], None]
+ProgressCallback = Callable[[Progress], None]
 
 
 class Cancelled(Exception):
     """Raised by :meth:`CancelToken.check` inside a task that was cancelled."""
 
 
-class CancelToken:
+class CancelToken(service_progress.CancelToken):
     """Set by the GUI thread, read by the worker: thread-safe."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
 
     def check(self) -> None:
         """Stop a long function at a safe point once the task is cancelled."""
-        if self._event.is_set():
+        if self.cancelled:
             raise Cancelled
 
 
 @dataclass(frozen=True)
 class TaskContext:
-    """What a long function gets: ask ``token`` whether to stop, report ``progress``."""
+    """What a long function gets: ``token`` (cancelled: nobody wants the outcome any
+    more), ``stop`` (asked to end early: the outcome is still delivered; pass it to a
+    use case as its ``cancel``), and ``report`` for progress (a use case's ``progress``)."""
 
     token: CancelToken
-    progress: ProgressCallback
+    stop: service_progress.CancelToken
+    report: ProgressCallback
+
+    def progress(self, done: int, total: int, current: str = "", phase: str = "") -> None:
+        self.report(Progress(done, total, current, phase))
 
 
 @dataclass(eq=False)
 class Task:
-    """Handle of a submitted task: cancel it, or ask whether it ended."""
+    """Handle of a submitted task: cancel or stop it, or ask whether it ended."""
 
     name: str
     token: CancelToken = field(default_factory=CancelToken)
+    stop_token: service_progress.CancelToken = field(default_factory=service_progress.CancelToken)
     finished: bool = False
 
     def cancel(self) -> None:
         """Drop the result: no callback of this task runs after this call."""
+        self.stop_token.cancel()
         self.token.cancel()
+
+    def stop(self) -> None:
+        """Ask a long function to end at its next safe point; its outcome still comes back."""
+        self.stop_token.cancel()
 
     @property
     def cancelled(self) -> bool:
         return self.token.cancelled
+
+    @property
+    def stopping(self) -> bool:
+        return self.stop_token.cancelled
 
 
 @dataclass(eq=False)
@@ -102,7 +115,7 @@ class TaskRunner(QObject):
     unhandled_error = Signal(object)
 
     _finished = Signal(object, object, object)  # job, result, error
-    _progressed = Signal(object, int, int)  # job, done, total
+    _progressed = Signal(object, object)  # job, Progress
 
     def __init__(self, parent: QObject | None = None, *, max_threads: int = 4) -> None:
         super().__init__(parent)
@@ -146,11 +159,13 @@ class TaskRunner(QObject):
         name: str = "",
     ) -> Task:
         """Like :meth:`run` for long functions: ``fn(context)`` may check
-        ``context.token`` and call ``context.progress(done, total)``."""
+        ``context.token`` or ``context.stop`` and report through ``context.report``
+        (or ``context.progress(done, total)``); ``progress(Progress)`` runs on the GUI
+        thread."""
         task = Task(name or getattr(fn, "__name__", "task"))
         job = _Job(task, lambda: None, done, failed, progress, owner, write)
         context = TaskContext(
-            task.token, lambda n, total: self._progress_from_worker(job, n, total)
+            task.token, task.stop_token, lambda report: self._progress_from_worker(job, report)
         )
         job.call = lambda: fn(context)
         return self._submit(job)
@@ -185,19 +200,19 @@ class TaskRunner(QObject):
         result, error = self._outcome(job)
         self._finished.emit(job, result, error)
 
-    def _progress_from_worker(self, job: _Job, done: int, total: int) -> None:
+    def _progress_from_worker(self, job: _Job, report: Progress) -> None:
         if job.progress is not None and not job.task.cancelled:
-            self._progressed.emit(job, done, total)
+            self._progressed.emit(job, report)
 
     # -- on the GUI thread --------------------------------------------------------------------
 
     def _owner_gone(self, job: _Job) -> bool:
         return job.owner is not None and not shiboken6.isValid(job.owner)
 
-    @Slot(object, int, int)
-    def _report(self, job: _Job, done: int, total: int) -> None:
+    @Slot(object, object)
+    def _report(self, job: _Job, report: Progress) -> None:
         if job.progress is not None and not job.task.cancelled and not self._owner_gone(job):
-            job.progress(done, total)
+            job.progress(report)
 
     @Slot(object, object, object)
     def _deliver(self, job: _Job, result: Any, error: BaseException | None) -> None:
@@ -249,5 +264,5 @@ class SyncTaskRunner(TaskRunner):
         result, error = self._outcome(job)
         self._deliver(job, result, error)
 
-    def _progress_from_worker(self, job: _Job, done: int, total: int) -> None:
-        self._report(job, done, total)
+    def _progress_from_worker(self, job: _Job, report: Progress) -> None:
+        self._report(job, report)

@@ -357,9 +357,8 @@ class Vocabulary:
 
     def conflict(self, error: ConcurrentChange, template: ServiceTemplate | None) -> str:
         """Who changed a case meanwhile and what, for the clerk whose change was refused."""
-        who = error.changed_by
-        if not who or who == "the system":  # the service names the system in English
-            who = QCoreApplication.translate("Texts", "the system")
+        # None: the system changed it (intake, a background job), not a person.
+        who = error.changed_by or QCoreApplication.translate("Texts", "the system")
         lines = [
             QCoreApplication.translate(
                 "Texts", "{who} changed this case while you were looking at it:"

@@ -27,8 +27,9 @@
 <context>
     <name>AttachmentsSection</name>
     <message>
-        <location filename="../../backoffice/ui/case_sections.py" line="+152"/>
+        <location filename="../../backoffice/ui/case_attachments.py" line="+87"/>
         <source>File</source>
+        <extracomment>A short confirmation for the status bar. An attachment was read (the case&apos;s history has a new entry). Private folders holding copies opened with the system&apos;s viewer (removed at exit). Where &quot;open with the system&apos;s viewer&quot; makes its folders (None: the system&apos;s). The save dialog while it is open. The warning before opening a suspicious file, while it is open.</extracomment>
         <translation>Datei</translation>
     </message>
     <message>
@@ -47,31 +48,122 @@
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Not available yet: attachment contents arrive with the portal connection.</source>
-        <translation>Noch nicht verfügbar: Die Inhalte der Anlagen kommen mit der Portal-Anbindung.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+16"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Show the file here (Enter); the case history records that you looked at it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Save as…</source>
         <translation>Speichern unter…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Save a copy of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open with system viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a copy with the program your computer uses for this kind of file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>This application has no attachments.</source>
         <translation>Dieser Antrag hat keine Anlagen.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+2"/>
+        <location line="+69"/>
+        <source>Select an attachment and choose Preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-21"/>
         <source>{name}
 stored as {safe_name}</source>
         <translation>{name}
 gespeichert als {safe_name}</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Check of {name}: {result}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Be careful with this file: open it only if you trust where it came from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Loading {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The attachment could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Saved as {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The name was changed so that it is safe and replaces no other file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The attachment could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Open attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}: {result}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file is not what it claims to be, or its type is unknown. Another program may treat it differently than you expect. Open it only if you trust it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Opened {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No program is set up to open {name}. Use Save as… instead.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -138,14 +230,13 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../backoffice/ui/case_view.py" line="+86"/>
-        <location line="+141"/>
+        <location filename="../../backoffice/ui/case_view.py" line="+103"/>
         <source>Select a case in the list.</source>
-        <extracomment>A case was changed from here (the new :class:`CaseRow`). A change from here met a concurrent change (case id). A case has been shown (its file number), or &quot;&quot; when none is. A short confirmation for the status bar. The dialog currently open (a status change or an assignment), if any.</extracomment>
+        <extracomment>How long a case may take to load before the panel says it is loading. A case was changed from here (the new :class:`CaseRow`). A change from here met a concurrent change (case id). A case has been shown (its file number). A short confirmation for the status bar. The document to select once the case has been read again (just created). The dialog currently open (a status change or an assignment), if any.</extracomment>
         <translation>Wählen Sie einen Fall in der Liste aus.</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="+13"/>
         <source>&amp;Take case</source>
         <translation>Fall &amp;übernehmen</translation>
     </message>
@@ -190,7 +281,17 @@ gespeichert als {safe_name}</translation>
         <translation>&amp;Notiz hinzufügen</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+3"/>
+        <source>Create &amp;certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create the certificate of this case as a PDF ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>No history.</source>
         <translation>Kein Verlauf.</translation>
     </message>
@@ -206,6 +307,11 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
@@ -215,32 +321,37 @@ gespeichert als {safe_name}</translation>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+71"/>
         <source>Loading case…</source>
         <translation>Fall wird geladen…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+24"/>
         <source>The case could not be opened.</source>
         <translation>Der Fall konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Attachments ({n})</source>
         <translation>Anlagen ({n})</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Documents ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>History ({n})</source>
         <translation>Verlauf ({n})</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Notes ({n})</source>
         <translation>Notizen ({n})</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+64"/>
         <source>New status: {status}</source>
         <translation>Neuer Status: {status}</translation>
     </message>
@@ -250,7 +361,17 @@ gespeichert als {safe_name}</translation>
         <translation>Noch nicht möglich: erfordert {what}.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>Create the certificate to be able to complete the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completing needs a certificate, which has not been created yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This case is closed.</source>
         <translation>Dieser Fall ist abgeschlossen.</translation>
     </message>
@@ -270,12 +391,12 @@ gespeichert als {safe_name}</translation>
         <translation>Sie haben den Fall {file} übernommen.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Case {file} released.</source>
         <translation>Fall {file} freigegeben.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source>Case {file} assigned.</source>
         <translation>Fall {file} zugewiesen.</translation>
     </message>
@@ -285,7 +406,12 @@ gespeichert als {safe_name}</translation>
         <translation>Fall {file}: Status geändert.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
+        <source>Certificate for {file} created (verification code {code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Note saved.</source>
         <translation>Notiz gespeichert.</translation>
     </message>
@@ -293,6 +419,309 @@ gespeichert als {safe_name}</translation>
         <location line="+39"/>
         <source>{who} took this case just before you.</source>
         <translation>{who} hat diesen Fall gerade vor Ihnen übernommen.</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryPanel</name>
+    <message>
+        <location filename="../../backoffice/ui/delivery.py" line="+74"/>
+        <source>Arrived</source>
+        <extracomment>A new overview arrived (:class:`DeliveryOverview`), e.g. for the status bar. The clerk wants to open a case (its id), e.g. from a waiting message.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation type="unfinished">Leistung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the delivery state again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select a rejected submission to see why it was rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Double-click a message to open its case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Rejected submissions and waiting messages of all destinations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The delivery state could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try again</source>
+        <translation type="unfinished">Erneut versuchen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rejected ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rejected</source>
+        <translation type="unfinished">Abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outbox ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fetches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Part: {part}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Technical detail: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arrived: {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service: {service}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Applicant&apos;s reply address: {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submission: {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portal case: {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destination: {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The portal is told that this submission was rejected and why (see the outbox while that message waits); the applicant sees it there and can submit again. No case was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>none (a person must look at it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{new} new, {rejected} rejected, {skipped} postponed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsSection</name>
+    <message>
+        <location filename="../../backoffice/ui/case_documents.py" line="+81"/>
+        <source>Creating the certificate…</source>
+        <extracomment>A short confirmation for the status bar. The save dialog while it is open.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verification code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation type="unfinished">Größe</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save as…</source>
+        <translation type="unfinished">Speichern unter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a copy of the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No document has been created for this case yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>The documents could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>System</source>
+        <translation type="unfinished">System</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Anyone holding the paper can have it verified with this code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Loading the document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Save document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Saved as {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The document could not be saved: {error}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -379,7 +808,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>FormSection</name>
     <message>
-        <location filename="../../backoffice/ui/case_sections.py" line="-99"/>
+        <location filename="../../backoffice/ui/case_sections.py" line="+94"/>
         <source>Further data (not in this service&apos;s form)</source>
         <extracomment>The value labels by (group, field), for tests and for copying.</extracomment>
         <translation>Weitere Angaben (nicht im Formular dieser Leistung)</translation>
@@ -482,7 +911,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../backoffice/ui/inbox.py" line="+163"/>
+        <location filename="../../backoffice/ui/inbox.py" line="+171"/>
         <source>Search file number, name, form data ({shortcut})</source>
         <extracomment>The clerk selected a case (its id).</extracomment>
         <translation>Suchen: Aktenzeichen, Name, Angaben ({shortcut})</translation>
@@ -498,7 +927,7 @@ gespeichert als {safe_name}</translation>
         <translation>Fälle dieser Leistung zeigen</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+208"/>
         <source>Open cases</source>
         <translation>Offene Fälle</translation>
     </message>
@@ -592,9 +1021,52 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/login.py" line="+46"/>
+        <source>Sign in – Rathaus Backoffice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who is working?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Demo mode: choose the person you work as. What you may do depends on the role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Loading users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Login: {login}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no active user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The users could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../backoffice/ui/main_window.py" line="+105"/>
+        <location filename="../../backoffice/ui/main_window.py" line="+141"/>
         <source>Rathaus Backoffice</source>
         <translation>Rathaus Backoffice</translation>
     </message>
@@ -604,27 +1076,33 @@ gespeichert als {safe_name}</translation>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>&amp;Fetch from portal</source>
-        <translation>Vom &amp;Portal abrufen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Follows with the portal connection</source>
-        <translation>Folgt mit der Portal-Anbindung</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+23"/>
         <source>&amp;Previous case</source>
         <translation>&amp;Vorheriger Fall</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-20"/>
         <source>Look for new and changed cases ({key})</source>
         <translation>Nach neuen und geänderten Fällen sehen ({key})</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-43"/>
+        <source>Delivery and portal</source>
+        <extracomment>Notices closed here, until the database says so too (their ids). What went wrong in the last sync, and what to do about it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>&amp;Delivery and portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rejected submissions, waiting messages and fetches ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Ne&amp;xt case</source>
         <translation>Nä&amp;chster Fall</translation>
     </message>
@@ -659,12 +1137,12 @@ gespeichert als {safe_name}</translation>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Case</source>
         <translation>&amp;Fall</translation>
     </message>
@@ -674,7 +1152,7 @@ gespeichert als {safe_name}</translation>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -694,22 +1172,51 @@ gespeichert als {safe_name}</translation>
         <translation>Angemeldet als {login}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+36"/>
         <source>The program could not load its data.</source>
         <translation>Das Programm konnte seine Daten nicht laden.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+52"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+18"/>
+        <source>Fetching from the portal failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The portal could not be asked for new applications: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n application(s) could not be fetched completely; the portal keeps them and they are fetched again next time:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>… and {n} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Open {file}</source>
         <translation>{file} öffnen</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+14"/>
+        <source>The notices could not be dismissed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>About Rathaus Backoffice</source>
         <translation>Über Rathaus Backoffice</translation>
     </message>
@@ -735,7 +1242,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>NotesSection</name>
     <message>
-        <location filename="../../backoffice/ui/case_sections.py" line="+190"/>
+        <location filename="../../backoffice/ui/case_sections.py" line="+115"/>
         <source>Internal note for colleagues; the applicant does not see it</source>
         <extracomment>The clerk wants to save the note (its text).</extracomment>
         <translation>Interne Notiz für Kolleginnen und Kollegen; die antragstellende Person sieht sie nicht</translation>
@@ -749,6 +1256,422 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+4"/>
         <source>No notes yet.</source>
         <translation>Noch keine Notizen.</translation>
+    </message>
+</context>
+<context>
+    <name>PortalTexts</name>
+    <message>
+        <location filename="../../backoffice/ui/portal_texts.py" line="+31"/>
+        <source>Could not be decrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not readable (syntax error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Incomplete or malformed data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Form version not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checksum does not match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Form data missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attachment missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attachments do not match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Service not offered or mismatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reply channel not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Payment method not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Technical error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The application was encrypted for a key this office does not have. The portal or the applicant&apos;s software may use an old key of ours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Part of the application was not readable data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Part of the application does not have the structure the service expects (a required entry is missing or has the wrong form).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The application uses a form version this program does not know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The content does not match the checksum it was sent with: it was damaged or changed on the way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The application arrived without its form data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The application announces an attachment that did not arrive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The application carries attachments it does not describe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The application is for a service this office does not offer here, or names two different services.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The applicant asked for answers through a channel this office cannot use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The payment method is not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A technical error occurred while checking the application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>attachment {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>envelope (metadata)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>form data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>submission as a whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The SHA-512 checksum of the data differs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no form data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The form data is larger than 5 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only JSON form data is supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The metadata is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The metadata describes an attachment the submission does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Confirmation to the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message to the applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n new application(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n rejected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n postponed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no new applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopped: {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The portal did not accept this office&apos;s credentials. An administrator should check the client id and secret (backoffice portal configure) and test the connection (backoffice portal test).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The portal&apos;s certificate was not accepted. Ask the IT department to check the portal address and the trusted certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The portal connection is not set up completely. An administrator can set it up with backoffice portal configure and backoffice keys generate, and test it with backoffice portal test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing is lost: applications stay at the portal until they have been fetched. Try again in a few minutes; the program also tries by itself. If the problem persists, an administrator can test the connection with backoffice portal test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The portal answered in a way the program did not expect. Nothing is lost; if it happens again, an administrator can test the connection with backoffice portal test and look at the log file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your role may not do this; ask a team lead or an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing is lost. Check the network connection to the database and try again; if it happens again, send the log file to your IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../backoffice/ui/preview.py" line="+164"/>
+        <source>{width} × {height} pixels</source>
+        <extracomment>Images larger than this are not decoded (a decompression bomb, or just too big to show). Decoded images are scaled down to this many pixels on their longer side. The image&apos;s own size (before scaling for the screen). The document the view shows (owned here, not by the view; see the module docs).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The image is too large to show ({width} × {height} pixels, more than {limit} megapixels). Save it and open it with another program if you need it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file is damaged or not what it claims to be; it cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no preview for this kind of file. Save it, or open it with the system&apos;s viewer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../backoffice/ui/sync.py" line="+94"/>
+        <source>&amp;Fetch from portal</source>
+        <extracomment>``Progress.phase`` of the report that starts a destination (``current``: its id). An error that ended the run early (opening the session, or a destination&apos;s sync). The clerk (or the program closing) asked it to stop. A sync has started (``automatic``: started by the timer). A progress report of the running sync (:class:`Progress`). The sync ended (:class:`SyncOutcome`). A stop was requested; the run ends after the current submission.</extracomment>
+        <translation type="unfinished">Vom &amp;Portal abrufen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop fetching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop after the current application; what arrived so far is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The portal connection is not configured. An administrator sets it up with backoffice portal configure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your role may not fetch applications from the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fetching from the portal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fetch new applications from the portal ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../backoffice/ui/sync_status.py" line="+76"/>
+        <source>Fetching from the portal…</source>
+        <extracomment>The clerk wants the details (the delivery panel).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Destination {n} of {total}: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fetching application {n} of {total}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sending confirmations to the portal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Asking the portal for new applications…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stopping after the current application…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fetching failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{summary}; then it failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Portal: not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No portal connection is set up on this computer; applications are not fetched. An administrator sets it up with backoffice portal configure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+18"/>
+        <source>Portal: not fetched yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+19"/>
+        <source>Show the delivery panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Portal: fetching failed at {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Portal: last fetched {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{destination}: last success {success}, last attempt {attempt}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1056,7 +1979,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>{who} hat Ihnen den Fall {file} abgenommen; er ist jetzt niemandem zugewiesen.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>the system</source>
         <translation>das System</translation>
     </message>

@@ -15,11 +15,49 @@
 <context>
     <name>InboxPanel</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/inbox.py" line="+480"/>
+        <location filename="../../backoffice/ui/inbox.py" line="+491"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n case</numerusform>
             <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../backoffice/ui/main_window.py" line="+360"/>
+        <source>%n application(s) could not be fetched completely; the portal keeps them and they are fetched again next time:</source>
+        <translation>
+            <numerusform>%n application could not be fetched completely; the portal keeps it and it is fetched again next time:</numerusform>
+            <numerusform>%n applications could not be fetched completely; the portal keeps them and they are fetched again next time:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PortalTexts</name>
+    <message numerus="yes">
+        <location filename="../../backoffice/ui/portal_texts.py" line="+196"/>
+        <source>%n new application(s)</source>
+        <translation>
+            <numerusform>%n new application</numerusform>
+            <numerusform>%n new applications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n rejected</numerusform>
+            <numerusform>%n rejected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n postponed</source>
+        <translation>
+            <numerusform>%n postponed</numerusform>
+            <numerusform>%n postponed</numerusform>
         </translation>
     </message>
 </context>

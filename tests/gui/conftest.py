@@ -4,34 +4,56 @@
   admin; the catalogue; ``add_case``; a settable clock), here always on SQLite.
 - ``runner``: the synchronous task runner (results delivered before ``run`` returns);
   ``thread_runner``: the real one, shut down after the test.
-- ``make_context(actor, language=...)``: what a panel is built with.
+- ``make_context(actor, language=..., services=...)``: what a panel is built with;
+  ``desktop_services``: the bundle on the world's database (no portal unless given one).
 - ``ui_settings``: interface settings in a file of the test, periodic refresh off.
 - ``qm_dir`` (session): the translations, compiled once per test session from the
   ``.ts`` sources by the same function the program calls at start.
-- ``german``: German translators installed for one test.
+- ``german``, ``english``: translators installed for one test.
+- ``make_portal(**simulator_options)``: a real portal simulator on loopback and the
+  desktop services wired to it (``open_intake`` builds a client per sync, as the
+  program does); one simulator key set and one subscriber key set per session.
+- ``make_window(actor, **context_options)``: the main window, shown and started.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from backoffice.portal.auth import ClientCredentials
+from backoffice.portal.client import SubscriberClient
+from backoffice.portal.http import RetryPolicy, Timeouts
+from backoffice.portal.keys import SubscriberKeys
 from backoffice.services.actor import Actor
+from backoffice.services.attachments import AttachmentService
 from backoffice.services.catalogue import CatalogueService
+from backoffice.services.delivery import DeliveryService
+from backoffice.services.desktop import DesktopServices
+from backoffice.services.documents import DocumentService
+from backoffice.services.intake import IntakeService
+from backoffice.services.subscriber import KeyCrypto
+from backoffice.simulator.crypto import SimulatorKeys
+from backoffice.simulator.server import Simulator
 from backoffice.ui.app import build_context
 from backoffice.ui.context import UiContext
+from backoffice.ui.main_window import MainWindow
 from backoffice.ui.pyside_fixes import TrueRefcountGuard
 from backoffice.ui.settings import UiSettings
 from backoffice.ui.tasks import SyncTaskRunner, TaskRunner
 from backoffice.ui.translations import ensure_compiled, install_translators, remove_translators
 from tests.integration import conftest as integration
 from tests.integration.conftest import Clock, World
+from tests.unit.portal.helpers import session_keys
 
-__all__ = ["Clock", "World"]
+__all__ = ["Clock", "Portal", "World"]
 
 # The populated database of the integration tests, as fixtures here too.
 db = integration.db
@@ -76,20 +98,122 @@ def thread_runner(qapp: QApplication) -> Iterator[TaskRunner]:
 
 
 @pytest.fixture
-def make_context(world: World, runner: SyncTaskRunner) -> Callable[..., UiContext]:
+def desktop_services(world: World) -> DesktopServices:
+    return DesktopServices(
+        db=world.db,
+        casework=world.casework,
+        users=world.users,
+        catalogue=CatalogueService(world.db),
+        documents=DocumentService(world.db, clock=world.clock),
+        attachments=AttachmentService(world.db),
+        delivery=DeliveryService(world.db),
+    )
+
+
+@pytest.fixture
+def make_context(
+    desktop_services: DesktopServices, runner: SyncTaskRunner
+) -> Callable[..., UiContext]:
     def make(
-        actor: Actor, *, language: str = "en", task_runner: TaskRunner | None = None
+        actor: Actor,
+        *,
+        language: str = "en",
+        task_runner: TaskRunner | None = None,
+        services: DesktopServices | None = None,
     ) -> UiContext:
-        return build_context(
-            world.casework,
-            world.users,
-            CatalogueService(world.db),
-            actor,
-            language,
-            task_runner or runner,
-        )
+        return build_context(services or desktop_services, actor, language, task_runner or runner)
 
     return make
+
+
+@dataclass
+class Portal:
+    """A running simulator and the desktop services that fetch from it."""
+
+    simulator: Simulator
+    services: DesktopServices
+
+
+@pytest.fixture(scope="session")
+def simulator_keys() -> SimulatorKeys:
+    return SimulatorKeys.generate(reply_keys=1)
+
+
+@pytest.fixture(scope="session")
+def subscriber_keys() -> SubscriberKeys:
+    return session_keys()
+
+
+@pytest.fixture
+def make_portal(
+    world: World,
+    desktop_services: DesktopServices,
+    simulator_keys: SimulatorKeys,
+    subscriber_keys: SubscriberKeys,
+) -> Iterator[Callable[..., Portal]]:
+    started: list[Simulator] = []
+
+    def make(**options: object) -> Portal:
+        options.setdefault("seed", 5)
+        options.setdefault("attachments", 1)
+        options.setdefault("zip_share", 0.0)
+        sim = Simulator(
+            keys=simulator_keys,
+            subscriber_jwks=subscriber_keys.export_public_jwks(),
+            **options,  # type: ignore[arg-type]
+        ).start()
+        started.append(sim)
+
+        @contextmanager
+        def open_intake() -> Iterator[IntakeService]:
+            client = SubscriberClient(
+                sim.base_url,
+                sim.token_url,
+                ClientCredentials(sim.subscriber.client_id, sim.subscriber.client_secret),
+                timeouts=Timeouts(connect=2, read=5, body=10),
+                retry=RetryPolicy(attempts=2, backoff=0.01, backoff_max=0.05),
+                sleep=lambda _: None,
+            )
+            try:
+                yield IntakeService(
+                    world.db,
+                    client,
+                    KeyCrypto(subscriber_keys, client.get_jwks),
+                    CatalogueService(world.db),
+                    clock=world.clock,
+                )
+            finally:
+                client.close()
+
+        services = replace(
+            desktop_services, open_intake=open_intake, destinations=(sim.destination_id,)
+        )
+        return Portal(sim, services)
+
+    yield make
+    for sim in started:
+        sim.stop()
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, make_context: Callable[..., UiContext], ui_settings: UiSettings
+) -> Iterator[Callable[..., MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def make(actor: Actor, **kwargs: object) -> MainWindow:
+        window = MainWindow(make_context(actor, **kwargs), ui_settings)
+        qtbot.addWidget(window)
+        window.resize(1400, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        window.start()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
 
 
 @pytest.fixture
@@ -107,6 +231,14 @@ def qm_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def german(qapp: QApplication, qm_dir: Path) -> Iterator[list[QTranslator]]:
     translators = install_translators(qapp, "de", qm_dir)
+    yield translators
+    remove_translators(qapp, translators)
+
+
+@pytest.fixture
+def english(qapp: QApplication, qm_dir: Path) -> Iterator[list[QTranslator]]:
+    """The English plural forms ("1 case", "2 cases") installed for one test."""
+    translators = install_translators(qapp, "en", qm_dir)
     yield translators
     remove_translators(qapp, translators)
 

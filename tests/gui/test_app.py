@@ -6,24 +6,27 @@ import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+import pytest
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
 
 from backoffice.domain.errors import RequirementMissing
-from backoffice.services.catalogue import CatalogueService
+from backoffice.services.desktop import DesktopServices
 from backoffice.services.errors import PermissionDenied
 from backoffice.ui.app import run_gui
 from backoffice.ui.errors import ErrorReporter, describe_error
+from backoffice.ui.login import LoginDialog
 from backoffice.ui.main_window import MainWindow
 from backoffice.ui.pyside_fixes import TrueRefcountGuard
 from tests.gui.conftest import World
 
 
 def test_run_gui_shows_the_inbox_and_returns_when_closed(
-    qapp: QApplication, world: World, tmp_path: Path
+    qapp: QApplication, world: World, desktop_services: DesktopServices, tmp_path: Path
 ) -> None:
     world.add_case("birth_certificate")
     seen: list[int] = []
@@ -40,9 +43,7 @@ def test_run_gui_shows_the_inbox_and_returns_when_closed(
     QTimer.singleShot(0, close_when_loaded)
     hook = sys.excepthook
     code = run_gui(
-        world.casework,
-        world.users,
-        CatalogueService(world.db),
+        desktop_services,
         world.clerk1,
         "en",
         settings_path=tmp_path / "ui.ini",
@@ -52,6 +53,98 @@ def test_run_gui_shows_the_inbox_and_returns_when_closed(
     assert seen == [1]
     assert sys.excepthook is hook  # the hooks are put back
     assert (tmp_path / "ui.ini").is_file()  # the layout was saved
+
+
+def _login_dialog(qapp: QApplication) -> LoginDialog | None:
+    dialogs = [w for w in qapp.topLevelWidgets() if isinstance(w, LoginDialog)]
+    return dialogs[0] if dialogs and dialogs[0].isVisible() else None
+
+
+def test_demo_mode_asks_who_is_working_first(
+    qapp: QApplication, world: World, desktop_services: DesktopServices, tmp_path: Path
+) -> None:
+    """The login dialog lists the active users with their role; the keyboard is enough."""
+    seen: dict[str, object] = {}
+
+    def choose() -> None:
+        dialog = _login_dialog(qapp)
+        if dialog is None or dialog.user_list.count() == 0:
+            QTimer.singleShot(20, choose)
+            return
+        entries = [dialog.user_list.item(i).text() for i in range(dialog.user_list.count())]
+        seen["entries"] = entries
+        seen["preselected"] = dialog.chosen().login  # type: ignore[union-attr]
+        # Type the first letters of a name, then Enter.
+        dialog.user_list.setFocus()
+        dialog.user_list.keyboardSearch("Thomas")
+        QTest.keyClick(dialog.user_list, Qt.Key.Key_Return)
+        QTimer.singleShot(0, close_main_window)
+
+    def close_main_window() -> None:
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow)]
+        if not windows or not windows[0].isVisible():
+            QTimer.singleShot(20, close_main_window)
+            return
+        seen["user"] = windows[0].user_label.text()
+        windows[0].close()
+
+    QTimer.singleShot(0, choose)
+    code = run_gui(
+        desktop_services,
+        world.lead,
+        "en",
+        settings_path=tmp_path / "ui.ini",
+        choose_user=True,
+    )
+    assert code == 0
+    assert seen["entries"] == [
+        "Petra Sommer – Clerk",
+        "Thomas Krämer – Clerk",
+        "Sabine Albrecht – Team lead",
+        "Jens Hofmann – Administrator",
+    ]
+    assert seen["preselected"] == "lead"
+    assert seen["user"] == "Thomas Krämer · Clerk"
+
+
+def test_cancelling_the_login_ends_the_program(
+    qapp: QApplication, world: World, desktop_services: DesktopServices, tmp_path: Path
+) -> None:
+    opened: list[bool] = []
+
+    def cancel() -> None:
+        dialog = _login_dialog(qapp)
+        if dialog is None:
+            QTimer.singleShot(20, cancel)
+            return
+        opened.append(True)
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, cancel)
+    code = run_gui(
+        desktop_services, world.lead, "en", settings_path=tmp_path / "ui.ini", choose_user=True
+    )
+    assert code == 0 and opened == [True]
+    assert not [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+@pytest.mark.parametrize("active", [True, False])
+def test_the_login_lists_only_active_users(
+    qtbot: QtBot, world: World, desktop_services: DesktopServices, active: bool
+) -> None:
+    from backoffice.store.models import User
+    from backoffice.ui.tasks import SyncTaskRunner
+
+    if not active:
+        with world.db.write() as session:
+            session.query(User).filter(User.login == "clerk2").update({"active": False})
+    runner = SyncTaskRunner()
+    dialog = LoginDialog(desktop_services.users, runner)
+    qtbot.addWidget(dialog)
+    names = [dialog.user_list.item(i).text() for i in range(dialog.user_list.count())]
+    assert ("Thomas Krämer – Clerk" in names) is active
+    assert dialog.chosen() is not None and dialog.sign_in_button.isEnabled()
+    runner.shutdown()
 
 
 def test_an_unexpected_error_is_logged_reported_and_copyable(qtbot: QtBot, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QLabel, QMenu
+from PySide6.QtWidgets import QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from backoffice.domain.status import Status
@@ -85,7 +85,8 @@ def test_opening_a_case_shows_trust_form_and_history(
     assert view.form.values[("", "portal_extra")].text().startswith("{")
     titles = [e.title.text() for e in view.history.entries]
     assert titles == ["Application received"]
-    assert view.tabs.tabText(2) == "History (1)"
+    assert _tab(view, view.history) == "History (1)"
+    assert _tab(view, view.documents) == "Documents (0)"
 
 
 def test_a_clerk_takes_a_case_and_sees_its_transitions(
@@ -170,6 +171,10 @@ def test_a_transition_that_needs_a_document_is_shown_but_not_offered(
     complete = view.transition_buttons[Status.COMPLETED]
     assert not complete.isEnabled()
     assert "needs a generated document" in _plain(complete.toolTip())
+
+
+def _tab(view: CaseView, page: QWidget) -> str:
+    return view.tabs.tabText(view.tabs.indexOf(page))
 
 
 def _plain(tooltip: str) -> str:
@@ -328,12 +333,12 @@ def test_notes_are_saved_and_drafts_survive_switching_cases(
     with qtbot.waitSignal(view.status_message):
         qtbot.mouseClick(view.notes.save_button, Qt.MouseButton.LeftButton)
     assert view.notes.editor.toPlainText() == ""
-    assert view.tabs.tabText(3) == "Notes (1)"
+    assert _tab(view, view.notes) == "Notes (1)"
     assert view.notes.timeline.entries[0].detail.text() == "Rückruf am Montag"
     assert world.casework.get_case(world.clerk1, first).history[-1].kind == "note_added"
 
 
-def test_attachments_are_listed_with_their_check_and_honest_disabled_actions(
+def test_attachments_are_listed_with_their_check_shown_prominently(
     qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
 ) -> None:
     case_id = world.add_case("birth_certificate")
@@ -361,9 +366,24 @@ def test_attachments_are_listed_with_their_check_and_honest_disabled_actions(
     assert item.text(2) == "123.5 kB"
     assert item.text(3) == "file type differs from its declaration"
     assert "content is image/png" in _plain(item.toolTip(3))
-    assert not view.attachments.preview_button.isEnabled()
-    assert "Not available yet" in view.attachments.preview_button.toolTip()
-    assert view.tabs.tabText(1) == "Attachments (1)"
+    section = view.attachments
+    assert section.current() is not None  # the first is selected: its check shows
+    view.tabs.setCurrentWidget(section)
+    assert section.check.isVisible()
+    assert section.check.textFormat() == Qt.TextFormat.PlainText
+    assert section.check.text().startswith(
+        "Check of anlage-1.pdf: file type differs from its declaration"
+    )
+    assert "Be careful with this file" in section.check.text()
+    assert section.preview_button.isEnabled() and section.save_button.isEnabled()
+    assert _tab(view, section) == "Attachments (1)"
+    # Nothing was read yet: only asking for the preview reads (and records) the content.
+    assert [e.kind for e in world.casework.get_case(world.clerk1, case_id).history] == ["received"]
+    section.preview()
+    assert section.pane.currentWidget() is section.pane.message
+    assert "damaged or not what it claims to be" in section.pane.message.text()
+    kinds = [e.kind for e in world.casework.get_case(world.clerk1, case_id).history]
+    assert kinds == ["received", "attachment_viewed"]
 
 
 @pytest.mark.parametrize("missing", [True, False])

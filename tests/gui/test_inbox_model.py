@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
@@ -13,6 +14,7 @@ from sqlalchemy.exc import OperationalError
 from backoffice.domain.status import Status
 from backoffice.services.casework import CaseworkService
 from backoffice.services.catalogue import CatalogueService
+from backoffice.services.desktop import DesktopServices
 from backoffice.services.queries import CaseFilter, CaseRow, CaseSort, SortKey
 from backoffice.store.database import Database
 from backoffice.ui.app import build_context
@@ -217,12 +219,17 @@ def test_refresh_drops_cases_that_left_the_view(
 
 
 def test_a_failed_load_is_reported(
-    qtbot: QtBot, world: World, runner: TaskRunner, tmp_path: Path
+    qtbot: QtBot,
+    world: World,
+    runner: TaskRunner,
+    tmp_path: Path,
+    desktop_services: DesktopServices,
 ) -> None:
     broken = Database(f"sqlite:///{tmp_path / 'missing' / 'folder' / 'x.sqlite3'}")
-    context = build_context(
-        CaseworkService(broken), world.users, CatalogueService(broken), world.clerk1, "en", runner
+    services = replace(
+        desktop_services, casework=CaseworkService(broken), catalogue=CatalogueService(broken)
     )
+    context = build_context(services, world.clerk1, "en", runner)
     model = InboxModel(context)
     with qtbot.waitSignal(model.load_failed) as signal:
         model.set_query(CaseFilter())

@@ -2,43 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from backoffice.domain.status import Status
-from backoffice.services.actor import Actor
-from backoffice.ui.context import UiContext
 from backoffice.ui.inbox_model import Column
 from backoffice.ui.main_window import MainWindow
-from backoffice.ui.settings import UiSettings
 from backoffice.ui.tasks import TaskRunner
 from tests.gui.conftest import World
 from tests.gui.test_translations import english_sources
-
-
-@pytest.fixture
-def make_window(
-    qtbot: QtBot, make_context: Callable[..., UiContext], ui_settings: UiSettings
-) -> Iterator[Callable[..., MainWindow]]:
-    windows: list[MainWindow] = []
-
-    def make(actor: Actor, **kwargs: object) -> MainWindow:
-        window = MainWindow(make_context(actor, **kwargs), ui_settings)
-        qtbot.addWidget(window)
-        window.resize(1400, 900)
-        window.show()
-        qtbot.waitExposed(window)
-        window.start()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
 
 
 def test_selecting_a_case_opens_it_and_changes_update_the_list(
@@ -67,12 +42,18 @@ def test_the_status_bar_names_the_user_and_role(
     assert window.user_label.toolTip() == "Signed in as lead"
 
 
-def test_sync_is_a_visible_placeholder(
+def test_without_a_portal_fetching_is_not_offered_and_says_why(
     world: World, make_window: Callable[..., MainWindow]
 ) -> None:
     window = make_window(world.clerk1)
     assert not window.sync_action.isEnabled()
-    assert window.sync_action.toolTip() == "Follows with the portal connection"
+    assert window.sync_action.toolTip() == (
+        "The portal connection is not configured. An administrator sets it up with "
+        "backoffice portal configure."
+    )
+    assert not window.sync_now()
+    assert window.sync_status.state_button.text() == "Portal: not configured"
+    assert window.sync_status.state_button.isVisible()
 
 
 def test_keyboard_shortcuts(

@@ -78,25 +78,30 @@ def test_a_cancelled_task_delivers_nothing(qtbot: QtBot, thread_runner: TaskRunn
 def test_long_tasks_get_a_token_and_report_progress_on_the_gui_thread(
     qtbot: QtBot, thread_runner: TaskRunner
 ) -> None:
-    progress: list[tuple[int, int, bool]] = []
+    progress: list[tuple[int, int, str, bool]] = []
     results: list[int] = []
 
     def work(context: TaskContext) -> int:
         for i in range(1, 4):
             context.token.check()
-            context.progress(i, 3)
+            context.progress(i, 3, phase="counting")
         return 3
 
     thread_runner.run_long(
         work,
         done=results.append,
-        progress=lambda n, total: progress.append(
-            (n, total, threading.current_thread() is threading.main_thread())
+        progress=lambda report: progress.append(
+            (
+                report.done,
+                report.total,
+                report.phase,
+                threading.current_thread() is threading.main_thread(),
+            )
         ),
     )
     qtbot.waitUntil(lambda: bool(results))
     assert results == [3]
-    assert progress == [(1, 3, True), (2, 3, True), (3, 3, True)]
+    assert progress == [(i, 3, "counting", True) for i in (1, 2, 3)]
 
 
 def test_a_long_task_stops_at_its_next_check_once_cancelled(
@@ -121,6 +126,45 @@ def test_a_long_task_stops_at_its_next_check_once_cancelled(
     go_on.set()
     qtbot.waitUntil(lambda: task.finished)
     assert reached == [1]
+
+
+def test_a_stopped_long_task_ends_early_and_still_delivers(
+    qtbot: QtBot, thread_runner: TaskRunner
+) -> None:
+    """Stopping (unlike cancelling) keeps the outcome: a sync stopped halfway reports."""
+    started = threading.Event()
+    results: list[int] = []
+
+    def work(context: TaskContext) -> int:
+        started.set()
+        done = 0
+        while not context.stop.cancelled:
+            done += 1
+            context.stop._event.wait(0.01)  # a unit of work
+        assert not context.token.cancelled
+        return done
+
+    task = thread_runner.run_long(work, done=results.append)
+    assert started.wait(5)
+    task.stop()
+    qtbot.waitUntil(lambda: bool(results))
+    assert task.stopping and not task.cancelled
+    assert results[0] >= 1
+
+
+def test_cancelling_also_asks_a_long_task_to_stop(qtbot: QtBot, thread_runner: TaskRunner) -> None:
+    started = threading.Event()
+    saw_stop: list[bool] = []
+
+    def work(context: TaskContext) -> None:
+        started.set()
+        saw_stop.append(context.stop._event.wait(5))
+
+    task = thread_runner.run_long(work, done=lambda _r: saw_stop.append(False))
+    assert started.wait(5)
+    task.cancel()
+    qtbot.waitUntil(lambda: task.finished)
+    assert saw_stop == [True]
 
 
 def test_nothing_is_delivered_to_a_destroyed_owner(qtbot: QtBot, thread_runner: TaskRunner) -> None:

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -105,6 +106,12 @@ def run_gui(
         if window is not None:
             window.shut_down()
         runner.shutdown()
+        if window is not None:
+            reporter.set_window(None)
+            # Deleted by Qt, not when Python drops the last reference: freed by the
+            # reference count, a window whose dialog had just closed crashed PySide6 6.12.0
+            # at the next event processing (see tests/gui/conftest.py).
+            shiboken6.delete(window)
         guard.stop()
         guard.top_up()
         reporter.set_window(None)

@@ -22,33 +22,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
-    QMenu,
     QPushButton,
     QStackedWidget,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.exc import SQLAlchemyError
 
 from backoffice.domain.errors import DomainError
-from backoffice.domain.roles import Permission
 from backoffice.domain.status import Status
 from backoffice.domain.templates import Transition
-from backoffice.services.actor import Actor
 from backoffice.services.casework import CaseDetail
 from backoffice.services.documents import DocumentInfo
 from backoffice.services.errors import ClaimConflict, ConcurrentChange
 from backoffice.services.queries import CaseRow
 from backoffice.services.users import UserInfo
 
-from .case_actions import Offer, TransitionOffer, offer_for
+from .case_action_bar import CaseActionBar
+from .case_actions import Offer, offer_for
 from .case_attachments import AttachmentsSection
 from .case_dialogs import AssignDialog, TransitionDialog
 from .case_documents import DocumentsSection
@@ -56,10 +53,8 @@ from .case_header import CaseHeader
 from .case_sections import FormSection, NotesSection, Timeline
 from .context import UiContext
 from .errors import describe_error
-from .flow_layout import FlowLayout
-from .icons import icon
-from .texts import Tone, escape_mnemonic, plain_tooltip, requirement_name, transition_verb
-from .widgets import MessageBar, muted, plain_label
+from .texts import Tone
+from .widgets import MessageBar, plain_label
 
 #: How long a case may take to load before the panel says it is loading.
 LOADING_DELAY_MS = 300
@@ -92,13 +87,11 @@ class CaseView(QWidget):
         self.generating = False
         #: The dialog currently open (a status change or an assignment), if any.
         self.dialog: QDialog | None = None
-        self.transition_buttons: dict[Status, QPushButton] = {}
 
         self._loading_timer = QTimer(self)
         self._loading_timer.setSingleShot(True)
         self._loading_timer.setInterval(LOADING_DELAY_MS)
         self._loading_timer.timeout.connect(self._show_loading)
-        self._build_actions()
         self.stack = QStackedWidget(self)
         self.placeholder = plain_label(self.tr("Select a case in the list."), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -112,63 +105,27 @@ class CaseView(QWidget):
 
     # -- building -----------------------------------------------------------------------------
 
-    def _build_actions(self) -> None:
-        self.claim_action = QAction(icon("case-claim"), self.tr("&Take case"), self)
-        self.claim_action.setShortcut(QKeySequence("Ctrl+U"))
-        self.claim_action.setToolTip(
-            self.tr("Take this case: you work on it ({key})").format(key=_keys(self.claim_action))
-        )
-        self.claim_action.triggered.connect(self.claim)
-        self.release_action = QAction(icon("case-release"), self.tr("&Release case"), self)
-        self.release_action.setToolTip(self.tr("Give the case back: nobody works on it"))
-        self.release_action.triggered.connect(self.release)
-        self.assign_action = QAction(icon("case-assign"), self.tr("&Assign…"), self)
-        self.assign_action.setToolTip(self.tr("Choose who works on this case"))
-        self.assign_action.triggered.connect(self.choose_assignee)
-        self.status_action = QAction(icon("case-status"), self.tr("Change &status…"), self)
-        self.status_action.setShortcut(QKeySequence("F2"))
-        self.status_action.setToolTip(
-            self.tr("Move the case to another status ({key})").format(key=_keys(self.status_action))
-        )
-        self.status_action.triggered.connect(self.show_status_menu)
-        self.note_action = QAction(icon("note-add"), self.tr("Add &note"), self)
-        self.note_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.note_action.triggered.connect(self.focus_note)
-        self.certificate_action = QAction(icon("certificate"), self.tr("Create &certificate"), self)
-        self.certificate_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
-        self.certificate_action.setToolTip(
-            self.tr("Create the certificate of this case as a PDF ({key})").format(
-                key=_keys(self.certificate_action)
-            )
-        )
-        self.certificate_action.triggered.connect(self.generate_certificate)
-        for action in self.actions_for_menus():
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-
-    def actions_for_menus(self) -> list[QAction]:
-        return [
-            self.claim_action,
-            self.assign_action,
-            self.release_action,
-            self.status_action,
-            self.certificate_action,
-            self.note_action,
-        ]
-
     def _build_case_page(self) -> QWidget:
         page = QWidget(self)
         self.message_bar = MessageBar(page)
         self.notice_bar = MessageBar(page)
 
         self.header = CaseHeader(page)
-
-        self.action_area = QWidget(page)
-        self.action_flow = FlowLayout(self.action_area, spacing=6)
-        self.claim_button = self._tool_button(self.claim_action)
-        self.assign_button = self._tool_button(self.assign_action)
-        self.release_button = self._tool_button(self.release_action)
-        self.certificate_button = self._tool_button(self.certificate_action)
-        self.action_hint = muted(plain_label("", page, wrap=True))
+        self.action_bar = bar = CaseActionBar(self._ctx.actor, self._ctx.vocabulary, self, page)
+        bar.transition_requested.connect(self.start_transition)
+        # The actions and buttons by name (menus, the toolbar and tests use them).
+        self.claim_action, self.claim_button = bar.claim_action, bar.claim_button
+        self.release_action, self.release_button = bar.release_action, bar.release_button
+        self.assign_action, self.assign_button = bar.assign_action, bar.assign_button
+        self.certificate_action = bar.certificate_action
+        self.certificate_button = bar.certificate_button
+        self.status_action, self.note_action = bar.status_action, bar.note_action
+        self.action_hint = bar.hint
+        self.claim_action.triggered.connect(self.claim)
+        self.release_action.triggered.connect(self.release)
+        self.assign_action.triggered.connect(self.choose_assignee)
+        self.note_action.triggered.connect(self.focus_note)
+        self.certificate_action.triggered.connect(self.generate_certificate)
 
         self.tabs = QTabWidget(page)
         self.tabs.setDocumentMode(True)
@@ -194,8 +151,7 @@ class CaseView(QWidget):
         header_layout.setSpacing(6)
         header_layout.addWidget(self.header)
         header_layout.addSpacing(4)
-        header_layout.addWidget(self.action_area)
-        header_layout.addWidget(self.action_hint)
+        header_layout.addWidget(self.action_bar)
 
         layout = QVBoxLayout(page)
         layout.setContentsMargins(12, 4, 4, 0)
@@ -205,13 +161,6 @@ class CaseView(QWidget):
         layout.addWidget(header)
         layout.addWidget(self.tabs, 1)
         return page
-
-    def _tool_button(self, action: QAction) -> QToolButton:
-        button = QToolButton(self.action_area)
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.action_flow.addWidget(button)
-        return button
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -329,76 +278,18 @@ class CaseView(QWidget):
 
     # -- actions ------------------------------------------------------------------------------
 
+    def actions_for_menus(self) -> list[QAction]:
+        return self.action_bar.actions_for_menus()
+
+    @property
+    def transition_buttons(self) -> dict[Status, QPushButton]:
+        return self.action_bar.transition_buttons
+
     def _update_actions(self) -> None:
         offer = self.offer
-        actor = self._ctx.actor
-        idle = offer is not None and not self._busy
-        self.claim_action.setEnabled(idle and offer is not None and offer.can_claim)
-        self.release_action.setEnabled(idle and offer is not None and offer.can_release)
-        self.assign_action.setVisible(offer.may_assign if offer else _may_assign(actor))
-        self.assign_action.setEnabled(idle and offer is not None and offer.can_assign)
-        enabled = [t for t in offer.transitions if t.enabled] if offer else []
-        self.status_action.setEnabled(idle and bool(enabled))
-        self.note_action.setVisible(offer.may_note if offer else True)
-        self.note_action.setEnabled(idle and offer is not None and offer.may_note)
+        template = self.detail.template if self.detail is not None else None
+        self.action_bar.show_offer(offer, template, self._busy)
         self.notes.set_writable(offer is not None and offer.may_note)
-        self.certificate_action.setVisible(offer is not None and offer.can_generate)
-        self.certificate_action.setEnabled(idle and offer is not None and offer.can_generate)
-        for button in (
-            self.claim_button,
-            self.release_button,
-            self.assign_button,
-            self.certificate_button,
-        ):
-            action = button.defaultAction()
-            button.setVisible(action.isVisible() and action.isEnabled())
-        self._rebuild_transition_buttons(offer)
-
-    def _rebuild_transition_buttons(self, offer: Offer | None) -> None:
-        for button in self.transition_buttons.values():
-            self.action_flow.removeWidget(button)
-            button.deleteLater()
-        self.transition_buttons = {}
-        hint = ""
-        if offer is not None and self.detail is not None:
-            for item in offer.transitions:
-                self.transition_buttons[item.transition.target] = self._transition_button(item)
-            hint = self._why_no_transition(offer)
-        self.action_hint.setText(hint)
-        self.action_hint.setVisible(bool(hint))
-        self.action_area.updateGeometry()
-
-    def _transition_button(self, item: TransitionOffer) -> QPushButton:
-        assert self.detail is not None
-        transition = item.transition
-        button = QPushButton(
-            escape_mnemonic(transition_verb(transition.source, transition.target)),
-            self.action_area,
-        )
-        target = self._ctx.vocabulary.status(transition.target, self.detail.template)
-        tip = self.tr("New status: {status}").format(status=target)
-        if not item.enabled:
-            tip += "\n" + self.tr("Not possible yet: needs {what}.").format(
-                what=", ".join(requirement_name(r) for r in sorted(item.blocked_by))
-            )
-        button.setToolTip(plain_tooltip(tip))
-        button.setEnabled(item.enabled and not self._busy)
-        button.clicked.connect(partial(self.start_transition, transition.target))
-        self.action_flow.addWidget(button)
-        return button
-
-    def _why_no_transition(self, offer: Offer) -> str:
-        if any("document" in t.blocked_by for t in offer.transitions):
-            if offer.can_generate:
-                return self.tr("Create the certificate to be able to complete the case.")
-            return self.tr("Completing needs a certificate, which has not been created yet.")
-        if offer.why_none == "closed":
-            return self.tr("This case is closed.")
-        if offer.why_none == "claim_first":
-            return self.tr("Take the case to work on it.")
-        if offer.why_none == "held_by_other":
-            return self.tr("Another colleague works on this case.")
-        return ""
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -464,20 +355,6 @@ class CaseView(QWidget):
             ),
             self.tr("Case {file} assigned."),
         )
-
-    def show_status_menu(self) -> None:
-        if self.offer is None:
-            return
-        menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        for item in self.offer.transitions:
-            transition = item.transition
-            action = menu.addAction(
-                escape_mnemonic(transition_verb(transition.source, transition.target))
-            )
-            action.setEnabled(item.enabled)
-            action.triggered.connect(partial(self.start_transition, transition.target))
-        menu.popup(self.action_area.mapToGlobal(QPoint(0, self.action_area.height())))
 
     def start_transition(self, target: Status) -> None:
         """Move the case to ``target``; asks first when the step needs words or closes it."""
@@ -655,15 +532,6 @@ class CaseView(QWidget):
             self._drafts[shown] = text
         else:
             self._drafts.pop(shown, None)
-
-
-def _keys(action: QAction) -> str:
-    """The action's shortcut as the user reads it (translated: "Strg" in German)."""
-    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-
-
-def _may_assign(actor: Actor) -> bool:
-    return actor.can(Permission.ASSIGN_CASES)
 
 
 __all__ = ["CaseView"]

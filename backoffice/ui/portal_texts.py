@@ -146,6 +146,9 @@ def _known_details() -> dict[str, str]:
         "the submission carries no form data": QCoreApplication.translate(
             "PortalTexts", "There is no form data."
         ),
+        "SHA-512 of the attachment does not match": QCoreApplication.translate(
+            "PortalTexts", "The SHA-512 checksum of the attachment differs."
+        ),
         "form data larger than 5 MB": QCoreApplication.translate(
             "PortalTexts", "The form data is larger than 5 MB."
         ),

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from backoffice.portal.auth import ClientCredentials
@@ -79,6 +79,28 @@ def true_guard(qapp: QApplication) -> TrueRefcountGuard:
 def _repair_true_refcount(true_guard: TrueRefcountGuard) -> Iterator[None]:
     yield
     true_guard.top_up()
+
+
+@pytest.fixture(autouse=True)
+def _widgets_die_in_the_event_loop(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Widgets registered with ``qtbot.addWidget`` are kept referenced until pytest-qt has
+    closed them and deleted them through the event loop.
+
+    PySide6 6.12.0 (measured): a top-level widget freed by Python's reference count when
+    the test function returns — right after one of its dialogs closed with
+    WA_DeleteOnClose — crashed the next event processing in ~QObject. Deleted by Qt
+    (deleteLater, or shiboken6.delete) it does not.
+    """
+    kept: list[QWidget] = []
+    register = qtbot.addWidget
+
+    def add_widget(widget: QWidget, **kwargs: object) -> None:
+        kept.append(widget)
+        register(widget, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(qtbot, "addWidget", add_widget)
+    yield
+    kept.clear()
 
 
 @pytest.fixture

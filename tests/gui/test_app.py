@@ -32,7 +32,7 @@ def test_run_gui_shows_the_inbox_and_returns_when_closed(
     seen: list[int] = []
 
     def close_when_loaded() -> None:
-        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow)]
+        windows = _main_windows(qapp)
         rows = windows[0].inbox.model.rowCount() if windows else 0
         if rows:
             seen.append(rows)
@@ -53,6 +53,11 @@ def test_run_gui_shows_the_inbox_and_returns_when_closed(
     assert seen == [1]
     assert sys.excepthook is hook  # the hooks are put back
     assert (tmp_path / "ui.ini").is_file()  # the layout was saved
+
+
+def _main_windows(qapp: QApplication) -> list[MainWindow]:
+    """The main windows on screen (closed ones of earlier tests may not be deleted yet)."""
+    return [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
 
 
 def _login_dialog(qapp: QApplication) -> LoginDialog | None:
@@ -81,8 +86,8 @@ def test_demo_mode_asks_who_is_working_first(
         QTimer.singleShot(0, close_main_window)
 
     def close_main_window() -> None:
-        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow)]
-        if not windows or not windows[0].isVisible():
+        windows = _main_windows(qapp)
+        if not windows:
             QTimer.singleShot(20, close_main_window)
             return
         seen["user"] = windows[0].user_label.text()
@@ -125,7 +130,7 @@ def test_cancelling_the_login_ends_the_program(
         desktop_services, world.lead, "en", settings_path=tmp_path / "ui.ini", choose_user=True
     )
     assert code == 0 and opened == [True]
-    assert not [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    assert not _main_windows(qapp)
 
 
 @pytest.mark.parametrize("active", [True, False])

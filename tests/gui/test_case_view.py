@@ -211,6 +211,30 @@ def test_a_concurrent_change_is_explained_and_the_view_reloads(
     assert world.casework.get_case(world.clerk1, case_id).row.version == 3
 
 
+def test_releasing_a_case_that_changed_meanwhile_is_refused_and_explained(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    world.casework.claim(world.clerk2, case_id)
+    view = _view(qtbot, make_context, world, world.lead)
+    view.show_case(case_id)
+    assert view.detail is not None and view.detail.row.version == 2
+    world.casework.change_status(world.clerk2, case_id, 2, Status.IN_PROGRESS)
+    with qtbot.waitSignal(view.conflict):
+        view.release_action.trigger()
+    assert "Thomas Krämer changed this case" in view.message_bar.text
+    assert world.casework.get_case(world.lead, case_id).row.assignee_id == world.clerk2.user_id
+    assert view.detail is not None and view.detail.row.version == 3  # reloaded
+
+
+def test_a_change_by_the_system_is_named_as_such(world: World) -> None:
+    from backoffice.services.errors import ConcurrentChange
+    from backoffice.ui.texts import Vocabulary
+
+    error = ConcurrentChange("x", changed_by=None, current_version=3, changes=[])
+    assert Vocabulary("en").conflict(error, None).startswith("the system changed this case")
+
+
 def test_a_lost_claim_race_names_the_winner(
     qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
 ) -> None:

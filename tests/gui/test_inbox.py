@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,11 +11,14 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from backoffice.domain.status import Status
+from backoffice.services.actor import Actor
+from backoffice.services.casework import CaseworkService
 from backoffice.services.queries import CaseFilter, SortKey
 from backoffice.ui.context import UiContext
-from backoffice.ui.inbox import InboxPanel, Selection, build_filter
+from backoffice.ui.inbox import SCOPES, InboxPanel, Selection, build_filter, count_all
 from backoffice.ui.inbox_model import Column
 from backoffice.ui.settings import UiSettings
+from backoffice.ui.tasks import CancelToken, TaskContext
 from tests.gui.conftest import World
 
 
@@ -238,3 +242,49 @@ def test_filters_map_to_the_service_filter(world: World) -> None:
         search="q",
     )
     assert build_filter(actor, Selection("overdue")) == CaseFilter(overdue=True, open_only=True)
+
+
+class _Recording:
+    """The casework service, recording which counting calls the filter bar makes."""
+
+    def __init__(self, casework: CaseworkService) -> None:
+        self._casework = casework
+        self.calls: list[str] = []
+
+    def count_cases(self, actor: Actor, flt: CaseFilter) -> int:
+        self.calls.append("count_cases")
+        return self._casework.count_cases(actor, flt)
+
+    def count_cases_by(self, actor: Actor, flt: CaseFilter, group: str) -> dict[str, int]:
+        self.calls.append(f"count_cases_by:{group}")
+        return self._casework.count_cases_by(actor, flt, group)
+
+
+@pytest.mark.parametrize(
+    "selection",
+    [Selection(), Selection("mine", "any"), Selection("unassigned", "received", "", "schmidt")],
+)
+def test_counts_come_from_a_few_grouped_queries_and_match_single_counts(
+    world: World, cases: dict[str, list[int]], selection: Selection
+) -> None:
+    recording = _Recording(world.casework)
+    services = sorted(world.templates)
+    context = TaskContext(CancelToken(), CancelToken(), lambda _report: None)
+    counts = count_all(recording, world.clerk1, selection, services, context)  # type: ignore[arg-type]
+    # 4 scopes, one grouped by status, one grouped by service, the table's own:
+    # not one query per status and per service.
+    assert recording.calls.count("count_cases_by:status") == 1
+    assert recording.calls.count("count_cases_by:service") == 1
+    assert len(recording.calls) == 7
+    # The same numbers as counting each filter on its own.
+    actor = world.clerk1
+    plain = replace(selection, search="")
+    expected = {f"scope:{s}": build_filter(actor, Selection(s, "open")) for s in SCOPES}
+    for status in ("open", "any", *(s.value for s in Status)):
+        expected[f"status:{status}"] = build_filter(
+            actor, replace(plain, status=status, service="")
+        )
+    for service in ["", *services]:
+        expected[f"service:{service}"] = build_filter(actor, replace(plain, service=service))
+    expected["current"] = build_filter(actor, selection)
+    assert counts == {key: world.casework.count_cases(actor, f) for key, f in expected.items()}

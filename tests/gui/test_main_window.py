@@ -98,6 +98,22 @@ def test_notices_are_shown_at_start_and_lead_to_the_case(
     assert not bar.isVisible()
 
 
+def test_closing_the_notices_dismisses_them_for_good(
+    qtbot: QtBot, world: World, make_window: Callable[..., MainWindow]
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    world.casework.claim(world.clerk1, case_id)
+    world.casework.assign(world.lead, case_id, "clerk2")
+    window = make_window(world.clerk1)
+    assert window.notice_bar.isVisible()
+    window.notice_bar.dismiss()  # the ✕
+    assert world.casework.unseen_notices(world.clerk1) == []
+    window.refresh()
+    assert not window.notice_bar.isVisible()
+    again = make_window(world.clerk1)  # the next start: still gone
+    assert not again.notice_bar.isVisible()
+
+
 def test_refresh_brings_new_cases_and_keeps_the_open_case(
     world: World, make_window: Callable[..., MainWindow]
 ) -> None:

@@ -55,7 +55,7 @@
     <message>
         <location line="+2"/>
         <source>Show the file here (Enter); the case history records that you looked at it</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei hier anzeigen (Eingabetaste); der Verlauf des Falls hält fest, dass Sie sie angesehen haben</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -65,17 +65,17 @@
     <message>
         <location line="+1"/>
         <source>Save a copy of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Kopie der Datei speichern</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open with system viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Standardprogramm öffnen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open a copy with the program your computer uses for this kind of file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Kopie mit dem Programm öffnen, das Ihr Computer für diese Dateiart verwendet</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -86,7 +86,7 @@
         <location line="+2"/>
         <location line="+69"/>
         <source>Select an attachment and choose Preview.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Anlage und dann „Vorschau“.</translation>
     </message>
     <message>
         <location line="-21"/>
@@ -98,72 +98,166 @@ gespeichert als {safe_name}</translation>
     <message>
         <location line="+47"/>
         <source>Check of {name}: {result}</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung von {name}: {result}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Be careful with this file: open it only if you trust where it came from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorsicht mit dieser Datei: Öffnen Sie sie nur, wenn Sie der Herkunft vertrauen.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Loading {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} wird geladen…</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>The attachment could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anlage konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Save attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlage speichern</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Saved as {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert als {path}.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The name was changed so that it is safe and replaces no other file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name wurde angepasst, damit er unbedenklich ist und keine andere Datei ersetzt.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The attachment could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anlage konnte nicht gespeichert werden.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Open attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlage öffnen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{name}: {result}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {result}.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The file is not what it claims to be, or its type is unknown. Another program may treat it differently than you expect. Open it only if you trust it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist nicht, was sie vorgibt zu sein, oder ihr Typ ist unbekannt. Ein anderes Programm behandelt sie womöglich anders als erwartet. Öffnen Sie sie nur, wenn Sie ihr vertrauen.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Open anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Trotzdem öffnen</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Opened {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} geöffnet.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No program is set up to open {name}. Use Save as… instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für {name} ist kein Programm eingerichtet. Verwenden Sie stattdessen „Speichern unter…“.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActionBar</name>
+    <message>
+        <location filename="../../backoffice/ui/case_action_bar.py" line="+61"/>
+        <source>&amp;Take case</source>
+        <extracomment>The clerk chose a status change (its target :class:`Status`).</extracomment>
+        <translation>Fall &amp;übernehmen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Take this case: you work on it ({key})</source>
+        <translation>Diesen Fall übernehmen: Sie bearbeiten ihn ({key})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Release case</source>
+        <translation>Fall &amp;freigeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the case back: nobody works on it</source>
+        <translation>Den Fall zurückgeben: Danach bearbeitet ihn niemand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Assign…</source>
+        <translation>&amp;Zuweisen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose who works on this case</source>
+        <translation>Festlegen, wer diesen Fall bearbeitet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change &amp;status…</source>
+        <translation>&amp;Status ändern…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move the case to another status ({key})</source>
+        <translation>Den Fall in einen anderen Status setzen ({key})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add &amp;note</source>
+        <translation>&amp;Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create &amp;certificate</source>
+        <translation>&amp;Bescheinigung erstellen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create the certificate of this case as a PDF ({key})</source>
+        <translation>Die Bescheinigung zu diesem Fall als PDF erstellen ({key})</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>New status: {status}</source>
+        <translation>Neuer Status: {status}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not possible yet: needs {what}.</source>
+        <translation>Noch nicht möglich: erfordert {what}.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Create the certificate to be able to complete the case.</source>
+        <translation>Erstellen Sie die Bescheinigung, um den Fall abschließen zu können.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completing needs a certificate, which has not been created yet.</source>
+        <translation>Zum Abschließen ist eine Bescheinigung nötig; sie wurde noch nicht erstellt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This case is closed.</source>
+        <translation>Dieser Fall ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take the case to work on it.</source>
+        <translation>Übernehmen Sie den Fall, um ihn zu bearbeiten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another colleague works on this case.</source>
+        <translation>Diesen Fall bearbeitet eine Kollegin oder ein Kollege.</translation>
     </message>
 </context>
 <context>
@@ -230,68 +324,13 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../backoffice/ui/case_view.py" line="+103"/>
+        <location filename="../../backoffice/ui/case_view.py" line="+96"/>
         <source>Select a case in the list.</source>
         <extracomment>How long a case may take to load before the panel says it is loading. A case was changed from here (the new :class:`CaseRow`). A change from here met a concurrent change (case id). A case has been shown (its file number). A short confirmation for the status bar. The document to select once the case has been read again (just created). The dialog currently open (a status change or an assignment), if any.</extracomment>
         <translation>Wählen Sie einen Fall in der Liste aus.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>&amp;Take case</source>
-        <translation>Fall &amp;übernehmen</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Release case</source>
-        <translation>Fall &amp;freigeben</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Give the case back: nobody works on it</source>
-        <translation>Den Fall zurückgeben: Danach bearbeitet ihn niemand</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Assign…</source>
-        <translation>&amp;Zuweisen…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose who works on this case</source>
-        <translation>Festlegen, wer diesen Fall bearbeitet</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Change &amp;status…</source>
-        <translation>&amp;Status ändern…</translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <source>Take this case: you work on it ({key})</source>
-        <translation>Diesen Fall übernehmen: Sie bearbeiten ihn ({key})</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Move the case to another status ({key})</source>
-        <translation>Den Fall in einen anderen Status setzen ({key})</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Add &amp;note</source>
-        <translation>&amp;Notiz hinzufügen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Create &amp;certificate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Create the certificate of this case as a PDF ({key})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>No history.</source>
         <translation>Kein Verlauf.</translation>
     </message>
@@ -308,7 +347,7 @@ gespeichert als {safe_name}</translation>
     <message>
         <location line="+1"/>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -318,10 +357,10 @@ gespeichert als {safe_name}</translation>
     <message>
         <location line="+1"/>
         <source>Notes</source>
-        <translation>Notizen</translation>
+        <translation>Hinweise</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+63"/>
         <source>Loading case…</source>
         <translation>Fall wird geladen…</translation>
     </message>
@@ -338,7 +377,7 @@ gespeichert als {safe_name}</translation>
     <message>
         <location line="+3"/>
         <source>Documents ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente ({n})</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -351,42 +390,7 @@ gespeichert als {safe_name}</translation>
         <translation>Notizen ({n})</translation>
     </message>
     <message>
-        <location line="+64"/>
-        <source>New status: {status}</source>
-        <translation>Neuer Status: {status}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Not possible yet: needs {what}.</source>
-        <translation>Noch nicht möglich: erfordert {what}.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Create the certificate to be able to complete the case.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Completing needs a certificate, which has not been created yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This case is closed.</source>
-        <translation>Dieser Fall ist abgeschlossen.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Take the case to work on it.</source>
-        <translation>Übernehmen Sie den Fall, um ihn zu bearbeiten.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Another colleague works on this case.</source>
-        <translation>Diesen Fall bearbeitet eine Kollegin oder ein Kollege.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+38"/>
         <source>You took case {file}.</source>
         <translation>Sie haben den Fall {file} übernommen.</translation>
     </message>
@@ -401,14 +405,14 @@ gespeichert als {safe_name}</translation>
         <translation>Fall {file} zugewiesen.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+40"/>
         <source>Case {file}: status changed.</source>
         <translation>Fall {file}: Status geändert.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Certificate for {file} created (verification code {code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bescheinigung zu {file} erstellt (Prüfcode {code}).</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -427,207 +431,207 @@ gespeichert als {safe_name}</translation>
         <location filename="../../backoffice/ui/delivery.py" line="+74"/>
         <source>Arrived</source>
         <extracomment>A new overview arrived (:class:`DeliveryOverview`), e.g. for the status bar. The clerk wants to open a case (its id), e.g. from a waiting message.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Eingegangen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Service</source>
-        <translation type="unfinished">Leistung</translation>
+        <translation>Leistung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Part</source>
-        <translation type="unfinished"></translation>
+        <translation>Teil</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelheit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Submission</source>
-        <translation type="unfinished"></translation>
+        <translation>Einreichung</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Versuch</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Fehler</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Destination</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellpunkt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last success</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt erfolgreich</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Versuch</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu laden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Read the delivery state again</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Zustellstand neu lesen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Select a rejected submission to see why it was rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine abgelehnte Einreichung, um den Grund zu sehen.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Double-click a message to open its case</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklick auf eine Nachricht öffnet ihren Fall</translation>
     </message>
     <message>
         <location line="+69"/>
         <source>Rejected submissions and waiting messages of all destinations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnte Einreichungen und wartende Nachrichten aller Zustellpunkte.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The delivery state could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zustellstand konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Try again</source>
-        <translation type="unfinished">Erneut versuchen</translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Rejected ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt ({n})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rejected</source>
-        <translation type="unfinished">Abgelehnt</translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Outbox ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgang ({n})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgang</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fetches</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrufe</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Part: {part}</source>
-        <translation type="unfinished"></translation>
+        <translation>Teil: {part}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Technical detail: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Technische Einzelheit: {detail}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Arrived: {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingegangen: {when}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Service: {service}</source>
-        <translation type="unfinished"></translation>
+        <translation>Leistung: {service}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Applicant&apos;s reply address: {address}</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortadresse der antragstellenden Person: {address}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Submission: {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Einreichung: {id}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Portal case: {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgang im Portal: {id}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Destination: {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellpunkt: {id}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The portal is told that this submission was rejected and why (see the outbox while that message waits); the applicant sees it there and can submit again. No case was created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Portal erfährt, dass diese Einreichung abgelehnt wurde und warum (solange die Nachricht wartet, steht sie im Postausgang); die antragstellende Person sieht es dort und kann erneut einreichen. Es wurde kein Fall angelegt.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>none (a person must look at it)</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner (muss von Hand geprüft werden)</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>{new} new, {rejected} rejected, {skipped} postponed</source>
-        <translation type="unfinished"></translation>
+        <translation>{new} neu, {rejected} abgelehnt, {skipped} zurückgestellt</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>(stopped)</source>
-        <translation type="unfinished"></translation>
+        <translation>(angehalten)</translation>
     </message>
 </context>
 <context>
@@ -636,92 +640,92 @@ gespeichert als {safe_name}</translation>
         <location filename="../../backoffice/ui/case_documents.py" line="+81"/>
         <source>Creating the certificate…</source>
         <extracomment>A short confirmation for the status bar. The save dialog while it is open.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Bescheinigung wird erstellt…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Verification code</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfcode</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Size</source>
-        <translation type="unfinished">Größe</translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Save as…</source>
-        <translation type="unfinished">Speichern unter…</translation>
+        <translation>Speichern unter…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save a copy of the PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Kopie des PDF speichern</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No document has been created for this case yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu diesem Fall wurde noch kein Dokument erstellt.</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>The documents could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dokumente konnten nicht gelesen werden.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>System</source>
-        <translation type="unfinished">System</translation>
+        <translation>System</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Anyone holding the paper can have it verified with this code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer das Papier in Händen hält, kann es mit diesem Code prüfen lassen.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Bescheinigung</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Loading the document…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument wird geladen…</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Save document</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument speichern</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Saved as {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert als {path}.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The document could not be saved: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dokument konnte nicht gespeichert werden: {error}</translation>
     </message>
 </context>
 <context>
@@ -845,7 +849,7 @@ gespeichert als {safe_name}</translation>
     <message>
         <location line="+1"/>
         <source>Received</source>
-        <translation>Eingang</translation>
+        <translation>Eingegangen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1025,42 +1029,42 @@ gespeichert als {safe_name}</translation>
     <message>
         <location filename="../../backoffice/ui/login.py" line="+46"/>
         <source>Sign in – Rathaus Backoffice</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden – Rathaus Backoffice</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Who is working?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer arbeitet?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Demo mode: choose the person you work as. What you may do depends on the role.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Modus: Wählen Sie, als wer Sie arbeiten. Was Sie dürfen, hängt von der Rolle ab.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Loading users…</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer werden geladen…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Login: {login}</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldename: {login}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>There is no active user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen aktiven Benutzer.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The users could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Benutzer konnten nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -1089,17 +1093,17 @@ gespeichert als {safe_name}</translation>
         <location line="-43"/>
         <source>Delivery and portal</source>
         <extracomment>Notices closed here, until the database says so too (their ids). What went wrong in the last sync, and what to do about it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Zustellung und Portal</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>&amp;Delivery and portal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zustellung und Portal</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Rejected submissions, waiting messages and fetches ({key})</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnte Einreichungen, wartende Nachrichten und Abrufe ({key})</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1185,25 +1189,25 @@ gespeichert als {safe_name}</translation>
     <message>
         <location line="+18"/>
         <source>Fetching from the portal failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Abruf vom Portal ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The portal could not be asked for new applications: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Portal konnte nicht nach neuen Anträgen gefragt werden: {error}</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%n application(s) could not be fetched completely; the portal keeps them and they are fetched again next time:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Antrag konnte nicht vollständig abgerufen werden; das Portal behält ihn, er wird beim nächsten Mal erneut abgerufen:</numerusform>
+            <numerusform>%n Anträge konnten nicht vollständig abgerufen werden; das Portal behält sie, sie werden beim nächsten Mal erneut abgerufen:</numerusform>
         </translation>
     </message>
     <message>
         <location line="+10"/>
         <source>… and {n} more</source>
-        <translation type="unfinished"></translation>
+        <translation>… und {n} weitere</translation>
     </message>
     <message>
         <location line="+38"/>
@@ -1213,7 +1217,7 @@ gespeichert als {safe_name}</translation>
     <message>
         <location line="+14"/>
         <source>The notices could not be dismissed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hinweise konnten nicht ausgeblendet werden.</translation>
     </message>
     <message>
         <location line="+50"/>
@@ -1263,271 +1267,276 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     <message>
         <location filename="../../backoffice/ui/portal_texts.py" line="+31"/>
         <source>Could not be decrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht entschlüsselbar</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not readable (syntax error)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht lesbar (Syntaxfehler)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Incomplete or malformed data</source>
-        <translation type="unfinished"></translation>
+        <translation>Unvollständige oder fehlerhafte Daten</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Form version not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>Formularversion nicht unterstützt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Checksum does not match</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfsumme stimmt nicht</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Form data missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulardaten fehlen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attachment missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlage fehlt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attachments do not match</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlagen stimmen nicht überein</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Service not offered or mismatched</source>
-        <translation type="unfinished"></translation>
+        <translation>Leistung nicht angeboten oder widersprüchlich</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reply channel not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückkanal nicht unterstützt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Payment method not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlart nicht unterstützt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Technical error</source>
-        <translation type="unfinished"></translation>
+        <translation>Technischer Fehler</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The application was encrypted for a key this office does not have. The portal or the applicant&apos;s software may use an old key of ours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Antrag wurde für einen Schlüssel verschlüsselt, den diese Behörde nicht hat. Das Portal oder die Software der antragstellenden Person verwendet womöglich einen alten Schlüssel von uns.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Part of the application was not readable data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Teil des Antrags waren keine lesbaren Daten.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Part of the application does not have the structure the service expects (a required entry is missing or has the wrong form).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Teil des Antrags hat nicht den Aufbau, den die Leistung erwartet (eine Pflichtangabe fehlt oder hat die falsche Form).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The application uses a form version this program does not know.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Antrag verwendet eine Formularversion, die dieses Programm nicht kennt.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The content does not match the checksum it was sent with: it was damaged or changed on the way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Inhalt passt nicht zur mitgesandten Prüfsumme: Er wurde unterwegs beschädigt oder verändert.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The application arrived without its form data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Antrag kam ohne Formulardaten an.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The application announces an attachment that did not arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Antrag kündigt eine Anlage an, die nicht angekommen ist.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The application carries attachments it does not describe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Antrag enthält Anlagen, die er nicht beschreibt.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The application is for a service this office does not offer here, or names two different services.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Antrag gilt einer Leistung, die diese Behörde hier nicht anbietet, oder nennt zwei verschiedene Leistungen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The applicant asked for answers through a channel this office cannot use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die antragstellende Person wünscht Antworten über einen Weg, den diese Behörde nicht nutzen kann.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The payment method is not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zahlart wird nicht angenommen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A technical error occurred while checking the application.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Prüfen des Antrags ist ein technischer Fehler aufgetreten.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>attachment {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlage {id}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>envelope (metadata)</source>
-        <translation type="unfinished"></translation>
+        <translation>Umschlag (Metadaten)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>form data</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulardaten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>submission as a whole</source>
-        <translation type="unfinished"></translation>
+        <translation>Einreichung als Ganzes</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The SHA-512 checksum of the data differs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SHA-512-Prüfsumme der Daten weicht ab.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>There is no form data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Formulardaten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The SHA-512 checksum of the attachment differs.</source>
+        <translation>Die SHA-512-Prüfsumme der Anlage weicht ab.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The form data is larger than 5 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Formulardaten sind größer als 5 MB.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Only JSON form data is supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Formulardaten im JSON-Format werden unterstützt.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The metadata is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Metadaten sind kein JSON-Objekt.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The metadata describes an attachment the submission does not have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Metadaten beschreiben eine Anlage, die die Einreichung nicht enthält.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Confirmation to the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigung an das Portal</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Message to the applicant</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht an die antragstellende Person</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>failed for good</source>
-        <translation type="unfinished"></translation>
+        <translation>endgültig fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet</translation>
     </message>
     <message numerus="yes">
         <location line="+13"/>
         <source>%n new application(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neuer Antrag</numerusform>
+            <numerusform>%n neue Anträge</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n rejected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n abgelehnt</numerusform>
+            <numerusform>%n abgelehnt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n postponed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n zurückgestellt</numerusform>
+            <numerusform>%n zurückgestellt</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no new applications</source>
-        <translation type="unfinished"></translation>
+        <translation>keine neuen Anträge</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Stopped: {summary}</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten: {summary}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The portal did not accept this office&apos;s credentials. An administrator should check the client id and secret (backoffice portal configure) and test the connection (backoffice portal test).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Portal hat die Zugangsdaten dieser Behörde nicht angenommen. Eine Administratorin oder ein Administrator sollte Client-ID und Geheimnis prüfen (backoffice portal configure) und die Verbindung testen (backoffice portal test).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The portal&apos;s certificate was not accepted. Ask the IT department to check the portal address and the trusted certificates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat des Portals wurde nicht akzeptiert. Bitten Sie die IT, die Portaladresse und die vertrauenswürdigen Zertifikate zu prüfen.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The portal connection is not set up completely. An administrator can set it up with backoffice portal configure and backoffice keys generate, and test it with backoffice portal test.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Portalverbindung ist nicht vollständig eingerichtet. Eine Administratorin oder ein Administrator kann sie mit backoffice portal configure und backoffice keys generate einrichten und mit backoffice portal test prüfen.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Nothing is lost: applications stay at the portal until they have been fetched. Try again in a few minutes; the program also tries by itself. If the problem persists, an administrator can test the connection with backoffice portal test.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es geht nichts verloren: Anträge bleiben im Portal, bis sie abgerufen wurden. Versuchen Sie es in einigen Minuten erneut; das Programm versucht es auch selbst. Bleibt das Problem bestehen, kann eine Administratorin oder ein Administrator die Verbindung mit backoffice portal test prüfen.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The portal answered in a way the program did not expect. Nothing is lost; if it happens again, an administrator can test the connection with backoffice portal test and look at the log file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Portal hat unerwartet geantwortet. Es geht nichts verloren; passiert es wieder, kann eine Administratorin oder ein Administrator die Verbindung mit backoffice portal test prüfen und die Protokolldatei ansehen.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Your role may not do this; ask a team lead or an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle darf das nicht; wenden Sie sich an die Teamleitung oder die Administration.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Nothing is lost. Check the network connection to the database and try again; if it happens again, send the log file to your IT support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es geht nichts verloren. Prüfen Sie die Netzwerkverbindung zur Datenbank und versuchen Sie es erneut; passiert es wieder, schicken Sie die Protokolldatei an Ihre IT-Betreuung.</translation>
     </message>
 </context>
 <context>
@@ -1536,22 +1545,22 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location filename="../../backoffice/ui/preview.py" line="+164"/>
         <source>{width} × {height} pixels</source>
         <extracomment>Images larger than this are not decoded (a decompression bomb, or just too big to show). Decoded images are scaled down to this many pixels on their longer side. The image&apos;s own size (before scaling for the screen). The document the view shows (owned here, not by the view; see the module docs).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{width} × {height} Pixel</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The image is too large to show ({width} × {height} pixels, more than {limit} megapixels). Save it and open it with another program if you need it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild ist zu groß für die Anzeige ({width} × {height} Pixel, mehr als {limit} Megapixel). Speichern Sie es und öffnen Sie es bei Bedarf mit einem anderen Programm.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The file is damaged or not what it claims to be; it cannot be shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist beschädigt oder nicht, was sie vorgibt zu sein; sie kann nicht angezeigt werden.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is no preview for this kind of file. Save it, or open it with the system&apos;s viewer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Dateiart gibt es keine Vorschau. Speichern Sie sie oder öffnen Sie sie mit dem Standardprogramm.</translation>
     </message>
 </context>
 <context>
@@ -1560,37 +1569,37 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location filename="../../backoffice/ui/sync.py" line="+94"/>
         <source>&amp;Fetch from portal</source>
         <extracomment>``Progress.phase`` of the report that starts a destination (``current``: its id). An error that ended the run early (opening the session, or a destination&apos;s sync). The clerk (or the program closing) asked it to stop. A sync has started (``automatic``: started by the timer). A progress report of the running sync (:class:`Progress`). The sync ended (:class:`SyncOutcome`). A stop was requested; the run ends after the current submission.</extracomment>
-        <translation type="unfinished">Vom &amp;Portal abrufen</translation>
+        <translation>Vom &amp;Portal abrufen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Stop fetching</source>
-        <translation type="unfinished"></translation>
+        <translation>Abruf a&amp;nhalten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stop after the current application; what arrived so far is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem aktuellen Antrag anhalten; was bis dahin angekommen ist, bleibt erhalten</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>The portal connection is not configured. An administrator sets it up with backoffice portal configure.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Portalverbindung ist nicht eingerichtet. Eine Administratorin oder ein Administrator richtet sie mit backoffice portal configure ein.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Your role may not fetch applications from the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle darf keine Anträge vom Portal abrufen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fetching from the portal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abruf vom Portal läuft…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fetch new applications from the portal ({key})</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Anträge vom Portal abrufen ({key})</translation>
     </message>
 </context>
 <context>
@@ -1599,79 +1608,79 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location filename="../../backoffice/ui/sync_status.py" line="+76"/>
         <source>Fetching from the portal…</source>
         <extracomment>The clerk wants the details (the delivery panel).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Abruf vom Portal läuft…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Destination {n} of {total}: </source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellpunkt {n} von {total}: </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Fetching application {n} of {total}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Antrag {n} von {total} wird abgerufen…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Sending confirmations to the portal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigungen an das Portal werden gesendet…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Asking the portal for new applications…</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal wird nach neuen Anträgen gefragt…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Stopping after the current application…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird nach dem aktuellen Antrag angehalten…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Fetching failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abruf fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{summary}; then it failed</source>
-        <translation type="unfinished"></translation>
+        <translation>{summary}; danach fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Portal: not configured</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal: nicht eingerichtet</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No portal connection is set up on this computer; applications are not fetched. An administrator sets it up with backoffice portal configure.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer ist keine Portalverbindung eingerichtet; es werden keine Anträge abgerufen. Eine Administratorin oder ein Administrator richtet sie mit backoffice portal configure ein.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Portal: not fetched yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal: noch nicht abgerufen</translation>
     </message>
     <message>
-        <location line="-17"/>
-        <location line="+19"/>
+        <location line="-18"/>
+        <location line="+20"/>
         <source>Show the delivery panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellung und Portal anzeigen</translation>
     </message>
     <message>
         <location line="-11"/>
         <source>Portal: fetching failed at {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal: Abruf fehlgeschlagen am {when}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Portal: last fetched {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal: zuletzt abgerufen am {when}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{destination}: last success {success}, last attempt {attempt}</source>
-        <translation type="unfinished"></translation>
+        <translation>{destination}: zuletzt erfolgreich {success}, letzter Versuch {attempt}</translation>
     </message>
 </context>
 <context>

@@ -37,7 +37,7 @@
 <context>
     <name>PortalTexts</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/portal_texts.py" line="+196"/>
+        <location filename="../../backoffice/ui/portal_texts.py" line="+199"/>
         <source>%n new application(s)</source>
         <translation>
             <numerusform>%n new application</numerusform>

@@ -166,11 +166,15 @@ def test_the_german_window_speaks_german(
     assert window.inbox.scope_buttons["mine"].text() == "Meine  1"
     assert window.inbox.count_label.text() == "1 Fall"
     assert window.user_label.text() == "Petra Sommer · Sachbearbeitung"
+    assert window.sync_status.state_button.text() == "Portal: nicht eingerichtet"
+    assert window.delivery_action.text() == "&Zustellung und Portal"
     view = window.case_view
     assert view.header.status_badge.text() == "In Bearbeitung"
     assert view.header.identity_badge.text() == "nicht identifiziert"
     assert view.transition_buttons[Status.WAITING_FOR_CITIZEN].text() == "Rückfrage stellen…"
     assert view.tabs.tabText(0) == "Antrag"
+    assert view.tabs.tabText(view.tabs.indexOf(view.documents)) == "Dokumente (0)"
+    assert view.certificate_action.text() == "&Bescheinigung erstellen"
     assert view.form.values[("applicant", "given_name")].parent() is not None
     assert "Strg+U" in view.claim_action.toolTip()
     # No English interface text anywhere in the German window.

@@ -3,12 +3,20 @@
     .venv/bin/python installer/screenshots.py [--out docs/screenshots] [--language de|en]
 
 Builds a throwaway SQLite installation with the services (catalogue, demo users,
-demo cases, some casework so that the inbox shows every state), opens the window
-as the clerk Petra Sommer at 1400×900 and saves:
+demo cases, some casework so that the inbox shows every state), fetches a few more
+applications from the portal simulator on loopback (with attachments, two of them
+defective and rejected, the portal refusing confirmations for a while so that they
+wait in the outbox), opens the window as the clerk Petra Sommer at 1400×900 and saves:
 
 - ``inbox.png``: the inbox with a freshly received case open;
 - ``case.png``: one of her cases in progress, with its history (a query to the
-  applicant, the answer, notes) and a notice.
+  applicant, the answer, notes) and a notice;
+- ``delivery.png``: the delivery panel below the lists, a rejected submission explained;
+- ``attachment.png``: a PDF that came with an application, previewed, with its check;
+- ``certificate.png``: a case whose certificate has been created (preview, and
+  "Complete" now offered).
+
+Generating the subscriber keys takes a few seconds.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -25,21 +34,40 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QLocale  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+
+from PySide6.QtCore import QLocale, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from sqlalchemy import select  # noqa: E402
 
 from backoffice.domain.status import Status  # noqa: E402
-from backoffice.services.actor import SYSTEM  # noqa: E402
+from backoffice.portal.auth import ClientCredentials  # noqa: E402
+from backoffice.portal.client import SubscriberClient  # noqa: E402
+from backoffice.portal.http import RetryPolicy  # noqa: E402
+from backoffice.portal.keys import SubscriberKeys, generate_keys  # noqa: E402
+from backoffice.services.actor import SYSTEM, Actor  # noqa: E402
+from backoffice.services.attachments import AttachmentService  # noqa: E402
 from backoffice.services.casework import CaseworkService  # noqa: E402
 from backoffice.services.catalogue import CatalogueService, read_catalogue  # noqa: E402
+from backoffice.services.delivery import DeliveryService  # noqa: E402
 from backoffice.services.demo import add_cases, add_demo_users  # noqa: E402
+from backoffice.services.desktop import DesktopServices  # noqa: E402
+from backoffice.services.documents import DocumentService  # noqa: E402
+from backoffice.services.intake import IntakeService  # noqa: E402
 from backoffice.services.queries import CaseFilter, CaseSort, SortKey  # noqa: E402
+from backoffice.services.subscriber import KeyCrypto  # noqa: E402
 from backoffice.services.users import UserService  # noqa: E402
 from backoffice.simulator.citizens import fill_form  # noqa: E402
+from backoffice.simulator.faults import FaultRule  # noqa: E402
+from backoffice.simulator.server import Simulator  # noqa: E402
 from backoffice.store.database import Database  # noqa: E402
 from backoffice.store.migrate import upgrade  # noqa: E402
+from backoffice.store.models import Attachment  # noqa: E402
 from backoffice.ui.app import build_context  # noqa: E402
 from backoffice.ui.main_window import MainWindow  # noqa: E402
+from backoffice.ui.preview import PdfPreview, load_preview  # noqa: E402
 from backoffice.ui.settings import UiSettings  # noqa: E402
 from backoffice.ui.tasks import SyncTaskRunner  # noqa: E402
 from backoffice.ui.translations import install_translators  # noqa: E402
@@ -62,14 +90,15 @@ class Clock:
         self.now += timedelta(minutes=minutes)
 
 
-def populate(db: Database) -> tuple[CaseworkService, UserService, CatalogueService, int]:
+def populate(
+    db: Database, clock: Clock
+) -> tuple[CaseworkService, UserService, CatalogueService, int]:
     """Demo users and cases, with casework done so that every state shows up."""
     catalogue = CatalogueService(db)
     catalogue.install(read_catalogue(), SYSTEM)
     users = UserService(db)
     add_demo_users(users, SYSTEM)
     add_cases(db, catalogue.current(), 60, fill_form, seed=4, now=NOW, spread_days=12)
-    clock = Clock()
     casework = CaseworkService(db, clock=clock)
     petra = users.by_login("sachbearbeitung1").as_actor()
     thomas = users.by_login("sachbearbeitung2").as_actor()
@@ -133,9 +162,59 @@ def populate(db: Database) -> tuple[CaseworkService, UserService, CatalogueServi
     return casework, users, catalogue, story.id
 
 
-def settle(app: QApplication) -> None:
-    for _ in range(5):
+@dataclass
+class Portal:
+    simulator: Simulator
+    keys: SubscriberKeys
+
+    @contextmanager
+    def open_intake(self, db: Database, clock: Clock) -> Iterator[IntakeService]:
+        sim = self.simulator
+        client = SubscriberClient(
+            sim.base_url,
+            sim.token_url,
+            ClientCredentials(sim.subscriber.client_id, sim.subscriber.client_secret),
+            retry=RetryPolicy(attempts=1),
+        )
+        try:
+            yield IntakeService(
+                db, client, KeyCrypto(self.keys, client.get_jwks), CatalogueService(db), clock=clock
+            )
+        finally:
+            client.close()
+
+
+def fetch_from_portal(db: Database, clock: Clock) -> Portal:
+    """A few applications with attachments through a real sync; two are rejected and the
+    portal refuses the confirmations for now, so that they wait in the outbox."""
+    keys = generate_keys()
+    sim = Simulator(
+        subscriber_jwks=keys.export_public_jwks(), seed=21, attachments=2, zip_share=0.0
+    ).start()
+    portal = Portal(sim, keys)
+    sim.generate(2, service="resident_parking_permit")
+    sim.generate(2, service="business_registration")
+    sim.generate(1, service="dog_tax_registration", fault="data-hash")
+    sim.generate(1, service="birth_certificate", fault="attachment-hash")
+    with portal.open_intake(db, clock) as intake:
+        clock.advance(minutes=20)
+        sim.faults.set([FaultRule(kind="error", status=503, path="/v1/cases/*", method="POST")])
+        report = intake.sync(SYSTEM, sim.destination_id)
+    sim.faults.clear()
+    print(f"fetched: {report.accepted} accepted, {report.rejected} rejected")
+    return portal
+
+
+def settle(app: QApplication, rounds: int = 5) -> None:
+    for _ in range(rounds):
         app.processEvents()
+
+
+def settle_rendering(app: QApplication) -> None:
+    """Let QtPdf draw its pages (it renders in the background)."""
+    for _ in range(40):
+        app.processEvents()
+        time.sleep(0.01)
 
 
 def render(out: Path, language: str) -> list[Path]:
@@ -147,10 +226,25 @@ def render(out: Path, language: str) -> list[Path]:
         translators = install_translators(app, language, Path(tmp) / "qm")
         db = Database(f"sqlite:///{Path(tmp) / 'demo.sqlite3'}")
         upgrade(db)
-        casework, users, catalogue, story = populate(db)
+        clock = Clock()
+        casework, users, catalogue, story = populate(db, clock)
+        portal = fetch_from_portal(db, clock)
         petra = users.by_login("sachbearbeitung1").as_actor()
+        services = DesktopServices(
+            db=db,
+            casework=casework,
+            users=users,
+            catalogue=catalogue,
+            documents=DocumentService(db, clock=clock),
+            attachments=AttachmentService(db),
+            delivery=DeliveryService(db),
+            open_intake=lambda: portal.open_intake(db, clock),
+            destinations=(portal.simulator.destination_id,),
+        )
+        pdf_case, pdf_attachment = _with_attachment(db, "application/pdf")
+        certified = _certified(casework, services, petra, clock, exclude={pdf_case, story})
         runner = SyncTaskRunner()
-        context = build_context(casework, users, catalogue, petra, language, runner)
+        context = build_context(services, petra, language, runner)
         settings = UiSettings.at(Path(tmp) / "ui.ini")
         settings.refresh_seconds = 0
         window = MainWindow(context, settings)
@@ -173,16 +267,91 @@ def render(out: Path, language: str) -> list[Path]:
         settle(app)
         written.append(_grab(window, out / "case.png", app))
 
+        window.show_delivery()
+        window.resizeDocks([window.delivery_dock], [330], Qt.Orientation.Vertical)
+        window.delivery.rejected_table.selectRow(0)
+        settle(app)
+        written.append(_grab(window, out / "delivery.png", app))
+        window.delivery_dock.hide()
+
+        window.splitter.setSizes([620, 780])
+        view = window.case_view
+        window.inbox.scope_buttons["all"].click()
+        settle(app)
+        window.open_case(pdf_case)
+        settle(app)
+        view.tabs.setCurrentWidget(view.attachments)
+        view.attachments.select(pdf_attachment)
+        view.attachments.preview()
+        settle_rendering(app)
+        written.append(_grab(window, out / "attachment.png", app))
+
+        window.inbox.scope_buttons["mine"].click()
+        settle(app)
+        window.open_case(certified)
+        settle(app)
+        view.tabs.setCurrentWidget(view.documents)
+        settle_rendering(app)
+        written.append(_grab(window, out / "certificate.png", app))
+
         window.close()
+        window.shut_down()
         runner.shutdown()
         for translator in translators:
             app.removeTranslator(translator)
+        portal.simulator.stop()
         db.dispose()
         return written
 
 
+def _with_attachment(db: Database, media_type: str) -> tuple[int, int]:
+    """A case fetched from the portal with an attachment of this type (case id, its id).
+
+    The simulator's PDFs use the standard Helvetica, not embedded: a name with a letter
+    outside WinAnsi (Timișoara) shows as a box. Such files are not chosen for the picture.
+    """
+    with db.read() as session:
+        rows = session.execute(
+            select(Attachment.case_id, Attachment.id)
+            .where(Attachment.media_type == media_type, Attachment.verification == "ok")
+            .order_by(Attachment.id)
+        ).all()
+    attachments = AttachmentService(db)
+    for case_id, attachment_id in rows:
+        preview = load_preview(attachments.content(SYSTEM, attachment_id).data)
+        if isinstance(preview, PdfPreview) and _winansi(preview.document.getAllText(0).text()):
+            return case_id, attachment_id
+    raise AssertionError(f"the simulator sent no suitable {media_type}")
+
+
+def _winansi(text: str) -> bool:
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _certified(
+    casework: CaseworkService,
+    services: DesktopServices,
+    actor: Actor,
+    clock: Clock,
+    exclude: set[int],
+) -> int:
+    """One of Petra's cases in progress, with its certificate created just now."""
+    mine = casework.list_cases(
+        actor, CaseFilter(assignee_id=actor.user_id, statuses=frozenset({Status.IN_PROGRESS}))
+    ).rows
+    row = next(r for r in mine if r.id not in exclude and r.service_key == "birth_certificate")
+    clock.advance(minutes=4)
+    services.documents.generate(actor, row.id)
+    return row.id
+
+
 def _grab(window: MainWindow, path: Path, app: QApplication) -> Path:
     settle(app)
+    window.statusBar().clearMessage()
     pixmap = window.grab()
     if not pixmap.save(str(path), "PNG"):
         raise OSError(f"could not write {path}")

@@ -136,6 +136,7 @@ class CaseActionBar(QWidget):
     def _rebuild_transition_buttons(self, offer: Offer | None, busy: bool) -> None:
         for button in self.transition_buttons.values():
             self.flow.removeWidget(button)
+            button.hide()  # until the event loop deletes it, it would still be drawn
             button.deleteLater()
         self.transition_buttons = {}
         hint = ""

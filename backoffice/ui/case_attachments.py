@@ -42,7 +42,7 @@ from .errors import describe_error
 from .icons import icon
 from .preview import Preview, PreviewPane, load_preview
 from .texts import plain_tooltip
-from .widgets import TONE_COLOURS, muted, plain_label
+from .widgets import TONE_COLOURS, fit_rows, muted, plain_label
 
 log = logging.getLogger(__name__)
 
@@ -135,8 +135,8 @@ class AttachmentsSection(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(top)
         self.splitter.addWidget(self.pane)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 4, 4)
@@ -182,6 +182,7 @@ class AttachmentsSection(QWidget):
             self.tree.setCurrentItem(first)
         self.empty.setVisible(not attachments)
         self.tree.setVisible(bool(attachments))
+        fit_rows(self.tree)
         if not same_case:
             self._generation += 1  # a preview still loading belongs to the previous case
             self.shown_id = None

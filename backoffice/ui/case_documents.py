@@ -35,7 +35,7 @@ from .context import UiContext
 from .errors import describe_error
 from .preview import Preview, PreviewPane, load_preview
 from .texts import plain_tooltip
-from .widgets import muted, plain_label
+from .widgets import fit_rows, muted, plain_label
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
@@ -123,8 +123,8 @@ class DocumentsSection(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(top)
         self.splitter.addWidget(self.pane)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 4, 4)
@@ -203,6 +203,7 @@ class DocumentsSection(QWidget):
         self.tree.blockSignals(False)
         self.empty.setVisible(not documents)
         self.tree.setVisible(bool(documents))
+        fit_rows(self.tree, min_rows=1, max_rows=4)
         self.pane.setVisible(bool(documents))
         self.save_button.setEnabled(False)
         if chosen is not None:

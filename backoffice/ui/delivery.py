@@ -74,7 +74,11 @@ class DeliveryPanel(QWidget):
                 Field(self.tr("Arrived"), lambda r: words.datetime(r.arrived_at)),
                 Field(self.tr("Service"), lambda r: self._service(r.service_identifier)),
                 Field(self.tr("Reason"), lambda r: problem_name(r.problem)),
-                Field(self.tr("Part"), lambda r: instance_name(r.instance)),
+                Field(
+                    self.tr("Part"),
+                    lambda r: instance_name(r.instance, short=True),
+                    tooltip=lambda r: instance_name(r.instance),
+                ),
                 Field(self.tr("Detail"), lambda r: problem_detail(r.detail)),
                 Field(self.tr("Submission"), lambda r: r.submission_id),
             ],

@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
         self._sync_text_dismissed = self.sync_bar.text
 
     def _overview_loaded(self, overview: DeliveryOverview) -> None:
-        self.sync_status.show_syncs(overview.syncs)
+        self.sync_status.show_overview(overview)
 
     def show_delivery(self) -> None:
         self.delivery_dock.show()

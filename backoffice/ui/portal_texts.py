@@ -118,14 +118,16 @@ def problem_explanation(code: str | None) -> str:
         return ""
 
 
-def instance_name(instance: str | None) -> str:
-    """Which part of the submission failed (a problem's ``instance``)."""
+def instance_name(instance: str | None, *, short: bool = False) -> str:
+    """Which part of the submission failed (a problem's ``instance``); ``short``: an
+    attachment's id cut to its first characters (for a table column)."""
     if not instance:
         return "—"
     if instance.startswith("attachment:"):
-        return QCoreApplication.translate("PortalTexts", "attachment {id}").format(
-            id=instance.removeprefix("attachment:")
-        )
+        attachment_id = instance.removeprefix("attachment:")
+        if short and len(attachment_id) > 9:
+            attachment_id = attachment_id[:8] + "…"
+        return QCoreApplication.translate("PortalTexts", "attachment {id}").format(id=attachment_id)
     names = {
         Instance.METADATA: QCoreApplication.translate("PortalTexts", "envelope (metadata)"),
         Instance.DATA: QCoreApplication.translate("PortalTexts", "form data"),

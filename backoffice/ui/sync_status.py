@@ -8,13 +8,11 @@ configured — a button that opens the delivery panel.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QToolButton, QWidget
 
-from backoffice.services.delivery import SyncInfo
+from backoffice.services.delivery import DeliveryOverview
 from backoffice.services.progress import Progress
 
 from .portal_texts import sync_summary
@@ -62,7 +60,7 @@ class SyncStatus(QWidget):
         layout.addWidget(self.state_button)
         self._set_running(False)
         self.result.hide()
-        self.show_syncs([])
+        self.show_overview(None)
 
     # -- a run --------------------------------------------------------------------------------
 
@@ -121,8 +119,8 @@ class SyncStatus(QWidget):
 
     # -- the portal's state -------------------------------------------------------------------
 
-    def show_syncs(self, syncs: Sequence[SyncInfo]) -> None:
-        """The last sync of every destination (from the delivery overview)."""
+    def show_overview(self, overview: DeliveryOverview | None) -> None:
+        """The state of every destination and of the outbox (from the delivery overview)."""
         words = self._words
         button = self.state_button
         if not self._configured:
@@ -138,28 +136,32 @@ class SyncStatus(QWidget):
             )
             _colour(button, Tone.WARNING)
             return
-        if not syncs:
-            button.setText(self.tr("Portal: not fetched yet"))
-            button.setToolTip(self.tr("Show the delivery panel"))
-            _colour(button, Tone.NEUTRAL)
-            return
+        syncs = overview.syncs if overview is not None else []
         # A sync clears the error when it succeeds: an error is always the latest attempt's.
         failing = [s for s in syncs if s.last_error]
         successes = [s.last_success_at for s in syncs if s.last_success_at is not None]
         if failing:
             latest = max((s.last_attempt_at for s in failing if s.last_attempt_at), default=None)
-            button.setText(
-                self.tr("Portal: fetching failed at {when}").format(when=words.datetime(latest))
-            )
-            _colour(button, Tone.BAD)
+            text = self.tr("Portal: fetching failed at {when}").format(when=words.datetime(latest))
+            tone = Tone.BAD
         elif successes:
-            button.setText(
-                self.tr("Portal: last fetched {when}").format(when=words.datetime(min(successes)))
+            text = self.tr("Portal: last fetched {when}").format(
+                when=words.datetime(min(successes))
             )
-            _colour(button, Tone.GOOD)
+            tone = Tone.GOOD
         else:
-            button.setText(self.tr("Portal: not fetched yet"))
-            _colour(button, Tone.NEUTRAL)
+            text = self.tr("Portal: not fetched yet")
+            tone = Tone.NEUTRAL
+        waiting = [m for m in overview.waiting if m.state != "failed"] if overview else []
+        given_up = [m for m in overview.waiting if m.state == "failed"] if overview else []
+        if given_up:
+            text += " · " + self.tr("%n message(s) failed", "", len(given_up))
+            tone = Tone.BAD
+        elif waiting:
+            text += " · " + self.tr("%n message(s) waiting", "", len(waiting))
+            tone = Tone.WARNING if tone is not Tone.BAD else tone
+        button.setText(text)
+        _colour(button, tone)
         lines = [self.tr("Show the delivery panel")]
         for sync in syncs:
             line = self.tr("{destination}: last success {success}, last attempt {attempt}").format(

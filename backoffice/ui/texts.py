@@ -172,6 +172,18 @@ class Vocabulary:
                     "before relying on the request.",
                 ),
             )
+        kind, _, version = auth_level.partition(" ")
+        if kind == "identificationReport":
+            # What intake records today: the kind of proof, not its level of assurance.
+            return Fact(
+                QCoreApplication.translate("Texts", "identification report"),
+                Tone.GOOD,
+                QCoreApplication.translate(
+                    "Texts",
+                    "The portal sent an identification report (version {version}); this "
+                    "program does not evaluate its level of assurance yet.",
+                ).format(version=version or "?"),
+            )
         return Fact(
             auth_level,
             Tone.GOOD,

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QToolButton,
+    QTreeWidget,
     QWidget,
 )
 
@@ -55,6 +56,16 @@ def muted(label: QLabel) -> QLabel:
     palette.setColor(QPalette.ColorRole.WindowText, palette.placeholderText().color())
     label.setPalette(palette)
     return label
+
+
+def fit_rows(tree: QTreeWidget, min_rows: int = 2, max_rows: int = 6) -> None:
+    """Make a short list only as tall as its rows (within bounds), leaving the rest of the
+    panel to what is below it (a preview)."""
+    rows = min(max(tree.topLevelItemCount(), min_rows), max_rows)
+    row_height = tree.sizeHintForRow(0) if tree.topLevelItemCount() else 0
+    row_height = max(row_height, tree.fontMetrics().height() + 4)
+    header = tree.header().sizeHint().height() if not tree.isHeaderHidden() else 0
+    tree.setMaximumHeight(header + rows * row_height + 2 * tree.frameWidth() + 2)
 
 
 def heading_font(base: QFont, scale: float = 1.35, bold: bool = True) -> QFont:

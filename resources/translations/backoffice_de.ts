@@ -84,19 +84,19 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Select an attachment and choose Preview.</source>
         <translation>Wählen Sie eine Anlage und dann „Vorschau“.</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>{name}
 stored as {safe_name}</source>
         <translation>{name}
 gespeichert als {safe_name}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Check of {name}: {result}</source>
         <translation>Prüfung von {name}: {result}</translation>
     </message>
@@ -225,7 +225,7 @@ gespeichert als {safe_name}</translation>
         <translation>Die Bescheinigung zu diesem Fall als PDF erstellen ({key})</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>New status: {status}</source>
         <translation>Neuer Status: {status}</translation>
     </message>
@@ -444,12 +444,12 @@ gespeichert als {safe_name}</translation>
         <translation>Grund</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Part</source>
         <translation>Teil</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Detail</source>
         <translation>Einzelheit</translation>
     </message>
@@ -698,7 +698,7 @@ gespeichert als {safe_name}</translation>
         <translation>Wer das Papier in Händen hält, kann es mit diesem Code prüfen lassen.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Certificate</source>
         <translation>Bescheinigung</translation>
     </message>
@@ -1237,7 +1237,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../backoffice/ui/widgets.py" line="+105"/>
+        <location filename="../../backoffice/ui/widgets.py" line="+116"/>
         <source>Close this message</source>
         <extracomment>(background, border, text) per tone; chosen for contrast on light palettes.</extracomment>
         <translation>Diese Meldung schließen</translation>
@@ -1390,12 +1390,12 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Beim Prüfen des Antrags ist ein technischer Fehler aufgetreten.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>attachment {id}</source>
         <translation>Anlage {id}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>envelope (metadata)</source>
         <translation>Umschlag (Metadaten)</translation>
     </message>
@@ -1605,7 +1605,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../backoffice/ui/sync_status.py" line="+76"/>
+        <location filename="../../backoffice/ui/sync_status.py" line="+74"/>
         <source>Fetching from the portal…</source>
         <extracomment>The clerk wants the details (the delivery panel).</extracomment>
         <translation>Abruf vom Portal läuft…</translation>
@@ -1656,29 +1656,43 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Auf diesem Computer ist keine Portalverbindung eingerichtet; es werden keine Anträge abgerufen. Eine Administratorin oder ein Administrator richtet sie mit backoffice portal configure ein.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Portal: not fetched yet</source>
         <translation>Portal: noch nicht abgerufen</translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n message(s) failed</source>
+        <translation>
+            <numerusform>%n Nachricht fehlgeschlagen</numerusform>
+            <numerusform>%n Nachrichten fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n message(s) waiting</source>
+        <translation>
+            <numerusform>%n Nachricht wartet</numerusform>
+            <numerusform>%n Nachrichten warten</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-18"/>
-        <location line="+20"/>
+        <location line="+4"/>
         <source>Show the delivery panel</source>
         <translation>Zustellung und Portal anzeigen</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-20"/>
         <source>Portal: fetching failed at {when}</source>
         <translation>Portal: Abruf fehlgeschlagen am {when}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Portal: last fetched {when}</source>
         <translation>Portal: zuletzt abgerufen am {when}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+19"/>
         <source>{destination}: last success {success}, last attempt {attempt}</source>
         <translation>{destination}: zuletzt erfolgreich {success}, letzter Versuch {attempt}</translation>
     </message>
@@ -1794,6 +1808,16 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+2"/>
         <source>The applicant did not sign in with an identity account; check identity before relying on the request.</source>
         <translation>Die antragstellende Person hat sich nicht mit einem Nutzerkonto identifiziert. Prüfen Sie die Identität, bevor Sie sich auf den Antrag verlassen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>identification report</source>
+        <translation>Identifikationsnachweis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The portal sent an identification report (version {version}); this program does not evaluate its level of assurance yet.</source>
+        <translation>Das Portal hat einen Identifikationsnachweis geschickt (Version {version}); sein Vertrauensniveau wertet dieses Programm noch nicht aus.</translation>
     </message>
     <message>
         <location line="+9"/>

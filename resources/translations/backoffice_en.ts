@@ -37,7 +37,7 @@
 <context>
     <name>PortalTexts</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/portal_texts.py" line="+199"/>
+        <location filename="../../backoffice/ui/portal_texts.py" line="+201"/>
         <source>%n new application(s)</source>
         <translation>
             <numerusform>%n new application</numerusform>
@@ -58,6 +58,25 @@
         <translation>
             <numerusform>%n postponed</numerusform>
             <numerusform>%n postponed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message numerus="yes">
+        <location filename="../../backoffice/ui/sync_status.py" line="+158"/>
+        <source>%n message(s) failed</source>
+        <translation>
+            <numerusform>%n message failed</numerusform>
+            <numerusform>%n messages failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n message(s) waiting</source>
+        <translation>
+            <numerusform>%n message waiting</numerusform>
+            <numerusform>%n messages waiting</numerusform>
         </translation>
     </message>
 </context>

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Date, Select, false, func, select, text, tuple_
 from sqlalchemy.orm import aliased
@@ -180,7 +180,7 @@ def page_query(
         query = query.order_by(column.desc(), Case.id.desc())
     else:
         query = query.order_by(column.asc(), Case.id.asc())
-    return query.limit(limit)
+    return cast("Select[Any]", query.limit(limit))
 
 
 def _cursor_value(key: SortKey, value: Any) -> Any:

@@ -26,6 +26,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column
+from sqlalchemy.sql.elements import ColumnElement
 
 from .types import JSONType, UTCDateTime
 
@@ -40,7 +41,7 @@ NAMING = {
 
 #: Sorts after every real due date; a literal (not a parameter) so that SQLite can use the
 #: expression index ix_cases_due_sort.
-DUE_SORT_LAST = literal_column("'9999-12-31'")
+DUE_SORT_LAST: ColumnElement[Any] = literal_column("'9999-12-31'")
 
 
 def utcnow() -> datetime:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from backoffice.portal import protocol
+from backoffice.portal import jose, protocol
 from backoffice.portal.auth import ClientCredentials, TokenSource
 from backoffice.portal.errors import (
     AlreadyDecided,
@@ -178,7 +178,7 @@ class SubscriberClient:
             text = body.ascii_text()
         if text[-1:].isspace():
             text = text.rstrip()
-        if text.count(".") != 4:
+        if jose.dot_positions(text) is None:
             raise InvalidResponse(
                 f"attachment {attachment_id} is not a compact JWE (five dot-separated parts)"
             )

@@ -270,7 +270,6 @@ class IntakeService:
                             verification_detail=attachment.verification_detail,
                         )
                     )
-                    session.flush()
             session.add(
                 SubmissionRecord(
                     submission_id=submission_id,

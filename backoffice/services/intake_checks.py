@@ -21,6 +21,7 @@ from backoffice.domain.forms import form_schema
 from backoffice.domain.templates import ServiceTemplate
 from backoffice.portal.errors import NotFound
 from backoffice.portal.jose import DecryptionError as DecryptionFailed
+from backoffice.portal.jose import dot_positions
 from backoffice.portal.models import Submission
 from backoffice.portal.protocol import (
     SUPPORTED_PAYMENT_METHODS,
@@ -84,7 +85,8 @@ class _Reject(Exception):
 
 def tag_of(compact_jwe: str) -> str:
     """The authentication tag: the last segment of a compact JWE."""
-    return compact_jwe.rsplit(".", 1)[-1] if compact_jwe.count(".") == 4 else ""
+    dots = dot_positions(compact_jwe)
+    return compact_jwe[dots[3] + 1 :] if dots is not None else ""
 
 
 def check_submission(

@@ -35,6 +35,7 @@ from .common import BACKENDS, BackendUnavailable, Context, Options, load_average
 BENCHMARKS: dict[str, str] = {
     "listing": "tests.benchmarks.listing",
     "documents": "tests.benchmarks.documents",
+    "intake": "tests.benchmarks.intake",
 }
 
 ROOT = Path(__file__).resolve().parents[2]

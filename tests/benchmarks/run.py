@@ -36,6 +36,7 @@ BENCHMARKS: dict[str, str] = {
     "listing": "tests.benchmarks.listing",
     "documents": "tests.benchmarks.documents",
     "intake": "tests.benchmarks.intake",
+    "gui": "tests.benchmarks.gui",
 }
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from backoffice.domain.roles import Permission
 from backoffice.domain.templates import ServiceTemplate, load_template_text, parse_template
@@ -23,7 +22,7 @@ from backoffice.store.database import Database
 from backoffice.store.models import ServiceTemplateRow
 
 from .actor import Actor
-from .errors import NotFound
+from .registration import template_row_for
 
 #: The catalogue that ships with the program.
 DEFAULT_CATALOGUE = Path(__file__).resolve().parents[2] / "resources" / "services"
@@ -69,7 +68,7 @@ class CatalogueService:
         result = InstallResult([], [], [])
         with self._db.write() as session:
             for template in templates:
-                latest = self._latest(session, template.key)
+                latest = template_row_for(session, template.key)
                 definition = dict(template.raw)
                 if latest is None:
                     version = 1
@@ -119,21 +118,6 @@ class CatalogueService:
                 .order_by(ServiceTemplateRow.key)
             ).all()
             return [template_from_row(row) for row in rows]
-
-    def latest_row_id(self, session: Session, key: str) -> int:
-        row = self._latest(session, key)
-        if row is None:
-            raise NotFound(f"no service template {key!r}", key=key)
-        return row.id
-
-    @staticmethod
-    def _latest(session: Session, key: str) -> ServiceTemplateRow | None:
-        return session.scalars(
-            select(ServiceTemplateRow)
-            .where(ServiceTemplateRow.key == key)
-            .order_by(ServiceTemplateRow.version.desc())
-            .limit(1)
-        ).first()
 
 
 def _with_version(definition: dict[str, Any], version: int) -> dict[str, Any]:

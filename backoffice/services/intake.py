@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from backoffice.domain.deadlines import WorkingCalendar
@@ -338,12 +338,13 @@ class IntakeService:
         result = self.outbox.send_due()
         report.confirmations_sent += result.sent
         with self._db.read() as session:
-            report.confirmations_waiting = len(
-                session.scalars(
-                    select(OutboxMessage.id).where(
-                        OutboxMessage.kind == DECISION, OutboxMessage.state == "pending"
-                    )
-                ).all()
+            report.confirmations_waiting = (
+                session.scalar(
+                    select(func.count())
+                    .select_from(OutboxMessage)
+                    .where(OutboxMessage.kind == DECISION, OutboxMessage.state == "pending")
+                )
+                or 0
             )
 
     # -- bookkeeping ----------------------------------------------------------------------------

@@ -26,7 +26,7 @@ not part of the figures) and then starts, one after another:
    warm-up), then syncs the N submissions while a 5 ms timer watches the GUI thread and a
    sampler records every thread's stack.
 
-Acting user: the clerk sb.sommer (≈ 3,750 cases are hers). "Today" is the world's fixed Tuesday
+Acting user: the clerk sb.sommer ("mine": 2,500 open cases). "Today" is the world's fixed Tuesday
 (tests.benchmarks.population.NOW), so "overdue" means what it means in the listing benchmark.
 Submissions: 500, or 50 when ``--cases`` is below 10,000 (a smoke run); ``BENCH_GUI_SUBMISSIONS``
 overrides, ``BENCH_GUI_WINDOWS`` and ``BENCH_GUI_COLD_STARTS`` likewise.

@@ -242,6 +242,10 @@ def _keys_from_json(document: object, path: Path) -> SubscriberKeys:
             key = jwk.JWK(**document[role])
         except (JWException, KeyError, TypeError, ValueError):
             raise bad(f"the {role} key cannot be read") from None
+        # The key file is an authenticated JWE sealed by us: its keys were checked when they
+        # were made. cryptography's RSA validation (a primality test, ~0.3 s per 4096-bit key)
+        # holds the GIL and stalled the window for 250 ms at the start of every sync.
+        key.unsafe_skip_rsa_key_validation = True
         if not key.has_private or key.get("kty") != "RSA":
             raise bad(f"the {role} key is not a private RSA key")
         if key.get("alg") != alg or key.get("key_ops") != ops:

@@ -19,10 +19,14 @@ import jsonschema
 from backoffice.portal import protocol
 from backoffice.portal.protocol import Instance, Problem
 
-from .blobs import BodyTooLarge
 from .catalogue import load_metadata_schema
 from .crypto import JoseError, decrypt, tag_of
-from .sender import MAX_ATTACHMENT_BYTES, blob_tag, check_compact_jwe, check_jwe_blob, check_uuids
+from .sender import (
+    blob_tag,
+    check_compact_jwe,
+    check_uuids,
+    store_attachment,
+)
 from .state import ApiError, CaseFile, Reply, State, Store, iso
 
 
@@ -77,20 +81,7 @@ class ReplyDesk:
                 raise ApiError(404, f"attachment {attachment_id} was not announced")
             if reply.state is not State.ANNOUNCED:
                 raise ApiError(409, "the reply has been sent already")
-        try:
-            blob = store.blobs.put_stream(body, MAX_ATTACHMENT_BYTES)
-        except BodyTooLarge:
-            raise ApiError(413, f"an attachment may have {MAX_ATTACHMENT_BYTES} bytes") from None
-        try:
-            check_jwe_blob(blob)
-        except ApiError:
-            store.blobs.discard(blob)
-            raise
-        with store.lock:
-            old = reply.attachments.get(attachment_id)
-            reply.attachments[attachment_id] = blob
-        if old is not None:
-            store.blobs.discard(old)
+        store_attachment(store, reply.attachments, attachment_id, body)
 
     def submit(self, reply_id: str, body: Any) -> dict[str, Any]:
         if not isinstance(body, dict):

@@ -40,6 +40,26 @@ def check_compact_jwe(token: Any, what: str) -> str:
     return token
 
 
+def store_attachment(
+    store: Store, attachments: dict[str, Blob], attachment_id: str, body: IO[bytes]
+) -> None:
+    """Stream an uploaded JWE into the blob store (bounded, checked), replacing an earlier one."""
+    try:
+        blob = store.blobs.put_stream(body, MAX_ATTACHMENT_BYTES)
+    except BodyTooLarge:
+        raise ApiError(413, f"an attachment may have {MAX_ATTACHMENT_BYTES} bytes") from None
+    try:
+        check_jwe_blob(blob)
+    except ApiError:
+        store.blobs.discard(blob)
+        raise
+    with store.lock:
+        old = attachments.get(attachment_id)
+        attachments[attachment_id] = blob
+    if old is not None:
+        store.blobs.discard(old)
+
+
 def check_jwe_blob(blob: Blob) -> None:
     """An uploaded attachment: five segments, the first a JWE header we accept."""
     head = next(blob.chunks(8192), b"")
@@ -128,20 +148,7 @@ class SenderDesk:
                 raise ApiError(404, f"attachment {attachment_id} was not announced")
             if submission.state is not State.ANNOUNCED:
                 raise ApiError(409, "the submission has been submitted already")
-        try:
-            blob = store.blobs.put_stream(body, MAX_ATTACHMENT_BYTES)
-        except BodyTooLarge:
-            raise ApiError(413, f"an attachment may have {MAX_ATTACHMENT_BYTES} bytes") from None
-        try:
-            check_jwe_blob(blob)
-        except ApiError:
-            store.blobs.discard(blob)
-            raise
-        with store.lock:
-            old = submission.attachments.get(attachment_id)
-            submission.attachments[attachment_id] = blob
-        if old is not None:
-            store.blobs.discard(old)
+        store_attachment(store, submission.attachments, attachment_id, body)
 
     def submit(self, submission_id: str, body: Any) -> dict[str, Any]:
         if not isinstance(body, dict):

@@ -24,6 +24,7 @@ import io
 import json
 import logging
 import mmap
+import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -34,6 +35,7 @@ from urllib.parse import urlsplit
 
 import requests
 import urllib3.exceptions
+from requests.utils import get_environ_proxies
 
 from backoffice import __version__
 from backoffice.portal.errors import (
@@ -364,15 +366,48 @@ class Transport:
 
 
 class _Session(requests.Session):
-    """A session that never looks at redirects.
+    """A session that never looks at redirects and reads the environment once per host.
 
     ``allow_redirects=False`` alone still makes requests read the whole body of a redirect
     answer (unbounded) and resolve its target; here a 3xx is just an answer, which
     :meth:`Transport._once` turns into :class:`UnexpectedRedirect`.
+
+    requests normally consults the environment on every call (proxy variables, the CA bundle
+    variables, ``~/.netrc``): a scan of ``os.environ`` and file look-ups that cost more than
+    a small request on loopback. Here the proxies and CA bundle of ``$HTTPS_PROXY``,
+    ``$NO_PROXY``, ``$REQUESTS_CA_BUNDLE``… are read the first time a host is used and kept
+    for the life of the session; ``~/.netrc`` is never read (credentials come from the
+    keyring only).
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.trust_env = False
+        self._environment: dict[str, tuple[dict[str, str], str | None]] = {}
 
     def get_redirect_target(self, resp: requests.Response) -> str | None:
         return None
+
+    def merge_environment_settings(
+        self,
+        url: str | bytes | None,
+        proxies: Any,
+        stream: Any,
+        verify: Any,
+        cert: Any,
+    ) -> Any:
+        url = url.decode("ascii", "replace") if isinstance(url, bytes) else url or ""
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        known = self._environment.get(origin)
+        if known is None:
+            ca_bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+            known = self._environment[origin] = (get_environ_proxies(url), ca_bundle)
+        env_proxies, ca_bundle = known
+        proxies = {**env_proxies, **(proxies or {})}
+        if (verify is True or verify is None) and ca_bundle:
+            verify = ca_bundle
+        return super().merge_environment_settings(url, proxies, stream, verify, cert)
 
 
 def _chunks(answer: requests.Response, host: str, read_timeout: float) -> Iterator[bytes]:

@@ -74,8 +74,6 @@ def append_event(
     at: datetime | None = None,
 ) -> CaseEvent:
     """Append one event to a case's trail (in the caller's transaction)."""
-    payload = dict(payload or {})
-    at = (at or datetime.now(UTC)).astimezone(UTC)
     session.execute(select(Case.id).where(Case.id == case_id).with_for_update())
     last = session.execute(
         select(CaseEvent.seq, CaseEvent.hash)
@@ -84,6 +82,41 @@ def append_event(
         .limit(1)
     ).first()
     seq, prev_hash = (last.seq + 1, last.hash) if last else (1, GENESIS)
+    event = _add_event(session, case_id, seq, prev_hash, actor_id, kind, payload, at)
+    session.flush()
+    return event
+
+
+def first_event(
+    session: Session,
+    case_id: int,
+    actor_id: int | None,
+    kind: str,
+    payload: dict[str, Any] | None = None,
+    *,
+    at: datetime | None = None,
+) -> CaseEvent:
+    """The first entry of a case inserted in this very transaction.
+
+    Nobody else can see the case yet, so neither the row lock nor the look-up of the previous
+    entry is needed; the unique (case_id, seq) constraint still refuses a second first entry.
+    The entry is written with the caller's next flush or commit.
+    """
+    return _add_event(session, case_id, 1, GENESIS, actor_id, kind, payload, at)
+
+
+def _add_event(
+    session: Session,
+    case_id: int,
+    seq: int,
+    prev_hash: str,
+    actor_id: int | None,
+    kind: str,
+    payload: dict[str, Any] | None,
+    at: datetime | None,
+) -> CaseEvent:
+    payload = dict(payload or {})
+    at = (at or datetime.now(UTC)).astimezone(UTC)
     event = CaseEvent(
         case_id=case_id,
         seq=seq,
@@ -95,7 +128,6 @@ def append_event(
         hash=_digest(prev_hash, case_id, seq, at, actor_id, kind, payload),
     )
     session.add(event)
-    session.flush()
     return event
 
 

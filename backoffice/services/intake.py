@@ -45,9 +45,9 @@ from backoffice.store.upsert import insert_for
 from .actor import Actor
 from .catalogue import CatalogueService
 from .intake_checks import Accepted, Rejected, check_submission
-from .outbox import Delivered, Handler, OutboxDispatcher, Refused, Retry
+from .outbox import Delivered, Handler, Leased, OutboxDispatcher, Refused, Retry
 from .progress import CancelToken, Progress, ProgressCallback, no_progress
-from .registration import NewCase, register_case, template_row_for
+from .registration import NewCase, register_case, template_row_ids
 
 log = logging.getLogger(__name__)
 
@@ -162,13 +162,18 @@ class IntakeService:
         todo = [s for s in listed if s.submission_id not in known]
         report.already_known = len(listed) - len(todo)
         templates = {t.leika: t for t in self._catalogue.current() if t.active}
-        for index, item in enumerate(todo):
-            submission_id = item.submission_id
-            progress(Progress(index, len(todo), submission_id, "receiving"))
-            if cancel is not None and cancel.cancelled:
-                report.cancelled = True
-                break
-            self._take(item, destination_id, templates, report)
+        with self._db.read() as session:
+            row_ids = template_row_ids(session, (t.key for t in templates.values()))
+        try:
+            for index, item in enumerate(todo):
+                submission_id = item.submission_id
+                progress(Progress(index, len(todo), submission_id, "receiving"))
+                if cancel is not None and cancel.cancelled:
+                    report.cancelled = True
+                    break
+                self._take(item, destination_id, templates, row_ids, report)
+        finally:
+            self.outbox.flush()  # the "sent" marks not yet written with a later submission
         progress(Progress(len(todo), len(todo), "", "confirming"))
         self._dispatch(report)
         self._record_state(report, started, success=report.error is None)
@@ -179,6 +184,7 @@ class IntakeService:
         item: SubmissionRef,
         destination_id: str,
         templates: Mapping[str, ServiceTemplate],
+        row_ids: Mapping[str, int],
         report: SyncReport,
     ) -> None:
         submission_id = item.submission_id
@@ -199,7 +205,7 @@ class IntakeService:
             return
         portal_case_id = submission.case_id
         try:
-            outbox_id = self._store(submission_id, portal_case_id, destination_id, result)
+            decision = self._store(submission_id, portal_case_id, destination_id, result, row_ids)
         except IntegrityError:
             report.already_known += 1  # another desktop stored it a moment ago
             return
@@ -207,7 +213,8 @@ class IntakeService:
             report.accepted += 1
         else:
             report.rejected += 1
-        report.confirmations_sent += self.outbox.send(outbox_id).sent
+        # Sent at once; the "sent" mark rides along with the next submission's transaction.
+        report.confirmations_sent += self.outbox.send_leased(decision, defer=True).sent
 
     # -- storing ---------------------------------------------------------------------------
 
@@ -217,7 +224,8 @@ class IntakeService:
         portal_case_id: str,
         destination_id: str,
         result: Accepted | Rejected,
-    ) -> int:
+        row_ids: Mapping[str, int],
+    ) -> Leased:
         now = self._clock()
         if isinstance(result, Accepted):
             token = self._crypto.accept_event(
@@ -233,14 +241,13 @@ class IntakeService:
                 result.detail[:500],
             )
         with self._db.write() as session:
+            self.outbox.record_sent(session)
             case_id = None
             if isinstance(result, Accepted):
-                row = template_row_for(session, result.template.key)
-                assert row is not None  # the catalogue listed it
                 case = register_case(
                     session,
                     result.template,
-                    row.id,
+                    row_ids[result.template.key],  # the catalogue listed it
                     NewCase(
                         received_at=now,
                         form_data=result.form_data,
@@ -292,8 +299,8 @@ class IntakeService:
                     attachment_ids=None,
                 )
             )
-            message = OutboxMessage(
-                case_id=case_id,
+            decision = self.outbox.add(
+                session,
                 kind=DECISION,
                 channel="fit-connect",
                 payload={
@@ -303,11 +310,10 @@ class IntakeService:
                     "token": token,
                 },
                 idempotency_key=f"decision:{submission_id}",
-                next_attempt_at=now,
+                case_id=case_id,
             )
-            session.add(message)
-            session.flush()
-            return message.id
+        self.outbox.sent_recorded()
+        return decision
 
     # -- confirming --------------------------------------------------------------------------
 

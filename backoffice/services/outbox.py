@@ -6,6 +6,14 @@ refusal marks it failed with the reason, visible to the clerk. Two desktops
 dispatching at once never send one row twice at the same moment; a row sent
 but not yet marked (crash) is sent again and the portal's 409 tells us it was
 done already.
+
+A busy writer (intake) saves two transactions per message: :meth:`OutboxDispatcher.add`
+writes the row already leased in the business transaction, and ``send_leased(…,
+defer=True)`` keeps the "sent" mark in memory until the writer's next transaction
+(:meth:`OutboxDispatcher.record_sent`) or :meth:`OutboxDispatcher.flush`; writing a
+mark twice is harmless (only a pending row is marked). A crash in between loses
+only the mark: the lease runs out, the row is sent again, and the 409 path above
+marks it.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from backoffice.store.database import Database
 from backoffice.store.models import OutboxMessage
@@ -57,6 +66,25 @@ class Handler(Protocol):
     def __call__(self, payload: Mapping[str, Any]) -> None: ...
 
 
+@dataclass(frozen=True)
+class Leased:
+    """A message this dispatcher holds the lease of, with what sending it needs."""
+
+    id: int
+    kind: str
+    payload: dict[str, Any]
+    attempts: int
+    case_id: int | None
+
+
+@dataclass(frozen=True)
+class _SentMark:
+    message_id: int
+    case_id: int | None
+    kind: str
+    at: datetime
+
+
 @dataclass
 class DispatchReport:
     sent: int = 0
@@ -79,6 +107,7 @@ class OutboxDispatcher:
         self._db = db
         self._handlers = handlers
         self._clock = clock
+        self._unrecorded: list[_SentMark] = []
 
     def due_ids(self, limit: int = 500) -> list[int]:
         now = self._clock()
@@ -104,29 +133,84 @@ class OutboxDispatcher:
 
     def send(self, message_id: int, report: DispatchReport | None = None) -> DispatchReport:
         report = report or DispatchReport()
-        claimed = self._claim(message_id)
-        if claimed is None:
+        leased = self._claim(message_id)
+        if leased is None:
             return report  # sent, failed, or leased by another desktop
-        kind, payload, attempts, case_id = claimed
+        return self.send_leased(leased, report)
+
+    def add(
+        self,
+        session: Session,
+        *,
+        kind: str,
+        channel: str,
+        payload: dict[str, Any],
+        idempotency_key: str,
+        case_id: int | None,
+    ) -> Leased:
+        """Write a message in the caller's transaction, leased to us: send it after the commit
+        with :meth:`send_leased` (no claim needed). Should we not, it is due when the lease ends."""
+        message = OutboxMessage(
+            case_id=case_id,
+            kind=kind,
+            channel=channel,
+            payload=payload,
+            idempotency_key=idempotency_key,
+            next_attempt_at=self._clock() + LEASE,
+        )
+        session.add(message)
+        session.flush()
+        return Leased(message.id, kind, payload, 0, case_id)
+
+    def send_leased(
+        self, leased: Leased, report: DispatchReport | None = None, *, defer: bool = False
+    ) -> DispatchReport:
+        """Send a message we hold the lease of. ``defer`` keeps the "sent" mark for
+        :meth:`record_sent` or :meth:`flush` (failures are written at once)."""
+        report = report or DispatchReport()
         try:
-            self._handlers[kind](payload)
-        except Delivered:
-            self._finish(message_id, OutboxState.SENT, None, case_id, kind)
-            report.sent += 1
+            self._handlers[leased.kind](leased.payload)
         except Refused as exc:
-            self._finish(message_id, OutboxState.FAILED, str(exc), case_id, kind)
+            self._finish(leased.id, OutboxState.FAILED, str(exc), leased.case_id, leased.kind)
             report.failed += 1
             report.errors.append(str(exc))
+            return report
         except Retry as exc:
-            self._reschedule(message_id, attempts + 1, str(exc), exc.after, case_id, kind)
+            self._reschedule(
+                leased.id, leased.attempts + 1, str(exc), exc.after, leased.case_id, leased.kind
+            )
             report.retried += 1
             report.errors.append(str(exc))
+            return report
+        except Delivered:
+            pass
+        mark = _SentMark(leased.id, leased.case_id, leased.kind, self._clock())
+        if defer:
+            self._unrecorded.append(mark)
         else:
-            self._finish(message_id, OutboxState.SENT, None, case_id, kind)
-            report.sent += 1
+            with self._db.write() as session:
+                self._mark_sent(session, mark)
+        report.sent += 1
         return report
 
-    def _claim(self, message_id: int) -> tuple[str, dict[str, Any], int, int | None] | None:
+    def record_sent(self, session: Session) -> None:
+        """Write the deferred "sent" marks in the caller's transaction; call
+        :meth:`sent_recorded` once it has committed (until then the marks are kept, so that a
+        rolled-back transaction loses none)."""
+        for mark in self._unrecorded:
+            self._mark_sent(session, mark)
+
+    def sent_recorded(self) -> None:
+        self._unrecorded.clear()
+
+    def flush(self) -> None:
+        """Write the deferred "sent" marks in a transaction of their own."""
+        if self._unrecorded:
+            with self._db.write() as session:
+                self.record_sent(session)
+            self.sent_recorded()
+
+    def _claim(self, message_id: int) -> Leased | None:
         now = self._clock()
         with self._db.write() as session:
             result = session.execute(
@@ -143,34 +227,51 @@ class OutboxDispatcher:
                 return None
             row = session.get(OutboxMessage, message_id)
             assert row is not None
-            return row.kind, dict(row.payload), row.attempts, row.case_id
+            return Leased(row.id, row.kind, dict(row.payload), row.attempts, row.case_id)
+
+    def _mark_sent(self, session: Session, mark: _SentMark) -> None:
+        self._write_outcome(
+            session, mark.message_id, OutboxState.SENT, None, mark.case_id, mark.kind, mark.at
+        )
 
     def _finish(
         self, message_id: int, state: str, error: str | None, case_id: int | None, kind: str
     ) -> None:
-        now = self._clock()
         with self._db.write() as session:
-            session.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.id == message_id)
-                .values(
-                    state=state,
-                    sent_at=now if state == OutboxState.SENT else None,
-                    last_error=error,
-                    attempts=OutboxMessage.attempts + 1,
-                )
+            self._write_outcome(session, message_id, state, error, case_id, kind, self._clock())
+
+    @staticmethod
+    def _write_outcome(
+        session: Session,
+        message_id: int,
+        state: str,
+        error: str | None,
+        case_id: int | None,
+        kind: str,
+        now: datetime,
+    ) -> None:
+        result = session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id, OutboxMessage.state == OutboxState.PENDING)
+            .values(
+                state=state,
+                sent_at=now if state == OutboxState.SENT else None,
+                last_error=error,
+                attempts=OutboxMessage.attempts + 1,
             )
-            if case_id is not None:
-                append_event(
-                    session,
-                    case_id,
-                    None,
-                    EventKind.MESSAGE_SENT
-                    if state == OutboxState.SENT
-                    else EventKind.MESSAGE_FAILED,
-                    {"outbox_id": message_id, "kind": kind, **({"error": error} if error else {})},
-                    at=now,
-                )
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            return  # written already (another desktop took over after our lease ran out)
+        if case_id is not None:
+            append_event(
+                session,
+                case_id,
+                None,
+                EventKind.MESSAGE_SENT if state == OutboxState.SENT else EventKind.MESSAGE_FAILED,
+                {"outbox_id": message_id, "kind": kind, **({"error": error} if error else {})},
+                at=now,
+            )
 
     def _reschedule(
         self,

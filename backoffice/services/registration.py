@@ -6,6 +6,7 @@ entry and outbox row together).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,7 +22,7 @@ from backoffice.domain.text import clean_line, sanitise_form_data, search_text
 from backoffice.store.models import Case, FileNumberCounter, ServiceTemplateRow
 from backoffice.store.upsert import insert_for
 
-from .audit import EventKind, append_event
+from .audit import EventKind, first_event
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,8 @@ def register_case(
         updated_at=new.received_at,
     )
     session.add(case)
-    session.flush()
-    append_event(
+    session.flush()  # for the case id
+    first_event(
         session,
         case.id,
         None,
@@ -125,3 +126,17 @@ def template_row_for(session: Session, key: str) -> ServiceTemplateRow | None:
         .order_by(ServiceTemplateRow.version.desc())
         .limit(1)
     ).first()
+
+
+def template_row_ids(session: Session, keys: Iterable[str]) -> dict[str, int]:
+    """The row id of the newest version of each template key (one query for a whole run)."""
+    newest: dict[str, tuple[int, int]] = {}
+    rows = session.execute(
+        select(ServiceTemplateRow.key, ServiceTemplateRow.version, ServiceTemplateRow.id).where(
+            ServiceTemplateRow.key.in_(sorted(set(keys)))
+        )
+    )
+    for key, version, row_id in rows:
+        if key not in newest or version > newest[key][0]:
+            newest[key] = (version, row_id)
+    return {key: row_id for key, (_, row_id) in newest.items()}

@@ -318,3 +318,46 @@ def test_tls_is_verified(tmp_path: Any, make_client: ClientFactory) -> None:
             assert trusting.get_destination(server.destination_id).status == "active"
     finally:
         server.stop()
+
+
+@pytest.fixture
+def clean_proxy_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
+    for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+def test_the_proxy_of_the_environment_is_used(
+    portal: FakePortal, make_client: ClientFactory, clean_proxy_env: pytest.MonkeyPatch
+) -> None:
+    clean_proxy_env.setenv("HTTP_PROXY", f"http://127.0.0.1:{_closed_port()}")
+    client = make_client()
+    with pytest.raises(errors.PortalConnectionError) as caught:
+        client.fetch_token()
+    assert caught.value.failure is ConnectionFailure.PROXY
+    assert portal.requests == []
+
+
+def test_no_proxy_of_the_environment_is_respected(
+    portal: FakePortal, make_client: ClientFactory, clean_proxy_env: pytest.MonkeyPatch
+) -> None:
+    clean_proxy_env.setenv("HTTP_PROXY", f"http://127.0.0.1:{_closed_port()}")
+    clean_proxy_env.setenv("NO_PROXY", "127.0.0.1")
+    client = make_client()
+    assert client.get_destination(portal.destination_id).status == "active"
+
+
+def test_the_ca_bundle_of_the_environment_is_trusted(
+    tmp_path: Any, make_client: ClientFactory, clean_proxy_env: pytest.MonkeyPatch
+) -> None:
+    certificates = make_certificates(tmp_path)
+    clean_proxy_env.setenv("REQUESTS_CA_BUNDLE", str(certificates.ca_file))
+    server = FakePortal(tls=certificates.server_context).start()
+    try:
+        client = make_client(base_url=server.base_url, token_url=server.token_url)
+        client.fetch_token()  # fails with a TLS error unless the bundle is read
+    finally:
+        server.stop()

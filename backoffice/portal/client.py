@@ -154,11 +154,15 @@ class SubscriberClient:
         answer = self._call("GET", self._url(protocol.SUBMISSION, submission_id=submission_id))
         return parse_submission(answer.json())
 
-    def get_attachment(self, submission_id: str, attachment_id: str) -> str:
+    def get_attachment(
+        self, submission_id: str, attachment_id: str, max_bytes: int | None = None
+    ) -> str:
         """One attachment as compact JWE text.
 
         Large bodies go to an anonymous temporary file while they arrive (ciphertext only) and
         are decoded from there, so the text is held in memory once, not three times.
+        ``max_bytes`` lowers the configured limit (a larger answer is ResponseTooLarge, raised
+        before its body is read when the portal announces its length).
         """
         check_uuid(submission_id, what="submission id")
         check_uuid(attachment_id, what="attachment id")
@@ -171,7 +175,7 @@ class SubscriberClient:
             "GET",
             url,
             headers={"Accept": protocol.JOSE_MEDIA_TYPE},
-            max_bytes=self.limits.attachment_bytes,
+            max_bytes=min(max_bytes or self.limits.attachment_bytes, self.limits.attachment_bytes),
             spool=True,
         )
         with answer.body as body:

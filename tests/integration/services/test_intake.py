@@ -7,8 +7,10 @@ and idempotency across runs and desktops.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -17,6 +19,7 @@ from backoffice.portal.auth import ClientCredentials
 from backoffice.portal.client import SubscriberClient
 from backoffice.portal.http import RetryPolicy, Timeouts
 from backoffice.portal.keys import SubscriberKeys
+from backoffice.services import intake as intake_module
 from backoffice.services.actor import SYSTEM
 from backoffice.services.catalogue import CatalogueService
 from backoffice.services.intake import IntakeService, SyncReport
@@ -273,6 +276,75 @@ def test_sync_can_be_cancelled_between_submissions(
     rest = desk.sync(sim)
     assert rest.accepted == 7 and not rest.cancelled
     assert sim.mismatches() == []
+
+
+class Spy:
+    """The real client, with a log of which thread asked for what (in order)."""
+
+    def __init__(self, client: SubscriberClient) -> None:
+        self.client = client
+        self.calls: list[tuple[str, str, str]] = []  # (thread, call, id)
+
+    def _note(self, call: str, ident: str) -> None:
+        self.calls.append((threading.current_thread().name, call, ident))
+
+    def list_submissions(self, destination_id: str) -> Any:
+        return self.client.list_submissions(destination_id)
+
+    def get_submission(self, submission_id: str) -> Any:
+        self._note("submission", submission_id)
+        return self.client.get_submission(submission_id)
+
+    def get_attachment(self, submission_id: str, attachment_id: str, max_bytes: Any = None) -> str:
+        text = self.client.get_attachment(submission_id, attachment_id, max_bytes)
+        self._note("attachment", submission_id)  # noted when read, not when refused as too large
+        return text
+
+    def post_event(self, case_id: str, token: str) -> None:
+        self._note("event", case_id)
+        self.client.post_event(case_id, token)
+
+    def get_event_log(self, case_id: str) -> Any:
+        return self.client.get_event_log(case_id)
+
+
+@pytest.mark.parametrize("budget", [intake_module.READ_AHEAD_BYTES, 100])
+def test_the_next_submission_is_read_while_this_one_is_worked_on(
+    world: World,
+    make_simulator: Callable[..., Simulator],
+    make_desk: Callable[..., Desk],
+    monkeypatch: pytest.MonkeyPatch,
+    keys: SubscriberKeys,
+    budget: int,
+) -> None:
+    monkeypatch.setattr(intake_module, "READ_AHEAD_BYTES", budget)
+    sim = make_simulator(attachments=2)
+    generated = sim.generate(4)
+    desk = make_desk(sim, world.db)
+    spy = Spy(desk.client)
+    intake = IntakeService(
+        world.db,
+        spy,
+        KeyCrypto(keys, spy.client.get_jwks),
+        CatalogueService(world.db),
+        clock=world.clock,
+    )
+    report = intake.sync(SYSTEM, sim.destination_id)
+
+    assert report.accepted == 4 and report.confirmations_sent == 4
+    assert all(sim.decision(g.submission_id) for g in generated)
+    main = threading.current_thread().name
+    downloads = [(thread, call) for thread, call, _ in spy.calls if call != "event"]
+    assert {thread for thread, call in downloads if call == "submission"} != {main}
+    attachments_by = {thread for thread, call in downloads if call == "attachment"}
+    if budget > 1_000_000:  # read ahead with their submission
+        assert main not in attachments_by
+    else:  # larger than the budget: read by the sync thread when the check asks for them
+        assert attachments_by == {main}
+    # The next submission was on its way before this one's decision went out.
+    order = [call for _, call, _ in spy.calls]
+    first_event = order.index("event")
+    assert order[:first_event].count("submission") == 2
 
 
 def test_unreachable_portal_is_reported_and_recorded(

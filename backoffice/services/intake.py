@@ -13,11 +13,12 @@ submission for this run; it is still listed next time. Only the submission's
 own defects lead to a rejection.
 
 While one submission is decrypted, checked and stored, a second thread downloads
-the next one (:class:`_ReadAhead`): the portal's answer time overlaps with our
-work. It reads one submission ahead, with attachments up to
-:data:`READ_AHEAD_BYTES`; larger ones are downloaded when the check asks for them.
-A failure of the read-ahead surfaces exactly where the download would have failed
-without it. Portal calls are made one at a time (one HTTP session).
+the next one and sends the decision of the previous one (:class:`_PortalThread`):
+the portal's answer time overlaps with our work. It reads one submission ahead,
+with attachments up to :data:`READ_AHEAD_BYTES`; larger ones are downloaded when
+the check asks for them. A failure of the read-ahead surfaces exactly where the
+download would have failed without it. Portal calls are made one at a time (one
+HTTP session); all database work stays on the sync thread.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import partial
 from typing import Any, Protocol
 
 from sqlalchemy import func, select
@@ -56,7 +56,7 @@ from backoffice.store.upsert import insert_for
 from .actor import Actor
 from .catalogue import CatalogueService
 from .intake_checks import Accepted, Rejected, check_submission
-from .outbox import Delivered, Handler, Leased, OutboxDispatcher, Refused, Retry
+from .outbox import Delivered, Handler, Leased, OutboxDispatcher, Outcome, Refused, Retry
 from .progress import CancelToken, Progress, ProgressCallback, no_progress
 from .registration import NewCase, register_case, template_row_ids
 
@@ -198,31 +198,50 @@ class _Fetched:
         return read
 
 
-class _ReadAhead:
-    """Downloads submission i + 1 on a thread of its own while submission i is worked on."""
+class _PortalThread:
+    """The thread that talks to the portal while the sync thread works: it downloads
+    submission i + 1 while submission i is checked and stored, and sends the decisions."""
 
     def __init__(self, api: SubscriberApi, items: Sequence[SubmissionRef]) -> None:
         self._api = api
         self._items = items
-        self._executor = ThreadPoolExecutor(1, thread_name_prefix="intake-read-ahead")
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix="intake-portal")
         self._next: Future[_Fetched] | None = None
 
     def take(self, index: int) -> _Fetched:
         """Submission ``index`` (raises what downloading it raised); starts the next one."""
-        current = self._next if self._next is not None else self._submit(index)
-        self._next = self._submit(index + 1) if index + 1 < len(self._items) else None
+        current = self._next if self._next is not None else self._download(index)
+        self._next = self._download(index + 1) if index + 1 < len(self._items) else None
         return current.result()
 
-    def close(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
+    def send(self, outbox: OutboxDispatcher, decision: Leased) -> Future[Outcome]:
+        return self._executor.submit(outbox.deliver, decision)
 
-    def _submit(self, index: int) -> Future[_Fetched]:
+    def close(self) -> None:
+        """Drop the download nobody will take; let the decisions on their way finish."""
+        if self._next is not None:
+            self._next.cancel()
+        self._executor.shutdown(wait=True)
+
+    def _download(self, index: int) -> Future[_Fetched]:
         return self._executor.submit(self._fetch, self._items[index].submission_id)
 
     def _fetch(self, submission_id: str) -> _Fetched:
         fetched = _Fetched(self._api, self._api.get_submission(submission_id))
         fetched.read_ahead(READ_AHEAD_BYTES)
         return fetched
+
+
+@dataclass
+class _Run:
+    """One sync of one destination."""
+
+    destination_id: str
+    templates: Mapping[str, ServiceTemplate]
+    row_ids: Mapping[str, int]
+    report: SyncReport
+    portal: _PortalThread
+    decisions: list[Future[Outcome]] = field(default_factory=list)
 
 
 class IntakeService:
@@ -271,40 +290,31 @@ class IntakeService:
         templates = {t.leika: t for t in self._catalogue.current() if t.active}
         with self._db.read() as session:
             row_ids = template_row_ids(session, (t.key for t in templates.values()))
-        ahead = _ReadAhead(self._api, todo)
+        run = _Run(destination_id, templates, row_ids, report, _PortalThread(self._api, todo))
         try:
             for index, item in enumerate(todo):
-                submission_id = item.submission_id
-                progress(Progress(index, len(todo), submission_id, "receiving"))
+                progress(Progress(index, len(todo), item.submission_id, "receiving"))
                 if cancel is not None and cancel.cancelled:
                     report.cancelled = True
                     break
-                self._take(
-                    item, partial(ahead.take, index), destination_id, templates, row_ids, report
-                )
+                self._take(run, index, item)
         finally:
-            ahead.close()
+            run.portal.close()
+            self._note_decisions(run)
             self.outbox.flush()  # the "sent" marks not yet written with a later submission
         progress(Progress(len(todo), len(todo), "", "confirming"))
         self._dispatch(report)
         self._record_state(report, started, success=report.error is None)
         return report
 
-    def _take(
-        self,
-        item: SubmissionRef,
-        download: Callable[[], _Fetched],
-        destination_id: str,
-        templates: Mapping[str, ServiceTemplate],
-        row_ids: Mapping[str, int],
-        report: SyncReport,
-    ) -> None:
+    def _take(self, run: _Run, index: int, item: SubmissionRef) -> None:
         submission_id = item.submission_id
+        report = run.report
         try:
-            fetched = download()
+            fetched = run.portal.take(index)
             submission = fetched.submission
             result = check_submission(
-                submission, fetched.attachment, self._crypto.decrypt, templates
+                submission, fetched.attachment, self._crypto.decrypt, run.templates
             )
         except NotFound:
             report.vanished += 1  # decided meanwhile (another desktop) or withdrawn
@@ -313,9 +323,12 @@ class IntakeService:
             report.skipped.append((submission_id, str(exc)))
             log.warning("submission %s skipped for now: %s", submission_id, exc)
             return
+        self._note_decisions(run, finished_only=True)  # their marks go with this transaction
         portal_case_id = submission.case_id
         try:
-            decision = self._store(submission_id, portal_case_id, destination_id, result, row_ids)
+            decision = self._store(
+                submission_id, portal_case_id, run.destination_id, result, run.row_ids
+            )
         except IntegrityError:
             report.already_known += 1  # another desktop stored it a moment ago
             return
@@ -323,8 +336,20 @@ class IntakeService:
             report.accepted += 1
         else:
             report.rejected += 1
-        # Sent at once; the "sent" mark rides along with the next submission's transaction.
-        report.confirmations_sent += self.outbox.send_leased(decision, defer=True).sent
+        # Sent by the portal thread while this one goes on with the next submission.
+        run.decisions.append(run.portal.send(self.outbox, decision))
+
+    def _note_decisions(self, run: _Run, *, finished_only: bool = False) -> None:
+        """Record the outcome of the decisions sent (a "sent" mark waits for the next
+        transaction); ``finished_only`` leaves those still on their way."""
+        waiting = []
+        for future in run.decisions:
+            if finished_only and not future.done():
+                waiting.append(future)
+            elif not future.cancelled():
+                outcome = future.result()
+                run.report.confirmations_sent += self.outbox.record(outcome, defer=True).sent
+        run.decisions = waiting
 
     # -- storing ---------------------------------------------------------------------------
 

@@ -78,6 +78,17 @@ class Leased:
 
 
 @dataclass(frozen=True)
+class Outcome:
+    """What sending a message gave: sent, pending (try again later) or failed for good."""
+
+    leased: Leased
+    state: str
+    error: str | None
+    retry_after: float | None = None
+    at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class _SentMark:
     message_id: int
     case_id: int | None
@@ -167,30 +178,51 @@ class OutboxDispatcher:
     ) -> DispatchReport:
         """Send a message we hold the lease of. ``defer`` keeps the "sent" mark for
         :meth:`record_sent` or :meth:`flush` (failures are written at once)."""
-        report = report or DispatchReport()
+        return self.record(self.deliver(leased), report, defer=defer)
+
+    def deliver(self, leased: Leased) -> Outcome:
+        """Hand a leased message to its handler; no database work (any thread may call it)."""
         try:
             self._handlers[leased.kind](leased.payload)
         except Refused as exc:
-            self._finish(leased.id, OutboxState.FAILED, str(exc), leased.case_id, leased.kind)
-            report.failed += 1
-            report.errors.append(str(exc))
-            return report
+            return Outcome(leased, OutboxState.FAILED, str(exc))
         except Retry as exc:
-            self._reschedule(
-                leased.id, leased.attempts + 1, str(exc), exc.after, leased.case_id, leased.kind
-            )
-            report.retried += 1
-            report.errors.append(str(exc))
-            return report
+            return Outcome(leased, OutboxState.PENDING, str(exc), exc.after)
         except Delivered:
             pass
-        mark = _SentMark(leased.id, leased.case_id, leased.kind, self._clock())
-        if defer:
-            self._unrecorded.append(mark)
+        return Outcome(leased, OutboxState.SENT, None, at=self._clock())
+
+    def record(
+        self, outcome: Outcome, report: DispatchReport | None = None, *, defer: bool = False
+    ) -> DispatchReport:
+        """Write what :meth:`deliver` found (a "sent" mark later if ``defer``)."""
+        report = report or DispatchReport()
+        leased = outcome.leased
+        if outcome.state == OutboxState.FAILED:
+            assert outcome.error is not None
+            self._finish(leased.id, OutboxState.FAILED, outcome.error, leased.case_id, leased.kind)
+            report.failed += 1
+            report.errors.append(outcome.error)
+        elif outcome.state == OutboxState.PENDING:
+            assert outcome.error is not None
+            self._reschedule(
+                leased.id,
+                leased.attempts + 1,
+                outcome.error,
+                outcome.retry_after,
+                leased.case_id,
+                leased.kind,
+            )
+            report.retried += 1
+            report.errors.append(outcome.error)
         else:
-            with self._db.write() as session:
-                self._mark_sent(session, mark)
-        report.sent += 1
+            mark = _SentMark(leased.id, leased.case_id, leased.kind, outcome.at or self._clock())
+            if defer:
+                self._unrecorded.append(mark)
+            else:
+                with self._db.write() as session:
+                    self._mark_sent(session, mark)
+            report.sent += 1
         return report
 
     def record_sent(self, session: Session) -> None:

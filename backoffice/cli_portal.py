@@ -5,6 +5,9 @@
 failures raise :class:`~backoffice.portal.errors.PortalError` (one clear line) for the caller
 to print. The client secret is never a command-line argument: it comes from standard input or
 an interactive prompt, and goes straight into the OS keyring.
+
+The HTTP client, the keys and the keyring are imported by the commands that use them: every
+start of the program builds this parser, and most starts need none of them.
 """
 
 from __future__ import annotations
@@ -15,10 +18,8 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from backoffice.portal.client import SubscriberClient
-from backoffice.portal.credentials import SecretStore
 from backoffice.portal.errors import (
     AccessDenied,
     AuthenticationFailed,
@@ -26,14 +27,15 @@ from backoffice.portal.errors import (
     PortalConfigError,
     PortalError,
 )
-from backoffice.portal.http import RetryPolicy
-from backoffice.portal.keys import KeyStore, SubscriberKeys, generate_keys
 from backoffice.portal.settings import (
     PortalSettings,
     load_portal_settings,
     require_portal_settings,
     save_portal_settings,
 )
+
+if TYPE_CHECKING:
+    from backoffice.portal.keys import KeyStore, SubscriberKeys
 
 
 class InstallationLike(Protocol):
@@ -108,10 +110,16 @@ def add_commands(subparsers: Any, open_installation: OpenInstallation) -> None:
 
 
 def _key_store(installation: InstallationLike) -> KeyStore:
+    from backoffice.portal.credentials import SecretStore
+    from backoffice.portal.keys import KeyStore
+
     return KeyStore(installation.keys_dir, SecretStore(installation.data_dir))
 
 
 def cmd_keys_generate(args: argparse.Namespace, installation: InstallationLike) -> int:
+    from backoffice.portal.credentials import SecretStore
+    from backoffice.portal.keys import generate_keys
+
     store = _key_store(installation)
     if not args.force:
         store.ensure_absent()  # before the slow key generation
@@ -134,6 +142,9 @@ def cmd_keys_export(args: argparse.Namespace, installation: InstallationLike) ->
 
 
 def cmd_keys_register(args: argparse.Namespace, installation: InstallationLike) -> int:
+    from backoffice.portal.client import SubscriberClient
+    from backoffice.portal.credentials import SecretStore
+
     settings = require_portal_settings(installation.settings_file)
     keys = _key_store(installation).load()
     secret = SecretStore(installation.data_dir).client_secret(settings.client_id)
@@ -163,6 +174,8 @@ def _registered(destination: str, keys: SubscriberKeys) -> str:
 
 
 def cmd_portal_configure(args: argparse.Namespace, installation: InstallationLike) -> int:
+    from backoffice.portal.credentials import SecretStore
+
     settings = PortalSettings(
         base_url=args.base_url,
         token_url=args.token_url,
@@ -202,6 +215,10 @@ def read_secret(client_id: str) -> str:
 
 
 def cmd_portal_test(args: argparse.Namespace, installation: InstallationLike) -> int:
+    from backoffice.portal.client import SubscriberClient
+    from backoffice.portal.credentials import SecretStore
+    from backoffice.portal.http import RetryPolicy
+
     settings = require_portal_settings(installation.settings_file)
     secret = SecretStore(installation.data_dir).client_secret(settings.client_id)
     failures = 0

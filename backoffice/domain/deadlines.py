@@ -56,13 +56,12 @@ lookup), once per calendar instance; share one instance per state.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from zoneinfo import ZoneInfo
-
-from holidays.countries.germany import Germany
 
 from backoffice.domain.status import Status
 
@@ -85,16 +84,13 @@ BERLIN: tzinfo = ZoneInfo("Europe/Berlin")
 #: North Rhine-Westphalia.
 DEFAULT_STATE = "NW"
 
-#: The sixteen federal states as ISO 3166-2:DE suffixes (the ``holidays`` subdivisions,
-#: without city-level entries such as "Augsburg").
-STATE_CODES: tuple[str, ...] = tuple(
-    sorted(code for code in Germany.subdivisions if len(code) == 2 and code.isupper())
-)
-
-# The ``holidays`` library knows German holidays only for these years; outside of them it
-# silently returns nothing, which would make every weekday a working day. Refuse instead.
-_FIRST_YEAR: int = max(int(getattr(Germany, "start_year", 1991)), date.min.year)
-_LAST_YEAR: int = min(int(getattr(Germany, "end_year", 2100)), date.max.year)
+#: The sixteen federal states as ISO 3166-2:DE suffixes: the ``holidays`` subdivisions without
+#: city-level entries such as "Augsburg" (a test checks the two agree). Spelt out so that
+#: showing stored due dates does not import ``holidays``, only computing a deadline does.
+STATE_CODES: tuple[str, ...] = (
+    "BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV",
+    "NI", "NW", "RP", "SH", "SL", "SN", "ST", "TH",
+)  # fmt: skip
 
 # Working days per year are ~250; used to guess how far to extend the tables at once.
 _MIN_WORKING_DAYS_PER_YEAR = 240
@@ -164,6 +160,8 @@ class WorkingCalendar:
         _check_year(year)
         cached = self._holiday_years.get(year)
         if cached is None:
+            from holidays.countries.germany import Germany
+
             cached = frozenset(Germany(subdiv=self._state, years=year).keys())
             self._holiday_years[year] = cached
         return cached
@@ -249,11 +247,24 @@ class WorkingCalendar:
             return table
 
 
+@functools.cache
+def _years_with_holidays() -> tuple[int, int]:
+    """The first and last year the ``holidays`` library knows German holidays for."""
+    from holidays.countries.germany import Germany
+
+    return (
+        max(int(getattr(Germany, "start_year", 1991)), date.min.year),
+        min(int(getattr(Germany, "end_year", 2100)), date.max.year),
+    )
+
+
 def _check_year(year: int) -> None:
-    if not _FIRST_YEAR <= year <= _LAST_YEAR:
+    # Outside these years the library silently returns nothing, which would make every
+    # weekday a working day. Refuse instead.
+    first, last = _years_with_holidays()
+    if not first <= year <= last:
         raise ValueError(
-            f"No holiday data for the year {year}; "
-            f"working days are known for {_FIRST_YEAR}-{_LAST_YEAR} only"
+            f"No holiday data for the year {year}; working days are known for {first}-{last} only"
         )
 
 

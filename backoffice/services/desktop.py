@@ -3,7 +3,8 @@
 A plain bundle handed to the GUI through its constructor (not a registry that
 widgets reach into): the use-case services on one database, and a way to open
 a portal session for a sync. A sync runs in a worker thread and needs its own
-HTTP client, so the bundle carries a factory, not a client.
+HTTP client, so the bundle carries a factory, not a client. The portal stack (HTTP, JOSE,
+keyring, schema validation) is imported by that factory, on the first sync, not at the start.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeAlias
 
 from backoffice.store.database import Database
 
@@ -20,12 +22,13 @@ from .catalogue import CatalogueService
 from .delivery import DeliveryService
 from .documents import DocumentService
 from .installation import Installation
-from .intake import IntakeService
-from .subscriber import open_portal
 from .users import UserService
 
+if TYPE_CHECKING:
+    from .intake import IntakeService
+
 #: Opens a portal session for one sync (in the thread that runs it) and closes it after.
-IntakeFactory = Callable[[], AbstractContextManager[IntakeService]]
+IntakeFactory: TypeAlias = "Callable[[], AbstractContextManager[IntakeService]]"
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,9 @@ def build_desktop_services(
 
         @contextmanager
         def open_intake_session() -> Iterator[IntakeService]:
+            from .intake import IntakeService
+            from .subscriber import open_portal
+
             _, client, crypto = open_portal(installation)
             try:
                 yield IntakeService(db, client, crypto, catalogue)

@@ -29,10 +29,8 @@ from backoffice.documents import (
     DEFAULT_LETTERHEAD,
     CertificateData,
     Letterhead,
-    UnknownLayout,
     new_code,
     normalise_code,
-    render_certificate,
 )
 from backoffice.documents.wording import LANGUAGES
 from backoffice.domain.roles import Permission
@@ -181,10 +179,7 @@ class DocumentService:
             language=language,
             letterhead=self._letterhead,
         )
-        try:
-            return render_certificate(data)
-        except UnknownLayout as exc:
-            raise InvalidInput(str(exc), file_number=snapshot.file_number) from None
+        return render_certificate(data)
 
     def _store(
         self,
@@ -299,6 +294,19 @@ class DocumentService:
                 _info_query().where(Document.verification_code == normalised)
             ).first()
         return _info(row) if row is not None else None
+
+
+def render_certificate(data: CertificateData) -> bytes:
+    """The certificate's PDF; a layout the renderer does not know is :class:`InvalidInput`."""
+    # Imported here, not with the module: reportlab takes ~100 ms to load, and the desktop
+    # program starts without it (it is loaded with the first certificate).
+    from backoffice.documents import UnknownLayout
+    from backoffice.documents import render_certificate as render
+
+    try:
+        return render(data)
+    except UnknownLayout as exc:
+        raise InvalidInput(str(exc), file_number=data.file_number) from None
 
 
 def _info_query() -> Select[Any]:

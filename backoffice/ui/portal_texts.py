@@ -9,6 +9,7 @@ are, as plain text, marked as technical detail.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
@@ -20,9 +21,10 @@ from backoffice.portal.errors import (
     TlsError,
     TransientError,
 )
-from backoffice.portal.keys import KeyFileError
 from backoffice.portal.protocol import Instance, Problem
-from backoffice.services.intake import SyncReport
+
+if TYPE_CHECKING:  # the intake module (the portal stack) is loaded with the first sync
+    from backoffice.services.intake import SyncReport
 
 
 def problem_name(code: str | None) -> str:
@@ -214,6 +216,8 @@ def sync_summary(reports: Sequence[SyncReport]) -> str:
 
 def failure_advice(error: BaseException | None) -> str:
     """What to do about a failed sync, from the kind of error (None: only a report text)."""
+    from backoffice.portal.keys import KeyFileError  # jwcrypto: after a sync, not at the start
+
     if isinstance(error, AuthenticationFailed):
         return QCoreApplication.translate(
             "PortalTexts",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,12 +22,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from backoffice.domain.roles import Permission
 from backoffice.services.actor import Actor
 from backoffice.services.desktop import DesktopServices
-from backoffice.services.intake import SyncReport
 from backoffice.services.progress import Progress
 
 from .context import UiContext
 from .icons import icon
 from .tasks import Task, TaskContext
+
+if TYPE_CHECKING:  # the intake module (the portal stack) is loaded with the first sync
+    from backoffice.services.intake import SyncReport
 
 log = logging.getLogger(__name__)
 

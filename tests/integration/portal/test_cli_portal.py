@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from backoffice import cli_portal
+from backoffice.portal import keys as keys_module
 from backoffice.portal.errors import PortalError
 from backoffice.portal.keys import SubscriberKeys
 from backoffice.portal.settings import load_portal_settings, save_portal_settings
@@ -268,7 +269,7 @@ def test_keys_register(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setattr(cli_portal, "generate_keys", lambda: subscriber_keys)
+    monkeypatch.setattr(keys_module, "generate_keys", lambda: subscriber_keys)
     configure(
         installation,
         monkeypatch,

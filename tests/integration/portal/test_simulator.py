@@ -19,6 +19,7 @@ import pytest
 
 from backoffice import cli_portal
 from backoffice.portal import errors, jose, protocol
+from backoffice.portal import keys as keys_module
 from backoffice.portal.auth import ClientCredentials
 from backoffice.portal.client import SubscriberClient
 from backoffice.portal.http import RetryPolicy
@@ -220,7 +221,7 @@ def test_configure_register_and_test(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     installation = Installation(tmp_path / "data")
-    monkeypatch.setattr(cli_portal, "generate_keys", lambda: subscriber_keys)
+    monkeypatch.setattr(keys_module, "generate_keys", lambda: subscriber_keys)
     monkeypatch.setattr("sys.stdin", io.StringIO(simulator.subscriber.client_secret + "\n"))
     _run(
         installation,

@@ -10,6 +10,7 @@ from sqlalchemy import inspect, text
 
 from backoffice.store.database import Database
 from backoffice.store.migrate import (
+    HEAD_REVISION,
     DatabaseTooNew,
     _config,
     current_revision,
@@ -44,6 +45,28 @@ def test_upgrade_brings_an_empty_database_to_the_models(database_url: str) -> No
             diff = compare_metadata(context, Base.metadata)
         assert diff == [], f"models and migrations differ: {diff}"
         assert upgrade(db) == (head_revision(), head_revision())  # idempotent
+    finally:
+        db.dispose()
+
+
+def test_head_revision_constant_is_the_newest_migration() -> None:
+    # The program's start compares the database with HEAD_REVISION to skip Alembic.
+    assert head_revision() == HEAD_REVISION, "update HEAD_REVISION in backoffice/store/migrate.py"
+
+
+def test_a_database_one_revision_behind_is_upgraded(database_url: str) -> None:
+    from alembic.script import ScriptDirectory
+
+    db = Database(database_url)
+    try:
+        config = _config()
+        previous = ScriptDirectory.from_config(config).get_revision(HEAD_REVISION).down_revision
+        assert isinstance(previous, str)
+        with db.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, previous)
+        assert upgrade(db) == (previous, HEAD_REVISION)
+        assert current_revision(db) == HEAD_REVISION
     finally:
         db.dispose()
 

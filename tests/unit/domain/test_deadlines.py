@@ -59,6 +59,11 @@ def test_default_state_is_nrw_and_codes_are_case_insensitive() -> None:
     assert "Augsburg" not in STATE_CODES
 
 
+def test_state_codes_are_the_states_the_holidays_library_knows() -> None:
+    states = {code for code in Germany.subdivisions if len(code) == 2 and code.isupper()}
+    assert tuple(sorted(states)) == STATE_CODES
+
+
 @pytest.mark.parametrize("code", ["XX", "", "DE", "Augsburg", "NRW"])
 def test_unknown_state_code_names_the_valid_ones(code: str) -> None:
     with pytest.raises(ValueError, match="valid codes are") as excinfo:

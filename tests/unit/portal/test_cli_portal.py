@@ -60,7 +60,7 @@ def installation(tmp_path: Path) -> FakeInstallation:
 
 @pytest.fixture
 def fast_keys(monkeypatch: pytest.MonkeyPatch, subscriber_keys: SubscriberKeys) -> None:
-    monkeypatch.setattr(cli_portal, "generate_keys", lambda: subscriber_keys)
+    monkeypatch.setattr(keys_module, "generate_keys", lambda: subscriber_keys)
 
 
 def _stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
@@ -284,7 +284,7 @@ def test_no_keyring_is_reported_before_any_work(
     def too_late() -> SubscriberKeys:
         raise AssertionError("keys generated although the keyring cannot store a passphrase")
 
-    monkeypatch.setattr(cli_portal, "generate_keys", too_late)
+    monkeypatch.setattr(keys_module, "generate_keys", too_late)
     with pytest.raises(KeyringUnavailable, match="no usable keyring"):
         run(installation, "keys", "generate")
     monkeypatch.setattr(cli_portal, "read_secret", lambda client_id: pytest.fail("asked"))

@@ -46,6 +46,9 @@ class DesktopServices:
     destinations: tuple[str, ...] = field(default_factory=tuple)
     #: Minutes between automatic syncs (0: only on request).
     sync_interval_minutes: int = 10
+    #: With automatic syncs: seconds from the start of the window to the first one (what
+    #: arrived overnight is fetched without a click); 0 waits for the first interval.
+    first_sync_after_seconds: int = 5
 
 
 def build_desktop_services(

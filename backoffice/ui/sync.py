@@ -150,12 +150,16 @@ class SyncController(QObject):
     # -- running ------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Arm the automatic interval (if there is one)."""
-        self._arm()
+        """Arm the automatic interval (if there is one); the first run comes a few seconds
+        after the start (``first_sync_after_seconds``), once the inbox has painted."""
+        self._arm(first=True)
 
-    def _arm(self) -> None:
-        if self.configured and self.allowed and self.timer.interval() > 0 and not self.running:
-            self.timer.start()
+    def _arm(self, *, first: bool = False) -> None:
+        services = self._ctx.services
+        interval = max(0, services.sync_interval_minutes) * 60_000
+        if self.configured and self.allowed and interval > 0 and not self.running:
+            soon = services.first_sync_after_seconds * 1000 if first else 0
+            self.timer.start(soon if soon > 0 else interval)
 
     def sync_now(self, *, automatic: bool = False) -> bool:
         """Start a sync unless one runs (or the portal is not configured); True if started."""

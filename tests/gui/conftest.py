@@ -175,7 +175,8 @@ def make_portal(
 ) -> Iterator[Callable[..., Portal]]:
     started: list[Simulator] = []
 
-    def make(**options: object) -> Portal:
+    def make(first_sync_after_seconds: int = 0, **options: object) -> Portal:
+        """A simulator and services connected to it; no first sync at start unless asked."""
         options.setdefault("seed", 5)
         options.setdefault("attachments", 1)
         options.setdefault("zip_share", 0.0)
@@ -208,7 +209,10 @@ def make_portal(
                 client.close()
 
         services = replace(
-            desktop_services, open_intake=open_intake, destinations=(sim.destination_id,)
+            desktop_services,
+            open_intake=open_intake,
+            destinations=(sim.destination_id,),
+            first_sync_after_seconds=first_sync_after_seconds,
         )
         return Portal(sim, services)
 

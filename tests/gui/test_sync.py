@@ -249,6 +249,27 @@ def test_automatic_syncs_follow_the_interval_and_never_overlap(
     qtbot.waitUntil(lambda: thread_runner.pending == 0)
 
 
+def test_the_first_automatic_sync_comes_soon_after_the_start(
+    qtbot: QtBot,
+    world: World,
+    make_portal: Callable[..., Portal],
+    make_window: Callable[..., MainWindow],
+    thread_runner: TaskRunner,
+) -> None:
+    portal = make_portal(first_sync_after_seconds=1)
+    portal.simulator.generate(2)  # what arrived overnight
+    window = make_window(world.clerk1, task_runner=thread_runner, services=portal.services)
+    timer = window.sync.timer
+    qtbot.waitUntil(timer.isActive)  # armed once the inbox has loaded
+    assert timer.interval() == 1000
+    with qtbot.waitSignal(window.sync.finished, timeout=SYNC_TIMEOUT) as finished:
+        pass  # nobody clicks
+    assert window.sync.automatic and finished.args[0].reports[0].accepted == 2
+    assert timer.isActive() and timer.interval() == 10 * 60_000  # then the normal interval
+    qtbot.waitUntil(lambda: window.inbox.model.rowCount() == 2)
+    qtbot.waitUntil(lambda: thread_runner.pending == 0)
+
+
 def test_a_portal_that_cannot_be_opened_is_explained_with_what_to_do(
     qtbot: QtBot,
     world: World,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 import ssl
+import sys
 import threading
 import time
 import uuid
@@ -40,6 +41,14 @@ class Request:
 
     def form(self) -> dict[str, list[str]]:
         return parse_qs(self.body.decode())
+
+
+class _Server(ThreadingHTTPServer):
+    """Quiet about clients that hang up early (timeouts, dropped connections are tested here)."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError | ssl.SSLError):
+            super().handle_error(request, client_address)
 
 
 @dataclass
@@ -73,7 +82,7 @@ class FakePortal:
     # -- lifecycle ------------------------------------------------------------------------------
 
     def start(self) -> FakePortal:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server = _Server(("127.0.0.1", 0), Handler)
         server.daemon_threads = True
         server.portal = self  # type: ignore[attr-defined]
         if self.tls is not None:

@@ -125,7 +125,11 @@ def _public(key: jwk.JWK, ops: list[str]) -> dict[str, Any]:
 def _make(raw: jwk.JWK, alg: str, use: str, ops: list[str]) -> jwk.JWK:
     document = {name: raw[name] for name in ("kty", *_PRIVATE_RSA)}
     document.update(kid=thumbprint(raw), alg=alg, use=use, key_ops=ops)
-    return jwk.JWK(**document)
+    key = jwk.JWK(**document)
+    # Made by cryptography a moment ago: re-validating it (a primality test holding the GIL
+    # for ~0.25 s) at its first use would only stall the window, as for keys we load below.
+    key.unsafe_skip_rsa_key_validation = True
+    return key
 
 
 def generate_keys() -> SubscriberKeys:

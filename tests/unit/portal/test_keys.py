@@ -105,6 +105,21 @@ def test_round_trip(
     assert username.startswith(KEY_FILE_USER_PREFIX)
 
 
+def test_our_keys_are_not_validated_again_at_first_use(
+    store: KeyStore, subscriber_keys: SubscriberKeys
+) -> None:
+    """cryptography's RSA key validation holds the GIL for ~0.25 s per 4096-bit key; keys we
+    just made, or loaded from our own authenticated key file, skip it (the window stalled at
+    every sync before). A key document from elsewhere keeps jwcrypto's default."""
+    store.save(subscriber_keys)
+    for key_set in (subscriber_keys, store.load()):
+        for key in (key_set.encryption, key_set.signing):
+            assert key.unsafe_skip_rsa_key_validation
+    assert not jwk.JWK(
+        **subscriber_keys.encryption.export_private(as_dict=True)
+    ).unsafe_skip_rsa_key_validation
+
+
 def test_file_is_private_and_encrypted(
     store: KeyStore, subscriber_keys: SubscriberKeys, memory_keyring: InMemoryKeyring
 ) -> None:

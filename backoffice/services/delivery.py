@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from backoffice.domain.roles import Permission
 from backoffice.store.database import Database
-from backoffice.store.models import OutboxMessage, SubmissionRecord, SyncState
+from backoffice.store.models import Case, OutboxMessage, SubmissionRecord, SyncState
 
 from .actor import Actor
 
@@ -37,6 +37,7 @@ class RejectedSubmission:
 class WaitingMessage:
     id: int
     case_id: int | None
+    file_number: str | None  # of its case, if it belongs to one
     kind: str
     channel: str
     state: str
@@ -92,6 +93,7 @@ class DeliveryService:
                 WaitingMessage(
                     m.id,
                     m.case_id,
+                    file_number,
                     m.kind,
                     m.channel,
                     m.state,
@@ -100,8 +102,9 @@ class DeliveryService:
                     m.last_error,
                     m.created_at,
                 )
-                for m in session.scalars(
-                    select(OutboxMessage)
+                for m, file_number in session.execute(
+                    select(OutboxMessage, Case.file_number)
+                    .outerjoin(Case, Case.id == OutboxMessage.case_id)
                     .where(OutboxMessage.state != "sent")
                     .order_by(OutboxMessage.created_at)
                     .limit(limit)

@@ -86,6 +86,7 @@ class DeliveryPanel(QWidget):
         )
         self.outbox_model = RecordModel(
             [
+                Field(self.tr("File number"), lambda m: m.file_number or "—"),
                 Field(self.tr("Message"), lambda m: outbox_kind(m.kind)),
                 Field(
                     self.tr("State"),

@@ -460,6 +460,11 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>

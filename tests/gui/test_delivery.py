@@ -98,17 +98,19 @@ def test_waiting_and_failed_messages_show_attempts_and_errors_literally(
     model = panel.outbox_model
     ModelTester(None).check(model)
     assert model.rowCount() == 2
-    rows = [[model.data(model.index(r, c)) for c in range(5)] for r in range(2)]
+    rows = [[model.data(model.index(r, c)) for c in range(6)] for r in range(2)]
+    file_number = world.casework.get_case(world.clerk1, case_id).row.file_number
     assert rows[0] == [
+        file_number,
         "Confirmation to the portal",
         "waiting",
         "3",
         "10 Mar 2026, 09:05",
         "timeout",
     ]
-    assert rows[1][1:] == ["failed for good", "4", "none (a person must look at it)", HOSTILE]
-    assert model.data(model.index(1, 1), Qt.ItemDataRole.ForegroundRole) is not None
-    tooltip = model.data(model.index(1, 4), Qt.ItemDataRole.ToolTipRole)
+    assert rows[1][2:] == ["failed for good", "4", "none (a person must look at it)", HOSTILE]
+    assert model.data(model.index(1, 2), Qt.ItemDataRole.ForegroundRole) is not None
+    tooltip = model.data(model.index(1, 5), Qt.ItemDataRole.ToolTipRole)
     assert "&lt;b&gt;kaputt" in tooltip  # escaped: shown as the characters it is
     assert model.data(model.index(1, 0), RECORD_ROLE).case_id == case_id
     panel.outbox_table.doubleClicked.emit(model.index(1, 0))

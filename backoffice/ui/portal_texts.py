@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from backoffice.domain.errors import DomainError
 from backoffice.portal.errors import (
@@ -192,20 +192,37 @@ def outbox_state(state: str) -> str:
     return names.get(state, state)
 
 
+class PortalTexts(QObject):
+    """The counted texts of this module (same translation context as the others).
+
+    ``pyside6-lupdate`` recognises plural forms only in ``self.tr(text, "", n)``, not in
+    ``QCoreApplication.translate(…, n)``; written that way, ``translations update`` would
+    turn them into singular entries.
+    """
+
+    def new_applications(self, n: int) -> str:
+        return self.tr("%n new application(s)", "", n)
+
+    def rejected(self, n: int) -> str:
+        return self.tr("%n rejected", "", n)
+
+    def postponed(self, n: int) -> str:
+        return self.tr("%n postponed", "", n)
+
+
 def sync_summary(reports: Sequence[SyncReport]) -> str:
     """One line for the status bar: "3 new applications, 1 rejected"."""
     accepted = sum(r.accepted for r in reports)
     rejected = sum(r.rejected for r in reports)
     skipped = sum(len(r.skipped) for r in reports)
+    counted = PortalTexts()
     parts = []
     if accepted:
-        parts.append(
-            QCoreApplication.translate("PortalTexts", "%n new application(s)", "", accepted)
-        )
+        parts.append(counted.new_applications(accepted))
     if rejected:
-        parts.append(QCoreApplication.translate("PortalTexts", "%n rejected", "", rejected))
+        parts.append(counted.rejected(rejected))
     if skipped:
-        parts.append(QCoreApplication.translate("PortalTexts", "%n postponed", "", skipped))
+        parts.append(counted.postponed(skipped))
     if not parts:
         parts.append(QCoreApplication.translate("PortalTexts", "no new applications"))
     text = ", ".join(parts)

@@ -1270,7 +1270,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>PortalTexts</name>
     <message>
-        <location filename="../../backoffice/ui/portal_texts.py" line="+31"/>
+        <location filename="../../backoffice/ui/portal_texts.py" line="+33"/>
         <source>Could not be decrypted</source>
         <translation>Nicht entschlüsselbar</translation>
     </message>
@@ -1475,7 +1475,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>gesendet</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%n new application(s)</source>
         <translation>
             <numerusform>%n neuer Antrag</numerusform>
@@ -1491,7 +1491,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%n postponed</source>
         <translation>
             <numerusform>%n zurückgestellt</numerusform>
@@ -1499,7 +1499,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+17"/>
         <source>no new applications</source>
         <translation>keine neuen Anträge</translation>
     </message>
@@ -1509,7 +1509,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Angehalten: {summary}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>The portal did not accept this office&apos;s credentials. An administrator should check the client id and secret (backoffice portal configure) and test the connection (backoffice portal test).</source>
         <translation>Das Portal hat die Zugangsdaten dieser Behörde nicht angenommen. Eine Administratorin oder ein Administrator sollte Client-ID und Geheimnis prüfen (backoffice portal configure) und die Verbindung testen (backoffice portal test).</translation>
     </message>
@@ -1571,7 +1571,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../backoffice/ui/sync.py" line="+94"/>
+        <location filename="../../backoffice/ui/sync.py" line="+97"/>
         <source>&amp;Fetch from portal</source>
         <extracomment>``Progress.phase`` of the report that starts a destination (``current``: its id). An error that ended the run early (opening the session, or a destination&apos;s sync). The clerk (or the program closing) asked it to stop. A sync has started (``automatic``: started by the timer). A progress report of the running sync (:class:`Progress`). The sync ended (:class:`SyncOutcome`). A stop was requested; the run ends after the current submission.</extracomment>
         <translation>Vom &amp;Portal abrufen</translation>

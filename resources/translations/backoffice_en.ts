@@ -37,7 +37,7 @@
 <context>
     <name>PortalTexts</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/portal_texts.py" line="+201"/>
+        <location filename="../../backoffice/ui/portal_texts.py" line="+204"/>
         <source>%n new application(s)</source>
         <translation>
             <numerusform>%n new application</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%n postponed</source>
         <translation>
             <numerusform>%n postponed</numerusform>

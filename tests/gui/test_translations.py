@@ -102,6 +102,13 @@ def test_the_sources_are_current(tmp_path: Path) -> None:
     after = {m.findtext("source") for m in _messages(copy)}
     assert after - before == set(), "run: python -m backoffice.ui.translations update"
     assert before - after == set(), "strings no longer used: update the .ts files"
+    # lupdate sees plural forms only in self.tr(text, "", n); elsewhere an update would
+    # silently turn a plural entry (and its German forms) into a singular one.
+    plural_before = {
+        m.findtext("source") for m in _messages(TS_DIR / copy.name) if m.get("numerus")
+    }
+    plural_after = {m.findtext("source") for m in _messages(copy) if m.get("numerus")}
+    assert plural_before == plural_after
 
 
 def test_missing_or_outdated_files_are_compiled(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from backoffice.store.database import Database
 
@@ -29,6 +29,15 @@ if TYPE_CHECKING:
 
 #: Opens a portal session for one sync (in the thread that runs it) and closes it after.
 IntakeFactory: TypeAlias = "Callable[[], AbstractContextManager[IntakeService]]"
+
+
+class ChangeWatch(Protocol):
+    def stop(self) -> None: ...
+
+
+#: Starts watching for other desktops' changes; the callback gets the names of the tables
+#: that changed and is called in a thread of the watch's own.
+WatchChanges: TypeAlias = "Callable[[Callable[[frozenset[str]], None]], ChangeWatch]"
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,8 @@ class DesktopServices:
     #: With automatic syncs: seconds from the start of the window to the first one (what
     #: arrived overnight is fetched without a click); 0 waits for the first interval.
     first_sync_after_seconds: int = 5
+    #: PostgreSQL: hears at once when another desktop changed something (None: poll only).
+    watch_changes: WatchChanges | None = None
 
 
 def build_desktop_services(
@@ -77,6 +88,16 @@ def build_desktop_services(
                 client.close()
 
         open_intake = open_intake_session
+
+    watch_changes: WatchChanges | None = None
+    if not db.is_sqlite:
+
+        def watch(on_change: Callable[[frozenset[str]], None]) -> ChangeWatch:
+            from backoffice.store.changes import ChangeListener
+
+            return ChangeListener(db, on_change).start()
+
+        watch_changes = watch
     return DesktopServices(
         db=db,
         casework=casework,
@@ -87,4 +108,5 @@ def build_desktop_services(
         delivery=DeliveryService(db),
         open_intake=open_intake,
         destinations=settings.destination_ids if settings else (),
+        watch_changes=watch_changes,
     )

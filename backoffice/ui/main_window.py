@@ -11,10 +11,11 @@ panel (:mod:`.delivery`) in a dock below them.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -31,6 +32,7 @@ from backoffice.domain.templates import ServiceTemplate
 from backoffice.portal.errors import PortalError
 from backoffice.services.casework import NoticeInfo
 from backoffice.services.delivery import DeliveryOverview
+from backoffice.services.desktop import ChangeWatch
 from backoffice.services.users import UserInfo
 
 from .case_view import CaseView
@@ -64,7 +66,16 @@ def load_startup(context: UiContext) -> StartupData:
     )
 
 
+log = logging.getLogger(__name__)
+
+#: Tables whose changes the delivery panel (and the status bar) show.
+_DELIVERY_TABLES = frozenset({"submissions", "outbox_messages", "sync_states"})
+
+
 class MainWindow(QMainWindow):
+    #: Another desktop changed these tables (emitted in the change watch's thread).
+    _changes_heard = Signal(object)
+
     def __init__(self, context: UiContext, settings: UiSettings) -> None:
         super().__init__()
         self._ctx = context
@@ -132,6 +143,15 @@ class MainWindow(QMainWindow):
 
         self.refresh_timer = QTimer(self)
         self.refresh_timer.timeout.connect(self._poll)
+        # PostgreSQL: other desktops' changes arrive as notifications; a burst (a colleague's
+        # sync) is gathered for a second and read once.
+        self._watch: ChangeWatch | None = None
+        self._heard: set[str] = set()
+        self._changes_heard.connect(self._changes_arrived)
+        self.change_timer = QTimer(self)
+        self.change_timer.setSingleShot(True)
+        self.change_timer.setInterval(1000)
+        self.change_timer.timeout.connect(self._apply_changes)
         self.inbox.model.reloaded.connect(self._reload_case_if_changed)
         self._restore_layout()
 
@@ -268,6 +288,7 @@ class MainWindow(QMainWindow):
         self.sync.start()
         if self._settings.refresh_seconds:
             self.refresh_timer.start(self._settings.refresh_seconds * 1000)
+        self._watch_changes()
 
     def _start_failed(self, error: Exception) -> None:
         self.notice_bar.show_message(
@@ -294,6 +315,26 @@ class MainWindow(QMainWindow):
             owner=self,
             name="notices",
         )
+
+    def _watch_changes(self) -> None:
+        watch = self._ctx.services.watch_changes
+        if watch is None or self._watch is not None:
+            return
+        try:
+            self._watch = watch(self._changes_heard.emit)
+        except Exception:  # the periodic look at the database goes on
+            log.exception("cannot watch for other desktops' changes")
+
+    def _changes_arrived(self, tables: frozenset[str]) -> None:
+        self._heard |= tables
+        if not self.change_timer.isActive():
+            self.change_timer.start()
+
+    def _apply_changes(self) -> None:
+        tables, self._heard = self._heard, set()
+        self._poll()
+        if tables & _DELIVERY_TABLES:
+            self.delivery.refresh()
 
     def _reload_case_if_changed(self) -> None:
         view = self.case_view
@@ -464,6 +505,10 @@ class MainWindow(QMainWindow):
     def shut_down(self) -> None:
         """Stop the timers and the running sync; remove temporary copies (idempotent)."""
         self.refresh_timer.stop()
+        if self._watch is not None:
+            self._watch.stop()
+            self._watch = None
+        self.change_timer.stop()
         self.sync.shut_down()
         self.case_view.shut_down()
 

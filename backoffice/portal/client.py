@@ -25,7 +25,15 @@ from backoffice.portal.errors import (
     InvalidResponse,
     PortalProblem,
 )
-from backoffice.portal.http import Limits, Response, RetryPolicy, Timeouts, Transport, WaitCallback
+from backoffice.portal.http import (
+    Limits,
+    Response,
+    RetryPolicy,
+    SpooledText,
+    Timeouts,
+    Transport,
+    WaitCallback,
+)
 from backoffice.portal.models import (
     Destination,
     Submission,
@@ -156,11 +164,12 @@ class SubscriberClient:
 
     def get_attachment(
         self, submission_id: str, attachment_id: str, max_bytes: int | None = None
-    ) -> str:
+    ) -> str | SpooledText:
         """One attachment as compact JWE text.
 
-        Large bodies go to an anonymous temporary file while they arrive (ciphertext only) and
-        are decoded from there, so the text is held in memory once, not three times.
+        Large bodies go to an anonymous temporary file while they arrive and stay there: the
+        text comes back as a :class:`SpooledText` that :func:`jose.decrypt` reads by slices,
+        so a 50 MB attachment is in memory only as plaintext.
         ``max_bytes`` lowers the configured limit (a larger answer is ResponseTooLarge, raised
         before its body is read when the portal announces its length).
         """
@@ -179,10 +188,10 @@ class SubscriberClient:
             spool=True,
         )
         with answer.body as body:
-            text = body.ascii_text()
-        if text[-1:].isspace():
-            text = text.rstrip()
+            text = body.text()  # a large one stays in its file: SpooledText
         if jose.dot_positions(text) is None:
+            if isinstance(text, SpooledText):
+                text.close()
             raise InvalidResponse(
                 f"attachment {attachment_id} is not a compact JWE (five dot-separated parts)"
             )

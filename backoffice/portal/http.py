@@ -133,6 +133,15 @@ class Body:
         self._file.seek(0)
         return self._file.read()
 
+    def text(self) -> str | SpooledText:
+        """The body as ASCII text: a ``str`` when it is in memory; when it went to a file, a
+        :class:`SpooledText` that takes the file over and reads it by slices, so that a large
+        attachment is never held whole. Trailing white space is left out."""
+        if self._file is None:
+            return self.ascii_text().rstrip()
+        file, self._file = self._file, None
+        return SpooledText(file)
+
     def ascii_text(self) -> str:
         """The body as text, decoded straight from the file mapping (one copy in memory)."""
         try:
@@ -158,6 +167,68 @@ class Body:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class SpooledText:
+    """ASCII text in a temporary file, read by slices (``text[a:b]``), with ``find`` and ``len``
+    like a ``str``: what a compact JWE needs (:mod:`backoffice.portal.jose`).
+
+    Checked once when made: every byte is ASCII (else InvalidResponse, as for text in memory).
+    The anonymous temporary file is closed (and so gone) by :meth:`close` or when the object
+    is dropped.
+    """
+
+    _SCAN = 1024 * 1024
+
+    def __init__(self, file: IO[bytes]) -> None:
+        self._file = file
+        size = file.seek(0, io.SEEK_END)
+        file.seek(0)
+        while block := file.read(self._SCAN):
+            if not block.isascii():
+                file.close()
+                raise InvalidResponse("the portal sent non-ASCII bytes where text was expected")
+        while size > 0:  # leave out trailing white space
+            file.seek(size - 1)
+            if not file.read(1).isspace():
+                break
+            size -= 1
+        self._size = size
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, key: slice) -> str:
+        if not isinstance(key, slice) or key.step not in (None, 1):
+            raise TypeError("SpooledText supports only slices text[a:b]")
+        start, stop, _ = key.indices(self._size)
+        if stop <= start:
+            return ""
+        self._file.seek(start)
+        return self._file.read(stop - start).decode("ascii")
+
+    def find(self, sub: str, start: int = 0) -> int:
+        """Position of ``sub`` (one character, as JOSE needs) from ``start``, or -1."""
+        if len(sub) != 1:
+            raise ValueError("SpooledText.find looks for one character")
+        wanted = sub.encode("ascii")
+        position = max(0, start)
+        self._file.seek(position)
+        while position < self._size:
+            block = self._file.read(min(self._SCAN, self._size - position))
+            if not block:
+                break
+            found = block.find(wanted)
+            if found >= 0:
+                return position + found
+            position += len(block)
+        return -1
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __del__(self) -> None:
+        self._file.close()  # dropped without close() (e.g. after decryption): the file goes too
 
 
 @dataclass

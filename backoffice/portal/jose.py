@@ -9,9 +9,10 @@ Decryption accepts exactly one profile: header ``alg`` ``RSA-OAEP-256``, ``enc``
    kilobytes would be rejected; raising the global would change it for every user of jwcrypto in
    the process. Our bound is on the *decompressed* size, explicit:
    ``protocol.MAX_DECOMPRESSED_BYTES``, enforced while inflating.
-2. Memory: the ciphertext is decoded and decrypted in chunks, straight from the compact text,
-   so a 50 MB attachment is held as text once and as plaintext once (jwcrypto makes several
-   whole copies: padded text, translated text, ciphertext bytes, plaintext).
+2. Memory: the ciphertext is decoded and decrypted in chunks, straight from the compact text
+   (which for a large attachment stays in its download file, :class:`JweText`), so a 50 MB
+   attachment is in memory as plaintext only (jwcrypto makes several whole copies: padded
+   text, translated text, ciphertext bytes, plaintext).
 3. jwcrypto treats an empty plaintext as a failure.
 
 Signing (``PS512`` SETs), signature checks and encryption (for tests and replies) use jwcrypto.
@@ -28,7 +29,7 @@ import uuid
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -44,6 +45,17 @@ _B64_CHUNK = 4 * 64 * 1024  # characters of base64url decoded at a time (a multi
 _INFLATE_CHUNK = 1024 * 1024
 _HEADER_MAX = 16 * 1024
 _B64URL = bytes.maketrans(b"-_", b"+/")
+
+
+class JweText(Protocol):
+    """A compact JWE's text: a ``str``, or text that stays in a file and is read by slices
+    (:class:`backoffice.portal.http.SpooledText`, for large attachments)."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, key: slice, /) -> str: ...
+
+    def find(self, sub: str, start: int = 0, /) -> int: ...
 
 
 class JoseError(PortalError):
@@ -89,7 +101,7 @@ def b64url_decode(text: str, what: str = "JWE part") -> bytes:
 # -- decryption ---------------------------------------------------------------------------------
 
 
-def dot_positions(compact: str) -> list[int] | None:
+def dot_positions(compact: JweText) -> list[int] | None:
     """Positions of the four dots of a compact JWE, or None if it has not exactly four.
 
     ``str.find`` of one character is a memchr; ``str.count`` is a loop about 30 times slower, and
@@ -106,7 +118,7 @@ def dot_positions(compact: str) -> list[int] | None:
     return positions if compact.find(".", start) < 0 else None
 
 
-def _dots(compact: str) -> list[int]:
+def _dots(compact: JweText) -> list[int]:
     """Positions of the four dots of a compact JWE (without splitting the big middle part)."""
     positions = dot_positions(compact)
     if positions is None:
@@ -114,7 +126,7 @@ def _dots(compact: str) -> list[int]:
     return positions
 
 
-def read_header(compact: str) -> dict[str, Any]:
+def read_header(compact: JweText) -> dict[str, Any]:
     """The protected header of a compact JWE or JWS, parsed (not checked)."""
     end = compact.find(".")
     if end < 1 or end > _HEADER_MAX:
@@ -146,7 +158,7 @@ def check_header(header: Mapping[str, Any], expected_kid: str) -> None:
 
 
 def decrypt(
-    compact_jwe: str,
+    compact_jwe: JweText,
     private_key: jwk.JWK,
     expected_kid: str,
     *,
@@ -233,7 +245,7 @@ def inflate(data: bytes, limit: int) -> bytes:
     return out.getvalue()
 
 
-def authentication_tag(compact_jwe: str) -> str:
+def authentication_tag(compact_jwe: JweText) -> str:
     """The last part of a compact JWE: what an accept event confirms."""
     return compact_jwe[_dots(compact_jwe)[3] + 1 :]
 

@@ -47,6 +47,7 @@ from backoffice.portal.errors import (
     ResponseTooLarge,
     TransientError,
 )
+from backoffice.portal.jose import JweText
 from backoffice.portal.models import Submission, SubmissionRef
 from backoffice.portal.protocol import Problem
 from backoffice.store.database import Database
@@ -77,7 +78,7 @@ class SubscriberApi(Protocol):
 
     def get_attachment(
         self, submission_id: str, attachment_id: str, max_bytes: int | None = None
-    ) -> str: ...
+    ) -> JweText: ...
 
     def post_event(self, case_id: str, token: str) -> None: ...
 
@@ -87,7 +88,7 @@ class SubscriberApi(Protocol):
 class SubscriberCrypto(Protocol):
     """Our keys: decrypt what arrives, sign our decisions, recognise them in an event log."""
 
-    def decrypt(self, compact_jwe: str) -> bytes: ...
+    def decrypt(self, compact_jwe: JweText) -> bytes: ...
 
     def accept_event(
         self, destination_id: str, submission_id: str, case_id: str, tags: Mapping[str, Any]
@@ -151,7 +152,7 @@ class _OneAtATime:
 
     def get_attachment(
         self, submission_id: str, attachment_id: str, max_bytes: int | None = None
-    ) -> str:
+    ) -> JweText:
         with self._lock:
             return self._api.get_attachment(submission_id, attachment_id, max_bytes)
 
@@ -170,7 +171,7 @@ class _Fetched:
     def __init__(self, api: SubscriberApi, submission: Submission) -> None:
         self._api = api
         self.submission = submission
-        self._read: dict[str, str | PortalError] = {}
+        self._read: dict[str, JweText | PortalError] = {}
 
     def read_ahead(self, budget: int) -> None:
         for attachment_id in self.submission.attachment_ids:
@@ -188,7 +189,7 @@ class _Fetched:
             self._read[attachment_id] = text
             budget -= len(text)
 
-    def attachment(self, attachment_id: str) -> str:
+    def attachment(self, attachment_id: str) -> JweText:
         """The attachment's JWE text; raises what its download raised."""
         read = self._read.pop(attachment_id, None)
         if read is None:

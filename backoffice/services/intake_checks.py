@@ -21,7 +21,7 @@ from backoffice.domain.forms import form_schema
 from backoffice.domain.templates import ServiceTemplate
 from backoffice.portal.errors import NotFound
 from backoffice.portal.jose import DecryptionError as DecryptionFailed
-from backoffice.portal.jose import dot_positions
+from backoffice.portal.jose import JweText, dot_positions
 from backoffice.portal.models import Submission
 from backoffice.portal.protocol import (
     SUPPORTED_PAYMENT_METHODS,
@@ -37,7 +37,7 @@ MAX_DATA_BYTES = 5 * 1024 * 1024
 
 
 class Decryptor(Protocol):
-    def __call__(self, compact_jwe: str) -> bytes: ...
+    def __call__(self, compact_jwe: JweText) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ class _Reject(Exception):
         self.detail = detail
 
 
-def tag_of(compact_jwe: str) -> str:
+def tag_of(compact_jwe: JweText) -> str:
     """The authentication tag: the last segment of a compact JWE."""
     dots = dot_positions(compact_jwe)
     return compact_jwe[dots[3] + 1 :] if dots is not None else ""
@@ -91,7 +91,7 @@ def tag_of(compact_jwe: str) -> str:
 
 def check_submission(
     submission: Submission,
-    fetch_attachment: Callable[[str], str],
+    fetch_attachment: Callable[[str], JweText],
     decrypt: Decryptor,
     templates_by_leika: Mapping[str, ServiceTemplate],
 ) -> Accepted | Rejected:
@@ -112,7 +112,7 @@ def check_submission(
 
 def _check(
     submission: Submission,
-    fetch_attachment: Callable[[str], str],
+    fetch_attachment: Callable[[str], JweText],
     decrypt: Decryptor,
     templates_by_leika: Mapping[str, ServiceTemplate],
     state: dict[str, Any],

@@ -32,7 +32,7 @@ class KeyCrypto:
         self._delivery_jwks = delivery_jwks
         self._own = {"keys": [keys.signing_public().export_public(as_dict=True)]}
 
-    def decrypt(self, compact_jwe: str) -> bytes:
+    def decrypt(self, compact_jwe: jose.JweText) -> bytes:
         return jose.decrypt(compact_jwe, self._keys.encryption, self._keys.encryption_kid)
 
     def accept_event(

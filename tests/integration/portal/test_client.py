@@ -8,7 +8,7 @@ import uuid
 import pytest
 
 from backoffice.portal import errors, jose, protocol
-from backoffice.portal.http import RetryPolicy
+from backoffice.portal.http import RetryPolicy, SpooledText
 from backoffice.portal.keys import SubscriberKeys
 from tests.integration.portal import fake_portal as fp
 from tests.integration.portal.conftest import ClientFactory
@@ -164,12 +164,21 @@ def test_attachment_of_unknown_length_goes_through_a_file(
     client = make_client()
     (attachment,) = client.get_submission(ref["submissionId"]).attachment_ids
     text = "a." * 4 + "x" * 300_000
-    portal.fail(
-        "GET",
-        f"/v1/submissions/{ref['submissionId']}/attachments/",
-        fp.status(200, text.encode(), {}),
-    )
-    assert client.get_attachment(ref["submissionId"], attachment) == text
+
+    def without_length(handler: fp.Handler, request: fp.Request) -> bool:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/jose")
+        handler.send_header("Connection", "close")  # the end of the body is the end of it
+        handler.end_headers()
+        handler.wfile.write(text.encode())
+        handler.close_connection = True
+        return True
+
+    portal.fail("GET", f"/v1/submissions/{ref['submissionId']}/attachments/", without_length)
+    got = client.get_attachment(ref["submissionId"], attachment)
+    assert isinstance(got, SpooledText)  # stays in its file, read by slices
+    assert len(got) == len(text) and got[:] == text
+    got.close()
 
 
 def test_ids_must_be_uuids(make_client: ClientFactory) -> None:

@@ -22,6 +22,8 @@ from .database import Database
 log = logging.getLogger(__name__)
 
 CHANNEL = "backoffice_changes"
+#: Longest wait between two attempts to listen again.
+MAX_RETRY = 60.0
 
 #: Receives the names of the tables that changed (called in the listener's thread).
 ChangeCallback = Callable[[frozenset[str]], None]
@@ -29,7 +31,8 @@ ChangeCallback = Callable[[frozenset[str]], None]
 
 class ChangeListener:
     """LISTEN on :data:`CHANNEL`; call ``on_change`` with what changed, at most every
-    ``batch`` seconds. A lost connection is opened again after ``retry`` seconds."""
+    ``batch`` seconds. A lost connection is opened again after ``retry`` seconds, doubled
+    after each failed attempt up to :data:`MAX_RETRY`."""
 
     def __init__(
         self,
@@ -65,6 +68,7 @@ class ChangeListener:
         return self._listening.wait(timeout)
 
     def _run(self) -> None:
+        wait = self._retry
         while not self._stopping.is_set():
             try:
                 with psycopg.connect(
@@ -72,12 +76,14 @@ class ChangeListener:
                 ) as connection:
                     connection.execute(f"LISTEN {CHANNEL}")
                     self._listening.set()
+                    wait = self._retry
                     self._listen(connection)
             except psycopg.Error as exc:
-                log.warning("change notifications interrupted (%s); again in %ss", exc, self._retry)
+                log.warning("change notifications interrupted (%s); again in %ss", exc, wait)
             finally:
                 self._listening.clear()
-            self._stopping.wait(self._retry)
+            self._stopping.wait(wait)
+            wait = min(wait * 2, MAX_RETRY)  # a database that stays away is not asked every second
 
     def _listen(self, connection: psycopg.Connection[object]) -> None:
         while not self._stopping.is_set():

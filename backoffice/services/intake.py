@@ -50,6 +50,7 @@ from backoffice.portal.errors import (
 from backoffice.portal.jose import JweText
 from backoffice.portal.models import Submission, SubmissionRef
 from backoffice.portal.protocol import Problem
+from backoffice.store.blobs import LargeBlobs
 from backoffice.store.database import Database
 from backoffice.store.models import Attachment, OutboxMessage, SubmissionRecord, SyncState
 from backoffice.store.upsert import insert_for
@@ -378,6 +379,7 @@ class IntakeService:
             )
         with self._db.write() as session:
             self.outbox.record_sent(session)
+            blobs = LargeBlobs(session)  # a large attachment: no copies of it on SQLite
             case_id = None
             if isinstance(result, Accepted):
                 case = register_case(
@@ -399,20 +401,19 @@ class IntakeService:
                 )
                 case_id = case.id
                 for attachment in result.attachments:
-                    session.add(
-                        Attachment(
-                            case_id=case.id,
-                            portal_attachment_id=attachment.attachment_id,
-                            original_name=attachment.original_name,
-                            safe_name=attachment.safe_name,
-                            media_type=attachment.media_type,
-                            size=len(attachment.content),
-                            sha512=attachment.sha512,
-                            content=attachment.content,
-                            verification=attachment.verification,
-                            verification_detail=attachment.verification_detail,
-                        )
+                    row = Attachment(
+                        case_id=case.id,
+                        portal_attachment_id=attachment.attachment_id,
+                        original_name=attachment.original_name,
+                        safe_name=attachment.safe_name,
+                        media_type=attachment.media_type,
+                        size=len(attachment.content),
+                        sha512=attachment.sha512,
+                        verification=attachment.verification,
+                        verification_detail=attachment.verification_detail,
                     )
+                    blobs.put(row, "content", attachment.content)
+                    session.add(row)
             session.add(
                 SubmissionRecord(
                     submission_id=submission_id,
@@ -448,6 +449,7 @@ class IntakeService:
                 idempotency_key=f"decision:{submission_id}",
                 case_id=case_id,
             )
+            blobs.write()
         self.outbox.sent_recorded()
         return decision
 

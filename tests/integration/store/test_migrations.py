@@ -153,3 +153,49 @@ def test_every_revision_upgrades_with_data_in_place(database_url: str) -> None:
         assert current_revision(db) == head_revision()
     finally:
         db.dispose()
+
+
+def test_attachment_content_moves_to_the_end_of_the_row_with_its_data(database_url: str) -> None:
+    """Migration 0006 (SQLite): the content is the same afterwards, and in the last column."""
+    db = Database(database_url)
+    try:
+        config = _config()
+        with db.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0005")
+        content = bytes(range(256)) * 4096
+        with db.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO service_templates (key, version, leika, name_de, name_en, "
+                    "definition, active, created_at) VALUES ('s', 1, 'urn:x', 'S', 'S', '{}', "
+                    ":t, '2026-01-01 00:00:00')"
+                ),
+                {"t": True},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO cases (file_number, template_id, service_key, received_at, "
+                    "applicant_name, reply_channel, form_data, search_text, status, priority, "
+                    "version, updated_at, attachment_count) VALUES ('GEB-2026-000001', 1, 's', "
+                    "'2026-01-01 00:00:00', 'Jörg', 'postal', '{}', 'jörg', 'received', 0, 1, "
+                    "'2026-01-01 00:00:00', 1)"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO attachments (case_id, original_name, safe_name, media_type, "
+                    "size, sha512, content, verification) VALUES (1, 'a.pdf', 'a.pdf', "
+                    "'application/pdf', :n, '', :c, 'ok')"
+                ),
+                {"n": len(content), "c": content},
+            )
+        upgrade(db)
+        with db.engine.connect() as connection:
+            stored = connection.execute(text("SELECT content FROM attachments")).scalar()
+            if db.is_sqlite:
+                columns = [r[1] for r in connection.execute(text("PRAGMA table_info(attachments)"))]
+                assert columns[-1] == "content"
+        assert bytes(stored) == content
+    finally:
+        db.dispose()

@@ -12,6 +12,7 @@ Revises: 0005
 Create Date: 2026-11-25
 """
 
+import sqlite3
 from collections.abc import Sequence
 
 from alembic import op
@@ -24,6 +25,10 @@ depends_on: Sequence[str] | None = None
 
 def upgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
+        return
+    if sqlite3.sqlite_version_info < (3, 35, 0):
+        # No DROP COLUMN before 3.35 (e.g. Debian 11): the column stays where it is; large
+        # attachments are then stored correctly, only with SQLite's copies.
         return
     # SQLite ≥ 3.35 drops and renames columns in place; ADD COLUMN appends at the end.
     op.execute("ALTER TABLE attachments ADD COLUMN content_last BLOB")

@@ -161,13 +161,15 @@ class OutboxDispatcher:
     ) -> Leased:
         """Write a message in the caller's transaction, leased to us: send it after the commit
         with :meth:`send_leased` (no claim needed). Should we not, it is due when the lease ends."""
+        now = self._clock()
         message = OutboxMessage(
             case_id=case_id,
             kind=kind,
             channel=channel,
             payload=payload,
             idempotency_key=idempotency_key,
-            next_attempt_at=self._clock() + LEASE,
+            created_at=now,
+            next_attempt_at=now + LEASE,
         )
         session.add(message)
         session.flush()

@@ -79,7 +79,9 @@ def test_a_new_message_is_leased_to_its_writer_and_due_for_others_when_the_lease
     portal = Portal()
     writer, other = _dispatcher(world, portal), _dispatcher(world, portal)
     case_id = world.add_case()
+    written_at = world.clock.now
     message_id = _add(world, writer, case_id, "m1")
+    assert _row(world, message_id).created_at == written_at  # the dispatcher's clock
 
     assert other.send_due().sent == 0  # leased: nobody else sends it meanwhile
     assert portal.sent == []

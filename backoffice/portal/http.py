@@ -23,7 +23,6 @@ from __future__ import annotations
 import io
 import json
 import logging
-import mmap
 import os
 import tempfile
 import time
@@ -66,6 +65,7 @@ log = logging.getLogger(__name__)
 MB = 1024 * 1024
 USER_AGENT = f"rathaus-backoffice/{__version__}"
 _CHUNK = 256 * 1024
+_NOT_ASCII = "the portal sent non-ASCII bytes where text was expected"
 
 
 @dataclass(frozen=True)
@@ -138,24 +138,12 @@ class Body:
         :class:`SpooledText` that takes the file over and reads it by slices, so that a large
         attachment is never held whole. Trailing white space is left out."""
         if self._file is None:
-            return self.ascii_text().rstrip()
+            try:
+                return (self._data or b"").decode("ascii").rstrip()
+            except UnicodeDecodeError:
+                raise InvalidResponse(_NOT_ASCII) from None
         file, self._file = self._file, None
         return SpooledText(file)
-
-    def ascii_text(self) -> str:
-        """The body as text, decoded straight from the file mapping (one copy in memory)."""
-        try:
-            if self._data is not None:
-                return self._data.decode("ascii")
-            assert self._file is not None
-            if self.size == 0:
-                return ""
-            with mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
-                return str(mapped, "ascii")
-        except UnicodeDecodeError:
-            raise InvalidResponse(
-                "the portal sent non-ASCII bytes where text was expected"
-            ) from None
 
     def close(self) -> None:
         if self._file is not None:
@@ -187,7 +175,7 @@ class SpooledText:
         while block := file.read(self._SCAN):
             if not block.isascii():
                 file.close()
-                raise InvalidResponse("the portal sent non-ASCII bytes where text was expected")
+                raise InvalidResponse(_NOT_ASCII)
         while size > 0:  # leave out trailing white space
             file.seek(size - 1)
             if not file.read(1).isspace():

@@ -61,7 +61,7 @@ class ChangeListener:
     def stop(self) -> None:
         self._stopping.set()
         if self._thread.is_alive():
-            self._thread.join(self._batch + 5)
+            self._thread.join(self._batch + 1)  # a daemon: a hanging connect need not hold us
 
     def wait_listening(self, timeout: float) -> bool:
         """True once the listener is connected and listening (tests, start-up)."""

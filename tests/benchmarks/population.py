@@ -36,7 +36,8 @@ from backoffice.domain.templates import ServiceTemplate
 from backoffice.domain.text import sanitise_form_data, search_text
 from backoffice.services.actor import SYSTEM, Actor
 from backoffice.services.audit import GENESIS, EventKind, _digest, verify_chain
-from backoffice.services.casework.commands import RETENTION_YEARS, Casework
+from backoffice.services.casework import Casework
+from backoffice.services.casework.commands import RETENTION_YEARS
 from backoffice.services.catalogue import CatalogueService, read_catalogue
 from backoffice.services.demo import add_cases
 from backoffice.services.registration import (

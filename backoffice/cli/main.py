@@ -22,7 +22,7 @@ from backoffice.services.installation import InstallationError
 from backoffice.store.database import DatabaseConfigError
 from backoffice.store.migrate import DatabaseTooNew
 
-from . import cases, catalogue, db, gui, portal, sync, users
+from . import cases, catalogue, db, gui, mail, portal, sync, users
 from .context import CommandError, locate_installation
 
 log = logging.getLogger("backoffice")
@@ -85,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_commands(sub)
     portal.add_commands(sub, locate_installation)
     catalogue.add_commands(sub)
+    mail.add_commands(sub)
     return parser
 
 

@@ -22,6 +22,7 @@ import hashlib
 import smtplib
 import ssl
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.errors import HeaderParseError
 from email.headerregistry import Address
@@ -69,6 +70,74 @@ def connect(settings: MailSettings, password: str | None) -> smtplib.SMTP:
         smtp.close()
         raise
     return smtp
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of :func:`diagnose`: what was tried, whether it worked, what was found."""
+
+    name: str
+    ok: bool
+    detail: str
+
+
+def diagnose(settings: MailSettings, password: str | None) -> list[Step]:
+    """Connect, protect, log in and offer the sender, as sending would; sends nothing.
+    The steps up to the first failure."""
+    where = f"{settings.host}:{settings.port}"
+    context = ssl.create_default_context(cafile=settings.ca_file)
+    steps: list[Step] = []
+    smtp: smtplib.SMTP | None = None
+
+    def step(name: str, detail: str, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except (OSError, smtplib.SMTPException) as exc:
+            steps.append(Step(name, False, str(classify(exc, settings))))
+            return False
+        steps.append(Step(name, True, detail))
+        return True
+
+    def open_connection() -> None:
+        nonlocal smtp
+        if settings.security is Security.TLS:
+            smtp = smtplib.SMTP_SSL(
+                settings.host, settings.port, timeout=settings.timeout, context=context
+            )
+        else:
+            smtp = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+        smtp.ehlo()
+
+    def offer_sender() -> None:
+        assert smtp is not None
+        code, answer = smtp.mail(settings.sender_address)
+        if code != 250:
+            raise smtplib.SMTPSenderRefused(code, answer, settings.sender_address)
+        smtp.rset()
+
+    connected = "TLS, certificate accepted" if settings.security is Security.TLS else "answered"
+    try:
+        if not step("connect", f"{where} {connected}", open_connection):
+            return steps
+        assert smtp is not None
+        session = smtp
+        if settings.security is Security.STARTTLS and not step(
+            "starttls",
+            "certificate accepted",
+            lambda: (session.starttls(context=context), session.ehlo()),
+        ):
+            return steps
+        if settings.username is not None and not step(
+            "login",
+            f"logged in as {settings.username}",
+            lambda: session.login(settings.username or "", password or ""),
+        ):
+            return steps
+        step("sender", f"{settings.sender_address} accepted", offer_sender)
+    finally:
+        if smtp is not None:
+            _quit(smtp)
+    return steps
 
 
 def classify(exc: BaseException, settings: MailSettings) -> Refused | Retry:

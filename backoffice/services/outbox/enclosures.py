@@ -12,13 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from backoffice.domain.files import safe_filename
 from backoffice.store.database import Database
 from backoffice.store.models import Document, ServiceTemplateRow
 
 from ..catalogue import template_from_row
-from .dispatcher import Refused
+from .dispatcher import Refused, Retry
 
 PDF = "application/pdf"
 #: A message carries at most this many documents (a certificate is ~50 kB).
@@ -41,11 +42,34 @@ def load_enclosures(
     db: Database, case_id: int, document_ids: Sequence[int], file_number: str, language: str
 ) -> list[Enclosure]:
     """The message's documents in the order the payload names them; :class:`Refused` if one
-    is missing, foreign, not a certificate or damaged."""
+    is missing, foreign, not a certificate or damaged, :class:`Retry` if the database fails."""
     if not document_ids:
         return []
     if len(document_ids) > MAX_ENCLOSURES:
         raise Refused(f"a message carries at most {MAX_ENCLOSURES} documents")
+    try:
+        found = _read(db, case_id, document_ids, language)
+    except SQLAlchemyError as exc:
+        raise Retry(f"the database failed while reading the documents: {exc}") from None
+    enclosures = []
+    names: set[str] = set()
+    for document, pdf, title in found:
+        if hashlib.sha256(pdf).hexdigest() != document.sha256:
+            raise Refused(f"document {document.id} does not match its recorded checksum")
+        name = safe_filename(f"{title} {file_number}.pdf", PDF)
+        count = 1
+        while name.lower() in names:
+            count += 1
+            name = safe_filename(f"{title} {file_number} ({count}).pdf", PDF)
+        names.add(name.lower())
+        enclosures.append(Enclosure(document.id, title, name, document.verification_code, pdf))
+    return enclosures
+
+
+def _read(
+    db: Database, case_id: int, document_ids: Sequence[int], language: str
+) -> list[tuple[Document, bytes, str]]:
+    """Each document with its bytes and its title, checked for case and kind."""
     with db.read() as session:
         rows = {
             row.Document.id: row
@@ -65,24 +89,11 @@ def load_enclosures(
                 raise Refused(f"document {document_id} belongs to another case")
             if document.kind != "certificate":
                 raise Refused(f"document {document_id} is a {document.kind}, not a certificate")
-            pdf = bytes(document.pdf)
             template = template_from_row(row.ServiceTemplateRow)
             title = (
                 template.certificate.title.get(language)
                 if template.certificate is not None
                 else _FALLBACK_TITLE.get(language, _FALLBACK_TITLE["de"])
             )
-            found.append((document, pdf, title))
-    enclosures = []
-    names: set[str] = set()
-    for document, pdf, title in found:
-        if hashlib.sha256(pdf).hexdigest() != document.sha256:
-            raise Refused(f"document {document.id} does not match its recorded checksum")
-        name = safe_filename(f"{title} {file_number}.pdf", PDF)
-        count = 1
-        while name.lower() in names:
-            count += 1
-            name = safe_filename(f"{title} {file_number} ({count}).pdf", PDF)
-        names.add(name.lower())
-        enclosures.append(Enclosure(document.id, title, name, document.verification_code, pdf))
-    return enclosures
+            found.append((document, bytes(document.pdf), title))
+        return found

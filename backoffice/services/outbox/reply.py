@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from backoffice.domain.citizen_messages import CitizenStatus
 from backoffice.domain.status import Status
@@ -127,6 +128,8 @@ class ReplyHandler:
             raise Retry(str(exc)) from None
         except PortalError as exc:
             raise Retry(str(exc)) from None
+        except SQLAlchemyError as exc:
+            raise Retry(f"the database failed while sending the reply: {exc}") from None
 
     # -- the steps --------------------------------------------------------------------------
 

@@ -322,6 +322,7 @@ class Vocabulary:
             title = QCoreApplication.translate("Texts", "Document generated")
         elif kind == "message_queued":
             title = QCoreApplication.translate("Texts", "Message to the applicant queued")
+            detail_parts.append(str(payload.get("subject", "")))
         elif kind == "message_sent":
             title = QCoreApplication.translate("Texts", "Message to the applicant sent")
         elif kind == "message_failed":

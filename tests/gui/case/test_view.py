@@ -138,12 +138,15 @@ def test_a_status_change_asks_for_what_the_template_requires(
     assert view.dialog is None
     stored = world.casework.queries.get_case(world.clerk1, case_id)
     assert stored.row.status is Status.REJECTED
-    assert stored.history[-1].payload["comment"] == "Keine Berechtigung nach § 62 PStG"
-    assert stored.history[-1].payload["message"] == "Ihr Antrag wurde abgelehnt."
+    change = [h for h in stored.history if h.kind == "status_changed"][-1]
+    assert change.payload["comment"] == "Keine Berechtigung nach § 62 PStG"
+    assert change.payload["message"] == "Ihr Antrag wurde abgelehnt."
     assert view.detail is not None and view.detail.row.status is Status.REJECTED
     assert view.transition_buttons == {}
     assert view.action_hint.text() == "This case is closed."
-    assert "Keine Berechtigung nach § 62 PStG" in view.history.entries[0].detail.text()
+    # Newest first: the message to the applicant, then the status change with its comment.
+    assert view.history.entries[0].detail.text().startswith("Geburtsurkunde:")
+    assert "Keine Berechtigung nach § 62 PStG" in view.history.entries[1].detail.text()
 
 
 def test_cancelling_the_dialog_changes_nothing(

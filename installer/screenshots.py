@@ -51,6 +51,7 @@ from backoffice.services.actor import SYSTEM, Actor  # noqa: E402
 from backoffice.services.attachments import AttachmentService  # noqa: E402
 from backoffice.services.casework import Casework  # noqa: E402
 from backoffice.services.catalogue import CatalogueService, read_catalogue  # noqa: E402
+from backoffice.services.citizen.service import CitizenMessages  # noqa: E402
 from backoffice.services.delivery import DeliveryService  # noqa: E402
 from backoffice.services.demo import add_cases, add_demo_users  # noqa: E402
 from backoffice.services.desktop import DesktopServices  # noqa: E402
@@ -240,6 +241,7 @@ def render(out: Path, language: str) -> list[Path]:
             documents=DocumentService(db, clock=clock),
             attachments=AttachmentService(db),
             delivery=DeliveryService(db),
+            citizen=CitizenMessages(db, clock),
             open_intake=lambda: portal.open_intake(db, clock),
             destinations=(portal.simulator.destination_id,),
         )

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from backoffice.domain.errors import DomainError
 from backoffice.domain.templates import ServiceTemplate
@@ -369,9 +368,7 @@ class MainWindow(QMainWindow):
                 on_action=self._retry_sync,
             )
         failure = outcome.failure
-        if failure is not None and not isinstance(
-            failure, PortalError | DomainError | SQLAlchemyError | OSError
-        ):
+        if failure is not None and not isinstance(failure, PortalError | DomainError | OSError):
             self._ctx.runner.unhandled_error.emit(failure)  # a bug: the error road
         self.inbox.refresh()  # new cases appear; the selection stays
         self.delivery.refresh()

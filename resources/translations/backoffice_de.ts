@@ -324,7 +324,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../backoffice/ui/case/view.py" line="+95"/>
+        <location filename="../../backoffice/ui/case/view.py" line="+94"/>
         <source>Select a case in the list.</source>
         <extracomment>How long a case may take to load before the panel says it is loading. A case was changed from here (the new :class:`CaseRow`). A change from here met a concurrent change (case id). A case has been shown (its file number). A short confirmation for the status bar. The document to select once the case has been read again (just created). The dialog currently open (a status change or an assignment), if any.</extracomment>
         <translation>Wählen Sie einen Fall in der Liste aus.</translation>
@@ -736,7 +736,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../backoffice/ui/errors.py" line="+85"/>
+        <location filename="../../backoffice/ui/errors.py" line="+90"/>
         <source>Unexpected error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
@@ -759,7 +759,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location line="-56"/>
+        <location line="-62"/>
         <source>This status change needs {what}.</source>
         <translation>Dieser Statuswechsel erfordert {what}.</translation>
     </message>
@@ -794,22 +794,22 @@ gespeichert als {safe_name}</translation>
         <translation>Jemand anderes hat den Fall inzwischen geändert.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>The database cannot be reached or is busy; nothing was changed. Check the network connection and try again.</source>
+        <translation>Die Datenbank ist nicht erreichbar oder ausgelastet; es wurde nichts geändert. Bitte prüfen Sie die Netzwerkverbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The database reported an error; nothing was changed. If it happens again, tell your IT support.</source>
+        <translation>Die Datenbank hat einen Fehler gemeldet; es wurde nichts geändert. Wenn das wieder vorkommt, wenden Sie sich bitte an Ihre IT-Betreuung.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The action was refused.</source>
         <translation>Die Aktion wurde abgelehnt.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>The database cannot be reached. Check the network connection and try again.</source>
-        <translation>Die Datenbank ist nicht erreichbar. Prüfen Sie die Netzwerkverbindung und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The database reported an error.</source>
-        <translation>Die Datenbank hat einen Fehler gemeldet.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>An unexpected error occurred.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten.</translation>
     </message>
@@ -1075,7 +1075,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../backoffice/ui/main_window.py" line="+160"/>
+        <location filename="../../backoffice/ui/main_window.py" line="+159"/>
         <source>Rathaus Backoffice</source>
         <translation>Rathaus Backoffice</translation>
     </message>

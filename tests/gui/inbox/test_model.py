@@ -9,12 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from sqlalchemy.exc import OperationalError
 
 from backoffice.domain.status import Status
 from backoffice.services.casework import CaseworkService
 from backoffice.services.catalogue import CatalogueService
 from backoffice.services.desktop import DesktopServices
+from backoffice.services.errors import StorageError
 from backoffice.services.queries import CaseFilter, CaseRow, CaseSort, SortKey
 from backoffice.store.database import Database
 from backoffice.ui.app import build_context
@@ -233,7 +233,8 @@ def test_a_failed_load_is_reported(
     model = InboxModel(context)
     with qtbot.waitSignal(model.load_failed) as signal:
         model.set_query(CaseFilter())
-    assert isinstance(signal.args[0], OperationalError)
+    assert isinstance(signal.args[0], StorageError)
+    assert signal.args[0].code == "storage_unavailable"
     assert model.rowCount() == 0
     assert not model.canFetchMore()
     assert not model.loading

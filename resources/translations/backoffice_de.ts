@@ -640,6 +640,20 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>DeliveryWorkspace</name>
+    <message>
+        <location filename="../../backoffice/ui/delivery/workspace.py" line="+42"/>
+        <source>&amp;Delivery and portal</source>
+        <extracomment>Tables whose changes the delivery panel (and the status bar) show.</extracomment>
+        <translation>&amp;Zustellung und Portal</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rejected submissions, waiting messages and fetches</source>
+        <translation>Abgelehnte Einreichungen, wartende Nachrichten und Abrufe</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsSection</name>
     <message>
         <location filename="../../backoffice/ui/case/documents.py" line="+80"/>
@@ -736,7 +750,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../backoffice/ui/errors.py" line="+90"/>
+        <location filename="../../backoffice/ui/errors.py" line="+91"/>
         <source>Unexpected error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
@@ -1030,6 +1044,60 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>InboxWorkspace</name>
+    <message>
+        <location filename="../../backoffice/ui/inbox/workspace.py" line="+71"/>
+        <source>Ne&amp;xt case</source>
+        <extracomment>Notices closed here, until the database says so too (their ids).</extracomment>
+        <translation>Nä&amp;chster Fall</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next case in the list ({key})</source>
+        <translation>Nächster Fall in der Liste ({key})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Previous case</source>
+        <translation>&amp;Vorheriger Fall</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous case in the list ({key})</source>
+        <translation>Vorheriger Fall in der Liste ({key})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Case</source>
+        <translation>&amp;Fall</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Inbox and cases</source>
+        <translation>&amp;Posteingang und Fälle</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The cases, their filters and the open case</source>
+        <translation>Die Fälle, ihre Filter und der geöffnete Fall</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Open {file}</source>
+        <translation>{file} öffnen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The notices could not be dismissed.</source>
+        <translation>Die Hinweise konnten nicht ausgeblendet werden.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../backoffice/ui/login.py" line="+45"/>
@@ -1075,60 +1143,20 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../backoffice/ui/main_window.py" line="+159"/>
+        <location filename="../../backoffice/ui/main_window.py" line="+126"/>
         <source>Rathaus Backoffice</source>
+        <extracomment>The workspaces in switcher order; the window offers each to the roles it allows. Another desktop changed these tables (emitted in the change watch&apos;s thread). What the current workspace has put into the menus and the toolbar.</extracomment>
         <translation>Rathaus Backoffice</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>&amp;Previous case</source>
-        <translation>&amp;Vorheriger Fall</translation>
-    </message>
-    <message>
-        <location line="-20"/>
+        <location line="+3"/>
         <source>Look for new and changed cases ({key})</source>
         <translation>Nach neuen und geänderten Fällen sehen ({key})</translation>
-    </message>
-    <message>
-        <location line="-52"/>
-        <source>Delivery and portal</source>
-        <extracomment>Tables whose changes the delivery panel (and the status bar) show. Another desktop changed these tables (emitted in the change watch&apos;s thread). Notices closed here, until the database says so too (their ids). What went wrong in the last sync, and what to do about it.</extracomment>
-        <translation>Zustellung und Portal</translation>
-    </message>
-    <message>
-        <location line="+59"/>
-        <source>&amp;Delivery and portal</source>
-        <translation>&amp;Zustellung und Portal</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Rejected submissions, waiting messages and fetches ({key})</source>
-        <translation>Abgelehnte Einreichungen, wartende Nachrichten und Abrufe ({key})</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Ne&amp;xt case</source>
-        <translation>Nä&amp;chster Fall</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Next case in the list ({key})</source>
-        <translation>Nächster Fall in der Liste ({key})</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Previous case in the list ({key})</source>
-        <translation>Vorheriger Fall in der Liste ({key})</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Search</source>
-        <translation>&amp;Suchen</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1146,14 +1174,9 @@ gespeichert als {safe_name}</translation>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Case</source>
-        <translation>&amp;Fall</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1171,7 +1194,7 @@ gespeichert als {safe_name}</translation>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>Working…</source>
         <translation>Arbeitet…</translation>
     </message>
@@ -1181,51 +1204,17 @@ gespeichert als {safe_name}</translation>
         <translation>Angemeldet als {login}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+115"/>
         <source>The program could not load its data.</source>
         <translation>Das Programm konnte seine Daten nicht laden.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+72"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Fetching from the portal failed: {error}</source>
-        <translation>Der Abruf vom Portal ist fehlgeschlagen: {error}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The portal could not be asked for new applications: {error}</source>
-        <translation>Das Portal konnte nicht nach neuen Anträgen gefragt werden: {error}</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>%n application(s) could not be fetched completely; the portal keeps them and they are fetched again next time:</source>
-        <translation>
-            <numerusform>%n Antrag konnte nicht vollständig abgerufen werden; das Portal behält ihn, er wird beim nächsten Mal erneut abgerufen:</numerusform>
-            <numerusform>%n Anträge konnten nicht vollständig abgerufen werden; das Portal behält sie, sie werden beim nächsten Mal erneut abgerufen:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>… and {n} more</source>
-        <translation>… und {n} weitere</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Open {file}</source>
-        <translation>{file} öffnen</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>The notices could not be dismissed.</source>
-        <translation>Die Hinweise konnten nicht ausgeblendet werden.</translation>
-    </message>
-    <message>
-        <location line="+54"/>
+        <location line="+82"/>
         <source>About Rathaus Backoffice</source>
         <translation>Über Rathaus Backoffice</translation>
     </message>
@@ -1265,6 +1254,38 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+4"/>
         <source>No notes yet.</source>
         <translation>Noch keine Notizen.</translation>
+    </message>
+</context>
+<context>
+    <name>PortalSync</name>
+    <message>
+        <location filename="../../backoffice/ui/delivery/portal.py" line="+71"/>
+        <source>Try again</source>
+        <extracomment>Tables a sync may have changed (for the workspaces that show them). A line for the status bar and how long to show it (ms). A sync ended and what it said has been shown (:class:`SyncOutcome`). What went wrong in the last sync, and what to do about it.</extracomment>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Fetching from the portal failed: {error}</source>
+        <translation>Der Abruf vom Portal ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The portal could not be asked for new applications: {error}</source>
+        <translation>Das Portal konnte nicht nach neuen Anträgen gefragt werden: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n application(s) could not be fetched completely; the portal keeps them and they are fetched again next time:</source>
+        <translation>
+            <numerusform>%n Antrag konnte nicht vollständig abgerufen werden; das Portal behält ihn, er wird beim nächsten Mal erneut abgerufen:</numerusform>
+            <numerusform>%n Anträge konnten nicht vollständig abgerufen werden; das Portal behält sie, sie werden beim nächsten Mal erneut abgerufen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>… and {n} more</source>
+        <translation>… und {n} weitere</translation>
     </message>
 </context>
 <context>

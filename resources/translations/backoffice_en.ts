@@ -24,9 +24,9 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>PortalSync</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/main_window.py" line="+399"/>
+        <location filename="../../backoffice/ui/delivery/portal.py" line="+99"/>
         <source>%n application(s) could not be fetched completely; the portal keeps them and they are fetched again next time:</source>
         <translation>
             <numerusform>%n application could not be fetched completely; the portal keeps it and it is fetched again next time:</numerusform>

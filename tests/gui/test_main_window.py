@@ -167,7 +167,7 @@ def test_the_german_window_speaks_german(
     assert window.inbox.count_label.text() == "1 Fall"
     assert window.user_label.text() == "Petra Sommer · Sachbearbeitung"
     assert window.sync_status.state_button.text() == "Portal: nicht eingerichtet"
-    assert window.delivery_action.text() == "&Zustellung und Portal"
+    assert window.switch_actions["delivery"].text() == "&Zustellung und Portal"
     view = window.case_view
     assert view.header.status_badge.text() == "In Bearbeitung"
     assert view.header.identity_badge.text() == "nicht identifiziert"

@@ -1143,13 +1143,13 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../backoffice/ui/main_window.py" line="+126"/>
+        <location filename="../../backoffice/ui/main_window.py" line="+129"/>
         <source>Rathaus Backoffice</source>
-        <extracomment>The workspaces in switcher order; the window offers each to the roles it allows. Another desktop changed these tables (emitted in the change watch&apos;s thread). What the current workspace has put into the menus and the toolbar.</extracomment>
+        <extracomment>The workspaces in switcher order; the window offers each to the roles it allows. Another desktop changed these tables (emitted in the change watch&apos;s thread).</extracomment>
         <translation>Rathaus Backoffice</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
@@ -1174,7 +1174,7 @@ gespeichert als {safe_name}</translation>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+7"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1184,7 +1184,7 @@ gespeichert als {safe_name}</translation>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -1194,7 +1194,7 @@ gespeichert als {safe_name}</translation>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Working…</source>
         <translation>Arbeitet…</translation>
     </message>
@@ -1204,7 +1204,7 @@ gespeichert als {safe_name}</translation>
         <translation>Angemeldet als {login}</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+78"/>
         <source>The program could not load its data.</source>
         <translation>Das Programm konnte seine Daten nicht laden.</translation>
     </message>
@@ -1259,7 +1259,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>PortalSync</name>
     <message>
-        <location filename="../../backoffice/ui/delivery/portal.py" line="+71"/>
+        <location filename="../../backoffice/ui/delivery/portal.py" line="+74"/>
         <source>Try again</source>
         <extracomment>Tables a sync may have changed (for the workspaces that show them). A line for the status bar and how long to show it (ms). A sync ended and what it said has been shown (:class:`SyncOutcome`). What went wrong in the last sync, and what to do about it.</extracomment>
         <translation>Erneut versuchen</translation>

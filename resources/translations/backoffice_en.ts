@@ -26,7 +26,7 @@
 <context>
     <name>PortalSync</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/delivery/portal.py" line="+99"/>
+        <location filename="../../backoffice/ui/delivery/portal.py" line="+102"/>
         <source>%n application(s) could not be fetched completely; the portal keeps them and they are fetched again next time:</source>
         <translation>
             <numerusform>%n application could not be fetched completely; the portal keeps it and it is fetched again next time:</numerusform>

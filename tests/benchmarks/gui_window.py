@@ -78,7 +78,7 @@ from backoffice.portal.client import SubscriberClient
 from backoffice.portal.http import RetryPolicy, Timeouts
 from backoffice.portal.keys import SubscriberKeys
 from backoffice.services.attachments import AttachmentService
-from backoffice.services.casework import CaseworkService
+from backoffice.services.casework import Casework
 from backoffice.services.catalogue import CatalogueService
 from backoffice.services.delivery import DeliveryService
 from backoffice.services.desktop import DesktopServices
@@ -770,7 +770,7 @@ def build_services(
         destinations = (info["destination_id"],)
     return DesktopServices(
         db=db,
-        casework=CaseworkService(db, WorkingCalendar(), lambda: NOW),
+        casework=Casework.build(db, WorkingCalendar(), lambda: NOW),
         users=UserService(db),
         catalogue=catalogue,
         documents=DocumentService(db),

@@ -160,7 +160,7 @@ class InboxWorkspace(Workspace):
     def _load_notices(self) -> None:
         ctx = self._ctx
         ctx.runner.run(
-            partial(ctx.casework.unseen_notices, ctx.actor),
+            partial(ctx.notices.unseen, ctx.actor),
             done=self.show_notices,
             failed=lambda _error: None,  # the inbox already reports an unreachable database
             owner=self,
@@ -205,7 +205,7 @@ class InboxWorkspace(Workspace):
         self._dismissed.update(ids)
         ctx = self._ctx
         ctx.runner.run(
-            partial(ctx.casework.dismiss_notices, ctx.actor, ids),
+            partial(ctx.notices.dismiss, ctx.actor, ids),
             failed=lambda error: self.status_message.emit(
                 self.tr("The notices could not be dismissed.") + " " + describe_error(error)
             ),

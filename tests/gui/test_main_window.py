@@ -230,3 +230,28 @@ def test_polling_reloads_the_open_case_only_when_it_changed(
     assert view.notes.editor.toPlainText() == "Halbfertige Notiz"  # the draft survives
     window.refresh_action.trigger()  # F5 reads the case again in any case
     assert view.notes.editor.toPlainText() == "Halbfertige Notiz"
+
+
+def test_ctrl_u_takes_the_case_even_from_the_search_box(
+    qtbot: QtBot, world: World, make_window: Callable[..., MainWindow]
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    window = make_window(world.clerk1)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.inbox.select_case(case_id)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    search = window.inbox.search
+    assert search.hasFocus()
+    qtbot.keyClicks(search, "Geburt")
+    qtbot.keyClick(search, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    # The line edit's own Ctrl+U (delete to the start of the line) does not win.
+    assert search.text() == "Geburt"
+    assert world.casework.queries.get_case(world.clerk1, case_id).row.assignee_id == (
+        world.clerk1.user_id
+    )
+    # Once the case is mine, the key still means "take case" (now disabled): the text stays.
+    qtbot.keyClick(search, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    assert search.text() == "Geburt"
+    qtbot.keyClick(search, Qt.Key.Key_Backspace)
+    assert search.text() == "Gebur"  # other editing keys are the line edit's

@@ -482,3 +482,24 @@ def test_the_status_shortcut_offers_the_allowed_transitions(
     assert isinstance(view.dialog, TransitionDialog)
     assert view.dialog.message_edit is not None
     view.dialog.reject()
+
+
+def test_return_in_the_status_menu_picks_the_first_possible_change(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    world.casework.commands.claim(world.clerk1, case_id)
+    view = _view(qtbot, make_context, world, world.clerk1)
+    view.show_case(case_id)
+    view.status_action.trigger()  # F2
+    menu = view.findChild(QMenu)
+    assert menu is not None
+    qtbot.waitExposed(menu)
+    first = next(a for a in menu.actions() if a.isEnabled())
+    assert first.text() == "Start work"
+    assert menu.activeAction() is first  # no arrow key needed
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: view.detail is not None and view.detail.row.status is Status.IN_PROGRESS
+    )
+    assert world.casework.queries.get_case(world.clerk1, case_id).row.status is Status.IN_PROGRESS

@@ -25,6 +25,21 @@ from backoffice.services.errors import ConcurrentChange
 _BERLIN_ZONE = QTimeZone(QByteArray(b"Europe/Berlin"))
 
 
+#: A form value longer than this is cut (the rest is counted): bounded, like all citizen data.
+MAX_VALUE_CHARS = 4000
+
+
+def _bounded(text: str) -> str:
+    if len(text) <= MAX_VALUE_CHARS:
+        return text
+    rest = len(text) - MAX_VALUE_CHARS
+    return (
+        text[:MAX_VALUE_CHARS]
+        + " "
+        + QCoreApplication.translate("Texts", "… ({n} more characters)").format(n=rest)
+    )
+
+
 class Tone(Enum):
     """How a fact should look: fine, worth a look, or a problem."""
 
@@ -265,8 +280,12 @@ class Vocabulary:
             except ValueError:
                 return value
         if isinstance(value, dict | list):
-            return json.dumps(value, ensure_ascii=False, indent=1)
-        return str(value)
+            try:
+                text = json.dumps(value, ensure_ascii=False, indent=1)
+            except (RecursionError, ValueError):  # nested beyond reason: say so
+                text = QCoreApplication.translate("Texts", "(nested too deeply to show)")
+            return _bounded(text)
+        return _bounded(str(value))
 
     # -- history ------------------------------------------------------------------------------
 

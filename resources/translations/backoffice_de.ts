@@ -263,8 +263,9 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../backoffice/ui/case/header.py" line="+49"/>
+        <location filename="../../backoffice/ui/case/header.py" line="+52"/>
         <source>Identification</source>
+        <extracomment>The longest unbroken run the subtitle shows whole (about a third of a narrow panel).</extracomment>
         <translation>Identifizierung</translation>
     </message>
     <message>
@@ -288,7 +289,7 @@ gespeichert als {safe_name}</translation>
         <translation>überfällig</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>nobody yet</source>
         <translation>noch niemand</translation>
     </message>
@@ -831,10 +832,15 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>FormSection</name>
     <message>
-        <location filename="../../backoffice/ui/case/sections.py" line="+93"/>
-        <source>Further data (not in this service&apos;s form)</source>
-        <extracomment>The value labels by (group, field), for tests and for copying.</extracomment>
-        <translation>Weitere Angaben (nicht im Formular dieser Leistung)</translation>
+        <location filename="../../backoffice/ui/case/sections.py" line="+115"/>
+        <source>Further data (not in the template&apos;s form)</source>
+        <extracomment>At most this many fields unknown to the template are shown (the rest are counted). The value widgets by (group, field) (group &quot;&quot; for data outside the template&apos;s groups), for tests and for copying.</extracomment>
+        <translation>Weitere Angaben (nicht im Formular der Vorlage)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>… and {n} more</source>
+        <translation>… und {n} weitere</translation>
     </message>
 </context>
 <context>
@@ -1231,16 +1237,16 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../backoffice/ui/widgets.py" line="+116"/>
+        <location filename="../../backoffice/ui/widgets.py" line="+178"/>
         <source>Close this message</source>
-        <extracomment>(background, border, text) per tone; chosen for contrast on light palettes.</extracomment>
+        <extracomment>(background, border, text) per tone; chosen for contrast on light palettes. An unbroken run this long may not fit a label&apos;s width (a label wraps only between words).</extracomment>
         <translation>Diese Meldung schließen</translation>
     </message>
 </context>
 <context>
     <name>NotesSection</name>
     <message>
-        <location filename="../../backoffice/ui/case/sections.py" line="+115"/>
+        <location filename="../../backoffice/ui/case/sections.py" line="+101"/>
         <source>Internal note for colleagues; the applicant does not see it</source>
         <extracomment>The clerk wants to save the note (its text).</extracomment>
         <translation>Interne Notiz für Kolleginnen und Kollegen; die antragstellende Person sieht sie nicht</translation>
@@ -1726,7 +1732,13 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../backoffice/ui/texts.py" line="+47"/>
+        <location filename="../../backoffice/ui/texts.py" line="+39"/>
+        <source>… ({n} more characters)</source>
+        <extracomment>A form value longer than this is cut (the rest is counted): bounded, like all citizen data.</extracomment>
+        <translation>… ({n} weitere Zeichen)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Received</source>
         <translation>Eingegangen</translation>
     </message>
@@ -1947,7 +1959,12 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>nein</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+15"/>
+        <source>(nested too deeply to show)</source>
+        <translation>(zu tief verschachtelt, um es anzuzeigen)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <location line="+73"/>
         <source>System</source>
         <translation>System</translation>

@@ -4,7 +4,7 @@
 <context>
     <name>CaseHeader</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/case/header.py" line="+109"/>
+        <location filename="../../backoffice/ui/case/header.py" line="+117"/>
         <source>(%n working day(s) left)</source>
         <translation>
             <numerusform>(%n working day left)</numerusform>

@@ -20,6 +20,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QDateTime, QLoca
 from backoffice.domain.roles import Role
 from backoffice.domain.status import Status
 from backoffice.domain.templates import FieldDef, ServiceTemplate
+from backoffice.services.casework import AttachmentInfo
 from backoffice.services.errors import ConcurrentChange
 
 _BERLIN_ZONE = QTimeZone(QByteArray(b"Europe/Berlin"))
@@ -257,6 +258,24 @@ class Vocabulary:
             "unchecked": Fact(QCoreApplication.translate("Texts", "not checked"), Tone.WARNING),
         }
         return known.get(code, Fact(code, Tone.NEUTRAL))
+
+    @staticmethod
+    def check_detail(attachment: AttachmentInfo) -> str:
+        """What the check of an attachment found, in the UI language (by its code; the
+        service's English detail only for a check this program does not know)."""
+        code = attachment.verification
+        declared = attachment.declared_type
+        if code == "type_mismatch" and declared:
+            return QCoreApplication.translate(
+                "Texts", "declared as {declared}, but the content is {actual}"
+            ).format(declared=declared, actual=attachment.media_type)
+        if code == "unknown_type":
+            return QCoreApplication.translate(
+                "Texts", "the content is of no known type; declared as {declared}"
+            ).format(declared=declared or attachment.media_type)
+        if code in ("ok", "verified", "unchecked"):
+            return ""
+        return attachment.verification_detail or ""
 
     # -- form values --------------------------------------------------------------------------
 

@@ -84,24 +84,24 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Select an attachment and choose Preview.</source>
         <translation>Wählen Sie eine Anlage und dann „Vorschau“.</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-23"/>
         <source>{name}
 stored as {safe_name}</source>
         <translation>{name}
 gespeichert als {safe_name}</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Check of {name}: {result}</source>
         <translation>Prüfung von {name}: {result}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Be careful with this file: open it only if you trust where it came from.</source>
         <translation>Vorsicht mit dieser Datei: Öffnen Sie sie nur, wenn Sie der Herkunft vertrauen.</translation>
     </message>
@@ -1732,7 +1732,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../backoffice/ui/texts.py" line="+39"/>
+        <location filename="../../backoffice/ui/texts.py" line="+40"/>
         <source>… ({n} more characters)</source>
         <extracomment>A form value longer than this is cut (the rest is counted): bounded, like all citizen data.</extracomment>
         <translation>… ({n} weitere Zeichen)</translation>
@@ -1949,7 +1949,17 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>nicht geprüft</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>declared as {declared}, but the content is {actual}</source>
+        <translation>angegeben als {declared}, der Inhalt ist aber {actual}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the content is of no known type; declared as {declared}</source>
+        <translation>der Inhalt hat keinen bekannten Typ; angegeben als {declared}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>

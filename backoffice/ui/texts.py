@@ -57,6 +57,11 @@ class Fact:
     detail: str = ""
 
 
+def time_zone_note() -> str:
+    """Where a time is shown without context: which clock it is (stored in UTC)."""
+    return QCoreApplication.translate("Texts", "Times in German time (Europe/Berlin)")
+
+
 def status_name(status: Status) -> str:
     """The core name of a status (templates may label it differently)."""
     names = {
@@ -164,13 +169,15 @@ class Vocabulary:
         fmt = "d MMM yyyy" if self.language == "en" else "dd.MM.yyyy"
         return self.locale.toString(QDate(value.year, value.month, value.day), fmt)
 
-    def datetime(self, value: datetime | None) -> str:
-        """A moment in Berlin time (stored in UTC)."""
+    def datetime(self, value: datetime | None, *, zone: bool = False) -> str:
+        """A moment in Berlin time (stored in UTC); ``zone``: labelled so ("… (Berlin)"),
+        as the command line does, where the text stands alone."""
         if value is None:
             return "—"
         fmt = "d MMM yyyy, HH:mm" if self.language == "en" else "dd.MM.yyyy, HH:mm"
         moment = QDateTime.fromSecsSinceEpoch(int(value.timestamp()), _BERLIN_ZONE)
-        return self.locale.toString(moment, fmt)
+        text = self.locale.toString(moment, fmt)
+        return f"{text} " + QCoreApplication.translate("Texts", "(Berlin)") if zone else text
 
     def size(self, n_bytes: int) -> str:
         return self.locale.formattedDataSize(n_bytes, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
@@ -430,6 +437,6 @@ class Vocabulary:
 
     def _moment(self, iso: Any) -> str:
         try:
-            return self.datetime(datetime.fromisoformat(str(iso)))
+            return self.datetime(datetime.fromisoformat(str(iso)), zone=True)
         except ValueError:
             return ""

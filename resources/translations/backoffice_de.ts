@@ -429,13 +429,13 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>DeliveryPanel</name>
     <message>
-        <location filename="../../backoffice/ui/delivery/panel.py" line="+73"/>
+        <location filename="../../backoffice/ui/delivery/panel.py" line="+75"/>
         <source>Arrived</source>
         <extracomment>A new overview arrived (:class:`DeliveryOverview`), e.g. for the status bar. The clerk wants to open a case (its id), e.g. from a waiting message.</extracomment>
         <translation>Eingegangen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Service</source>
         <translation>Leistung</translation>
     </message>
@@ -480,37 +480,37 @@ gespeichert als {safe_name}</translation>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Next attempt</source>
         <translation>Nächster Versuch</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Destination</source>
         <translation>Zustellpunkt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Last success</source>
         <translation>Zuletzt erfolgreich</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Last attempt</source>
         <translation>Letzter Versuch</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
@@ -590,12 +590,12 @@ gespeichert als {safe_name}</translation>
         <translation>Technische Einzelheit: {detail}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Arrived: {when}</source>
         <translation>Eingegangen: {when}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Service: {service}</source>
         <translation>Leistung: {service}</translation>
     </message>
@@ -688,7 +688,7 @@ gespeichert als {safe_name}</translation>
         <translation>Größe</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Save as…</source>
         <translation>Speichern unter…</translation>
     </message>
@@ -852,12 +852,12 @@ gespeichert als {safe_name}</translation>
         <translation>Klicken, um nach dieser Spalte zu sortieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>This column cannot be sorted</source>
         <translation>Nach dieser Spalte kann nicht sortiert werden</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
@@ -1246,7 +1246,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>NotesSection</name>
     <message>
-        <location filename="../../backoffice/ui/case/sections.py" line="+101"/>
+        <location filename="../../backoffice/ui/case/sections.py" line="+102"/>
         <source>Internal note for colleagues; the applicant does not see it</source>
         <extracomment>The clerk wants to save the note (its text).</extracomment>
         <translation>Interne Notiz für Kolleginnen und Kollegen; die antragstellende Person sieht sie nicht</translation>
@@ -1738,7 +1738,12 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>… ({n} weitere Zeichen)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
+        <source>Times in German time (Europe/Berlin)</source>
+        <translation>Zeiten in deutscher Zeit (Europe/Berlin)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Received</source>
         <translation>Eingegangen</translation>
     </message>
@@ -1838,7 +1843,12 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>niemand</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+19"/>
+        <source>(Berlin)</source>
+        <translation>(Berlin)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>not identified</source>
         <translation>nicht identifiziert</translation>
     </message>

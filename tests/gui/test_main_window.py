@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
@@ -255,3 +256,27 @@ def test_ctrl_u_takes_the_case_even_from_the_search_box(
     assert search.text() == "Geburt"
     qtbot.keyClick(search, Qt.Key.Key_Backspace)
     assert search.text() == "Gebur"  # other editing keys are the line edit's
+
+
+def test_times_are_berlin_time_and_say_so(
+    qtbot: QtBot, world: World, make_window: Callable[..., MainWindow], german: object
+) -> None:
+    world.clock.now = datetime(2026, 7, 1, 10, 5, tzinfo=UTC)  # summer: UTC+2 in Berlin
+    case_id = world.add_case("birth_certificate")
+    window = make_window(world.clerk1, language="de")
+    window.inbox.select_case(case_id)
+    note = "Zeiten in deutscher Zeit (Europe/Berlin)"
+    model = window.inbox.model
+    header_tip = model.headerData(
+        Column.RECEIVED, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
+    assert note in header_tip
+    tooltip = model.data(model.index(0, Column.RECEIVED), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "01.07.2026, 12:05 (Berlin)"
+    view = window.case_view
+    assert "eingegangen 01.07.2026, 12:05" in view.header.subtitle.text()
+    assert note in view.header.subtitle.toolTip()
+    entry = view.history.entries[0]
+    assert entry.when.text() == "01.07.2026, 12:05" and entry.when.toolTip() == note
+    delivery = window.delivery.rejected_model
+    assert delivery.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == note

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from backoffice.domain.templates import ServiceTemplate
 from backoffice.services.casework import MAX_NOTE_CHARS, HistoryEntry
 from backoffice.ui.icons import icon
-from backoffice.ui.texts import Vocabulary
+from backoffice.ui.texts import Vocabulary, time_zone_note
 from backoffice.ui.widgets import WrappedText, has_long_run, muted, plain_label
 
 #: At most this many fields unknown to the template are shown (the rest are counted).
@@ -172,6 +172,7 @@ class TimelineEntry(QFrame):
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(12)
         self.when.setFixedWidth(self.fontMetrics().horizontalAdvance("00.00.0000, 00:00") + 8)
+        self.when.setToolTip(time_zone_note())
         layout.addWidget(self.when, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(text, 1)
 

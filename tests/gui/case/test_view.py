@@ -378,7 +378,7 @@ def test_attachments_are_listed_with_their_check_shown_prominently(
                 case_id=case_id,
                 original_name=HOSTILE + ".pdf",
                 safe_name="anlage-1.pdf",
-                media_type="application/pdf",
+                media_type="image/png",  # as intake stores it: the type the content has
                 size=123_456,
                 sha512="0" * 128,
                 content=b"%PDF-1.7",

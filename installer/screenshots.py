@@ -42,6 +42,7 @@ from PySide6.QtCore import QLocale  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
+from backoffice.app import portal_services  # noqa: E402
 from backoffice.domain.status import Status  # noqa: E402
 from backoffice.portal.auth import ClientCredentials  # noqa: E402
 from backoffice.portal.client import SubscriberClient  # noqa: E402
@@ -180,9 +181,9 @@ class Portal:
             retry=RetryPolicy(attempts=1),
         )
         try:
-            yield IntakeService(
-                db, client, KeyCrypto(self.keys, client.get_jwks), CatalogueService(db), clock=clock
-            )
+            yield portal_services(
+                db, CatalogueService(db), client, KeyCrypto(self.keys, client.get_jwks), clock=clock
+            ).intake
         finally:
             client.close()
 

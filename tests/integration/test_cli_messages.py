@@ -101,21 +101,9 @@ def test_a_status_change_with_a_message_reaches_the_outbox(
 def test_refusals_are_one_clear_line(capsys: pytest.CaptureFixture[str], base: list[str]) -> None:
     code, _, err = run(capsys, *base, "--as", "sachbearbeitung2", "cases", "message", "1", "Hallo")
     assert code == 1 and err.startswith("backoffice: error: claim ") and "Traceback" not in err
-    code, _, err = run(
-        capsys, *base, "--as", "admin", "cases", "reroute", "99", "--channel", "post"
-    )
+    admin = [*base, "--as", "admin"]
+    code, _, err = run(capsys, *admin, "cases", "reroute", "99", "--channel", "post")
     assert code == 1 and "no message to a citizen with id 99" in err
-    code, out, err = run(
-        capsys,
-        *base,
-        "--as",
-        "admin",
-        "cases",
-        "preview",
-        "1",
-        "--channel",
-        "email",
-        "--message",
-        "x",
-    )
+    preview = ["cases", "preview", "1", "--channel", "email", "--message", "x"]
+    code, _, err = run(capsys, *admin, *preview)
     assert code == 1 and "no e-mail address" in err

@@ -1,4 +1,5 @@
-"""`backoffice mail configure|test` against a real SMTP server on loopback."""
+"""`backoffice mail configure|test` against a real SMTP server on loopback, and
+`backoffice outbox send` sending e-mail and letters where no portal is configured."""
 
 from __future__ import annotations
 
@@ -10,9 +11,13 @@ from pathlib import Path
 import pytest
 
 from backoffice.cli import main
+from backoffice.domain.citizen_messages import Channel
 from backoffice.portal.credentials import SecretStore
+from backoffice.services.citizen.message import Recipient
 from tests.conftest import InMemoryKeyring
+from tests.integration.conftest import World
 from tests.integration.portal import certificates as tls
+from tests.integration.services.outbox.helpers import letters, message, queue, row
 from tests.integration.smtp_server import SmtpServer, free_port, smtp_server
 
 
@@ -153,3 +158,54 @@ def test_configure_refuses_what_cannot_work(
     )
     assert code == 1 and "no mail password given" in err
     assert not (data / "settings.json").exists()
+
+
+def test_outbox_send_sends_email_and_letters_without_a_portal(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    world: World,
+    database_url: str,
+) -> None:
+    data = tmp_path / "data"
+    email_case, post_case = world.add_case(), world.add_case()
+    to_email = queue(
+        world,
+        message(world, email_case, Channel.EMAIL, Recipient(name="A", email="a@example.org")),
+    )
+    to_post = queue(
+        world,
+        message(
+            world,
+            post_case,
+            Channel.POST,
+            Recipient(name="B", street="Lindenallee 3", city="48143 Musterstadt"),
+        ),
+    )
+    with smtp_server() as plain:
+        code, _, err = run(
+            capsys,
+            monkeypatch,
+            data,
+            "mail",
+            "configure",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(plain.port),
+            "--security",
+            "none",
+            "--sender",
+            "buergerbuero@musterstadt.example",
+        )
+        assert code == 0, err
+        code, out, err = run(
+            capsys, monkeypatch, data, "--database", database_url, "--as", "admin", "outbox", "send"
+        )
+        assert code == 0, err
+        assert "2 sent, 0 to retry later, 0 failed" in out
+        (received,) = plain.received
+        assert received.rcpt_tos == ["a@example.org"]
+    assert [row(world, i).state for i in (to_email, to_post)] == ["sent", "sent"]
+    (letter,) = letters(world, post_case)
+    assert letter.outbox_message_id == to_post

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import smtplib
 import ssl
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -267,6 +268,11 @@ def message_id_header(message_id: int, citizen: CitizenMessage, settings: MailSe
 # -- the handler ------------------------------------------------------------------------------
 
 
+#: After the server could not be reached, the messages due in the next seconds are not
+#: tried (each would wait for the same timeout): a sync is not held up by a dead server.
+UNREACHABLE_PAUSE = 60.0
+
+
 class EmailHandler:
     """Outbox handler for citizen messages on the ``email`` channel."""
 
@@ -276,14 +282,22 @@ class EmailHandler:
         mail: MailAccess,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         letterhead: Letterhead = DEFAULT_LETTERHEAD,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self._db = db
         self._mail = mail
         self._clock = clock
         self._letterhead = letterhead
+        self._monotonic = monotonic
+        self._unreachable: tuple[float, str] | None = None  # until when, and why
 
     def send_message(self, message: Leased) -> None:
         citizen = CitizenMessage.from_payload(message.payload)
+        if self._unreachable is not None:
+            until, reason = self._unreachable
+            if self._monotonic() < until:
+                raise Retry(f"{reason} (a moment ago; not tried again yet)")
+            self._unreachable = None
         try:
             settings = self._mail.settings()
             password = self._mail.password(settings)
@@ -307,7 +321,15 @@ class EmailHandler:
             finally:
                 _quit(smtp)
         except (OSError, smtplib.SMTPException) as exc:
-            raise classify(exc, settings) from None
+            outcome = classify(exc, settings)
+            if isinstance(outcome, Retry) and _unreachable(exc):
+                self._unreachable = (self._monotonic() + UNREACHABLE_PAUSE, str(outcome))
+            raise outcome from None
+
+
+def _unreachable(exc: BaseException) -> bool:
+    """The server could not be reached or did not answer (not: it answered 4xx)."""
+    return not isinstance(exc, smtplib.SMTPResponseException)
 
 
 def _quit(smtp: smtplib.SMTP) -> None:

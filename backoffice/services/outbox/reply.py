@@ -21,7 +21,7 @@ import logging
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -63,6 +63,7 @@ CHECK_AGAIN_AFTER = 30.0
 _ATTACHMENT_NAMESPACE = uuid.UUID("6f1d9a52-3c1e-4b7e-9a55-0c1f2b7d4e10")
 
 
+@runtime_checkable
 class ReplyApi(Protocol):
     """What sending a reply needs from the delivery service (the subscriber client)."""
 

@@ -3,6 +3,7 @@ PostgreSQL: what the server received is what the citizen gets."""
 
 from __future__ import annotations
 
+import contextlib
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -63,7 +64,10 @@ def configure(access: MailAccess, port: int, **changes: object) -> MailSettings:
 
 
 def _dispatcher(world: World, access: MailAccess) -> OutboxDispatcher:
-    return dispatcher(world, {ROUTE: EmailHandler(world.db, access, world.clock)})
+    handler = EmailHandler(
+        world.db, access, world.clock, monotonic=lambda: world.clock.now.timestamp()
+    )
+    return dispatcher(world, {ROUTE: handler})
 
 
 def test_the_message_and_the_certificate_arrive_as_plain_text_and_pdf(
@@ -252,6 +256,29 @@ def test_a_server_that_does_not_answer_is_retried(world: World, access: MailAcce
         assert _dispatcher(world, access).send_due().retried == 1
     error = row(world, message_id).last_error
     assert error is not None and "did not answer in time" in error
+
+
+def test_a_dead_server_holds_up_one_message_not_every_one(world: World, access: MailAccess) -> None:
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(5)
+        configure(access, silent.getsockname()[1], timeout=0.5)
+        ids = [
+            queue(world, message(world, world.add_case(), Channel.EMAIL, CITIZEN)) for _ in range(3)
+        ]
+        outbox = _dispatcher(world, access)
+        assert outbox.send_due().retried == 3
+        silent.setblocking(False)
+        connections = []
+        with contextlib.suppress(BlockingIOError):
+            while True:
+                connections.append(silent.accept()[0])
+        for connection in connections:
+            connection.close()
+    assert len(connections) == 1  # the first message waited; the others were not tried
+    errors = [row(world, i).last_error or "" for i in ids]
+    assert "did not answer in time" in errors[0]
+    assert all("not tried again yet" in e for e in errors[1:])
 
 
 def test_mail_not_set_up_waits_for_the_settings(world: World, access: MailAccess) -> None:

@@ -252,7 +252,8 @@ class OutboxDispatcher:
         return self.record(self.deliver(leased), report, defer=defer)
 
     def deliver(self, leased: Leased) -> Outcome:
-        """Hand a leased message to its handler; no database work (any thread may call it)."""
+        """Hand a leased message to its handler; no database work of its own (any thread may
+        call it; a citizen-message handler reads and writes in sessions of its own)."""
         try:
             handler = self._handlers[leased.route]
         except KeyError:

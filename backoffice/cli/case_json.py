@@ -27,11 +27,13 @@ Plain output: times in Europe/Berlin; control and bidi characters in citizen tex
 shown as markers like ⟨U+001B⟩, line breaks in one-line values as ⏎."""
 
 SHOW_EPILOG = """\
---json prints one object with every field of `cases list --json`, and: service
+--json prints one object with every field of `cases list --json` (among them
+portal_case_id, the portal's caseId, and reply_channel), and: service
 ({"key", "name_de", "name_en", "template_version"}), applicant_email, submission_id,
 destination_id, auth_level, payment_state, paused_since, closed_at,
-remaining_working_days, form_data (exactly as received, including fields the
-service's form does not know), unknown_fields (paths ["group", "field"] of those),
+remaining_working_days, form_data (as received, with fields the service's form does
+not know; only NUL stored as U+FFFD and values over 100,000 characters cut),
+unknown_fields (paths ["group", "field"] of those),
 attachments [{"id", "original_name", "safe_name", "media_type", "size", "sha512",
 "verification" (ok, unknown_type, type_mismatch, damaged), "verification_detail"}],
 history [{"seq", "at", "actor", "kind", "payload"}], notices [{"kind", "actor", "at",

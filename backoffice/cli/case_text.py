@@ -155,6 +155,8 @@ def describe_event(entry: HistoryEntry, template: ServiceTemplate | None = None)
     elif kind == "message_failed":
         title = f"message could not be sent: {p.get('kind', '?')}"
         details = [("error", p.get("error"))]
+    elif kind == "letter_printed":
+        title = f"{who} printed the letter"
     elif kind == "attachment_viewed":
         title = f"{who} opened the attachment {p.get('attachment', '?')}"
         details = [("as", p.get("purpose"))]

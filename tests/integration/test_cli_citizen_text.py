@@ -139,10 +139,10 @@ class Terminal:
         self.capsys = capsys
         self.seen: list[str] = []
 
-    def run(self, *argv: str, expect: int = 0) -> str:
+    def run(self, *argv: str, expect: int | None = 0) -> str:
         code = main([*self.base, *argv])
         out, err = self.capsys.readouterr()
-        assert code == expect, (argv, err)
+        assert expect is None or code == expect, (argv, err)
         for name, text in (("stdout", out), ("stderr", err)):
             assert _printable(text) == [], (argv, name)
             assert _forged(text) == [], (argv, name)
@@ -224,6 +224,11 @@ def test_hostile_text_is_inert_in_every_command(
     assert f"Rückruf⟨U+000D⟩{FORGED}⟨U+001B⟩[1m⟨U+202E⟩" in shown
     assert "changed the status" in shown and "moved the case from evil to karl" in shown
     t.run("cases", "show", "1", "--json")
+    preview = t.run(
+        "cases", "preview", "1", "--status", "completed", "--message", NOTE, expect=None
+    )
+    assert "Eve" in preview
+    t.run("cases", "messages", "1")
     t.run("cases", "list", "--assignee", "karl")
     t.run("outbox", "list")
     t.run("catalogue", "list")

@@ -107,9 +107,10 @@ class _ChannelMessageDialog(QDialog):
     def _validate(self) -> None:
         preview = self.preview
         self.ok_button.setEnabled(self._ready() and preview is not None and preview.sendable)
-        self.preview_pane.show_note(
-            self.tr("Updating the preview…") if self.loader.pending and preview else ""
-        )
+        if preview is not None:
+            self.preview_pane.show_note(
+                self.tr("Updating the preview…") if self.loader.pending else ""
+            )
 
     def accept(self) -> None:
         """Confirmed: at once if the preview shows what will be sent, else once it does."""
@@ -170,6 +171,7 @@ class WriteMessageDialog(_ChannelMessageDialog):
             self.loader.request(text)
         else:
             self.loader.cancel()
+            self.preview_pane.show_note(self.tr("Write your message; the preview appears here."))
         self._validate()
 
     def _fetch(self) -> None:

@@ -85,6 +85,8 @@ class CaseView(QWidget):
         self._busy = False
         self._users: list[UserInfo] | None = None
         self._drafts: dict[int, str] = {}
+        #: The words of status changes that were refused, by (case id, target status).
+        self._status_drafts: dict[tuple[int, Status], tuple[str, str]] = {}
         #: The document to select once the case has been read again (just created).
         self._new_document: int | None = None
         self.generating = False
@@ -390,6 +392,10 @@ class CaseView(QWidget):
         dialog = TransitionDialog(
             detail.row.file_number, detail.template, item.transition, ctx.vocabulary, loader, self
         )
+        # The words of a change that was refused are still there when the clerk tries again.
+        comment, message = self._status_drafts.get((detail.row.id, target), ("", ""))
+        dialog.comment_edit.setPlainText(comment)
+        dialog.message_edit.setPlainText(message)
         dialog.accepted.connect(lambda: self._change_status(detail, item.transition, dialog))
         self.open_dialog(dialog)
 
@@ -398,6 +404,8 @@ class CaseView(QWidget):
     ) -> None:
         # The version the clerk saw: a change made meanwhile is refused, not overwritten.
         notify = dialog.notify()
+        key = (detail.row.id, transition.target)
+        self._status_drafts[key] = (dialog.comment() or "", dialog.message() or "")
         self.run_change(
             partial(
                 self._ctx.commands.change_status,
@@ -413,6 +421,7 @@ class CaseView(QWidget):
             self.tr("Case {file}: status changed.")
             if notify
             else self.tr("Case {file}: status changed, without a message to the applicant."),
+            on_done=lambda: self._status_drafts.pop(key, None),
         )
 
     # -- messages to the applicant ------------------------------------------------------------
@@ -486,14 +495,27 @@ class CaseView(QWidget):
         self.status_message.emit(self.tr("Note saved."))
         self.after_action(case_id)
 
-    def run_change(self, fn: Callable[[], CaseRow], done_text: str) -> None:
+    def run_change(
+        self,
+        fn: Callable[[], CaseRow],
+        done_text: str,
+        on_done: Callable[[], object] | None = None,
+    ) -> None:
+        """Run a change of the case (in the task runner), then read the case again; a
+        refusal is shown (and the case read again too)."""
         assert self.detail is not None
         case_id = self.detail.row.id
         file_number = self.detail.row.file_number
         self.set_busy(True)
+
+        def done(row: CaseRow) -> None:
+            if on_done is not None:
+                on_done()
+            self._performed(case_id, row, done_text.format(file=file_number))
+
         self._ctx.runner.run(
             fn,
-            done=lambda row: self._performed(case_id, row, done_text.format(file=file_number)),
+            done=done,
             failed=self.action_failed,
             owner=self,
             write=True,

@@ -212,17 +212,26 @@ class FinishFlow(QObject):
         view.set_busy(True)
         progress = FinishProgressDialog(file_number, plan, view)
         progress.rejected.connect(self._cancel)
+        progress.finished.connect(lambda _result: self._forget_progress(progress))
         self.progress = progress
         view.open_dialog(progress)
         self.task = self._ctx.runner.run_long(
             partial(prepare_finish, self._ctx, case_id, detail.row.version, plan),
             done=lambda prepared: self._prepared(case_id, prepared),
             failed=self._failed,
-            progress=progress.show_progress,
+            progress=self._progressed,
             owner=view,
             write=True,
             name="finish case",
         )
+
+    def _progressed(self, report: Progress) -> None:
+        if self.progress is not None:
+            self.progress.show_progress(report)
+
+    def _forget_progress(self, progress: FinishProgressDialog) -> None:
+        if self.progress is progress:
+            self.progress = None
 
     def _cancel(self) -> None:
         """The clerk cancelled while the steps wait for their turn: ask them to stop."""

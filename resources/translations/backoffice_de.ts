@@ -4,7 +4,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../backoffice/ui/case/dialogs.py" line="+300"/>
+        <location filename="../../backoffice/ui/case/dialogs.py" line="+302"/>
         <source>Assign case</source>
         <translation>Fall zuweisen</translation>
     </message>
@@ -1469,7 +1469,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     <message>
         <location filename="../../backoffice/ui/case/messages.py" line="+52"/>
         <source>letter in the print queue</source>
-        <extracomment>An error is cut to this many characters in its column (the tooltip has all of it).</extracomment>
+        <extracomment>An error is cut to this many characters in its column (the detail below has all of it).</extracomment>
         <translation>Brief in der Druckwarteschlange</translation>
     </message>
     <message>
@@ -1562,14 +1562,30 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Noch keine Nachricht an die antragstellende Person.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>The messages could not be read.</source>
+        <extracomment>The chosen message in full: its subject, attempts and last error.</extracomment>
         <translation>Die Nachrichten konnten nicht gelesen werden.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>(message)</source>
         <translation>(Nachricht)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{channel}, {state}; queued {queued}, sent {sent}; attempts: {n}</source>
+        <translation>{channel}, {state}; vorgemerkt {queued}, gesendet {sent}; Versuche: {n}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Last error: {error}</source>
+        <translation>Letzter Fehler: {error}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing more is tried. Send it by another channel if it is still needed.</source>
+        <translation>Es wird nichts mehr versucht. Senden Sie sie auf einem anderen Weg, falls sie noch nötig ist.</translation>
     </message>
 </context>
 <context>
@@ -2463,7 +2479,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>TransitionDialog</name>
     <message>
-        <location filename="../../backoffice/ui/case/dialogs.py" line="-241"/>
+        <location filename="../../backoffice/ui/case/dialogs.py" line="-243"/>
         <source>Change status</source>
         <extracomment>The channel lacks an address or key: changing without a message is offered.</extracomment>
         <translation>Status ändern</translation>
@@ -2524,7 +2540,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Die Nachricht zu diesem Status noch einmal senden</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+132"/>
         <source>Nothing is sent: the applicant is not told.</source>
         <translation>Es wird nichts gesendet: Die antragstellende Person wird nicht benachrichtigt.</translation>
     </message>

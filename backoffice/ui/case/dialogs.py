@@ -191,6 +191,8 @@ class TransitionDialog(QDialog):
 
     def _message_changed(self) -> None:
         self.loader.request(self.message() or "")
+        # New words are sent anyway: "send again" matters only without them.
+        self.resend.setEnabled(not self.message())
         self._validate()
 
     def _preview_loaded(self, preview: MessagePreview) -> None:

@@ -38,11 +38,11 @@ from backoffice.ui.case.message_preview import channel_name
 from backoffice.ui.context import UiContext
 from backoffice.ui.errors import describe_error
 from backoffice.ui.texts import Tone, plain_tooltip, time_zone_note
-from backoffice.ui.widgets import TONE_COLOURS, muted, plain_label
+from backoffice.ui.widgets import TONE_COLOURS, fit_rows, muted, plain_label
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-#: An error is cut to this many characters in its column (the tooltip has all of it).
-ERROR_CHARS = 120
+#: An error is cut to this many characters in its column (the detail below has all of it).
+ERROR_CHARS = 40
 
 
 def message_state(info: MessageInfo) -> tuple[str, Tone]:
@@ -112,16 +112,19 @@ class MessagesSection(QWidget):
         for column in (4, 5):
             self.tree.headerItem().setToolTip(column, time_zone_note())
         header = self.tree.header()
-        header.setStretchLastSection(True)
-        for column in range(6):
+        header.setStretchLastSection(False)
+        for column in range(7):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.tree.currentItemChanged.connect(lambda *_: self._chosen())
         self.empty = muted(
             plain_label(self.tr("No message to the applicant yet."), self, wrap=True)
         )
         self.error = plain_label("", self, wrap=True)
         self.error.hide()
+        #: The chosen message in full: its subject, attempts and last error.
+        self.detail = plain_label("", self, wrap=True, selectable=True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
         actions = QHBoxLayout()
         actions.setSpacing(6)
@@ -134,7 +137,8 @@ class MessagesSection(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.error)
         layout.addWidget(self.empty)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.tree)
+        layout.addWidget(self.detail, 1)
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -200,6 +204,7 @@ class MessagesSection(QWidget):
         self.tree.blockSignals(False)
         self.empty.setVisible(not messages)
         self.tree.setVisible(bool(messages))
+        fit_rows(self.tree, min_rows=1, max_rows=8)
         if chosen is not None:
             self.tree.setCurrentItem(chosen)
         self._chosen()
@@ -221,12 +226,35 @@ class MessagesSection(QWidget):
 
     def _chosen(self) -> None:
         info = self.current()
+        self.detail.setText(self._describe(info) if info is not None else "")
+        self.detail.setVisible(info is not None)
         self.reroute_button.setEnabled(
             self._may_work and info is not None and info.state == OutboxState.FAILED
         )
         self.letter_button.setVisible(
             self._letters and info is not None and info.letter_id is not None
         )
+
+    def _describe(self, info: MessageInfo) -> str:
+        words = self._ctx.vocabulary
+        state, _tone = message_state(info)
+        lines = [
+            info.subject,
+            self.tr("{channel}, {state}; queued {queued}, sent {sent}; attempts: {n}").format(
+                channel=channel_name(info.channel),
+                state=state,
+                queued=words.datetime(info.created_at, zone=True),
+                sent=words.datetime(info.sent_at, zone=True) if info.sent_at else "—",
+                n=info.attempts,
+            ),
+        ]
+        if info.last_error:
+            lines.append(self.tr("Last error: {error}").format(error=info.last_error.strip()))
+        if info.state == OutboxState.FAILED:
+            lines.append(
+                self.tr("Nothing more is tried. Send it by another channel if it is still needed.")
+            )
+        return "\n".join(lines)
 
     def set_may_work(self, may_work: bool) -> None:
         self._may_work = may_work

@@ -74,6 +74,9 @@ class CaseView(QWidget):
     case_shown = Signal(str)
     #: A short confirmation for the status bar.
     status_message = Signal(str)
+    #: Show this letter (document id) in the print queue: the seam for the print queue
+    #: workspace, which connects here and calls ``messages.offer_letters()``.
+    letter_requested = Signal(int)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,6 +152,7 @@ class CaseView(QWidget):
         self.messages = MessagesSection(self._ctx, self.tabs)
         self.messages.write_button.setDefaultAction(self.message_action)
         self.messages.reroute_requested.connect(self.reroute_message)
+        self.messages.letter_requested.connect(self.letter_requested)
         self.history = Timeline(self.tr("No history."), self.tabs)
         self.notes = NotesSection(self.tabs)
         self.notes.note_submitted.connect(self.add_note)

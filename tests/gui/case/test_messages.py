@@ -352,3 +352,22 @@ def test_only_whoever_works_the_case_writes_to_the_applicant(
     view.show_case(case_id)
     assert not view.message_action.isEnabled()
     assert not view.messages.write_button.isEnabled()
+
+
+def test_a_posted_message_offers_its_letter_once_a_print_queue_listens(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    case_id = _held(world)
+    world.casework.commands.change_status(world.clerk1, case_id, 2, Status.IN_PROGRESS)
+    [queued] = _messages(world, case_id)
+    view = _view(qtbot, make_context, world, world.clerk1)
+    view.show_case(case_id)
+    section = view.messages
+    assert section.detail.text().startswith("Geburtsurkunde: In Bearbeitung")
+    assert not section.letter_button.isVisibleTo(section)  # no letter made yet, no queue
+    section.messages[queued.id] = replace(section.messages[queued.id], letter_id=77)
+    section.offer_letters()
+    assert section.letter_button.isVisibleTo(section)
+    with qtbot.waitSignal(view.letter_requested) as requested:
+        qtbot.mouseClick(section.letter_button, Qt.MouseButton.LeftButton)
+    assert requested.args == [77]

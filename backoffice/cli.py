@@ -29,7 +29,7 @@ from backoffice.domain.status import Status
 from backoffice.portal.errors import PortalError
 from backoffice.services.actor import Actor
 from backoffice.services.audit import verify_chain
-from backoffice.services.casework import CaseworkService
+from backoffice.services.casework import Casework
 from backoffice.services.catalogue import CatalogueService, read_catalogue
 from backoffice.services.desktop import DesktopServices, build_desktop_services
 from backoffice.services.installation import DATA_DIR_ENV, Installation, InstallationError
@@ -57,7 +57,7 @@ class App:
     db: Database
     users: UserService
     catalogue: CatalogueService
-    casework: CaseworkService
+    casework: Casework
     login: str
 
     def actor(self) -> Actor:
@@ -74,7 +74,7 @@ def open_app(args: argparse.Namespace, *, migrate: bool = True) -> App:
         upgrade(db)
     users = UserService(db)
     catalogue = CatalogueService(db)
-    app = App(installation, db, users, catalogue, CaseworkService(db), args.login)
+    app = App(installation, db, users, catalogue, Casework.build(db), args.login)
     if migrate:
         catalogue.install_defaults_if_empty(app.actor())
     return app
@@ -139,8 +139,8 @@ def cmd_cases_list(args: argparse.Namespace) -> int:
         search=args.search or "",
     )
     sort = CaseSort(SortKey(args.sort), descending=not args.ascending)
-    page = app.casework.list_cases(actor, flt, sort, limit=args.limit)
-    total = app.casework.count_cases(actor, flt)
+    page = app.casework.queries.list_cases(actor, flt, sort, limit=args.limit)
+    total = app.casework.queries.count_cases(actor, flt)
     rows = [
         [
             str(r.id),
@@ -175,7 +175,7 @@ def cmd_cases_list(args: argparse.Namespace) -> int:
 
 def cmd_cases_show(args: argparse.Namespace) -> int:
     app = open_app(args)
-    detail = app.casework.get_case(app.actor(), args.case_id)
+    detail = app.casework.queries.get_case(app.actor(), args.case_id)
     row = detail.row
     print(f"{row.file_number}  {detail.template.name.en}  (id {row.id}, version {row.version})")
     print(
@@ -203,28 +203,28 @@ def cmd_cases_show(args: argparse.Namespace) -> int:
 
 def cmd_cases_claim(args: argparse.Namespace) -> int:
     app = open_app(args)
-    row = app.casework.claim(app.actor(), args.case_id)
+    row = app.casework.commands.claim(app.actor(), args.case_id)
     print(f"{row.file_number} is now yours (version {row.version})")
     return 0
 
 
 def cmd_cases_assign(args: argparse.Namespace) -> int:
     app = open_app(args)
-    row = app.casework.assign(app.actor(), args.case_id, args.to)
+    row = app.casework.commands.assign(app.actor(), args.case_id, args.to)
     print(f"{row.file_number} assigned to {row.assignee_name or 'nobody'} (version {row.version})")
     return 0
 
 
 def cmd_cases_release(args: argparse.Namespace) -> int:
     app = open_app(args)
-    row = app.casework.release(app.actor(), args.case_id)
+    row = app.casework.commands.release(app.actor(), args.case_id)
     print(f"{row.file_number} released (version {row.version})")
     return 0
 
 
 def cmd_cases_status(args: argparse.Namespace) -> int:
     app = open_app(args)
-    row = app.casework.change_status(
+    row = app.casework.commands.change_status(
         app.actor(),
         args.case_id,
         args.expect_version,
@@ -238,7 +238,7 @@ def cmd_cases_status(args: argparse.Namespace) -> int:
 
 def cmd_cases_note(args: argparse.Namespace) -> int:
     app = open_app(args)
-    app.casework.add_note(app.actor(), args.case_id, args.text)
+    app.casework.commands.add_note(app.actor(), args.case_id, args.text)
     print("note added")
     return 0
 

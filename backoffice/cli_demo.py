@@ -25,7 +25,7 @@ from backoffice.portal.settings import (
     save_portal_settings,
 )
 from backoffice.services.actor import SYSTEM, Actor
-from backoffice.services.casework import CaseworkService
+from backoffice.services.casework import Casework
 from backoffice.services.catalogue import CatalogueService
 from backoffice.services.demo import add_demo_users
 from backoffice.services.errors import ServiceError
@@ -88,7 +88,7 @@ def start_demo_portal(
     installation: Installation,
     db: Database,
     users: UserService,
-    casework: CaseworkService,
+    casework: Casework,
     catalogue: CatalogueService,
     resources: ExitStack,
     submissions: int = DEMO_SUBMISSIONS,
@@ -130,12 +130,12 @@ def start_demo_portal(
     return DemoPortal(simulator, report)
 
 
-def bring_to_life(users: UserService, casework: CaseworkService) -> None:
+def bring_to_life(users: UserService, casework: Casework) -> None:
     """Move a few fresh cases along, so the inbox shows what a working day looks like."""
     clerk = users.by_login("sachbearbeitung1").as_actor()
     other = users.by_login("sachbearbeitung2").as_actor()
     lead = users.by_login("teamleitung").as_actor()
-    fresh = casework.list_cases(
+    fresh = casework.queries.list_cases(
         lead,
         CaseFilter(statuses=frozenset({Status.RECEIVED}), unassigned=True),
         CaseSort(SortKey.RECEIVED, descending=False),
@@ -152,14 +152,16 @@ def bring_to_life(users: UserService, casework: CaseworkService) -> None:
     for row, (actor, step) in zip(fresh, steps, strict=False):
         try:
             if step == "assign":
-                casework.assign(lead, row.id, "sachbearbeitung2")
+                casework.commands.assign(lead, row.id, "sachbearbeitung2")
                 continue
-            version = casework.claim(actor, row.id).version
+            version = casework.commands.claim(actor, row.id).version
             if step == "claim":
                 continue
-            version = casework.change_status(actor, row.id, version, Status.IN_PROGRESS).version
+            version = casework.commands.change_status(
+                actor, row.id, version, Status.IN_PROGRESS
+            ).version
             if step == "waiting":
-                casework.change_status(
+                casework.commands.change_status(
                     actor,
                     row.id,
                     version,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol, TypeAlias
 from backoffice.store.database import Database
 
 from .attachments import AttachmentService
-from .casework import CaseworkService
+from .casework import Casework
 from .catalogue import CatalogueService
 from .delivery import DeliveryService
 from .documents import DocumentService
@@ -43,7 +43,7 @@ WatchChanges: TypeAlias = "Callable[[Callable[[frozenset[str]], None]], ChangeWa
 @dataclass(frozen=True)
 class DesktopServices:
     db: Database
-    casework: CaseworkService
+    casework: Casework
     users: UserService
     catalogue: CatalogueService
     documents: DocumentService
@@ -67,7 +67,7 @@ def build_desktop_services(
     db: Database,
     users: UserService,
     catalogue: CatalogueService,
-    casework: CaseworkService,
+    casework: Casework,
 ) -> DesktopServices:
     """The services for one installation; the portal part only where it is configured."""
     from backoffice.portal.settings import load_portal_settings

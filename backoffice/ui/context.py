@@ -10,15 +10,14 @@ from dataclasses import dataclass
 
 from backoffice.services.actor import Actor
 from backoffice.services.attachments import AttachmentService
-from backoffice.services.casework import CaseworkService
+from backoffice.services.casework import CaseCommands, CaseNotices, CaseQueries
 from backoffice.services.catalogue import CatalogueService
 from backoffice.services.delivery import DeliveryService
 from backoffice.services.desktop import DesktopServices
 from backoffice.services.documents import DocumentService
 from backoffice.services.users import UserService
-
-from .tasks import TaskRunner
-from .texts import Vocabulary
+from backoffice.ui.tasks import TaskRunner
+from backoffice.ui.texts import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -31,8 +30,16 @@ class UiContext:
     # The services panels use most, by name (the bundle holds them all).
 
     @property
-    def casework(self) -> CaseworkService:
-        return self.services.casework
+    def queries(self) -> CaseQueries:
+        return self.services.casework.queries
+
+    @property
+    def commands(self) -> CaseCommands:
+        return self.services.casework.commands
+
+    @property
+    def notices(self) -> CaseNotices:
+        return self.services.casework.notices
 
     @property
     def users(self) -> UserService:

@@ -34,19 +34,18 @@ from backoffice.services.casework import NoticeInfo
 from backoffice.services.delivery import DeliveryOverview
 from backoffice.services.desktop import ChangeWatch
 from backoffice.services.users import UserInfo
-
-from .case_view import CaseView
-from .context import UiContext
-from .delivery import DeliveryPanel
-from .errors import describe_error
-from .icons import icon
-from .inbox import InboxPanel
-from .portal_texts import failure_advice
-from .settings import UiSettings
-from .sync import SyncController, SyncOutcome
-from .sync_status import SyncStatus
-from .texts import Tone, role_name
-from .widgets import MessageBar, plain_label
+from backoffice.ui.case.view import CaseView
+from backoffice.ui.context import UiContext
+from backoffice.ui.delivery.panel import DeliveryPanel
+from backoffice.ui.delivery.sync import SyncController, SyncOutcome
+from backoffice.ui.delivery.sync_status import SyncStatus
+from backoffice.ui.errors import describe_error
+from backoffice.ui.icons import icon
+from backoffice.ui.inbox.panel import InboxPanel
+from backoffice.ui.portal_texts import failure_advice
+from backoffice.ui.settings import UiSettings
+from backoffice.ui.texts import Tone, role_name
+from backoffice.ui.widgets import MessageBar, plain_label
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,7 @@ def load_startup(context: UiContext) -> StartupData:
     return StartupData(
         templates=context.catalogue.current(),
         users=context.users.list(),
-        notices=context.casework.unseen_notices(context.actor),
+        notices=context.notices.unseen(context.actor),
     )
 
 
@@ -309,7 +308,7 @@ class MainWindow(QMainWindow):
         changed, so that a clerk reading or typing is not disturbed."""
         self.inbox.refresh()
         self._ctx.runner.run(
-            lambda: self._ctx.casework.unseen_notices(self._ctx.actor),
+            lambda: self._ctx.notices.unseen(self._ctx.actor),
             done=self._show_notices,
             failed=lambda _error: None,  # the inbox already reports an unreachable database
             owner=self,
@@ -458,7 +457,7 @@ class MainWindow(QMainWindow):
             return
         self._dismissed.update(ids)
         self._ctx.runner.run(
-            partial(self._ctx.casework.dismiss_notices, self._ctx.actor, ids),
+            partial(self._ctx.notices.dismiss, self._ctx.actor, ids),
             failed=lambda error: self.statusBar().showMessage(
                 self.tr("The notices could not be dismissed.") + " " + describe_error(error),
                 8000,

@@ -78,7 +78,7 @@ from backoffice.portal.client import SubscriberClient
 from backoffice.portal.http import RetryPolicy, Timeouts
 from backoffice.portal.keys import SubscriberKeys
 from backoffice.services.attachments import AttachmentService
-from backoffice.services.casework import CaseworkService
+from backoffice.services.casework import Casework
 from backoffice.services.catalogue import CatalogueService
 from backoffice.services.delivery import DeliveryService
 from backoffice.services.desktop import DesktopServices
@@ -88,11 +88,11 @@ from backoffice.services.subscriber import KeyCrypto
 from backoffice.services.users import UserService
 from backoffice.store.database import Database
 from backoffice.ui.app import APP_NAME, build_context
-from backoffice.ui.inbox import OPEN, CaseTable, InboxPanel
+from backoffice.ui.delivery.sync import SyncOutcome
+from backoffice.ui.inbox.panel import OPEN, CaseTable, InboxPanel
 from backoffice.ui.main_window import MainWindow
 from backoffice.ui.pyside_fixes import TrueRefcountGuard
 from backoffice.ui.settings import UiSettings
-from backoffice.ui.sync import SyncOutcome
 from backoffice.ui.tasks import TaskRunner
 from backoffice.ui.translations import install_translators
 from tests.benchmarks.population import NOW
@@ -770,7 +770,7 @@ def build_services(
         destinations = (info["destination_id"],)
     return DesktopServices(
         db=db,
-        casework=CaseworkService(db, WorkingCalendar(), lambda: NOW),
+        casework=Casework.build(db, WorkingCalendar(), lambda: NOW),
         users=UserService(db),
         catalogue=catalogue,
         documents=DocumentService(db),

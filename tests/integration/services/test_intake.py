@@ -148,7 +148,7 @@ def test_every_service_arrives_is_stored_once_and_accepted(
     again = desk.sync(sim)
     assert (again.listed, again.accepted, again.rejected) == (0, 0, 0)
     assert _counts(world.db) == {"cases": len(generated), "records": len(generated), "pending": 0}
-    detail = world.casework.get_case(world.lead, cases[0].id)
+    detail = world.casework.queries.get_case(world.lead, cases[0].id)
     assert detail.history[0].kind == "received"
     assert detail.history[-1].kind == "message_sent"
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from backoffice.services.actor import SYSTEM
 from backoffice.store.models import OutboxMessage
 from backoffice.ui.context import UiContext
-from backoffice.ui.delivery import DeliveryPanel
+from backoffice.ui.delivery.panel import DeliveryPanel
 from backoffice.ui.record_model import RECORD_ROLE
 from tests.gui.conftest import Portal, World
 
@@ -99,7 +99,7 @@ def test_waiting_and_failed_messages_show_attempts_and_errors_literally(
     ModelTester(None).check(model)
     assert model.rowCount() == 2
     rows = [[model.data(model.index(r, c)) for c in range(6)] for r in range(2)]
-    file_number = world.casework.get_case(world.clerk1, case_id).row.file_number
+    file_number = world.casework.queries.get_case(world.clerk1, case_id).row.file_number
     assert rows[0] == [
         file_number,
         "Confirmation to the portal",

@@ -20,9 +20,9 @@ from sqlalchemy import select
 from backoffice.domain.files import safe_filename
 from backoffice.services.actor import SYSTEM
 from backoffice.store.models import Attachment
-from backoffice.ui.case_view import CaseView
+from backoffice.ui.case.preview import ImagePreview, NoPreview, PdfPreview, load_preview
+from backoffice.ui.case.view import CaseView
 from backoffice.ui.context import UiContext
-from backoffice.ui.preview import ImagePreview, NoPreview, PdfPreview, load_preview
 from backoffice.ui.tasks import TaskRunner
 from tests.gui.conftest import Portal, World
 
@@ -55,7 +55,7 @@ def _view(
 
 
 def _history(world: World, case_id: int) -> list[str]:
-    return [e.kind for e in world.casework.get_case(world.clerk1, case_id).history]
+    return [e.kind for e in world.casework.queries.get_case(world.clerk1, case_id).history]
 
 
 def test_a_pdf_is_previewed_after_loading_in_a_worker(

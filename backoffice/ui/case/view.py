@@ -43,18 +43,17 @@ from backoffice.services.documents import DocumentInfo
 from backoffice.services.errors import ClaimConflict, ConcurrentChange
 from backoffice.services.queries import CaseRow
 from backoffice.services.users import UserInfo
-
-from .case_action_bar import CaseActionBar
-from .case_actions import Offer, offer_for
-from .case_attachments import AttachmentsSection
-from .case_dialogs import AssignDialog, TransitionDialog
-from .case_documents import DocumentsSection
-from .case_header import CaseHeader
-from .case_sections import FormSection, NotesSection, Timeline
-from .context import UiContext
-from .errors import describe_error
-from .texts import Tone
-from .widgets import MessageBar, plain_label
+from backoffice.ui.case.action_bar import CaseActionBar
+from backoffice.ui.case.actions import Offer, offer_for
+from backoffice.ui.case.attachments import AttachmentsSection
+from backoffice.ui.case.dialogs import AssignDialog, TransitionDialog
+from backoffice.ui.case.documents import DocumentsSection
+from backoffice.ui.case.header import CaseHeader
+from backoffice.ui.case.sections import FormSection, NotesSection, Timeline
+from backoffice.ui.context import UiContext
+from backoffice.ui.errors import describe_error
+from backoffice.ui.texts import Tone
+from backoffice.ui.widgets import MessageBar, plain_label
 
 #: How long a case may take to load before the panel says it is loading.
 LOADING_DELAY_MS = 300
@@ -192,7 +191,7 @@ class CaseView(QWidget):
             # the clerk walks through the list.
             self._loading_timer.start()
         self._ctx.runner.run(
-            partial(self._ctx.casework.get_case, self._ctx.actor, case_id),
+            partial(self._ctx.queries.get_case, self._ctx.actor, case_id),
             done=lambda detail: self._loaded(generation, detail),
             failed=lambda error: self._load_failed(generation, error),
             owner=self,
@@ -298,7 +297,7 @@ class CaseView(QWidget):
     def claim(self) -> None:
         if self.detail is not None and self.offer is not None and self.offer.can_claim:
             self._perform(
-                partial(self._ctx.casework.claim, self._ctx.actor, self.detail.row.id),
+                partial(self._ctx.commands.claim, self._ctx.actor, self.detail.row.id),
                 self.tr("You took case {file}."),
             )
 
@@ -307,7 +306,7 @@ class CaseView(QWidget):
             row = self.detail.row
             self._perform(
                 partial(
-                    self._ctx.casework.release,
+                    self._ctx.commands.release,
                     self._ctx.actor,
                     row.id,
                     expected_version=row.version,
@@ -347,7 +346,7 @@ class CaseView(QWidget):
     def assign(self, case_id: int, login: str | None, expected_version: int | None = None) -> None:
         self._perform(
             partial(
-                self._ctx.casework.assign,
+                self._ctx.commands.assign,
                 self._ctx.actor,
                 case_id,
                 login,
@@ -385,7 +384,7 @@ class CaseView(QWidget):
         # The version the clerk saw: a change made meanwhile is refused, not overwritten.
         self._perform(
             partial(
-                self._ctx.casework.change_status,
+                self._ctx.commands.change_status,
                 self._ctx.actor,
                 detail.row.id,
                 detail.row.version,
@@ -442,7 +441,7 @@ class CaseView(QWidget):
         case_id = self.detail.row.id
         self._set_busy(True)
         self._ctx.runner.run(
-            partial(self._ctx.casework.add_note, self._ctx.actor, case_id, text),
+            partial(self._ctx.commands.add_note, self._ctx.actor, case_id, text),
             done=lambda _entry: self._note_added(case_id),
             failed=self._action_failed,
             owner=self,

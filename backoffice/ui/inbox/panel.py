@@ -32,17 +32,16 @@ from PySide6.QtWidgets import (
 
 from backoffice.domain.status import OPEN_STATUSES, Status
 from backoffice.services.actor import Actor
-from backoffice.services.casework import CaseworkService
+from backoffice.services.casework import CaseQueries
 from backoffice.services.queries import CaseFilter, CaseRow, CaseSort
-
-from .context import UiContext
-from .errors import describe_error
-from .icons import icon
-from .inbox_model import SORT_KEYS, Column, InboxModel, column_for
-from .settings import UiSettings
-from .tasks import Task, TaskContext
-from .texts import Tone, escape_mnemonic, status_name
-from .widgets import MessageBar, plain_label
+from backoffice.ui.context import UiContext
+from backoffice.ui.errors import describe_error
+from backoffice.ui.icons import icon
+from backoffice.ui.inbox.model import SORT_KEYS, Column, InboxModel, column_for
+from backoffice.ui.settings import UiSettings
+from backoffice.ui.tasks import Task, TaskContext
+from backoffice.ui.texts import Tone, escape_mnemonic, status_name
+from backoffice.ui.widgets import MessageBar, plain_label
 
 SEARCH_DELAY_MS = 300
 SCOPES = ("mine", "unassigned", "overdue", "all")
@@ -79,7 +78,7 @@ def build_filter(actor: Actor, selection: Selection) -> CaseFilter:
 
 
 def count_all(
-    casework: CaseworkService,
+    queries: CaseQueries,
     actor: Actor,
     selection: Selection,
     services: list[str],
@@ -96,11 +95,11 @@ def count_all(
     counts: dict[str, int] = {}
     for scope in SCOPES:
         context.token.check()
-        counts[f"scope:{scope}"] = casework.count_cases(
+        counts[f"scope:{scope}"] = queries.count_cases(
             actor, build_filter(actor, Selection(scope, OPEN))
         )
     context.token.check()
-    by_status = casework.count_cases_by(
+    by_status = queries.count_cases_by(
         actor, build_filter(actor, replace(plain, status=ANY, service="")), "status"
     )
     counts[f"status:{ANY}"] = sum(by_status.values())
@@ -108,14 +107,14 @@ def count_all(
     for status in Status:
         counts[f"status:{status.value}"] = by_status.get(status.value, 0)
     context.token.check()
-    by_service = casework.count_cases_by(
+    by_service = queries.count_cases_by(
         actor, build_filter(actor, replace(plain, service="")), "service"
     )
     counts["service:"] = sum(by_service.values())
     for service in services:
         counts[f"service:{service}"] = by_service.get(service, 0)
     context.token.check()
-    counts["current"] = casework.count_cases(actor, build_filter(actor, selection))
+    counts["current"] = queries.count_cases(actor, build_filter(actor, selection))
     return counts
 
 
@@ -374,7 +373,7 @@ class InboxPanel(QWidget):
         self._count_task = self._ctx.runner.run_long(
             partial(
                 count_all,
-                self._ctx.casework,
+                self._ctx.queries,
                 self._ctx.actor,
                 self._selection,
                 sorted(self._ctx.vocabulary.templates),

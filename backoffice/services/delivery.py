@@ -1,13 +1,14 @@
 """What went in and out through the portal: the first place to look when a citizen asks.
 
-Rejected submissions (what arrived, which check failed), confirmations and
-messages still waiting in the outbox or failed for good, and the last sync of
-every destination.
+Rejected submissions (what arrived, which check failed), submissions held in
+the quarantine (a failure of ours: no decision sent, waiting for a retry),
+confirmations and messages still waiting in the outbox or failed for good, and
+the last sync of every destination.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +20,7 @@ from backoffice.store.models import Case, OutboxMessage, SubmissionRecord, SyncS
 
 from .actor import Actor
 from .errors import storage_errors
+from .quarantine import QuarantinedSubmission, entries
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class DeliveryOverview:
     rejected: list[RejectedSubmission]
     waiting: list[WaitingMessage]
     syncs: list[SyncInfo]
+    quarantined: list[QuarantinedSubmission] = field(default_factory=list)
 
 
 @storage_errors
@@ -122,4 +125,5 @@ class DeliveryService:
                 )
                 for s in session.scalars(select(SyncState).order_by(SyncState.destination_id))
             ]
-        return DeliveryOverview(rejected, waiting, syncs)
+            quarantined = entries(session, limit)
+        return DeliveryOverview(rejected, waiting, syncs, quarantined)

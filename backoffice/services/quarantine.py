@@ -28,7 +28,7 @@ from backoffice.store.database import Database
 from backoffice.store.models import QuarantineEntry, SubmissionRecord, User
 
 from .actor import Actor
-from .errors import NotFound
+from .errors import NotFound, storage_errors
 
 HELD = "held"
 RETRY = "retry"
@@ -106,8 +106,9 @@ def hold(session: Session, held: Hold, now: datetime) -> None:
         entry.held_at = now
 
 
+@storage_errors
 class QuarantineService:
-    """What the delivery panel and ``backoffice sync quarantine|retry`` do with held ones."""
+    """What the delivery panel and the command line do with held submissions."""
 
     def __init__(self, db: Database, clock: Callable[[], datetime] = lambda: datetime.now(UTC)):
         self._db = db

@@ -65,6 +65,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # Without the quarantine nobody could release what it holds: the earlier version takes
+    # those submissions in again.
+    op.execute("DELETE FROM submissions WHERE outcome = 'quarantined'")
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TRIGGER IF EXISTS quarantine_entries_notify_change ON quarantine_entries")
     with op.batch_alter_table("quarantine_entries", schema=None) as batch_op:

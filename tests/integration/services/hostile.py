@@ -86,7 +86,7 @@ class Citizen:
         self, data: bytes, attachments: list[Attachment], service: dict[str, str] = SERVICE
     ) -> dict[str, Any]:
         return {
-            "publicServiceType": service,
+            "publicServiceType": dict(service),
             "contentStructure": {
                 "data": {
                     "hash": {"type": "sha512", "content": hashlib.sha512(data).hexdigest()},

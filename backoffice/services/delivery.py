@@ -8,8 +8,9 @@ the last sync of every destination.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -20,7 +21,7 @@ from backoffice.store.models import Case, OutboxMessage, SubmissionRecord, SyncS
 
 from .actor import Actor
 from .errors import storage_errors
-from .quarantine import QuarantinedSubmission, entries
+from .quarantine import QuarantinedSubmission, QuarantineService, entries
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,15 @@ class DeliveryOverview:
 
 @storage_errors
 class DeliveryService:
-    def __init__(self, db: Database) -> None:
+    def __init__(
+        self, db: Database, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+    ) -> None:
         self._db = db
+        self._quarantine = QuarantineService(db, clock)
+
+    def retry_quarantined(self, actor: Actor, submission_id: str) -> None:
+        """Release a held submission: the next sync takes it in again (the panel's Retry)."""
+        self._quarantine.retry(actor, submission_id)
 
     def overview(self, actor: Actor, limit: int = 200) -> DeliveryOverview:
         actor.require(Permission.VIEW_CASES)

@@ -319,6 +319,6 @@ def test_a_store_the_database_refuses_is_held_and_the_others_are_stored(
         )
     assert entry.stage == "store" and "refused by the test" in entry.error
     remove()
-    QuarantineService(world.db, world.clock).retry(SYSTEM, refused.submission_id)
+    DeliveryService(world.db, world.clock).retry_quarantined(world.clerk2, refused.submission_id)
     assert desk.intake.sync(SYSTEM, sim.destination_id).accepted == 1
     assert decisions_of(sim, refused) == [ACCEPT]

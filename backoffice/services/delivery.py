@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from backoffice.domain.roles import Permission
 from backoffice.store.database import Database
@@ -21,6 +22,7 @@ from backoffice.store.models import Case, OutboxMessage, SubmissionRecord, SyncS
 
 from .actor import Actor
 from .errors import storage_errors
+from .outbox import OutboxState
 from .quarantine import QuarantinedSubmission, QuarantineService, entries
 
 
@@ -76,9 +78,17 @@ class DeliveryService:
         self._db = db
         self._quarantine = QuarantineService(db, clock)
 
+    def quarantined(self, actor: Actor, limit: int = 200) -> list[QuarantinedSubmission]:
+        """Held submissions, and those released for a retry that no sync has taken in yet."""
+        return self._quarantine.entries(actor, limit)
+
     def retry_quarantined(self, actor: Actor, submission_id: str) -> None:
         """Release a held submission: the next sync takes it in again (the panel's Retry)."""
         self._quarantine.retry(actor, submission_id)
+
+    def retry_all_quarantined(self, actor: Actor) -> int:
+        """Release every held submission; how many were released."""
+        return self._quarantine.retry_all(actor)
 
     def overview(self, actor: Actor, limit: int = 200) -> DeliveryOverview:
         actor.require(Permission.VIEW_CASES)
@@ -102,27 +112,7 @@ class DeliveryService:
                     .limit(limit)
                 )
             ]
-            waiting = [
-                WaitingMessage(
-                    m.id,
-                    m.case_id,
-                    file_number,
-                    m.kind,
-                    m.channel,
-                    m.state,
-                    m.attempts,
-                    m.next_attempt_at,
-                    m.last_error,
-                    m.created_at,
-                )
-                for m, file_number in session.execute(
-                    select(OutboxMessage, Case.file_number)
-                    .outerjoin(Case, Case.id == OutboxMessage.case_id)
-                    .where(OutboxMessage.state != "sent")
-                    .order_by(OutboxMessage.created_at)
-                    .limit(limit)
-                )
-            ]
+            waiting = _messages(session, exclude=OutboxState.SENT, limit=limit)
             syncs = [
                 SyncInfo(
                     s.destination_id,
@@ -135,3 +125,44 @@ class DeliveryService:
             ]
             quarantined = entries(session, limit)
         return DeliveryOverview(rejected, waiting, syncs, quarantined)
+
+    def messages(
+        self, actor: Actor, state: OutboxState | None = None, limit: int = 200
+    ) -> list[WaitingMessage]:
+        """The outbox, oldest first: every message, or those in one state."""
+        actor.require(Permission.VIEW_CASES)
+        with self._db.read() as session:
+            return _messages(session, only=state, limit=limit)
+
+
+def _messages(
+    session: Session,
+    *,
+    only: OutboxState | None = None,
+    exclude: OutboxState | None = None,
+    limit: int,
+) -> list[WaitingMessage]:
+    query = select(OutboxMessage, Case.file_number).outerjoin(
+        Case, Case.id == OutboxMessage.case_id
+    )
+    if only is not None:
+        query = query.where(OutboxMessage.state == only)
+    if exclude is not None:
+        query = query.where(OutboxMessage.state != exclude)
+    return [
+        WaitingMessage(
+            m.id,
+            m.case_id,
+            file_number,
+            m.kind,
+            m.channel,
+            m.state,
+            m.attempts,
+            m.next_attempt_at,
+            m.last_error,
+            m.created_at,
+        )
+        for m, file_number in session.execute(
+            query.order_by(OutboxMessage.created_at, OutboxMessage.id).limit(limit)
+        )
+    ]

@@ -72,6 +72,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QEventLoop, QLocale, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from backoffice.app import portal_services
 from backoffice.domain.deadlines import WorkingCalendar
 from backoffice.portal.auth import ClientCredentials
 from backoffice.portal.client import SubscriberClient
@@ -760,9 +761,9 @@ def build_services(
                 retry=RetryPolicy(attempts=2, backoff=0.05, backoff_max=0.2),
             )
             try:
-                yield IntakeService(
-                    db, client, KeyCrypto(keys, client.get_jwks), CatalogueService(db)
-                )
+                yield portal_services(
+                    db, CatalogueService(db), client, KeyCrypto(keys, client.get_jwks)
+                ).intake
             finally:
                 client.close()
 

@@ -11,6 +11,7 @@ from backoffice.domain.deadlines import compute_deadline, local_date, pauses_fro
 from backoffice.domain.roles import Permission
 from backoffice.domain.status import Status
 from backoffice.services.actor import Actor
+from backoffice.services.audit import BrokenLink, verify_chain
 from backoffice.services.errors import storage_errors
 from backoffice.services.queries import (
     CaseFilter,
@@ -90,6 +91,15 @@ class CaseQueries(CaseworkBase):
                 return self._detail(session, actor, case, today, notices)
         with self._db.read() as session:
             return self._detail(session, actor, load_case(session, case_id), today, [])
+
+    def verify_history(self, actor: Actor, case_id: int) -> BrokenLink | None:
+        """Recompute the hash chain of a case's history: the first broken link, or None.
+
+        Raises NotFound for a case that does not exist (whose empty chain proves nothing)."""
+        actor.require(Permission.VIEW_CASES)
+        with self._db.read() as session:
+            load_case(session, case_id)
+            return verify_chain(session, case_id)
 
     def _detail(
         self, session: Session, actor: Actor, case: Case, today: date, notices: list[NoticeInfo]

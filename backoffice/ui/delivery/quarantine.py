@@ -3,7 +3,7 @@
 A submission is held when deciding on it would blame the citizen for a failure of
 ours (the decision could not be signed, the database refused it, the machine ran
 out of memory): no decision went to the portal, and no sync takes it again until
-someone presses Retry here (or runs ``backoffice sync retry``). The error is shown
+someone presses Retry here (or runs ``backoffice quarantine retry``). The error is shown
 as the program recorded it, as plain text.
 """
 

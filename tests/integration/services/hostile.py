@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from backoffice.app import portal_services
 from backoffice.portal import protocol
 from backoffice.portal.auth import ClientCredentials
 from backoffice.portal.client import SubscriberClient
@@ -198,9 +199,8 @@ def make_desk(
         sleep=lambda _: None,
         spool_dir=spool_dir,
     )
-    intake = IntakeService(
-        db, client, KeyCrypto(keys, client.get_jwks), CatalogueService(db), clock=clock
-    )
+    crypto = KeyCrypto(keys, client.get_jwks)
+    intake = portal_services(db, CatalogueService(db), client, crypto, clock=clock).intake
     return Desk(intake, client)
 
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Protocol
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from backoffice.portal.errors import ResponseTooLarge
 from backoffice.portal.models import SubmissionRef
@@ -81,14 +81,16 @@ def hold_submission(
 
 
 def is_recorded(db: Database, submission_id: str) -> bool:
-    """True if the submission has a record: decided (or held) by someone."""
-    with db.read() as session:
-        return (
-            session.scalar(
+    """True if the submission has a record: decided (or held) by someone; False also when
+    the database cannot say (holding it then fails the same way, and it is skipped)."""
+    try:
+        with db.read() as session:
+            found = session.scalar(
                 select(SubmissionRecord.id).where(SubmissionRecord.submission_id == submission_id)
             )
-            is not None
-        )
+    except SQLAlchemyError:
+        return False
+    return found is not None
 
 
 __all__ = ["Unsigned", "hold_submission", "is_recorded", "too_large"]

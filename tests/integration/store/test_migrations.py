@@ -202,14 +202,14 @@ def test_attachment_content_moves_to_the_end_of_the_row_with_its_data(database_u
         db.dispose()
 
 
-def test_quarantine_table_comes_and_goes_with_migration_0007(database_url: str) -> None:
-    """Migration 0007 adds the quarantine next to the intake records, and takes it away again."""
+def test_quarantine_table_comes_and_goes_with_migration_0008(database_url: str) -> None:
+    """Migration 0008 adds the quarantine next to the intake records, and takes it away again."""
     db = Database(database_url)
     try:
         config = _config()
         with db.engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, "0006")
+            command.upgrade(config, "0007")
         assert "quarantine_entries" not in inspect(db.engine).get_table_names()
         upgrade(db)
         with db.engine.begin() as connection:
@@ -239,7 +239,7 @@ def test_quarantine_table_comes_and_goes_with_migration_0007(database_url: str) 
                 )
         with db.engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.downgrade(config, "0006")
+            command.downgrade(config, "0007")
         assert "quarantine_entries" not in inspect(db.engine).get_table_names()
         with db.engine.connect() as connection:
             left = connection.execute(text("SELECT count(*) FROM submissions")).scalar()

@@ -7,8 +7,8 @@ record in ``submissions`` (outcome "quarantined") keeps every desktop's sync
 from taking it again, and this table says what went wrong, how often, and who
 asked for a retry.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-02
 """
 
@@ -19,8 +19,8 @@ from alembic import op
 
 import backoffice.store.types
 
-revision: str = "0007"
-down_revision: str | None = "0006"
+revision: str = "0008"
+down_revision: str | None = "0007"
 branch_labels: Sequence[str] | None = None
 depends_on: Sequence[str] | None = None
 

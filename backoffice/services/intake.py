@@ -55,6 +55,7 @@ from backoffice.store.upsert import insert_for
 
 from .actor import Actor
 from .catalogue import CatalogueService
+from .errors import storage_errors
 from .intake_checks import Accepted, Held, Rejected, check_submission, describe
 from .intake_guard import Unsigned, hold_submission, is_recorded, too_large
 from .outbox import PORTAL_DECISION, Leased, OutboxDispatcher, OutboxState, Outcome
@@ -245,6 +246,7 @@ class _Run:
     decisions: list[Future[Outcome]] = field(default_factory=list)
 
 
+@storage_errors
 class IntakeService:
     def __init__(
         self,

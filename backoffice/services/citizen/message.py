@@ -67,6 +67,8 @@ class CitizenMessage:
     created_at: datetime
     #: Documents (certificates) to enclose, by id.
     document_ids: tuple[int, ...] = field(default_factory=tuple)
+    #: The part of ``body`` the clerk wrote (the rest is the template's text).
+    clerk_text: str = ""
 
     def to_payload(self) -> dict[str, Any]:
         r = self.recipient
@@ -94,6 +96,7 @@ class CitizenMessage:
             "clerk_name": self.clerk_name,
             "created_at": self.created_at.isoformat(),
             "document_ids": list(self.document_ids),
+            "clerk_text": self.clerk_text,
         }
 
     @classmethod
@@ -123,4 +126,5 @@ class CitizenMessage:
             clerk_name=str(payload.get("clerk_name") or ""),
             created_at=datetime.fromisoformat(str(payload["created_at"])),
             document_ids=tuple(int(i) for i in payload.get("document_ids") or ()),
+            clerk_text=str(payload.get("clerk_text") or ""),
         )

@@ -429,7 +429,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>DeliveryPanel</name>
     <message>
-        <location filename="../../backoffice/ui/delivery/panel.py" line="+75"/>
+        <location filename="../../backoffice/ui/delivery/panel.py" line="+77"/>
         <source>Arrived</source>
         <extracomment>A new overview arrived (:class:`DeliveryOverview`), e.g. for the status bar. The clerk wants to open a case (its id), e.g. from a waiting message.</extracomment>
         <translation>Eingegangen</translation>
@@ -2144,12 +2144,12 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
     <message>
         <location line="+14"/>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>Comment: {text}</source>
         <translation>Begründung: {text}</translation>
     </message>
@@ -2204,7 +2204,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Nachricht an die antragstellende Person vorgemerkt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Message to the applicant sent</source>
         <translation>Nachricht an die antragstellende Person versandt</translation>
     </message>

@@ -8,11 +8,10 @@ import signal
 import sys
 from typing import Any
 
-from backoffice.domain.deadlines import BERLIN
 from backoffice.services.outbox import OutboxState
 
 from .context import open_context
-from .output import ProgressBar, positive, print_table
+from .output import ProgressBar, error_text, local_time, positive, print_table
 
 EXIT_FAILURE = 1
 
@@ -74,7 +73,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             f"{report.confirmations_waiting} waiting" + (" (cancelled)" if report.cancelled else "")
         )
         for submission_id, reason in report.skipped:
-            print(f"  skipped {submission_id}: {reason}", file=sys.stderr)
+            print(f"  skipped {error_text(submission_id)}: {error_text(reason)}", file=sys.stderr)
         if report.quarantined:
             print(
                 f"  {report.quarantined} submission(s) held back after a failure on our side: "
@@ -82,7 +81,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         if report.error:
-            print(f"backoffice: error: {destination}: {report.error}", file=sys.stderr)
+            print(f"backoffice: error: {destination}: {error_text(report.error)}", file=sys.stderr)
             failed = True
         if report.cancelled:
             break
@@ -95,7 +94,7 @@ def cmd_outbox_send(args: argparse.Namespace) -> int:
     result = portal.outbox.send_due()
     print(f"{result.sent} sent, {result.retried} to retry later, {result.failed} failed")
     for error in result.errors:
-        print(f"  {error}", file=sys.stderr)
+        print(f"  {error_text(error)}", file=sys.stderr)
     return EXIT_FAILURE if result.failed else 0
 
 
@@ -111,9 +110,7 @@ def cmd_outbox_list(args: argparse.Namespace) -> int:
             m.channel,
             m.state,
             str(m.attempts),
-            m.next_attempt_at.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M")
-            if m.state == OutboxState.PENDING
-            else "-",
+            local_time(m.next_attempt_at) if m.state == OutboxState.PENDING else "-",
             m.last_error or "",
         ]
         for m in messages
@@ -131,7 +128,7 @@ def cmd_quarantine_list(args: argparse.Namespace) -> int:
     rows = [
         [
             q.submission_id,
-            q.held_at.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M"),
+            local_time(q.held_at),
             q.stage,
             q.state,
             str(q.attempts),

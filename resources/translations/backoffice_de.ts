@@ -2118,7 +2118,12 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>nicht geprüft</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>damaged: cannot be opened</source>
+        <translation>beschädigt: lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>declared as {declared}, but the content is {actual}</source>
         <translation>angegeben als {declared}, der Inhalt ist aber {actual}</translation>
     </message>
@@ -2128,7 +2133,12 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>der Inhalt hat keinen bekannten Typ; angegeben als {declared}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
+        <source>the file is damaged and cannot be opened; ask the applicant to send it again</source>
+        <translation>Die Datei ist beschädigt und lässt sich nicht öffnen; bitten Sie die antragstellende Person, sie erneut zu senden.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>

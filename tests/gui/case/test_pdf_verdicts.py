@@ -25,3 +25,10 @@ def test_the_check_says_damaged_exactly_when_the_preview_cannot_show(
     finally:
         if isinstance(preview, PdfPreview):
             preview.document.deleteLater()
+
+
+def test_the_window_names_a_damaged_file_as_bad_news(qtbot: QtBot) -> None:
+    from backoffice.ui.texts import Tone, Vocabulary
+
+    fact = Vocabulary.verification("damaged")
+    assert (fact.text, fact.tone) == ("damaged: cannot be opened", Tone.BAD)

@@ -74,8 +74,8 @@ class InstallationError(Exception):
 def _read_settings(path: Path) -> dict[str, object]:
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
+    except (FileNotFoundError, NotADirectoryError):  # a file in the data folder's place:
+        return {}  # prepare() names that problem
     except (OSError, ValueError) as exc:
         raise InstallationError(f"cannot read {path} ({exc}); fix or remove it") from None
     if not isinstance(document, dict):

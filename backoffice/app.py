@@ -16,8 +16,9 @@ does not pay for them.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from backoffice.services.outbox import AnyHandler, OutboxDispatcher, Route
 
 Clock = Callable[[], datetime]
+log = logging.getLogger(__name__)
 
 
 def _utc_now() -> datetime:
@@ -213,9 +215,16 @@ class Backoffice:
         """The dispatcher for everything that is due: with a portal configured, over a session
         to it (decisions, replies, e-mail, letters); without one, e-mail and letters only."""
         if self.portal_settings() is not None:
-            with self.portal() as portal:
-                yield portal.outbox
-            return
+            from backoffice.portal.errors import PortalError
+
+            with ExitStack() as stack:
+                try:
+                    portal = stack.enter_context(self.portal())
+                except PortalError as exc:  # keys or secret missing: letters and e-mail go on
+                    log.warning("outbox without the portal: %s", exc)
+                else:
+                    yield portal.outbox
+                    return
         from backoffice.services.outbox import OutboxDispatcher
 
         handlers = outbox_handlers(self.db, mail=self.mail_access(), clock=self.clock)

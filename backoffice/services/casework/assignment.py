@@ -54,6 +54,8 @@ def assign_case(
     now: datetime,
     today: date,
     reason: str | None = None,
+    target_may_be_absent: bool = True,
+    logins: dict[int, str] | None = None,
 ) -> Assigned:
     """Assign ``case_id`` to ``target`` (None: release) in the caller's transaction.
 
@@ -72,7 +74,11 @@ def assign_case(
             f"{case.file_number} is closed; its assignment is final", file_number=case.file_number
         )
     instead_of = None
-    absence = absence_on(session, target.id, today) if target is not None else None
+    absence = (
+        absence_on(session, target.id, today)
+        if target is not None and target_may_be_absent
+        else None
+    )
     if target is not None and absence is not None:
         stand_in = recipient(session, absence, today)
         if stand_in is not None:
@@ -88,7 +94,7 @@ def assign_case(
     session.flush()
     kind = EventKind.RELEASED if new_id is None else EventKind.ASSIGNED
     payload: dict[str, object] = {
-        "from": user_login(session, previous),
+        "from": _login(session, previous, logins),
         "to": target.login if target else None,
         "version": case.version,
     }
@@ -104,6 +110,17 @@ def assign_case(
     if absence is not None and target is not None and instead_of is not None:
         record_move(session, absence.id, case_id, target.id, now)
     return Assigned(case, target, instead_of)
+
+
+def _login(session: Session, user_id: int | None, cache: dict[int, str] | None) -> str | None:
+    if user_id is None or cache is None:
+        return user_login(session, user_id)
+    if user_id not in cache:
+        login = user_login(session, user_id)
+        if login is None:
+            return None
+        cache[user_id] = login
+    return cache[user_id]
 
 
 def record_move(

@@ -264,7 +264,7 @@ class BulkActions:
         today = today_local(now)
         outcomes: list[CaseOutcome] = []
         with self._db.write() as session:
-            target = find_active_user(session, to_login) if to_login else None
+            target = find_active_user(session, to_login) if to_login is not None else None
             may_be_absent = target is not None and absence_on(session, target.id, today) is not None
             logins: dict[int, str] = {}
             for case_id in ids:

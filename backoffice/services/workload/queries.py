@@ -67,6 +67,8 @@ class OpenCounts:
     due: dict[str, list[tuple[date, int]]]
     #: Who holds open cases of the service.
     holders: dict[str, set[int]]
+    #: How many open cases each holder has, over all services.
+    held: dict[int, int]
 
 
 #: Stands for "due before today" in :attr:`OpenCounts.due` (sorts first).
@@ -101,12 +103,15 @@ def open_counts(
     rows = session.execute(
         select(Case.service_key, band, due, Case.assignee_id, func.count())
         .where(Case.status.in_(_OPEN))
-        .group_by(Case.service_key, band, due, Case.assignee_id)
+        # The computed columns first: SQLite would otherwise read the cases in the order of
+        # the service index (to group without sorting), row by wide row.
+        .group_by(band, due, Case.service_key, Case.assignee_id)
     ).all()
     by_band: dict[str, dict[AgeBand, int]] = defaultdict(dict)
     overdue: dict[str, int] = defaultdict(int)
     dues: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
     holders: dict[str, set[int]] = defaultdict(set)
+    held: dict[int, int] = defaultdict(int)
     for key, band_value, due_day, holder, count in rows:
         bucket = by_band[key]
         bucket[AgeBand(band_value)] = bucket.get(AgeBand(band_value), 0) + int(count)
@@ -116,11 +121,13 @@ def open_counts(
                 overdue[key] += int(count)
         if holder is not None:
             holders[key].add(int(holder))
+            held[int(holder)] += int(count)
     return OpenCounts(
         dict(by_band),
         dict(overdue),
         {key: sorted(days.items()) for key, days in dues.items()},
         dict(holders),
+        dict(held),
     )
 
 
@@ -137,7 +144,7 @@ def weekly_counts(
     rows = session.execute(
         select(Case.service_key, bucket, func.count())
         .where(column >= start_of_day(newest_first[-1]))
-        .group_by(Case.service_key, bucket)
+        .group_by(bucket, Case.service_key)  # the bucket first: see open_counts
     ).all()
     counts: dict[str, dict[date, int]] = defaultdict(dict)
     for key, week, count in rows:
@@ -232,13 +239,13 @@ class Holding:
     open_cases: int
 
 
-def assignment_list(session: Session) -> list[Holding]:
-    """Who holds open cases now, and how many: by name, never by count."""
+def assignment_list(session: Session, held: dict[int, int]) -> list[Holding]:
+    """Who holds open cases now (counts from :func:`open_counts`): by name, never by count."""
+    if not held:
+        return []
     rows = session.execute(
-        select(User.id, User.login, User.display_name, func.count(Case.id))
-        .join(Case, Case.assignee_id == User.id)
-        .where(Case.status.in_(_OPEN))
-        .group_by(User.id, User.login, User.display_name)
+        select(User.id, User.login, User.display_name)
+        .where(User.id.in_(sorted(held)))
         .order_by(User.display_name, User.login)
     ).all()
-    return [Holding(int(i), login, name, int(n)) for i, login, name, n in rows]
+    return [Holding(int(i), login, name, held[int(i)]) for i, login, name in rows]

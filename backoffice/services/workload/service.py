@@ -104,8 +104,8 @@ class WorkloadService:
         with self._db.read() as session:
             policy = read_policy(session)
             names = q.service_names(session)
-            raw, staff = self._raw(session, frame)
-            holdings = q.assignment_list(session)
+            raw, staff, held = self._raw(session, frame)
+            holdings = q.assignment_list(session, held)
         keys = sorted(raw)  # services with something to count; names only label them
         services = []
         shown: list[str] = []
@@ -188,8 +188,11 @@ class WorkloadService:
             today, mondays, bands, pace_first, pace_last, pace_days, horizon_days, horizon
         )
 
-    def _raw(self, session: Session, frame: _Frame) -> tuple[dict[str, _Raw], dict[str, set[int]]]:
-        """Every service's counts, and its staff (who worked on it or holds its cases)."""
+    def _raw(
+        self, session: Session, frame: _Frame
+    ) -> tuple[dict[str, _Raw], dict[str, set[int]], dict[int, int]]:
+        """Every service's counts, its staff (who worked on it or holds its cases), and the
+        open cases each holder has."""
         opened = q.open_counts(
             session,
             [(band, frame.bands[band][0]) for band in AgeBand],
@@ -224,7 +227,7 @@ class WorkloadService:
                     due.get(key, []), frame.today, frame.horizon_days, pace, self._calendar
                 ),
             )
-        return raw, staff
+        return raw, staff, opened.held
 
     def _figures(
         self,

@@ -35,6 +35,7 @@ from backoffice.services.documents import DocumentService
 from backoffice.services.errors import storage_failures
 from backoffice.services.installation import Installation
 from backoffice.services.print_queue import PrintQueueService
+from backoffice.services.team import TeamServices
 from backoffice.services.users import UserService
 from backoffice.store.database import Database
 from backoffice.store.migrate import current_revision, head_revision, upgrade
@@ -128,6 +129,8 @@ class Backoffice:
     delivery: DeliveryService
     citizen: CitizenMessages
     print_queue: PrintQueueService
+    #: The team lead's figures, bulk actions, absences and approvals.
+    team: TeamServices
 
     @classmethod
     def open(
@@ -162,6 +165,8 @@ class Backoffice:
     ) -> Backoffice:
         """The services on a database that is open already (and current)."""
         calendar = calendar or WorkingCalendar()
+        casework = Casework.build(db, calendar, clock)
+        documents = DocumentService(db, clock)
         return cls(
             installation=installation,
             db=db,
@@ -169,12 +174,13 @@ class Backoffice:
             clock=clock,
             users=UserService(db),
             catalogue=CatalogueService(db),
-            casework=Casework.build(db, calendar, clock),
-            documents=DocumentService(db, clock),
+            casework=casework,
+            documents=documents,
             attachments=AttachmentService(db),
             delivery=DeliveryService(db, clock),
             citizen=CitizenMessages(db, clock),
             print_queue=PrintQueueService(db, clock),
+            team=TeamServices.build(db, casework, documents, calendar, clock),
         )
 
     def close(self) -> None:
@@ -284,6 +290,7 @@ class Backoffice:
             delivery=self.delivery,
             citizen=self.citizen,
             print_queue=self.print_queue,
+            team=self.team,
             open_intake=open_intake,
             destinations=settings.destination_ids if settings else (),
             watch_changes=watch_changes,

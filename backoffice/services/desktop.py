@@ -24,6 +24,7 @@ from .citizen.service import CitizenMessages
 from .delivery import DeliveryService
 from .documents import DocumentService
 from .print_queue import PrintQueueService
+from .team import TeamServices
 from .users import UserService
 
 if TYPE_CHECKING:
@@ -58,6 +59,9 @@ class DesktopServices:
     delivery: DeliveryService
     citizen: CitizenMessages
     print_queue: PrintQueueService
+    #: The team lead's services (figures, bulk actions, absences, approvals); None only in
+    #: tests that build a window without them.
+    team: TeamServices | None = None
     #: None while no portal connection is configured (sync is then not offered).
     open_intake: IntakeFactory | None = None
     #: The destinations a sync pulls, in order.

@@ -66,8 +66,8 @@ from backoffice.store.database import Database  # noqa: E402
 from backoffice.store.migrate import upgrade  # noqa: E402
 from backoffice.store.models import Attachment  # noqa: E402
 from backoffice.ui.app import build_context  # noqa: E402
+from backoffice.ui.case.preview import PdfPreview, load_preview  # noqa: E402
 from backoffice.ui.main_window import MainWindow  # noqa: E402
-from backoffice.ui.preview import PdfPreview, load_preview  # noqa: E402
 from backoffice.ui.settings import UiSettings  # noqa: E402
 from backoffice.ui.tasks import SyncTaskRunner  # noqa: E402
 from backoffice.ui.translations import install_translators  # noqa: E402

@@ -24,7 +24,7 @@ from backoffice.store.models import Attachment
 from .actor import Actor
 from .audit import EventKind, append_event
 from .casework import AttachmentInfo
-from .errors import NotFound
+from .errors import NotFound, storage_errors
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class AttachmentContent:
     data: bytes
 
 
+@storage_errors
 class AttachmentService:
     def __init__(self, db: Database) -> None:
         self._db = db

@@ -44,7 +44,14 @@ from backoffice.store.models import (
 from .actor import Actor
 from .audit import EventKind, append_event
 from .catalogue import template_from_row
-from .errors import ClaimConflict, ConcurrentChange, InvalidInput, NotFound, PermissionDenied
+from .errors import (
+    ClaimConflict,
+    ConcurrentChange,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    storage_errors,
+)
 from .queries import (
     CaseFilter,
     CasePage,
@@ -118,6 +125,7 @@ class CaseDetail:
     has_certificate: bool = False
 
 
+@storage_errors
 class CaseworkService:
     def __init__(
         self,

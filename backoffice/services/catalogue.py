@@ -23,6 +23,7 @@ from backoffice.store.database import Database
 from backoffice.store.models import ServiceTemplateRow
 
 from .actor import Actor
+from .errors import storage_errors
 from .registration import template_row_for
 
 
@@ -62,6 +63,7 @@ def template_from_row(row: ServiceTemplateRow) -> ServiceTemplate:
     return _parse_cached(f"{row.key} v{row.version}", json.dumps(row.definition, sort_keys=True))
 
 
+@storage_errors
 class CatalogueService:
     def __init__(self, db: Database) -> None:
         self._db = db

@@ -18,6 +18,7 @@ from backoffice.store.database import Database
 from backoffice.store.models import Case, OutboxMessage, SubmissionRecord, SyncState
 
 from .actor import Actor
+from .errors import storage_errors
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class DeliveryOverview:
     syncs: list[SyncInfo]
 
 
+@storage_errors
 class DeliveryService:
     def __init__(self, db: Database) -> None:
         self._db = db

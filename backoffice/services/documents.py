@@ -42,7 +42,7 @@ from backoffice.store.models import Case, Document, ServiceTemplateRow, User
 from .actor import Actor
 from .audit import EventKind, append_event
 from .catalogue import template_from_row
-from .errors import InvalidInput, NotFound, PermissionDenied, ServiceError
+from .errors import InvalidInput, NotFound, PermissionDenied, ServiceError, storage_errors
 
 CERTIFICATE = "certificate"
 #: What :meth:`DocumentService.generate` can produce.
@@ -87,6 +87,7 @@ class _CaseSnapshot:
     form_data: Mapping[str, Any]
 
 
+@storage_errors
 class DocumentService:
     def __init__(
         self,

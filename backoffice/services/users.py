@@ -13,7 +13,7 @@ from backoffice.store.database import Database
 from backoffice.store.models import User
 
 from .actor import SYSTEM, Actor
-from .errors import InvalidInput, NotFound
+from .errors import InvalidInput, NotFound, storage_errors
 
 LOGIN_RE = re.compile(r"^[A-Za-z0-9._@-]{1,100}$")
 
@@ -34,6 +34,7 @@ def _info(user: User) -> UserInfo:
     return UserInfo(user.id, user.login, user.display_name, Role(user.role), user.active)
 
 
+@storage_errors
 class UserService:
     def __init__(self, db: Database) -> None:
         self._db = db

@@ -18,17 +18,16 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from backoffice.services.actor import Actor
 from backoffice.services.desktop import DesktopServices
-
-from .context import UiContext
-from .errors import ErrorReporter
-from .icons import icon
-from .login import LoginDialog
-from .main_window import MainWindow
-from .pyside_fixes import TrueRefcountGuard
-from .settings import UiSettings
-from .tasks import TaskRunner
-from .texts import Vocabulary
-from .translations import choose_language, install_translators, remove_translators
+from backoffice.ui.context import UiContext
+from backoffice.ui.errors import ErrorReporter
+from backoffice.ui.icons import icon
+from backoffice.ui.login import LoginDialog
+from backoffice.ui.main_window import MainWindow
+from backoffice.ui.pyside_fixes import TrueRefcountGuard
+from backoffice.ui.settings import UiSettings
+from backoffice.ui.tasks import TaskRunner
+from backoffice.ui.texts import Vocabulary
+from backoffice.ui.translations import choose_language, install_translators, remove_translators
 
 log = logging.getLogger(__name__)
 

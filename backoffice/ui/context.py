@@ -16,9 +16,8 @@ from backoffice.services.delivery import DeliveryService
 from backoffice.services.desktop import DesktopServices
 from backoffice.services.documents import DocumentService
 from backoffice.services.users import UserService
-
-from .tasks import TaskRunner
-from .texts import Vocabulary
+from backoffice.ui.tasks import TaskRunner
+from backoffice.ui.texts import Vocabulary
 
 
 @dataclass(frozen=True)

@@ -31,9 +31,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from backoffice.domain.errors import DomainError, RequirementMissing
-
-from .texts import requirement_name
-from .widgets import plain_label
+from backoffice.ui.texts import requirement_name
+from backoffice.ui.widgets import plain_label
 
 log = logging.getLogger(__name__)
 

@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
 
 from backoffice.domain.roles import Role
 from backoffice.services.users import UserInfo, UserService
-
-from .errors import describe_error
-from .tasks import TaskRunner
-from .texts import plain_tooltip, role_name
-from .widgets import heading_font, muted, plain_label
+from backoffice.ui.errors import describe_error
+from backoffice.ui.tasks import TaskRunner
+from backoffice.ui.texts import plain_tooltip, role_name
+from backoffice.ui.widgets import heading_font, muted, plain_label
 
 USER_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 _ROLE_ORDER = {Role.CLERK: 0, Role.TEAM_LEAD: 1, Role.ADMINISTRATOR: 2}

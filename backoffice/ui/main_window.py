@@ -34,19 +34,18 @@ from backoffice.services.casework import NoticeInfo
 from backoffice.services.delivery import DeliveryOverview
 from backoffice.services.desktop import ChangeWatch
 from backoffice.services.users import UserInfo
-
-from .case_view import CaseView
-from .context import UiContext
-from .delivery import DeliveryPanel
-from .errors import describe_error
-from .icons import icon
-from .inbox import InboxPanel
-from .portal_texts import failure_advice
-from .settings import UiSettings
-from .sync import SyncController, SyncOutcome
-from .sync_status import SyncStatus
-from .texts import Tone, role_name
-from .widgets import MessageBar, plain_label
+from backoffice.ui.case.view import CaseView
+from backoffice.ui.context import UiContext
+from backoffice.ui.delivery.panel import DeliveryPanel
+from backoffice.ui.delivery.sync import SyncController, SyncOutcome
+from backoffice.ui.delivery.sync_status import SyncStatus
+from backoffice.ui.errors import describe_error
+from backoffice.ui.icons import icon
+from backoffice.ui.inbox.panel import InboxPanel
+from backoffice.ui.portal_texts import failure_advice
+from backoffice.ui.settings import UiSettings
+from backoffice.ui.texts import Tone, role_name
+from backoffice.ui.widgets import MessageBar, plain_label
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from .texts import plain_tooltip
+from backoffice.ui.texts import plain_tooltip
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

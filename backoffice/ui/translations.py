@@ -142,7 +142,7 @@ def update_sources(sources: Path = TS_DIR) -> None:
     if lupdate is None:
         raise TranslationError("lupdate (from PySide6-Essentials) was not found")
     ui_dir = Path(__file__).resolve().parent
-    files = [str(p) for p in sorted(ui_dir.glob("*.py"))]
+    files = [str(p) for p in sorted(ui_dir.rglob("*.py"))]
     for language, extra in (("de", []), ("en", ["-pluralonly"])):
         ts = sources / f"{PREFIX}{language}.ts"
         options = ["-locations", "relative", "-no-obsolete", *extra]

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .icons import icon
-from .texts import Tone
+from backoffice.ui.icons import icon
+from backoffice.ui.texts import Tone
 
 #: (background, border, text) per tone; chosen for contrast on light palettes.
 TONE_COLOURS = {

@@ -4,7 +4,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../backoffice/ui/case_dialogs.py" line="+147"/>
+        <location filename="../../backoffice/ui/case/dialogs.py" line="+146"/>
         <source>Assign case</source>
         <translation>Fall zuweisen</translation>
     </message>
@@ -27,7 +27,7 @@
 <context>
     <name>AttachmentsSection</name>
     <message>
-        <location filename="../../backoffice/ui/case_attachments.py" line="+87"/>
+        <location filename="../../backoffice/ui/case/attachments.py" line="+86"/>
         <source>File</source>
         <extracomment>A short confirmation for the status bar. An attachment was read (the case&apos;s history has a new entry). Private folders holding copies opened with the system&apos;s viewer (removed at exit). Where &quot;open with the system&apos;s viewer&quot; makes its folders (None: the system&apos;s). The save dialog while it is open. The warning before opening a suspicious file, while it is open.</extracomment>
         <translation>Datei</translation>
@@ -169,7 +169,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>CaseActionBar</name>
     <message>
-        <location filename="../../backoffice/ui/case_action_bar.py" line="+61"/>
+        <location filename="../../backoffice/ui/case/action_bar.py" line="+66"/>
         <source>&amp;Take case</source>
         <extracomment>The clerk chose a status change (its target :class:`Status`).</extracomment>
         <translation>Fall &amp;übernehmen</translation>
@@ -263,7 +263,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../backoffice/ui/case_header.py" line="+50"/>
+        <location filename="../../backoffice/ui/case/header.py" line="+49"/>
         <source>Identification</source>
         <translation>Identifizierung</translation>
     </message>
@@ -324,7 +324,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../backoffice/ui/case_view.py" line="+96"/>
+        <location filename="../../backoffice/ui/case/view.py" line="+95"/>
         <source>Select a case in the list.</source>
         <extracomment>How long a case may take to load before the panel says it is loading. A case was changed from here (the new :class:`CaseRow`). A change from here met a concurrent change (case id). A case has been shown (its file number). A short confirmation for the status bar. The document to select once the case has been read again (just created). The dialog currently open (a status change or an assignment), if any.</extracomment>
         <translation>Wählen Sie einen Fall in der Liste aus.</translation>
@@ -428,7 +428,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>DeliveryPanel</name>
     <message>
-        <location filename="../../backoffice/ui/delivery.py" line="+74"/>
+        <location filename="../../backoffice/ui/delivery/panel.py" line="+73"/>
         <source>Arrived</source>
         <extracomment>A new overview arrived (:class:`DeliveryOverview`), e.g. for the status bar. The clerk wants to open a case (its id), e.g. from a waiting message.</extracomment>
         <translation>Eingegangen</translation>
@@ -642,7 +642,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>DocumentsSection</name>
     <message>
-        <location filename="../../backoffice/ui/case_documents.py" line="+81"/>
+        <location filename="../../backoffice/ui/case/documents.py" line="+80"/>
         <source>Creating the certificate…</source>
         <extracomment>A short confirmation for the status bar. The save dialog while it is open.</extracomment>
         <translation>Bescheinigung wird erstellt…</translation>
@@ -736,7 +736,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../backoffice/ui/errors.py" line="+86"/>
+        <location filename="../../backoffice/ui/errors.py" line="+85"/>
         <source>Unexpected error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
@@ -817,7 +817,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>FormSection</name>
     <message>
-        <location filename="../../backoffice/ui/case_sections.py" line="+94"/>
+        <location filename="../../backoffice/ui/case/sections.py" line="+93"/>
         <source>Further data (not in this service&apos;s form)</source>
         <extracomment>The value labels by (group, field), for tests and for copying.</extracomment>
         <translation>Weitere Angaben (nicht im Formular dieser Leistung)</translation>
@@ -826,7 +826,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../backoffice/ui/inbox_model.py" line="+364"/>
+        <location filename="../../backoffice/ui/inbox/model.py" line="+363"/>
         <source>Click to sort by this column</source>
         <extracomment>``data(index, CASE_ROW_ROLE)`` is the row&apos;s :class:`CaseRow`. ``data(index, CASE_ID_ROLE)`` is the case id (an int). Columns the database can sort by; the others ignore ``sort()``. True while a page or a refresh is being loaded. A page or refresh failed; the exception (the panel shows it). The first page of a new query, or a refresh, has been applied.</extracomment>
         <translation>Klicken, um nach dieser Spalte zu sortieren</translation>
@@ -920,7 +920,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../backoffice/ui/inbox.py" line="+171"/>
+        <location filename="../../backoffice/ui/inbox/panel.py" line="+170"/>
         <source>Search file number, name, form data ({shortcut})</source>
         <extracomment>The clerk selected a case (its id).</extracomment>
         <translation>Suchen: Aktenzeichen, Name, Angaben ({shortcut})</translation>
@@ -1032,7 +1032,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../backoffice/ui/login.py" line="+46"/>
+        <location filename="../../backoffice/ui/login.py" line="+45"/>
         <source>Sign in – Rathaus Backoffice</source>
         <translation>Anmelden – Rathaus Backoffice</translation>
     </message>
@@ -1075,7 +1075,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../backoffice/ui/main_window.py" line="+141"/>
+        <location filename="../../backoffice/ui/main_window.py" line="+160"/>
         <source>Rathaus Backoffice</source>
         <translation>Rathaus Backoffice</translation>
     </message>
@@ -1095,13 +1095,13 @@ gespeichert als {safe_name}</translation>
         <translation>Nach neuen und geänderten Fällen sehen ({key})</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-52"/>
         <source>Delivery and portal</source>
-        <extracomment>Notices closed here, until the database says so too (their ids). What went wrong in the last sync, and what to do about it.</extracomment>
+        <extracomment>Tables whose changes the delivery panel (and the status bar) show. Another desktop changed these tables (emitted in the change watch&apos;s thread). Notices closed here, until the database says so too (their ids). What went wrong in the last sync, and what to do about it.</extracomment>
         <translation>Zustellung und Portal</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+59"/>
         <source>&amp;Delivery and portal</source>
         <translation>&amp;Zustellung und Portal</translation>
     </message>
@@ -1181,13 +1181,13 @@ gespeichert als {safe_name}</translation>
         <translation>Angemeldet als {login}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>The program could not load its data.</source>
         <translation>Das Programm konnte seine Daten nicht laden.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+52"/>
+        <location line="+72"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
@@ -1225,7 +1225,7 @@ gespeichert als {safe_name}</translation>
         <translation>Die Hinweise konnten nicht ausgeblendet werden.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>About Rathaus Backoffice</source>
         <translation>Über Rathaus Backoffice</translation>
     </message>
@@ -1251,7 +1251,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>NotesSection</name>
     <message>
-        <location filename="../../backoffice/ui/case_sections.py" line="+115"/>
+        <location filename="../../backoffice/ui/case/sections.py" line="+115"/>
         <source>Internal note for colleagues; the applicant does not see it</source>
         <extracomment>The clerk wants to save the note (its text).</extracomment>
         <translation>Interne Notiz für Kolleginnen und Kollegen; die antragstellende Person sieht sie nicht</translation>
@@ -1547,7 +1547,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../backoffice/ui/preview.py" line="+164"/>
+        <location filename="../../backoffice/ui/case/preview.py" line="+164"/>
         <source>{width} × {height} pixels</source>
         <extracomment>Images larger than this are not decoded (a decompression bomb, or just too big to show). Decoded images are scaled down to this many pixels on their longer side. The image&apos;s own size (before scaling for the screen). The document the view shows (owned here, not by the view; see the module docs).</extracomment>
         <translation>{width} × {height} Pixel</translation>
@@ -1571,7 +1571,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../backoffice/ui/sync.py" line="+97"/>
+        <location filename="../../backoffice/ui/delivery/sync.py" line="+96"/>
         <source>&amp;Fetch from portal</source>
         <extracomment>``Progress.phase`` of the report that starts a destination (``current``: its id). An error that ended the run early (opening the session, or a destination&apos;s sync). The clerk (or the program closing) asked it to stop. A sync has started (``automatic``: started by the timer). A progress report of the running sync (:class:`Progress`). The sync ended (:class:`SyncOutcome`). A stop was requested; the run ends after the current submission.</extracomment>
         <translation>Vom &amp;Portal abrufen</translation>
@@ -1610,7 +1610,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../backoffice/ui/sync_status.py" line="+74"/>
+        <location filename="../../backoffice/ui/delivery/sync_status.py" line="+73"/>
         <source>Fetching from the portal…</source>
         <extracomment>The clerk wants the details (the delivery panel).</extracomment>
         <translation>Abruf vom Portal läuft…</translation>
@@ -2035,7 +2035,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>TransitionDialog</name>
     <message>
-        <location filename="../../backoffice/ui/case_dialogs.py" line="-120"/>
+        <location filename="../../backoffice/ui/case/dialogs.py" line="-120"/>
         <source>Change status</source>
         <translation>Status ändern</translation>
     </message>

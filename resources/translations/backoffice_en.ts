@@ -4,7 +4,7 @@
 <context>
     <name>CaseHeader</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/case_header.py" line="+110"/>
+        <location filename="../../backoffice/ui/case/header.py" line="+109"/>
         <source>(%n working day(s) left)</source>
         <translation>
             <numerusform>(%n working day left)</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>InboxPanel</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/inbox.py" line="+491"/>
+        <location filename="../../backoffice/ui/inbox/panel.py" line="+490"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/main_window.py" line="+360"/>
+        <location filename="../../backoffice/ui/main_window.py" line="+400"/>
         <source>%n application(s) could not be fetched completely; the portal keeps them and they are fetched again next time:</source>
         <translation>
             <numerusform>%n application could not be fetched completely; the portal keeps it and it is fetched again next time:</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>SyncStatus</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/sync_status.py" line="+158"/>
+        <location filename="../../backoffice/ui/delivery/sync_status.py" line="+157"/>
         <source>%n message(s) failed</source>
         <translation>
             <numerusform>%n message failed</numerusform>

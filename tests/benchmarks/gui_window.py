@@ -88,11 +88,11 @@ from backoffice.services.subscriber import KeyCrypto
 from backoffice.services.users import UserService
 from backoffice.store.database import Database
 from backoffice.ui.app import APP_NAME, build_context
-from backoffice.ui.inbox import OPEN, CaseTable, InboxPanel
+from backoffice.ui.delivery.sync import SyncOutcome
+from backoffice.ui.inbox.panel import OPEN, CaseTable, InboxPanel
 from backoffice.ui.main_window import MainWindow
 from backoffice.ui.pyside_fixes import TrueRefcountGuard
 from backoffice.ui.settings import UiSettings
-from backoffice.ui.sync import SyncOutcome
 from backoffice.ui.tasks import TaskRunner
 from backoffice.ui.translations import install_translators
 from tests.benchmarks.population import NOW

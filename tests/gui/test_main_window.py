@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from backoffice.domain.status import Status
-from backoffice.ui.inbox_model import Column
+from backoffice.ui.inbox.model import Column
 from backoffice.ui.main_window import MainWindow
 from backoffice.ui.tasks import TaskRunner
 from tests.gui.conftest import World

@@ -93,7 +93,7 @@ def test_the_sources_are_current(tmp_path: Path) -> None:
         pytest.skip("lupdate not installed")
     copy = tmp_path / f"{PREFIX}de.ts"
     shutil.copy(TS_DIR / copy.name, copy)
-    files = [str(p) for p in sorted(UI_DIR.glob("*.py"))]
+    files = [str(p) for p in sorted(UI_DIR.rglob("*.py"))]
     subprocess.run(
         [str(lupdate), "-silent", "-locations", "none", "-no-obsolete", *files, "-ts", str(copy)],
         check=True,

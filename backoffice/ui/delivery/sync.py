@@ -23,10 +23,9 @@ from backoffice.domain.roles import Permission
 from backoffice.services.actor import Actor
 from backoffice.services.desktop import DesktopServices
 from backoffice.services.progress import Progress
-
-from .context import UiContext
-from .icons import icon
-from .tasks import Task, TaskContext
+from backoffice.ui.context import UiContext
+from backoffice.ui.icons import icon
+from backoffice.ui.tasks import Task, TaskContext
 
 if TYPE_CHECKING:  # the intake module (the portal stack) is loaded with the first sync
     from backoffice.services.intake import SyncReport

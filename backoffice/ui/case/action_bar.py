@@ -17,12 +17,17 @@ from backoffice.domain.roles import Permission
 from backoffice.domain.status import Status
 from backoffice.domain.templates import ServiceTemplate
 from backoffice.services.actor import Actor
-
-from .case_actions import Offer, TransitionOffer
-from .flow_layout import FlowLayout
-from .icons import icon
-from .texts import Vocabulary, escape_mnemonic, plain_tooltip, requirement_name, transition_verb
-from .widgets import muted, plain_label
+from backoffice.ui.case.actions import Offer, TransitionOffer
+from backoffice.ui.flow_layout import FlowLayout
+from backoffice.ui.icons import icon
+from backoffice.ui.texts import (
+    Vocabulary,
+    escape_mnemonic,
+    plain_tooltip,
+    requirement_name,
+    transition_verb,
+)
+from backoffice.ui.widgets import muted, plain_label
 
 
 class CaseActionBar(QWidget):

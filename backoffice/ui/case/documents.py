@@ -30,12 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from backoffice.services.documents import DocumentInfo
-
-from .context import UiContext
-from .errors import describe_error
-from .preview import Preview, PreviewPane, load_preview
-from .texts import plain_tooltip
-from .widgets import fit_rows, muted, plain_label
+from backoffice.ui.case.preview import Preview, PreviewPane, load_preview
+from backoffice.ui.context import UiContext
+from backoffice.ui.errors import describe_error
+from backoffice.ui.texts import plain_tooltip
+from backoffice.ui.widgets import fit_rows, muted, plain_label
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 

@@ -34,15 +34,14 @@ from backoffice.domain.status import OPEN_STATUSES, Status
 from backoffice.services.actor import Actor
 from backoffice.services.casework import CaseworkService
 from backoffice.services.queries import CaseFilter, CaseRow, CaseSort
-
-from .context import UiContext
-from .errors import describe_error
-from .icons import icon
-from .inbox_model import SORT_KEYS, Column, InboxModel, column_for
-from .settings import UiSettings
-from .tasks import Task, TaskContext
-from .texts import Tone, escape_mnemonic, status_name
-from .widgets import MessageBar, plain_label
+from backoffice.ui.context import UiContext
+from backoffice.ui.errors import describe_error
+from backoffice.ui.icons import icon
+from backoffice.ui.inbox.model import SORT_KEYS, Column, InboxModel, column_for
+from backoffice.ui.settings import UiSettings
+from backoffice.ui.tasks import Task, TaskContext
+from backoffice.ui.texts import Tone, escape_mnemonic, status_name
+from backoffice.ui.widgets import MessageBar, plain_label
 
 SEARCH_DELAY_MS = 300
 SCOPES = ("mine", "unassigned", "overdue", "all")

@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout
 
 from backoffice.domain.status import Status
 from backoffice.services.casework import CaseDetail
-
-from .texts import Tone, Vocabulary, plain_tooltip
-from .widgets import Badge, heading_font, plain_label
+from backoffice.ui.texts import Tone, Vocabulary, plain_tooltip
+from backoffice.ui.widgets import Badge, heading_font, plain_label
 
 
 class CaseHeader(QWidget):

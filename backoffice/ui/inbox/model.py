@@ -40,9 +40,8 @@ from backoffice.services.queries import (
     Cursor,
     SortKey,
 )
-
-from .context import UiContext
-from .texts import plain_tooltip
+from backoffice.ui.context import UiContext
+from backoffice.ui.texts import plain_tooltip
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 
 from backoffice.domain.templates import ServiceTemplate
 from backoffice.services.casework import MAX_NOTE_CHARS, HistoryEntry
-
-from .icons import icon
-from .texts import Vocabulary
-from .widgets import muted, plain_label
+from backoffice.ui.icons import icon
+from backoffice.ui.texts import Vocabulary
+from backoffice.ui.widgets import muted, plain_label
 
 
 def _clear(layout: QVBoxLayout | QFormLayout) -> None:

@@ -19,8 +19,8 @@ from backoffice.services.desktop import DesktopServices
 from backoffice.services.intake import IntakeService
 from backoffice.services.progress import Progress
 from backoffice.simulator.faults import FaultRule
+from backoffice.ui.delivery.sync import DESTINATION, SyncOutcome
 from backoffice.ui.main_window import MainWindow
-from backoffice.ui.sync import DESTINATION, SyncOutcome
 from backoffice.ui.tasks import TaskRunner
 from backoffice.ui.texts import Tone
 from backoffice.ui.widgets import TONE_COLOURS

@@ -14,11 +14,10 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QToolButton, QWidget
 
 from backoffice.services.delivery import DeliveryOverview
 from backoffice.services.progress import Progress
-
-from .portal_texts import sync_summary
-from .sync import DESTINATION, SyncOutcome
-from .texts import Tone, Vocabulary, plain_tooltip
-from .widgets import TONE_COLOURS, plain_label
+from backoffice.ui.delivery.sync import DESTINATION, SyncOutcome
+from backoffice.ui.portal_texts import sync_summary
+from backoffice.ui.texts import Tone, Vocabulary, plain_tooltip
+from backoffice.ui.widgets import TONE_COLOURS, plain_label
 
 
 class SyncStatus(QWidget):

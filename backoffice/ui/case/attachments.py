@@ -36,13 +36,12 @@ from PySide6.QtWidgets import (
 
 from backoffice.services.attachments import AttachmentContent
 from backoffice.services.casework import AttachmentInfo
-
-from .context import UiContext
-from .errors import describe_error
-from .icons import icon
-from .preview import Preview, PreviewPane, load_preview
-from .texts import plain_tooltip
-from .widgets import TONE_COLOURS, fit_rows, muted, plain_label
+from backoffice.ui.case.preview import Preview, PreviewPane, load_preview
+from backoffice.ui.context import UiContext
+from backoffice.ui.errors import describe_error
+from backoffice.ui.icons import icon
+from backoffice.ui.texts import plain_tooltip
+from backoffice.ui.widgets import TONE_COLOURS, fit_rows, muted, plain_label
 
 log = logging.getLogger(__name__)
 

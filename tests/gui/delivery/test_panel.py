@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from backoffice.services.actor import SYSTEM
 from backoffice.store.models import OutboxMessage
 from backoffice.ui.context import UiContext
-from backoffice.ui.delivery import DeliveryPanel
+from backoffice.ui.delivery.panel import DeliveryPanel
 from backoffice.ui.record_model import RECORD_ROLE
 from tests.gui.conftest import Portal, World
 

@@ -43,18 +43,17 @@ from backoffice.services.documents import DocumentInfo
 from backoffice.services.errors import ClaimConflict, ConcurrentChange
 from backoffice.services.queries import CaseRow
 from backoffice.services.users import UserInfo
-
-from .case_action_bar import CaseActionBar
-from .case_actions import Offer, offer_for
-from .case_attachments import AttachmentsSection
-from .case_dialogs import AssignDialog, TransitionDialog
-from .case_documents import DocumentsSection
-from .case_header import CaseHeader
-from .case_sections import FormSection, NotesSection, Timeline
-from .context import UiContext
-from .errors import describe_error
-from .texts import Tone
-from .widgets import MessageBar, plain_label
+from backoffice.ui.case.action_bar import CaseActionBar
+from backoffice.ui.case.actions import Offer, offer_for
+from backoffice.ui.case.attachments import AttachmentsSection
+from backoffice.ui.case.dialogs import AssignDialog, TransitionDialog
+from backoffice.ui.case.documents import DocumentsSection
+from backoffice.ui.case.header import CaseHeader
+from backoffice.ui.case.sections import FormSection, NotesSection, Timeline
+from backoffice.ui.context import UiContext
+from backoffice.ui.errors import describe_error
+from backoffice.ui.texts import Tone
+from backoffice.ui.widgets import MessageBar, plain_label
 
 #: How long a case may take to load before the panel says it is loading.
 LOADING_DELAY_MS = 300

@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 from backoffice.domain.status import Status
 from backoffice.services.actor import Actor
 from backoffice.store.models import Attachment
-from backoffice.ui.case_dialogs import AssignDialog, TransitionDialog
-from backoffice.ui.case_view import CaseView
+from backoffice.ui.case.dialogs import AssignDialog, TransitionDialog
+from backoffice.ui.case.view import CaseView
 from backoffice.ui.context import UiContext
-from backoffice.ui.inbox_model import CASE_ROW_ROLE, Column, InboxModel
+from backoffice.ui.inbox.model import CASE_ROW_ROLE, Column, InboxModel
 from backoffice.ui.tasks import TaskRunner
 from backoffice.ui.widgets import plain_label
 from tests.gui.conftest import World

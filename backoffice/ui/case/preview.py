@@ -22,7 +22,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QWidget
 
-from .widgets import plain_label
+from backoffice.ui.widgets import plain_label
 
 #: Images larger than this are not decoded (a decompression bomb, or just too big to show).
 MAX_MEGAPIXELS = 50

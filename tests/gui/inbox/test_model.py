@@ -19,7 +19,7 @@ from backoffice.services.queries import CaseFilter, CaseRow, CaseSort, SortKey
 from backoffice.store.database import Database
 from backoffice.ui.app import build_context
 from backoffice.ui.context import UiContext
-from backoffice.ui.inbox_model import CASE_ID_ROLE, CASE_ROW_ROLE, Column, InboxModel
+from backoffice.ui.inbox.model import CASE_ID_ROLE, CASE_ROW_ROLE, Column, InboxModel
 from backoffice.ui.tasks import TaskRunner
 from tests.gui.conftest import World
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from backoffice.domain.status import Status
 from backoffice.services.actor import Actor
-from backoffice.ui.case_view import CaseView
+from backoffice.ui.case.view import CaseView
 from backoffice.ui.context import UiContext
 from backoffice.ui.tasks import TaskRunner
 from tests.gui.conftest import World

@@ -35,11 +35,10 @@ from backoffice.services.delivery import (
     SyncInfo,
     WaitingMessage,
 )
-
-from .context import UiContext
-from .errors import describe_error
-from .icons import icon
-from .portal_texts import (
+from backoffice.ui.context import UiContext
+from backoffice.ui.errors import describe_error
+from backoffice.ui.icons import icon
+from backoffice.ui.portal_texts import (
     instance_name,
     outbox_kind,
     outbox_state,
@@ -47,9 +46,9 @@ from .portal_texts import (
     problem_explanation,
     problem_name,
 )
-from .record_model import RECORD_ROLE, Field, RecordModel
-from .texts import Tone
-from .widgets import TONE_COLOURS, MessageBar, muted, plain_label
+from backoffice.ui.record_model import RECORD_ROLE, Field, RecordModel
+from backoffice.ui.texts import Tone
+from backoffice.ui.widgets import TONE_COLOURS, MessageBar, muted, plain_label
 
 _BAD = QColor(TONE_COLOURS[Tone.BAD][2])
 

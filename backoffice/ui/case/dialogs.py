@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 from backoffice.domain.templates import ServiceTemplate, Transition
 from backoffice.services.casework import MAX_COMMENT_CHARS, MAX_NOTE_CHARS
 from backoffice.services.users import UserInfo
-
-from .texts import Vocabulary, escape_mnemonic, role_name, transition_verb
-from .widgets import heading_font, plain_label
+from backoffice.ui.texts import Vocabulary, escape_mnemonic, role_name, transition_verb
+from backoffice.ui.widgets import heading_font, plain_label
 
 
 class TransitionDialog(QDialog):

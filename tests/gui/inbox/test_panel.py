@@ -15,8 +15,8 @@ from backoffice.services.actor import Actor
 from backoffice.services.casework import CaseworkService
 from backoffice.services.queries import CaseFilter, SortKey
 from backoffice.ui.context import UiContext
-from backoffice.ui.inbox import SCOPES, InboxPanel, Selection, build_filter, count_all
-from backoffice.ui.inbox_model import Column
+from backoffice.ui.inbox.model import Column
+from backoffice.ui.inbox.panel import SCOPES, InboxPanel, Selection, build_filter, count_all
 from backoffice.ui.settings import UiSettings
 from backoffice.ui.tasks import CancelToken, TaskContext
 from tests.gui.conftest import World

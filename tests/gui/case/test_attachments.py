@@ -20,9 +20,9 @@ from sqlalchemy import select
 from backoffice.domain.files import safe_filename
 from backoffice.services.actor import SYSTEM
 from backoffice.store.models import Attachment
-from backoffice.ui.case_view import CaseView
+from backoffice.ui.case.preview import ImagePreview, NoPreview, PdfPreview, load_preview
+from backoffice.ui.case.view import CaseView
 from backoffice.ui.context import UiContext
-from backoffice.ui.preview import ImagePreview, NoPreview, PdfPreview, load_preview
 from backoffice.ui.tasks import TaskRunner
 from tests.gui.conftest import Portal, World
 

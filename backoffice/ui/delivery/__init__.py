@@ -1,0 +1,1 @@
+"""Delivery: the sync with the portal, its status, and the delivery panel (outbox, rejections)."""

@@ -1,0 +1,1 @@
+"""The inbox workspace: the list of cases with its filters, search and paging."""

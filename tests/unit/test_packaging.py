@@ -74,3 +74,13 @@ def test_only_assets_knows_where_resources_live() -> None:
             ):
                 offenders.append(f"{module.relative_to(ROOT)}:{node.lineno}")
     assert not offenders, f"use backoffice.assets instead of a path: {offenders}"
+
+
+def test_one_version_number() -> None:
+    import backoffice
+    from backoffice.portal.http import USER_AGENT
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in config["project"].get("dynamic", [])
+    assert backoffice.__version__ == config["project"]["version"]
+    assert USER_AGENT.endswith(f"/{config['project']['version']}")

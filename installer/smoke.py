@@ -53,8 +53,10 @@ def _run(argv: list[str], env: dict[str, str], cwd: Path, timeout: float) -> str
         raise SmokeTestFailed(
             f"{' '.join(argv)} exited with {done.returncode}:\n{done.stdout}\n{done.stderr}"
         )
-    print(f"  ok ({time.monotonic() - started:.1f} s): {' '.join(Path(a).name for a in argv[:1])}"
-          f" {' '.join(argv[1:])}")
+    print(
+        f"  ok ({time.monotonic() - started:.1f} s): {' '.join(Path(a).name for a in argv[:1])}"
+        f" {' '.join(argv[1:])}"
+    )
     return done.stdout + done.stderr
 
 
@@ -73,7 +75,8 @@ def smoke_test(program: Path, version: str, *, xvfb: bool = False) -> None:
         out = _run([str(program), "--version"], env, home, 60)
         if version not in out:
             raise SmokeTestFailed(f"--version printed {out.strip()!r}, not {version}")
-        out = _run([str(program), "--data-dir", str(home / "a"), "catalogue", "list"], env, home, 60)
+        catalogue = [str(program), "--data-dir", str(home / "a"), "catalogue", "list"]
+        out = _run(catalogue, env, home, 60)
         listed = sorted(line.split()[0] for line in out.splitlines()[2:] if line.strip())
         if listed != shipped_services():
             raise SmokeTestFailed(f"catalogue list showed {listed}")

@@ -49,7 +49,7 @@ from backoffice.portal.http import RetryPolicy  # noqa: E402
 from backoffice.portal.keys import SubscriberKeys, generate_keys  # noqa: E402
 from backoffice.services.actor import SYSTEM, Actor  # noqa: E402
 from backoffice.services.attachments import AttachmentService  # noqa: E402
-from backoffice.services.casework import CaseworkService  # noqa: E402
+from backoffice.services.casework import Casework  # noqa: E402
 from backoffice.services.catalogue import CatalogueService, read_catalogue  # noqa: E402
 from backoffice.services.delivery import DeliveryService  # noqa: E402
 from backoffice.services.demo import add_cases, add_demo_users  # noqa: E402
@@ -90,26 +90,24 @@ class Clock:
         self.now += timedelta(minutes=minutes)
 
 
-def populate(
-    db: Database, clock: Clock
-) -> tuple[CaseworkService, UserService, CatalogueService, int]:
+def populate(db: Database, clock: Clock) -> tuple[Casework, UserService, CatalogueService, int]:
     """Demo users and cases, with casework done so that every state shows up."""
     catalogue = CatalogueService(db)
     catalogue.install(read_catalogue(), SYSTEM)
     users = UserService(db)
     add_demo_users(users, SYSTEM)
     add_cases(db, catalogue.current(), 60, fill_form, seed=4, now=NOW, spread_days=12)
-    casework = CaseworkService(db, clock=clock)
+    casework = Casework.build(db, clock=clock)
     petra = users.by_login("sachbearbeitung1").as_actor()
     thomas = users.by_login("sachbearbeitung2").as_actor()
     lead = users.by_login("teamleitung").as_actor()
-    cases = casework.list_cases(
+    cases = casework.queries.list_cases(
         lead, CaseFilter(), CaseSort(SortKey.RECEIVED, descending=False), limit=100
     ).rows
     for i, row in enumerate(cases):
         clock.advance(minutes=3)
         if i % 9 == 4:
-            casework.change_status(
+            casework.commands.change_status(
                 lead,
                 row.id,
                 row.version,
@@ -121,12 +119,12 @@ def populate(
         if i % 3 == 2:
             continue  # still waiting for someone to take it
         actor = petra if i % 2 == 0 else thomas
-        casework.claim(actor, row.id)
+        casework.commands.claim(actor, row.id)
         if i % 5 == 3:
             continue  # taken, not started
-        row = casework.change_status(actor, row.id, row.version + 1, Status.IN_PROGRESS)
+        row = casework.commands.change_status(actor, row.id, row.version + 1, Status.IN_PROGRESS)
         if i % 7 == 1:
-            casework.change_status(
+            casework.commands.change_status(
                 actor,
                 row.id,
                 row.version,
@@ -134,15 +132,19 @@ def populate(
                 message="Bitte reichen Sie eine Kopie Ihres Personalausweises nach.",
             )
         if i % 4 == 0:
-            casework.add_note(actor, row.id, "Telefonisch Rücksprache gehalten; Unterlagen folgen.")
+            casework.commands.add_note(
+                actor, row.id, "Telefonisch Rücksprache gehalten; Unterlagen folgen."
+            )
     # One case with a longer story: a query to the applicant, the answer, notes.
     story = next(c for i, c in reversed(list(enumerate(cases))) if i % 3 == 2 and i % 9 != 4)
-    casework.claim(petra, story.id)
-    row = casework.change_status(petra, story.id, story.version + 1, Status.IN_PROGRESS)
+    casework.commands.claim(petra, story.id)
+    row = casework.commands.change_status(petra, story.id, story.version + 1, Status.IN_PROGRESS)
     clock.advance(minutes=12)
-    casework.add_note(petra, story.id, "Nachweis des Wohnsitzes fehlt; Rückfrage per Portal.")
+    casework.commands.add_note(
+        petra, story.id, "Nachweis des Wohnsitzes fehlt; Rückfrage per Portal."
+    )
     clock.advance(minutes=5)
-    row = casework.change_status(
+    row = casework.commands.change_status(
         petra,
         story.id,
         row.version,
@@ -150,15 +152,15 @@ def populate(
         message="Bitte laden Sie eine aktuelle Meldebescheinigung hoch.",
     )
     clock.advance(minutes=41)
-    row = casework.change_status(
+    row = casework.commands.change_status(
         petra, story.id, row.version, Status.IN_PROGRESS, comment="Nachweis eingegangen"
     )
     clock.advance(minutes=9)
-    casework.add_note(petra, story.id, "Nachweis geprüft, in Ordnung. Bescheid folgt.")
+    casework.commands.add_note(petra, story.id, "Nachweis geprüft, in Ordnung. Bescheid folgt.")
     # The team lead moves one of Petra's cases to Thomas: Petra gets a notice.
-    mine = casework.list_cases(petra, CaseFilter(assignee_id=petra.user_id), limit=5).rows
+    mine = casework.queries.list_cases(petra, CaseFilter(assignee_id=petra.user_id), limit=5).rows
     if mine:
-        casework.assign(lead, mine[-1].id, "sachbearbeitung2")
+        casework.commands.assign(lead, mine[-1].id, "sachbearbeitung2")
     return casework, users, catalogue, story.id
 
 
@@ -254,7 +256,9 @@ def render(out: Path, language: str) -> list[Path]:
         settle(app)
 
         written = []
-        fresh = casework.list_cases(petra, CaseFilter(open_only=True, unassigned=True), limit=3)
+        fresh = casework.queries.list_cases(
+            petra, CaseFilter(open_only=True, unassigned=True), limit=3
+        )
         window.inbox.select_case(fresh.rows[1].id)
         settle(app)
         written.append(_grab(window, out / "inbox.png", app))
@@ -333,14 +337,14 @@ def _winansi(text: str) -> bool:
 
 
 def _certified(
-    casework: CaseworkService,
+    casework: Casework,
     services: DesktopServices,
     actor: Actor,
     clock: Clock,
     exclude: set[int],
 ) -> int:
     """One of Petra's cases in progress, with its certificate created just now."""
-    mine = casework.list_cases(
+    mine = casework.queries.list_cases(
         actor, CaseFilter(assignee_id=actor.user_id, statuses=frozenset({Status.IN_PROGRESS}))
     ).rows
     row = next(r for r in mine if r.id not in exclude and r.service_key == "birth_certificate")

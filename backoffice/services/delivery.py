@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from backoffice.domain.roles import Permission
 from backoffice.store.database import Database
@@ -19,6 +20,7 @@ from backoffice.store.models import Case, OutboxMessage, SubmissionRecord, SyncS
 
 from .actor import Actor
 from .errors import storage_errors
+from .outbox import OutboxState
 
 
 @dataclass(frozen=True)
@@ -91,27 +93,7 @@ class DeliveryService:
                     .limit(limit)
                 )
             ]
-            waiting = [
-                WaitingMessage(
-                    m.id,
-                    m.case_id,
-                    file_number,
-                    m.kind,
-                    m.channel,
-                    m.state,
-                    m.attempts,
-                    m.next_attempt_at,
-                    m.last_error,
-                    m.created_at,
-                )
-                for m, file_number in session.execute(
-                    select(OutboxMessage, Case.file_number)
-                    .outerjoin(Case, Case.id == OutboxMessage.case_id)
-                    .where(OutboxMessage.state != "sent")
-                    .order_by(OutboxMessage.created_at)
-                    .limit(limit)
-                )
-            ]
+            waiting = _messages(session, exclude=OutboxState.SENT, limit=limit)
             syncs = [
                 SyncInfo(
                     s.destination_id,
@@ -123,3 +105,44 @@ class DeliveryService:
                 for s in session.scalars(select(SyncState).order_by(SyncState.destination_id))
             ]
         return DeliveryOverview(rejected, waiting, syncs)
+
+    def messages(
+        self, actor: Actor, state: OutboxState | None = None, limit: int = 200
+    ) -> list[WaitingMessage]:
+        """The outbox, oldest first: every message, or those in one state."""
+        actor.require(Permission.VIEW_CASES)
+        with self._db.read() as session:
+            return _messages(session, only=state, limit=limit)
+
+
+def _messages(
+    session: Session,
+    *,
+    only: OutboxState | None = None,
+    exclude: OutboxState | None = None,
+    limit: int,
+) -> list[WaitingMessage]:
+    query = select(OutboxMessage, Case.file_number).outerjoin(
+        Case, Case.id == OutboxMessage.case_id
+    )
+    if only is not None:
+        query = query.where(OutboxMessage.state == only)
+    if exclude is not None:
+        query = query.where(OutboxMessage.state != exclude)
+    return [
+        WaitingMessage(
+            m.id,
+            m.case_id,
+            file_number,
+            m.kind,
+            m.channel,
+            m.state,
+            m.attempts,
+            m.next_attempt_at,
+            m.last_error,
+            m.created_at,
+        )
+        for m, file_number in session.execute(
+            query.order_by(OutboxMessage.created_at, OutboxMessage.id).limit(limit)
+        )
+    ]

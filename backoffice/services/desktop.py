@@ -5,23 +5,23 @@ widgets reach into): the use-case services on one database, and a way to open
 a portal session for a sync. A sync runs in a worker thread and needs its own
 HTTP client, so the bundle carries a factory, not a client. The portal stack (HTTP, JOSE,
 keyring, schema validation) is imported by that factory, on the first sync, not at the start.
+:meth:`backoffice.app.Backoffice.desktop_services` builds it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from backoffice.store.database import Database
 
 from .attachments import AttachmentService
-from .casework import CaseworkService
+from .casework import Casework
 from .catalogue import CatalogueService
 from .delivery import DeliveryService
 from .documents import DocumentService
-from .installation import Installation
 from .users import UserService
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ WatchChanges: TypeAlias = "Callable[[Callable[[frozenset[str]], None]], ChangeWa
 @dataclass(frozen=True)
 class DesktopServices:
     db: Database
-    casework: CaseworkService
+    casework: Casework
     users: UserService
     catalogue: CatalogueService
     documents: DocumentService
@@ -60,53 +60,3 @@ class DesktopServices:
     first_sync_after_seconds: int = 5
     #: PostgreSQL: hears at once when another desktop changed something (None: poll only).
     watch_changes: WatchChanges | None = None
-
-
-def build_desktop_services(
-    installation: Installation,
-    db: Database,
-    users: UserService,
-    catalogue: CatalogueService,
-    casework: CaseworkService,
-) -> DesktopServices:
-    """The services for one installation; the portal part only where it is configured."""
-    from backoffice.portal.settings import load_portal_settings
-
-    settings = load_portal_settings(installation.settings_file)
-    open_intake: IntakeFactory | None = None
-    if settings is not None:
-
-        @contextmanager
-        def open_intake_session() -> Iterator[IntakeService]:
-            from .intake import IntakeService
-            from .subscriber import open_portal
-
-            _, client, crypto = open_portal(installation)
-            try:
-                yield IntakeService(db, client, crypto, catalogue)
-            finally:
-                client.close()
-
-        open_intake = open_intake_session
-
-    watch_changes: WatchChanges | None = None
-    if not db.is_sqlite:
-
-        def watch(on_change: Callable[[frozenset[str]], None]) -> ChangeWatch:
-            from backoffice.store.changes import ChangeListener
-
-            return ChangeListener(db, on_change).start()
-
-        watch_changes = watch
-    return DesktopServices(
-        db=db,
-        casework=casework,
-        users=users,
-        catalogue=catalogue,
-        documents=DocumentService(db),
-        attachments=AttachmentService(db),
-        delivery=DeliveryService(db),
-        open_intake=open_intake,
-        destinations=settings.destination_ids if settings else (),
-        watch_changes=watch_changes,
-    )

@@ -7,7 +7,7 @@ SQLite's write lock or a PostgreSQL row lock all that time), then stores the
 transaction. The permission and the case status are checked again there, so a case
 taken over or closed while the PDF was rendered gets no document.
 
-Only certificates are stored as documents: ``CaseworkService.change_status`` counts the
+Only certificates are stored as documents: ``Casework.change_status`` counts the
 ``Document`` rows of a case to decide whether a transition that requires a document may
 happen, so a stored letter would count as well. Postal letters are rendered with
 :func:`backoffice.documents.render_letter` by whoever sends them.

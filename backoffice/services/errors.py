@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
@@ -83,16 +84,21 @@ def storage_errors(cls: _Service) -> _Service:
 def _translating(method: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(method)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
+        with storage_failures():
             return method(*args, **kwargs)
-        except OperationalError as exc:
-            raise StorageError(_first_line(exc.orig or exc), unavailable=True) from exc
-        except SQLAlchemyError as exc:
-            raise StorageError(
-                f"{type(exc).__name__}: {_first_line(exc)}", unavailable=False
-            ) from exc
 
     return wrapper
+
+
+@contextmanager
+def storage_failures() -> Iterator[None]:
+    """Turn SQLAlchemy's exceptions raised inside the block into :class:`StorageError`."""
+    try:
+        yield
+    except OperationalError as exc:
+        raise StorageError(_first_line(exc.orig or exc), unavailable=True) from exc
+    except SQLAlchemyError as exc:
+        raise StorageError(f"{type(exc).__name__}: {_first_line(exc)}", unavailable=False) from exc
 
 
 def _first_line(exc: object) -> str:

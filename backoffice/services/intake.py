@@ -39,8 +39,6 @@ from backoffice.domain.roles import Permission
 from backoffice.domain.templates import ServiceTemplate
 from backoffice.domain.text import sanitise_form_data
 from backoffice.portal.errors import (
-    AlreadyDecided,
-    InvalidEvent,
     InvalidResponse,
     NotFound,
     PortalError,
@@ -58,13 +56,11 @@ from backoffice.store.upsert import insert_for
 from .actor import Actor
 from .catalogue import CatalogueService
 from .intake_checks import Accepted, Rejected, check_submission
-from .outbox import Delivered, Handler, Leased, OutboxDispatcher, Outcome, Refused, Retry
+from .outbox import PORTAL_DECISION, Leased, OutboxDispatcher, OutboxState, Outcome
 from .progress import CancelToken, Progress, ProgressCallback, no_progress
 from .registration import NewCase, register_case, template_row_ids
 
 log = logging.getLogger(__name__)
-
-DECISION = "portal_decision"
 
 #: Attachment bytes (JWE text) read ahead per submission; the rest is read when checked.
 READ_AHEAD_BYTES = 8 * 1024 * 1024
@@ -253,16 +249,19 @@ class IntakeService:
         api: SubscriberApi,
         crypto: SubscriberCrypto,
         catalogue: CatalogueService,
+        outbox: OutboxDispatcher,
         calendar: WorkingCalendar | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
+        """``outbox`` sends the decisions: it needs a handler for :data:`PORTAL_DECISION`
+        that talks to the same delivery service as ``api``."""
         self._db = db
         self._api = _OneAtATime(api)
         self._crypto = crypto
         self._catalogue = catalogue
         self._calendar = calendar or WorkingCalendar()
         self._clock = clock
-        self.outbox = OutboxDispatcher(db, {DECISION: self._send_decision}, clock)
+        self.outbox = outbox
 
     # -- the run -------------------------------------------------------------------------------
 
@@ -438,8 +437,8 @@ class IntakeService:
             )
             decision = self.outbox.add(
                 session,
-                kind=DECISION,
-                channel="fit-connect",
+                kind=PORTAL_DECISION.kind,
+                channel=PORTAL_DECISION.channel,
                 payload={
                     "portal_case_id": portal_case_id,
                     "submission_id": submission_id,
@@ -455,29 +454,6 @@ class IntakeService:
 
     # -- confirming --------------------------------------------------------------------------
 
-    def _send_decision(self, payload: Mapping[str, Any]) -> None:
-        case_id = str(payload["portal_case_id"])
-        try:
-            self._api.post_event(case_id, str(payload["token"]))
-        except AlreadyDecided:
-            try:
-                log_entries = self._api.get_event_log(case_id)
-            except TransientError as exc:
-                raise Retry(
-                    f"decision already recorded? cannot read the event log: {exc}"
-                ) from None
-            if self._crypto.decision_recorded(log_entries, str(payload["token"])):
-                raise Delivered() from None
-            raise Refused(
-                "the portal has recorded a different decision for this submission"
-            ) from None
-        except InvalidEvent as exc:
-            raise Refused(f"the portal refused our confirmation: {exc}") from None
-        except TransientError as exc:
-            raise Retry(str(exc), getattr(exc, "retry_after", None)) from None
-        except PortalError as exc:
-            raise Retry(str(exc)) from None
-
     def _dispatch(self, report: SyncReport) -> None:
         result = self.outbox.send_due()
         report.confirmations_sent += result.sent
@@ -486,7 +462,10 @@ class IntakeService:
                 session.scalar(
                     select(func.count())
                     .select_from(OutboxMessage)
-                    .where(OutboxMessage.kind == DECISION, OutboxMessage.state == "pending")
+                    .where(
+                        OutboxMessage.kind == PORTAL_DECISION.kind,
+                        OutboxMessage.state == OutboxState.PENDING,
+                    )
                 )
                 or 0
             )
@@ -536,4 +515,4 @@ def _unique(items: Iterable[SubmissionRef]) -> list[SubmissionRef]:
     return unique
 
 
-__all__ = ["Handler", "IntakeService", "SubscriberApi", "SubscriberCrypto", "SyncReport"]
+__all__ = ["IntakeService", "SubscriberApi", "SubscriberCrypto", "SyncReport"]

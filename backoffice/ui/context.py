@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from backoffice.services.actor import Actor
 from backoffice.services.attachments import AttachmentService
-from backoffice.services.casework import CaseworkService
+from backoffice.services.casework import CaseCommands, CaseNotices, CaseQueries
 from backoffice.services.catalogue import CatalogueService
 from backoffice.services.delivery import DeliveryService
 from backoffice.services.desktop import DesktopServices
@@ -30,8 +30,16 @@ class UiContext:
     # The services panels use most, by name (the bundle holds them all).
 
     @property
-    def casework(self) -> CaseworkService:
-        return self.services.casework
+    def queries(self) -> CaseQueries:
+        return self.services.casework.queries
+
+    @property
+    def commands(self) -> CaseCommands:
+        return self.services.casework.commands
+
+    @property
+    def notices(self) -> CaseNotices:
+        return self.services.casework.notices
 
     @property
     def users(self) -> UserService:

@@ -61,7 +61,7 @@ def load_startup(context: UiContext) -> StartupData:
     return StartupData(
         templates=context.catalogue.current(),
         users=context.users.list(),
-        notices=context.casework.unseen_notices(context.actor),
+        notices=context.notices.unseen(context.actor),
     )
 
 
@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
         changed, so that a clerk reading or typing is not disturbed."""
         self.inbox.refresh()
         self._ctx.runner.run(
-            lambda: self._ctx.casework.unseen_notices(self._ctx.actor),
+            lambda: self._ctx.notices.unseen(self._ctx.actor),
             done=self._show_notices,
             failed=lambda _error: None,  # the inbox already reports an unreachable database
             owner=self,
@@ -457,7 +457,7 @@ class MainWindow(QMainWindow):
             return
         self._dismissed.update(ids)
         self._ctx.runner.run(
-            partial(self._ctx.casework.dismiss_notices, self._ctx.actor, ids),
+            partial(self._ctx.notices.dismiss, self._ctx.actor, ids),
             failed=lambda error: self.statusBar().showMessage(
                 self.tr("The notices could not be dismissed.") + " " + describe_error(error),
                 8000,

@@ -72,13 +72,14 @@ import shiboken6
 from PySide6.QtCore import QEvent, QEventLoop, QLocale, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from backoffice.app import portal_services
 from backoffice.domain.deadlines import WorkingCalendar
 from backoffice.portal.auth import ClientCredentials
 from backoffice.portal.client import SubscriberClient
 from backoffice.portal.http import RetryPolicy, Timeouts
 from backoffice.portal.keys import SubscriberKeys
 from backoffice.services.attachments import AttachmentService
-from backoffice.services.casework import CaseworkService
+from backoffice.services.casework import Casework
 from backoffice.services.catalogue import CatalogueService
 from backoffice.services.delivery import DeliveryService
 from backoffice.services.desktop import DesktopServices
@@ -760,9 +761,9 @@ def build_services(
                 retry=RetryPolicy(attempts=2, backoff=0.05, backoff_max=0.2),
             )
             try:
-                yield IntakeService(
-                    db, client, KeyCrypto(keys, client.get_jwks), CatalogueService(db)
-                )
+                yield portal_services(
+                    db, CatalogueService(db), client, KeyCrypto(keys, client.get_jwks)
+                ).intake
             finally:
                 client.close()
 
@@ -770,7 +771,7 @@ def build_services(
         destinations = (info["destination_id"],)
     return DesktopServices(
         db=db,
-        casework=CaseworkService(db, WorkingCalendar(), lambda: NOW),
+        casework=Casework.build(db, WorkingCalendar(), lambda: NOW),
         users=UserService(db),
         catalogue=catalogue,
         documents=DocumentService(db),

@@ -77,6 +77,7 @@ import requests
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 
+from backoffice.app import portal_services
 from backoffice.portal import client as client_module
 from backoffice.portal import http as http_module
 from backoffice.portal import jose
@@ -450,7 +451,9 @@ def make_intake(
         timeouts=Timeouts(connect=10, read=120, body=1800),
         retry=RetryPolicy(attempts=2, backoff=0.05, backoff_max=0.2),
     )
-    intake = IntakeService(db, client, KeyCrypto(keys, client.get_jwks), CatalogueService(db))
+    intake = portal_services(
+        db, CatalogueService(db), client, KeyCrypto(keys, client.get_jwks)
+    ).intake
     return intake, client
 
 

@@ -1,4 +1,4 @@
-"""Listing and filtering N cases through the real service API (CaseworkService as a team lead).
+"""Listing and filtering N cases through the real service API (Casework as a team lead).
 
 For every scenario (sort order or filter) it measures, warm, ``runs`` times each:
 
@@ -37,7 +37,7 @@ from .common import (
 from .population import World, build_world, check_bulk_matches_service
 
 NAME = "listing"
-DESCRIPTION = "list/filter/count N cases via CaseworkService (page 1, page 50, count)"
+DESCRIPTION = "list/filter/count N cases via Casework (page 1, page 50, count)"
 
 #: The service filtered on, and the clerk whose "mine" view is measured.
 SERVICE = "registration_certificate_simple"
@@ -179,7 +179,7 @@ def _measure(ctx: Context, world: World, capture: SqlCapture, scenario: Scenario
     statements: dict[str, tuple[str, Any]] = {}
 
     def listing(after: Cursor | None) -> Callable[[], Any]:
-        return lambda: casework.list_cases(
+        return lambda: casework.queries.list_cases(
             lead, scenario.flt, scenario.sort, after, options.page_size
         )
 
@@ -197,14 +197,16 @@ def _measure(ctx: Context, world: World, capture: SqlCapture, scenario: Scenario
         deep_page, deep_cursor = number, cursor
         if number >= options.deep_page:
             break
-        cursor = casework.list_cases(
+        cursor = casework.queries.list_cases(
             lead, scenario.flt, scenario.sort, cursor, options.page_size
         ).next_cursor
         number += 1
     deep = None
     if deep_cursor is not None:
         deep, _ = captured("deep", listing(deep_cursor))
-    count_timing, count = captured("count", lambda: casework.count_cases(lead, scenario.flt))
+    count_timing, count = captured(
+        "count", lambda: casework.queries.count_cases(lead, scenario.flt)
+    )
     return Measured(
         scenario, len(page.rows), first, deep_page, deep, count, count_timing, statements
     )

@@ -36,7 +36,8 @@ from backoffice.domain.templates import ServiceTemplate
 from backoffice.domain.text import sanitise_form_data, search_text
 from backoffice.services.actor import SYSTEM, Actor
 from backoffice.services.audit import GENESIS, EventKind, _digest, verify_chain
-from backoffice.services.casework import RETENTION_YEARS, CaseworkService
+from backoffice.services.casework import Casework
+from backoffice.services.casework.commands import RETENTION_YEARS
 from backoffice.services.catalogue import CatalogueService, read_catalogue
 from backoffice.services.demo import add_cases
 from backoffice.services.registration import (
@@ -74,7 +75,7 @@ Log = Callable[[str], None]
 @dataclass
 class World:
     db: Database
-    casework: CaseworkService
+    casework: Casework
     templates: dict[str, ServiceTemplate]
     lead: Actor
     clerks: list[Actor]
@@ -159,7 +160,7 @@ def build_world(
     calendar = WorkingCalendar()
     return World(
         db=db,
-        casework=CaseworkService(db, calendar, lambda: now),
+        casework=Casework.build(db, calendar, lambda: now),
         templates={t.key: t for t in templates},
         lead=leads[0],
         clerks=clerks,

@@ -28,6 +28,7 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from backoffice.app import portal_services
 from backoffice.portal.auth import ClientCredentials
 from backoffice.portal.client import SubscriberClient
 from backoffice.portal.http import RetryPolicy, Timeouts
@@ -198,13 +199,13 @@ def make_portal(
                 sleep=lambda _: None,
             )
             try:
-                yield IntakeService(
+                yield portal_services(
                     world.db,
+                    CatalogueService(world.db),
                     client,
                     KeyCrypto(subscriber_keys, client.get_jwks),
-                    CatalogueService(world.db),
                     clock=world.clock,
-                )
+                ).intake
             finally:
                 client.close()
 

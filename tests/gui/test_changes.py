@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 from pytestqt.qtbot import QtBot
 
-from backoffice.services.casework import CaseworkService
+from backoffice.services.casework import Casework
 from backoffice.services.desktop import DesktopServices
 from backoffice.store.changes import ChangeListener
 from backoffice.store.database import Database
@@ -58,7 +58,7 @@ def test_another_clerks_claim_shows_without_polling(
         return listed.assignee_name if listed is not None else None
 
     assert assignee() is None
-    CaseworkService(other_desktop, clock=world.clock).claim(world.clerk2, case_id)
+    Casework.build(other_desktop, clock=world.clock).commands.claim(world.clerk2, case_id)
     qtbot.waitUntil(lambda: assignee() == "Thomas Krämer", timeout=WAIT_MS)
 
     window.shut_down()  # stops listening

@@ -74,7 +74,10 @@ def test_keyboard_shortcuts(
     qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     assert window.case_view.case_id == newest_first[0]
     qtbot.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
-    assert world.casework.get_case(world.clerk1, ids[-1]).row.assignee_id == world.clerk1.user_id
+    assert (
+        world.casework.queries.get_case(world.clerk1, ids[-1]).row.assignee_id
+        == world.clerk1.user_id
+    )
     assert window.case_view.status_action.shortcut().toString() == "F2"
     assert window.case_view.status_action.isEnabled()
 
@@ -83,12 +86,12 @@ def test_notices_are_shown_at_start_and_lead_to_the_case(
     qtbot: QtBot, world: World, make_window: Callable[..., MainWindow]
 ) -> None:
     case_id = world.add_case("birth_certificate")
-    world.casework.claim(world.clerk1, case_id)
-    world.casework.assign(world.lead, case_id, "clerk2")
+    world.casework.commands.claim(world.clerk1, case_id)
+    world.casework.commands.assign(world.lead, case_id, "clerk2")
     window = make_window(world.clerk1)
     bar = window.notice_bar
     assert bar.isVisible()
-    number = world.casework.get_case(world.lead, case_id).row.file_number
+    number = world.casework.queries.get_case(world.lead, case_id).row.file_number
     assert bar.text == f"Sabine Albrecht took case {number} from you and gave it to Thomas Krämer."
     button = next(b for b in bar.findChildren(QAbstractButton) if b.text() == f"Open {number}")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -102,12 +105,12 @@ def test_closing_the_notices_dismisses_them_for_good(
     qtbot: QtBot, world: World, make_window: Callable[..., MainWindow]
 ) -> None:
     case_id = world.add_case("birth_certificate")
-    world.casework.claim(world.clerk1, case_id)
-    world.casework.assign(world.lead, case_id, "clerk2")
+    world.casework.commands.claim(world.clerk1, case_id)
+    world.casework.commands.assign(world.lead, case_id, "clerk2")
     window = make_window(world.clerk1)
     assert window.notice_bar.isVisible()
     window.notice_bar.dismiss()  # the ✕
-    assert world.casework.unseen_notices(world.clerk1) == []
+    assert world.casework.notices.unseen(world.clerk1) == []
     window.refresh()
     assert not window.notice_bar.isVisible()
     again = make_window(world.clerk1)  # the next start: still gone
@@ -152,8 +155,8 @@ def test_the_german_window_speaks_german(
     qtbot: QtBot, world: World, make_window: Callable[..., MainWindow], german: object
 ) -> None:
     case_id = world.add_case("birth_certificate")
-    world.casework.claim(world.clerk1, case_id)
-    world.casework.change_status(world.clerk1, case_id, 2, Status.IN_PROGRESS)
+    world.casework.commands.claim(world.clerk1, case_id)
+    world.casework.commands.change_status(world.clerk1, case_id, 2, Status.IN_PROGRESS)
     window = make_window(world.clerk1, language="de")
     window.inbox.select_case(case_id)
     menus = [a.text() for a in window.menuBar().actions()]
@@ -212,7 +215,7 @@ def test_polling_reloads_the_open_case_only_when_it_changed(
     world: World, make_window: Callable[..., MainWindow]
 ) -> None:
     case_id = world.add_case("birth_certificate")
-    world.casework.claim(world.clerk1, case_id)
+    world.casework.commands.claim(world.clerk1, case_id)
     window = make_window(world.clerk1)
     window.inbox.select_case(case_id)
     view = window.case_view
@@ -220,7 +223,7 @@ def test_polling_reloads_the_open_case_only_when_it_changed(
     shown = view.detail
     window.refresh_timer.timeout.emit()  # nothing changed: the panel stays as it is
     assert view.detail is shown
-    world.casework.change_status(world.lead, case_id, 2, Status.IN_PROGRESS)
+    world.casework.commands.change_status(world.lead, case_id, 2, Status.IN_PROGRESS)
     window.refresh_timer.timeout.emit()  # changed elsewhere: read again
     assert view.detail is not shown
     assert view.detail is not None and view.detail.row.status is Status.IN_PROGRESS

@@ -13,7 +13,7 @@ from backoffice.domain.deadlines import WorkingCalendar
 from backoffice.domain.roles import Role
 from backoffice.domain.templates import ServiceTemplate
 from backoffice.services.actor import SYSTEM, Actor
-from backoffice.services.casework import CaseworkService
+from backoffice.services.casework import Casework
 from backoffice.services.catalogue import CatalogueService, read_catalogue
 from backoffice.services.registration import NewCase, register_case, template_row_for
 from backoffice.services.users import UserService
@@ -47,7 +47,7 @@ class Clock:
 class World:
     db: Database
     clock: Clock
-    casework: CaseworkService
+    casework: Casework
     users: UserService
     templates: dict[str, ServiceTemplate]
     clerk1: Actor
@@ -100,7 +100,7 @@ def world(db: Database) -> World:
     return World(
         db,
         clock,
-        CaseworkService(db, calendar, clock),
+        Casework.build(db, calendar, clock),
         users,
         templates,
         clerk1,

@@ -76,15 +76,16 @@ def test_upgrade_users_and_case_commands(
 
 
 def test_cases_list_filters(capsys: pytest.CaptureFixture[str], base: list[str]) -> None:
-    from backoffice.cli import open_app
+    from backoffice.cli.context import open_context
     from backoffice.services.demo import add_cases, add_demo_users
     from backoffice.simulator.citizens import fill_form
 
     args = build_parser().parse_args([*base, "--as", "admin", "db", "status"])
     with ExitStack() as args.resources:
-        app = open_app(args)
-        add_demo_users(app.users, app.actor())
-        add_cases(app.db, app.catalogue.current(), 30, fill_form, seed=3)
+        context = open_context(args)
+        backoffice = context.backoffice
+        add_demo_users(backoffice.users, context.actor())
+        add_cases(backoffice.db, backoffice.catalogue.current(), 30, fill_form, seed=3)
     code, out, _ = run(capsys, *base, "--as", "admin", "cases", "list", "--limit", "500")
     assert code == 0 and "30 of 30 case(s)" in out
     code, out, _ = run(capsys, *base, "--as", "sachbearbeitung1", "cases", "claim", "1")

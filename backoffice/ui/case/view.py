@@ -191,7 +191,7 @@ class CaseView(QWidget):
             # the clerk walks through the list.
             self._loading_timer.start()
         self._ctx.runner.run(
-            partial(self._ctx.casework.get_case, self._ctx.actor, case_id),
+            partial(self._ctx.queries.get_case, self._ctx.actor, case_id),
             done=lambda detail: self._loaded(generation, detail),
             failed=lambda error: self._load_failed(generation, error),
             owner=self,
@@ -297,7 +297,7 @@ class CaseView(QWidget):
     def claim(self) -> None:
         if self.detail is not None and self.offer is not None and self.offer.can_claim:
             self._perform(
-                partial(self._ctx.casework.claim, self._ctx.actor, self.detail.row.id),
+                partial(self._ctx.commands.claim, self._ctx.actor, self.detail.row.id),
                 self.tr("You took case {file}."),
             )
 
@@ -306,7 +306,7 @@ class CaseView(QWidget):
             row = self.detail.row
             self._perform(
                 partial(
-                    self._ctx.casework.release,
+                    self._ctx.commands.release,
                     self._ctx.actor,
                     row.id,
                     expected_version=row.version,
@@ -346,7 +346,7 @@ class CaseView(QWidget):
     def assign(self, case_id: int, login: str | None, expected_version: int | None = None) -> None:
         self._perform(
             partial(
-                self._ctx.casework.assign,
+                self._ctx.commands.assign,
                 self._ctx.actor,
                 case_id,
                 login,
@@ -384,7 +384,7 @@ class CaseView(QWidget):
         # The version the clerk saw: a change made meanwhile is refused, not overwritten.
         self._perform(
             partial(
-                self._ctx.casework.change_status,
+                self._ctx.commands.change_status,
                 self._ctx.actor,
                 detail.row.id,
                 detail.row.version,
@@ -441,7 +441,7 @@ class CaseView(QWidget):
         case_id = self.detail.row.id
         self._set_busy(True)
         self._ctx.runner.run(
-            partial(self._ctx.casework.add_note, self._ctx.actor, case_id, text),
+            partial(self._ctx.commands.add_note, self._ctx.actor, case_id, text),
             done=lambda _entry: self._note_added(case_id),
             failed=self._action_failed,
             owner=self,

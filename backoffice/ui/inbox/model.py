@@ -1,6 +1,6 @@
 """The inbox table model: cases as rows, loaded page by page in the task runner.
 
-A thin adapter over :meth:`CaseworkService.list_cases` with named columns
+A thin adapter over :meth:`CaseQueries.list_cases` with named columns
 (:class:`Column`) and roles that return the row's :class:`CaseRow`. Rows arrive
 in key-set pages through ``canFetchMore``/``fetchMore``; nothing is loaded on
 the GUI thread and nothing is loaded in full. Sorting re-queries the database.
@@ -30,7 +30,7 @@ from PySide6.QtGui import QColor
 
 from backoffice.domain.deadlines import local_date
 from backoffice.services.actor import Actor
-from backoffice.services.casework import CaseworkService
+from backoffice.services.casework import CaseQueries
 from backoffice.services.queries import (
     MAX_PAGE,
     CaseFilter,
@@ -81,7 +81,7 @@ def column_for(key: SortKey) -> Column:
 
 
 def load_window(
-    casework: CaseworkService,
+    queries: CaseQueries,
     actor: Actor,
     flt: CaseFilter,
     sort: CaseSort,
@@ -92,7 +92,7 @@ def load_window(
     cursor: Cursor | None = None
     while True:
         wanted = min(MAX_PAGE, count - len(rows))
-        page = casework.list_cases(actor, flt, sort, cursor, wanted)
+        page = queries.list_cases(actor, flt, sort, cursor, wanted)
         rows.extend(page.rows)
         cursor = page.next_cursor
         if cursor is None or len(rows) >= count:
@@ -181,7 +181,7 @@ class InboxModel(QAbstractTableModel):
         self._set_fetching(True)
         self._ctx.runner.run(
             partial(
-                self._ctx.casework.list_cases,
+                self._ctx.queries.list_cases,
                 self._ctx.actor,
                 self._filter,
                 self._sort,
@@ -244,7 +244,7 @@ class InboxModel(QAbstractTableModel):
         self._ctx.runner.run(
             partial(
                 load_window,
-                self._ctx.casework,
+                self._ctx.queries,
                 self._ctx.actor,
                 self._filter,
                 self._sort,

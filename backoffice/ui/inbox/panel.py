@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from backoffice.domain.status import OPEN_STATUSES, Status
 from backoffice.services.actor import Actor
-from backoffice.services.casework import CaseworkService
+from backoffice.services.casework import CaseQueries
 from backoffice.services.queries import CaseFilter, CaseRow, CaseSort
 from backoffice.ui.context import UiContext
 from backoffice.ui.errors import describe_error
@@ -78,7 +78,7 @@ def build_filter(actor: Actor, selection: Selection) -> CaseFilter:
 
 
 def count_all(
-    casework: CaseworkService,
+    queries: CaseQueries,
     actor: Actor,
     selection: Selection,
     services: list[str],
@@ -95,11 +95,11 @@ def count_all(
     counts: dict[str, int] = {}
     for scope in SCOPES:
         context.token.check()
-        counts[f"scope:{scope}"] = casework.count_cases(
+        counts[f"scope:{scope}"] = queries.count_cases(
             actor, build_filter(actor, Selection(scope, OPEN))
         )
     context.token.check()
-    by_status = casework.count_cases_by(
+    by_status = queries.count_cases_by(
         actor, build_filter(actor, replace(plain, status=ANY, service="")), "status"
     )
     counts[f"status:{ANY}"] = sum(by_status.values())
@@ -107,14 +107,14 @@ def count_all(
     for status in Status:
         counts[f"status:{status.value}"] = by_status.get(status.value, 0)
     context.token.check()
-    by_service = casework.count_cases_by(
+    by_service = queries.count_cases_by(
         actor, build_filter(actor, replace(plain, service="")), "service"
     )
     counts["service:"] = sum(by_service.values())
     for service in services:
         counts[f"service:{service}"] = by_service.get(service, 0)
     context.token.check()
-    counts["current"] = casework.count_cases(actor, build_filter(actor, selection))
+    counts["current"] = queries.count_cases(actor, build_filter(actor, selection))
     return counts
 
 
@@ -380,7 +380,7 @@ class InboxPanel(QWidget):
         self._count_task = self._ctx.runner.run_long(
             partial(
                 count_all,
-                self._ctx.casework,
+                self._ctx.queries,
                 self._ctx.actor,
                 self._selection,
                 sorted(self._ctx.vocabulary.templates),

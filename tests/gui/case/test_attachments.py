@@ -55,7 +55,7 @@ def _view(
 
 
 def _history(world: World, case_id: int) -> list[str]:
-    return [e.kind for e in world.casework.get_case(world.clerk1, case_id).history]
+    return [e.kind for e in world.casework.queries.get_case(world.clerk1, case_id).history]
 
 
 def test_a_pdf_is_previewed_after_loading_in_a_worker(

@@ -35,8 +35,8 @@ def _view(
 
 def _in_progress(world: World, actor: Actor) -> int:
     case_id = world.add_case("birth_certificate")
-    world.casework.claim(actor, case_id)
-    world.casework.change_status(actor, case_id, 2, Status.IN_PROGRESS)
+    world.casework.commands.claim(actor, case_id)
+    world.casework.commands.change_status(actor, case_id, 2, Status.IN_PROGRESS)
     return case_id
 
 
@@ -110,7 +110,9 @@ def test_certificates_are_offered_only_to_whoever_works_the_case(
     lead = _view(qtbot, make_context, world, world.lead)
     lead.show_case(case_id)
     assert lead.certificate_action.isEnabled()  # team leads may work on any case
-    world.casework.change_status(world.lead, case_id, 3, Status.WITHDRAWN, comment="zurück")
+    world.casework.commands.change_status(
+        world.lead, case_id, 3, Status.WITHDRAWN, comment="zurück"
+    )
     lead.reload()
     assert not lead.certificate_action.isVisible()  # closed: nothing more to issue
 

@@ -117,7 +117,7 @@ def test_a_status_change_asks_for_what_the_template_requires(
     qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
 ) -> None:
     case_id = world.add_case("birth_certificate")
-    world.casework.claim(world.clerk1, case_id)
+    world.casework.commands.claim(world.clerk1, case_id)
     view = _view(qtbot, make_context, world, world.clerk1)
     view.show_case(case_id)
     qtbot.mouseClick(view.transition_buttons[Status.REJECTED], Qt.MouseButton.LeftButton)
@@ -136,7 +136,7 @@ def test_a_status_change_asks_for_what_the_template_requires(
     with qtbot.waitSignal(view.case_changed):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert view.dialog is None
-    stored = world.casework.get_case(world.clerk1, case_id)
+    stored = world.casework.queries.get_case(world.clerk1, case_id)
     assert stored.row.status is Status.REJECTED
     assert stored.history[-1].payload["comment"] == "Keine Berechtigung nach § 62 PStG"
     assert stored.history[-1].payload["message"] == "Ihr Antrag wurde abgelehnt."
@@ -150,22 +150,22 @@ def test_cancelling_the_dialog_changes_nothing(
     qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
 ) -> None:
     case_id = world.add_case("birth_certificate")
-    world.casework.claim(world.clerk1, case_id)
+    world.casework.commands.claim(world.clerk1, case_id)
     view = _view(qtbot, make_context, world, world.clerk1)
     view.show_case(case_id)
     view.start_transition(Status.WITHDRAWN)  # closes the case: confirmed in a dialog
     assert isinstance(view.dialog, TransitionDialog)
     view.dialog.reject()
     assert view.dialog is None
-    assert world.casework.get_case(world.clerk1, case_id).row.status is Status.RECEIVED
+    assert world.casework.queries.get_case(world.clerk1, case_id).row.status is Status.RECEIVED
 
 
 def test_a_transition_that_needs_a_document_is_shown_but_not_offered(
     qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
 ) -> None:
     case_id = world.add_case("birth_certificate")
-    world.casework.claim(world.clerk1, case_id)
-    world.casework.change_status(world.clerk1, case_id, 2, Status.IN_PROGRESS)
+    world.casework.commands.claim(world.clerk1, case_id)
+    world.casework.commands.change_status(world.clerk1, case_id, 2, Status.IN_PROGRESS)
     view = _view(qtbot, make_context, world, world.clerk1)
     view.show_case(case_id)
     complete = view.transition_buttons[Status.COMPLETED]
@@ -187,13 +187,15 @@ def test_a_concurrent_change_is_explained_and_the_view_reloads(
     qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
 ) -> None:
     case_id = world.add_case("birth_certificate")
-    world.casework.claim(world.clerk1, case_id)
+    world.casework.commands.claim(world.clerk1, case_id)
     view = _view(qtbot, make_context, world, world.clerk1)
     view.show_case(case_id)
     assert view.detail is not None and view.detail.row.version == 2
     # Meanwhile, at her own desk, the team lead starts work on the case.
     world.clock.advance(minutes=5)
-    world.casework.change_status(world.lead, case_id, 2, Status.IN_PROGRESS, comment="Eilig")
+    world.casework.commands.change_status(
+        world.lead, case_id, 2, Status.IN_PROGRESS, comment="Eilig"
+    )
     with qtbot.waitSignal(view.conflict) as conflict:
         qtbot.mouseClick(view.transition_buttons[Status.IN_PROGRESS], Qt.MouseButton.LeftButton)
     assert conflict.args == [case_id]
@@ -208,22 +210,24 @@ def test_a_concurrent_change_is_explained_and_the_view_reloads(
     assert view.detail.row.version == 3
     assert view.detail.row.status is Status.IN_PROGRESS
     assert Status.WAITING_FOR_CITIZEN in view.transition_buttons
-    assert world.casework.get_case(world.clerk1, case_id).row.version == 3
+    assert world.casework.queries.get_case(world.clerk1, case_id).row.version == 3
 
 
 def test_releasing_a_case_that_changed_meanwhile_is_refused_and_explained(
     qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
 ) -> None:
     case_id = world.add_case("birth_certificate")
-    world.casework.claim(world.clerk2, case_id)
+    world.casework.commands.claim(world.clerk2, case_id)
     view = _view(qtbot, make_context, world, world.lead)
     view.show_case(case_id)
     assert view.detail is not None and view.detail.row.version == 2
-    world.casework.change_status(world.clerk2, case_id, 2, Status.IN_PROGRESS)
+    world.casework.commands.change_status(world.clerk2, case_id, 2, Status.IN_PROGRESS)
     with qtbot.waitSignal(view.conflict):
         view.release_action.trigger()
     assert "Thomas Krämer changed this case" in view.message_bar.text
-    assert world.casework.get_case(world.lead, case_id).row.assignee_id == world.clerk2.user_id
+    assert (
+        world.casework.queries.get_case(world.lead, case_id).row.assignee_id == world.clerk2.user_id
+    )
     assert view.detail is not None and view.detail.row.version == 3  # reloaded
 
 
@@ -241,7 +245,7 @@ def test_a_lost_claim_race_names_the_winner(
     case_id = world.add_case("birth_certificate")
     view = _view(qtbot, make_context, world, world.clerk1)
     view.show_case(case_id)
-    world.casework.claim(world.clerk2, case_id)
+    world.casework.commands.claim(world.clerk2, case_id)
     view.claim_action.trigger()
     assert view.message_bar.text == "Thomas Krämer took this case just before you."
     assert view.header.assignee_label.text() == "Thomas Krämer"
@@ -290,8 +294,8 @@ def test_a_notice_says_who_took_my_case(
     qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
 ) -> None:
     case_id = world.add_case("birth_certificate")
-    world.casework.claim(world.clerk1, case_id)
-    world.casework.assign(world.lead, case_id, "clerk2")
+    world.casework.commands.claim(world.clerk1, case_id)
+    world.casework.commands.assign(world.lead, case_id, "clerk2")
     view = _view(qtbot, make_context, world, world.clerk1)
     view.show_case(case_id)
     assert view.detail is not None
@@ -309,7 +313,7 @@ def test_clerks_are_not_offered_to_assign(
     qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
 ) -> None:
     case_id = world.add_case("birth_certificate")
-    world.casework.claim(world.clerk2, case_id)
+    world.casework.commands.claim(world.clerk2, case_id)
     view = _view(qtbot, make_context, world, world.clerk1)
     view.show_case(case_id)
     assert not view.assign_action.isVisible()
@@ -324,7 +328,7 @@ def test_a_team_lead_assigns_through_a_dialog(
     qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
 ) -> None:
     case_id = world.add_case("birth_certificate")
-    world.casework.claim(world.clerk2, case_id)
+    world.casework.commands.claim(world.clerk2, case_id)
     view = _view(qtbot, make_context, world, world.lead)
     view.show_case(case_id)
     assert view.assign_button.isVisible()
@@ -338,7 +342,9 @@ def test_a_team_lead_assigns_through_a_dialog(
     dialog.user_combo.setCurrentIndex(dialog.user_combo.findData("clerk1"))
     with qtbot.waitSignal(view.case_changed):
         dialog.accept()
-    assert world.casework.get_case(world.lead, case_id).row.assignee_id == world.clerk1.user_id
+    assert (
+        world.casework.queries.get_case(world.lead, case_id).row.assignee_id == world.clerk1.user_id
+    )
     assert view.header.assignee_label.text() == "Petra Sommer"
 
 
@@ -359,7 +365,7 @@ def test_notes_are_saved_and_drafts_survive_switching_cases(
     assert view.notes.editor.toPlainText() == ""
     assert _tab(view, view.notes) == "Notes (1)"
     assert view.notes.timeline.entries[0].detail.text() == "Rückruf am Montag"
-    assert world.casework.get_case(world.clerk1, first).history[-1].kind == "note_added"
+    assert world.casework.queries.get_case(world.clerk1, first).history[-1].kind == "note_added"
 
 
 def test_attachments_are_listed_with_their_check_shown_prominently(
@@ -402,11 +408,13 @@ def test_attachments_are_listed_with_their_check_shown_prominently(
     assert section.preview_button.isEnabled() and section.save_button.isEnabled()
     assert _tab(view, section) == "Attachments (1)"
     # Nothing was read yet: only asking for the preview reads (and records) the content.
-    assert [e.kind for e in world.casework.get_case(world.clerk1, case_id).history] == ["received"]
+    assert [e.kind for e in world.casework.queries.get_case(world.clerk1, case_id).history] == [
+        "received"
+    ]
     section.preview()
     assert section.pane.currentWidget() is section.pane.message
     assert "damaged or not what it claims to be" in section.pane.message.text()
-    kinds = [e.kind for e in world.casework.get_case(world.clerk1, case_id).history]
+    kinds = [e.kind for e in world.casework.queries.get_case(world.clerk1, case_id).history]
     assert kinds == ["received", "attachment_viewed"]
 
 
@@ -454,8 +462,8 @@ def test_the_status_shortcut_offers_the_allowed_transitions(
     qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
 ) -> None:
     case_id = world.add_case("birth_certificate")
-    world.casework.claim(world.clerk1, case_id)
-    world.casework.change_status(world.clerk1, case_id, 2, Status.IN_PROGRESS)
+    world.casework.commands.claim(world.clerk1, case_id)
+    world.casework.commands.change_status(world.clerk1, case_id, 2, Status.IN_PROGRESS)
     view = _view(qtbot, make_context, world, world.clerk1)
     view.show_case(case_id)
     view.status_action.trigger()

@@ -99,7 +99,7 @@ def test_waiting_and_failed_messages_show_attempts_and_errors_literally(
     ModelTester(None).check(model)
     assert model.rowCount() == 2
     rows = [[model.data(model.index(r, c)) for c in range(6)] for r in range(2)]
-    file_number = world.casework.get_case(world.clerk1, case_id).row.file_number
+    file_number = world.casework.queries.get_case(world.clerk1, case_id).row.file_number
     assert rows[0] == [
         file_number,
         "Confirmation to the portal",

@@ -9,12 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from sqlalchemy.exc import OperationalError
 
 from backoffice.domain.status import Status
-from backoffice.services.casework import CaseworkService
+from backoffice.services.casework import Casework
 from backoffice.services.catalogue import CatalogueService
 from backoffice.services.desktop import DesktopServices
+from backoffice.services.errors import StorageError
 from backoffice.services.queries import CaseFilter, CaseRow, CaseSort, SortKey
 from backoffice.store.database import Database
 from backoffice.ui.app import build_context
@@ -91,9 +91,9 @@ def test_columns_show_named_plain_data(
     world: World, make_context: Callable[..., UiContext]
 ) -> None:
     case_id = world.add_case("birth_certificate")
-    world.casework.claim(world.clerk1, case_id)
-    row = world.casework.change_status(world.clerk1, case_id, 2, Status.IN_PROGRESS)
-    world.casework.change_status(
+    world.casework.commands.claim(world.clerk1, case_id)
+    row = world.casework.commands.change_status(world.clerk1, case_id, 2, Status.IN_PROGRESS)
+    world.casework.commands.change_status(
         world.clerk1, case_id, row.version, Status.WAITING_FOR_CITIZEN, message="Bitte …"
     )
     context = make_context(world.clerk1, language="de")
@@ -142,7 +142,7 @@ def test_one_changed_case_changes_one_row(
     ids = _cases(world, 5)
     model = _model(make_context(world.clerk1), world)
     model.set_query(CaseFilter())
-    changed = world.casework.claim(world.clerk1, ids[2])
+    changed = world.casework.commands.claim(world.clerk1, ids[2])
     row = model.row_of(ids[2])
     assert row is not None
     with qtbot.waitSignal(model.dataChanged) as signal:
@@ -187,7 +187,7 @@ def test_new_cases_appear_and_the_selection_stays_on_its_case(
     # A sync brings two new cases (newest: on top); someone else claims one shown.
     world.clock.advance(hours=1)
     new_ids = _cases(world, 2)
-    world.casework.claim(world.clerk2, ids[-1])
+    world.casework.commands.claim(world.clerk2, ids[-1])
     shown = model.rowCount()
     with qtbot.waitSignal(model.reloaded):
         model.refresh()
@@ -212,7 +212,7 @@ def test_refresh_drops_cases_that_left_the_view(
     model = _model(make_context(world.clerk1), world)
     model.set_query(CaseFilter(unassigned=True))
     assert model.rowCount() == 4
-    world.casework.claim(world.clerk2, ids[1])
+    world.casework.commands.claim(world.clerk2, ids[1])
     model.refresh()
     assert ids[1] not in model.case_ids()
     assert model.rowCount() == 3
@@ -227,13 +227,13 @@ def test_a_failed_load_is_reported(
 ) -> None:
     broken = Database(f"sqlite:///{tmp_path / 'missing' / 'folder' / 'x.sqlite3'}")
     services = replace(
-        desktop_services, casework=CaseworkService(broken), catalogue=CatalogueService(broken)
+        desktop_services, casework=Casework.build(broken), catalogue=CatalogueService(broken)
     )
     context = build_context(services, world.clerk1, "en", runner)
     model = InboxModel(context)
     with qtbot.waitSignal(model.load_failed) as signal:
         model.set_query(CaseFilter())
-    assert isinstance(signal.args[0], OperationalError)
+    assert isinstance(signal.args[0], StorageError) and signal.args[0].unavailable
     assert model.rowCount() == 0
     assert not model.canFetchMore()
     assert not model.loading

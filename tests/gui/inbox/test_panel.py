@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from backoffice.domain.status import Status
 from backoffice.services.actor import Actor
-from backoffice.services.casework import CaseworkService
+from backoffice.services.casework import CaseQueries
 from backoffice.services.queries import CaseFilter, SortKey
 from backoffice.ui.context import UiContext
 from backoffice.ui.inbox.model import Column
@@ -36,10 +36,10 @@ def cases(world: World) -> dict[str, list[int]]:
     theirs = world.add_case("resident_parking_permit")
     closed = world.add_case("birth_certificate")
     for case_id in mine:
-        world.casework.claim(world.clerk1, case_id)
-    world.casework.claim(world.clerk2, theirs)
-    world.casework.change_status(world.lead, closed, 1, Status.WITHDRAWN)
-    world.casework.change_status(world.clerk1, mine[0], 2, Status.IN_PROGRESS)
+        world.casework.commands.claim(world.clerk1, case_id)
+    world.casework.commands.claim(world.clerk2, theirs)
+    world.casework.commands.change_status(world.lead, closed, 1, Status.WITHDRAWN)
+    world.casework.commands.change_status(world.clerk1, mine[0], 2, Status.IN_PROGRESS)
     return {
         "unassigned": [overdue, *ids, dog],
         "overdue": [overdue],
@@ -245,19 +245,19 @@ def test_filters_map_to_the_service_filter(world: World) -> None:
 
 
 class _Recording:
-    """The casework service, recording which counting calls the filter bar makes."""
+    """The case queries, recording which counting calls the filter bar makes."""
 
-    def __init__(self, casework: CaseworkService) -> None:
-        self._casework = casework
+    def __init__(self, queries: CaseQueries) -> None:
+        self._queries = queries
         self.calls: list[str] = []
 
     def count_cases(self, actor: Actor, flt: CaseFilter) -> int:
         self.calls.append("count_cases")
-        return self._casework.count_cases(actor, flt)
+        return self._queries.count_cases(actor, flt)
 
     def count_cases_by(self, actor: Actor, flt: CaseFilter, group: str) -> dict[str, int]:
         self.calls.append(f"count_cases_by:{group}")
-        return self._casework.count_cases_by(actor, flt, group)
+        return self._queries.count_cases_by(actor, flt, group)
 
 
 @pytest.mark.parametrize(
@@ -267,7 +267,7 @@ class _Recording:
 def test_counts_come_from_a_few_grouped_queries_and_match_single_counts(
     world: World, cases: dict[str, list[int]], selection: Selection
 ) -> None:
-    recording = _Recording(world.casework)
+    recording = _Recording(world.casework.queries)
     services = sorted(world.templates)
     context = TaskContext(CancelToken(), CancelToken(), lambda _report: None)
     counts = count_all(recording, world.clerk1, selection, services, context)  # type: ignore[arg-type]
@@ -287,4 +287,6 @@ def test_counts_come_from_a_few_grouped_queries_and_match_single_counts(
     for service in ["", *services]:
         expected[f"service:{service}"] = build_filter(actor, replace(plain, service=service))
     expected["current"] = build_filter(actor, selection)
-    assert counts == {key: world.casework.count_cases(actor, f) for key, f in expected.items()}
+    assert counts == {
+        key: world.casework.queries.count_cases(actor, f) for key, f in expected.items()
+    }

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from backoffice import cli_portal
+from backoffice.cli import portal as cli_portal
 from backoffice.portal import keys as keys_module
 from backoffice.portal.errors import PortalError
 from backoffice.portal.keys import SubscriberKeys

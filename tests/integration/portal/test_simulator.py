@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from backoffice import cli_portal
+from backoffice.cli import portal as cli_portal
 from backoffice.portal import errors, jose, protocol
 from backoffice.portal import keys as keys_module
 from backoffice.portal.auth import ClientCredentials

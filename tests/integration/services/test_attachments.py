@@ -42,7 +42,7 @@ def test_reading_an_attachment_is_audited(world: World) -> None:
     service = AttachmentService(world.db)
     content = service.content(world.clerk1, attachment_id)
     assert content.data == PDF and content.case_id == case_id
-    history = world.casework.get_case(world.clerk1, case_id).history
+    history = world.casework.queries.get_case(world.clerk1, case_id).history
     assert history[-1].kind == "attachment_viewed"
     assert history[-1].actor_name == "Petra Sommer"
     with pytest.raises(NotFound):

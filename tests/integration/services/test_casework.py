@@ -13,7 +13,7 @@ from backoffice.domain.deadlines import WorkingCalendar, compute_deadline, local
 from backoffice.domain.errors import RequirementMissing, TransitionError
 from backoffice.domain.status import Status
 from backoffice.services.audit import verify_chain
-from backoffice.services.casework import CaseworkService
+from backoffice.services.casework import Casework
 from backoffice.services.errors import (
     ClaimConflict,
     ConcurrentChange,
@@ -30,7 +30,7 @@ def _all_pages(world: World, flt: CaseFilter, sort: CaseSort, limit: int) -> lis
     ids: list[int] = []
     after = None
     while True:
-        page = world.casework.list_cases(world.lead, flt, sort, after, limit)
+        page = world.casework.queries.list_cases(world.lead, flt, sort, after, limit)
         ids.extend(r.id for r in page.rows)
         if page.next_cursor is None:
             return ids
@@ -50,11 +50,11 @@ def test_keyset_pages_cover_every_case_once_in_order(
     ]
     # Some cases paused or closed so that the due column has NULLs too.
     for case_id in ids[:5]:
-        world.casework.claim(world.clerk1, case_id)
-        world.casework.change_status(world.clerk1, case_id, 2, Status.WITHDRAWN)
+        world.casework.commands.claim(world.clerk1, case_id)
+        world.casework.commands.change_status(world.clerk1, case_id, 2, Status.WITHDRAWN)
     sort = CaseSort(key, descending)
     paged = _all_pages(world, CaseFilter(), sort, limit=7)
-    one_page = world.casework.list_cases(world.lead, CaseFilter(), sort, limit=500).rows
+    one_page = world.casework.queries.list_cases(world.lead, CaseFilter(), sort, limit=500).rows
     assert sorted(paged) == sorted(ids)
     assert paged == [r.id for r in one_page]
     values = {
@@ -75,12 +75,12 @@ def test_filters_and_counts(world: World) -> None:
     old = world.add_case("dog_tax_registration", received_at=long_ago)
     fresh = world.add_case("birth_certificate")
     mine = world.add_case("business_registration")
-    world.casework.claim(world.clerk1, mine)
+    world.casework.commands.claim(world.clerk1, mine)
 
     def ids(**kwargs: object) -> set[int]:
         flt = CaseFilter(**kwargs)  # type: ignore[arg-type]
-        page = world.casework.list_cases(world.lead, flt)
-        assert world.casework.count_cases(world.lead, flt) == len(page.rows)
+        page = world.casework.queries.list_cases(world.lead, flt)
+        assert world.casework.queries.count_cases(world.lead, flt) == len(page.rows)
         return {r.id for r in page.rows}
 
     assert ids() == {old, fresh, mine}
@@ -91,7 +91,7 @@ def test_filters_and_counts(world: World) -> None:
     assert ids(unassigned=True, assignee_id=world.clerk1.user_id) == set()
     assert ids(statuses=frozenset({Status.RECEIVED})) == {old, fresh, mine}
     assert ids(statuses=frozenset({Status.COMPLETED})) == set()
-    row = next(r for r in world.casework.list_cases(world.lead).rows if r.id == old)
+    row = next(r for r in world.casework.queries.list_cases(world.lead).rows if r.id == old)
     assert row.overdue and not row.paused
 
 
@@ -103,10 +103,13 @@ def test_search_matches_file_number_name_and_form_data_case_insensitively(world:
         }
     )
     other = world.add_case(form_data={"applicant": {"given_name": "Anna", "family_name": "Weber"}})
-    detail = world.casework.get_case(world.lead, other)
+    detail = world.casework.queries.get_case(world.lead, other)
 
     def search(term: str) -> set[int]:
-        return {r.id for r in world.casework.list_cases(world.lead, CaseFilter(search=term)).rows}
+        return {
+            r.id
+            for r in world.casework.queries.list_cases(world.lead, CaseFilter(search=term)).rows
+        }
 
     # SQLite answers words of 3+ characters from its trigram index, PostgreSQL from pg_trgm.
     assert world.db.has_search_index == world.db.is_sqlite
@@ -147,12 +150,12 @@ def test_claim_race_has_exactly_one_winner(world: World) -> None:
     case_ids = [world.add_case() for _ in range(8)]
     # Two desktops: separate Database objects (own engines and connections) on one database.
     other_db = Database(world.db.url.render_as_string(hide_password=False))
-    other = CaseworkService(other_db, clock=world.clock)
+    other = Casework.build(other_db, clock=world.clock)
     try:
         for case_id in case_ids:
             outcomes = _race(
-                lambda: world.casework.claim(world.clerk1, case_id),  # noqa: B023
-                lambda: other.claim(world.clerk2, case_id),  # noqa: B023
+                lambda: world.casework.commands.claim(world.clerk1, case_id),  # noqa: B023
+                lambda: other.commands.claim(world.clerk2, case_id),  # noqa: B023
             )
             errors = [o for o in outcomes.values() if isinstance(o, ClaimConflict)]
             winners = [o for o in outcomes.values() if not isinstance(o, ClaimConflict)]
@@ -168,61 +171,63 @@ def test_claim_race_has_exactly_one_winner(world: World) -> None:
 
 def test_claim_is_idempotent_for_the_holder_and_refused_when_closed(world: World) -> None:
     case_id = world.add_case()
-    first = world.casework.claim(world.clerk1, case_id)
-    again = world.casework.claim(world.clerk1, case_id)
+    first = world.casework.commands.claim(world.clerk1, case_id)
+    again = world.casework.commands.claim(world.clerk1, case_id)
     assert again.version == first.version
-    world.casework.change_status(world.clerk1, case_id, again.version, Status.WITHDRAWN)
+    world.casework.commands.change_status(world.clerk1, case_id, again.version, Status.WITHDRAWN)
     with pytest.raises(ClaimConflict, match="closed"):
-        world.casework.claim(world.clerk2, case_id)
+        world.casework.commands.claim(world.clerk2, case_id)
 
 
 def test_team_lead_takes_over_and_previous_holder_is_told(world: World) -> None:
     case_id = world.add_case()
-    world.casework.claim(world.clerk1, case_id)
+    world.casework.commands.claim(world.clerk1, case_id)
     with pytest.raises(PermissionDenied):
-        world.casework.assign(world.clerk2, case_id, "clerk2")
-    row = world.casework.assign(world.lead, case_id, "clerk2")
+        world.casework.commands.assign(world.clerk2, case_id, "clerk2")
+    row = world.casework.commands.assign(world.lead, case_id, "clerk2")
     assert row.assignee_name == "Thomas Krämer"
 
-    notices = world.casework.unseen_notices(world.clerk1)
+    notices = world.casework.notices.unseen(world.clerk1)
     assert [(n.kind, n.payload["from"], n.payload["to"]) for n in notices] == [
         ("assigned", "clerk1", "clerk2")
     ]
     assert notices[0].actor_name == "Sabine Albrecht"
-    detail = world.casework.get_case(world.clerk1, case_id)
+    detail = world.casework.queries.get_case(world.clerk1, case_id)
     assert [n.kind for n in detail.notices] == ["assigned"]
-    assert world.casework.unseen_notices(world.clerk1) == []  # seen now
-    assert world.casework.unseen_notices(world.clerk2)[0].payload["to"] == "clerk2"
+    assert world.casework.notices.unseen(world.clerk1) == []  # seen now
+    assert world.casework.notices.unseen(world.clerk2)[0].payload["to"] == "clerk2"
     kinds = [h.kind for h in detail.history]
     assert kinds == ["received", "claimed", "assigned"]
     # clerk2 may release their own claim; clerk1 may not release it for them
     with pytest.raises(PermissionDenied):
-        world.casework.release(world.clerk1, case_id)
-    assert world.casework.release(world.clerk2, case_id).assignee_id is None
+        world.casework.commands.release(world.clerk1, case_id)
+    assert world.casework.commands.release(world.clerk2, case_id).assignee_id is None
     with pytest.raises(NotFound):
-        world.casework.assign(world.lead, case_id, "nobody")
+        world.casework.commands.assign(world.lead, case_id, "nobody")
 
 
 def test_status_changes_follow_the_workflow(world: World) -> None:
     case_id = world.add_case("birth_certificate")
     with pytest.raises(PermissionDenied, match="claim"):
-        world.casework.change_status(world.clerk1, case_id, 1, Status.IN_PROGRESS)
-    v = world.casework.claim(world.clerk1, case_id).version
+        world.casework.commands.change_status(world.clerk1, case_id, 1, Status.IN_PROGRESS)
+    v = world.casework.commands.claim(world.clerk1, case_id).version
     with pytest.raises(TransitionError, match="cannot go from 'received' to 'completed'"):
-        world.casework.change_status(world.clerk1, case_id, v, Status.COMPLETED)
+        world.casework.commands.change_status(world.clerk1, case_id, v, Status.COMPLETED)
     with pytest.raises(PermissionDenied):
-        world.casework.change_status(world.clerk2, case_id, v, Status.IN_PROGRESS)
-    v = world.casework.change_status(world.clerk1, case_id, v, Status.IN_PROGRESS).version
+        world.casework.commands.change_status(world.clerk2, case_id, v, Status.IN_PROGRESS)
+    v = world.casework.commands.change_status(world.clerk1, case_id, v, Status.IN_PROGRESS).version
     with pytest.raises(RequirementMissing) as missing:
-        world.casework.change_status(world.clerk1, case_id, v, Status.REJECTED, comment="  ")
+        world.casework.commands.change_status(
+            world.clerk1, case_id, v, Status.REJECTED, comment="  "
+        )
     assert missing.value.details["missing"] == ("comment", "message")
     with pytest.raises(RequirementMissing, match="document"):
-        world.casework.change_status(world.clerk1, case_id, v, Status.COMPLETED)
+        world.casework.commands.change_status(world.clerk1, case_id, v, Status.COMPLETED)
     with pytest.raises(InvalidInput, match="too long"):
-        world.casework.change_status(
+        world.casework.commands.change_status(
             world.clerk1, case_id, v, Status.REJECTED, comment="x" * 5000, message="m"
         )
-    row = world.casework.change_status(
+    row = world.casework.commands.change_status(
         world.clerk1,
         case_id,
         v,
@@ -231,7 +236,7 @@ def test_status_changes_follow_the_workflow(world: World) -> None:
         message="Sie sind nicht berechtigt.",
     )
     assert row.status is Status.REJECTED and row.due_date is None
-    detail = world.casework.get_case(world.clerk1, case_id)
+    detail = world.casework.queries.get_case(world.clerk1, case_id)
     assert detail.allowed_transitions == []
     assert detail.closed_at is not None
     assert detail.history[-1].payload == {
@@ -243,8 +248,10 @@ def test_status_changes_follow_the_workflow(world: World) -> None:
     }
     # A team lead may work any case; a clerk cannot claim a closed one.
     other = world.add_case("birth_certificate")
-    world.casework.claim(world.clerk2, other)
-    assert world.casework.change_status(world.lead, other, 2, Status.IN_PROGRESS).version == 3
+    world.casework.commands.claim(world.clerk2, other)
+    assert (
+        world.casework.commands.change_status(world.lead, other, 2, Status.IN_PROGRESS).version == 3
+    )
 
 
 def test_waiting_for_the_citizen_pauses_the_deadline(world: World) -> None:
@@ -252,19 +259,21 @@ def test_waiting_for_the_citizen_pauses_the_deadline(world: World) -> None:
     case_id = world.add_case("birth_certificate", received_at=received)
     template = world.templates["birth_certificate"]
     calendar = WorkingCalendar()
-    initial = world.casework.get_case(world.clerk1, case_id).row.due_date
+    initial = world.casework.queries.get_case(world.clerk1, case_id).row.due_date
     assert initial == calendar.add_working_days(local_date(received), template.processing_days)
 
-    v = world.casework.claim(world.clerk1, case_id).version
-    v = world.casework.change_status(world.clerk1, case_id, v, Status.IN_PROGRESS).version
+    v = world.casework.commands.claim(world.clerk1, case_id).version
+    v = world.casework.commands.change_status(world.clerk1, case_id, v, Status.IN_PROGRESS).version
     world.clock.advance(days=1)  # Wednesday: ask the citizen
-    row = world.casework.change_status(
+    row = world.casework.commands.change_status(
         world.clerk1, case_id, v, Status.WAITING_FOR_CITIZEN, message="Bitte Ausweis senden."
     )
     assert row.paused and row.due_date is None and not row.overdue
-    assert world.casework.list_cases(world.lead, CaseFilter(overdue=True)).rows == []
+    assert world.casework.queries.list_cases(world.lead, CaseFilter(overdue=True)).rows == []
     world.clock.advance(days=7)  # next Wednesday: the answer arrives
-    row = world.casework.change_status(world.clerk1, case_id, row.version, Status.IN_PROGRESS)
+    row = world.casework.commands.change_status(
+        world.clerk1, case_id, row.version, Status.IN_PROGRESS
+    )
     expected = compute_deadline(
         local_date(received),
         template.processing_days,
@@ -279,14 +288,14 @@ def test_waiting_for_the_citizen_pauses_the_deadline(world: World) -> None:
 
 def test_concurrent_edit_is_reported_not_overwritten(world: World, database_url: str) -> None:
     case_id = world.add_case("birth_certificate")
-    v = world.casework.claim(world.lead, case_id).version
+    v = world.casework.commands.claim(world.lead, case_id).version
     # Desktop A and desktop B both show version v.
     desktop_b = Database(database_url)
     try:
-        service_b = CaseworkService(desktop_b, clock=world.clock)
-        world.casework.change_status(world.lead, case_id, v, Status.IN_PROGRESS)
+        service_b = Casework.build(desktop_b, clock=world.clock)
+        world.casework.commands.change_status(world.lead, case_id, v, Status.IN_PROGRESS)
         with pytest.raises(ConcurrentChange) as conflict:
-            service_b.change_status(world.admin, case_id, v, Status.WITHDRAWN)
+            service_b.commands.change_status(world.admin, case_id, v, Status.WITHDRAWN)
     finally:
         desktop_b.dispose()
     err = conflict.value
@@ -296,19 +305,21 @@ def test_concurrent_edit_is_reported_not_overwritten(world: World, database_url:
         ("status_changed", "received", "in_progress")
     ]
     assert "Sabine Albrecht set the status received → in_progress" in str(err)
-    detail = world.casework.get_case(world.lead, case_id)
+    detail = world.casework.queries.get_case(world.lead, case_id)
     assert detail.row.status is Status.IN_PROGRESS  # not overwritten
 
 
 def test_simultaneous_status_changes_one_wins(world: World, database_url: str) -> None:
     case_id = world.add_case("birth_certificate")
-    v = world.casework.claim(world.lead, case_id).version
+    v = world.casework.commands.claim(world.lead, case_id).version
     other_db = Database(database_url)
-    other = CaseworkService(other_db, clock=world.clock)
+    other = Casework.build(other_db, clock=world.clock)
     try:
         results = _race(
-            lambda: world.casework.change_status(world.lead, case_id, v, Status.IN_PROGRESS),
-            lambda: other.change_status(world.lead, case_id, v, Status.WITHDRAWN),
+            lambda: world.casework.commands.change_status(
+                world.lead, case_id, v, Status.IN_PROGRESS
+            ),
+            lambda: other.commands.change_status(world.lead, case_id, v, Status.WITHDRAWN),
         ).values()
     finally:
         other_db.dispose()
@@ -319,14 +330,14 @@ def test_simultaneous_status_changes_one_wins(world: World, database_url: str) -
 
 def test_notes_and_audit_chain_tampering(world: World) -> None:
     case_id = world.add_case()
-    world.casework.add_note(world.clerk1, case_id, "<b>Rückruf</b> am Montag")
+    world.casework.commands.add_note(world.clerk1, case_id, "<b>Rückruf</b> am Montag")
     with pytest.raises(InvalidInput):
-        world.casework.add_note(world.clerk1, case_id, "   ")
+        world.casework.commands.add_note(world.clerk1, case_id, "   ")
     with pytest.raises(InvalidInput, match="too long"):
-        world.casework.add_note(world.clerk1, case_id, "x" * 10_001)
-    world.casework.claim(world.clerk1, case_id)
-    world.casework.add_note(world.clerk1, case_id, "zweite Notiz")
-    history = world.casework.get_case(world.clerk1, case_id).history
+        world.casework.commands.add_note(world.clerk1, case_id, "x" * 10_001)
+    world.casework.commands.claim(world.clerk1, case_id)
+    world.casework.commands.add_note(world.clerk1, case_id, "zweite Notiz")
+    history = world.casework.queries.get_case(world.clerk1, case_id).history
     assert [h.kind for h in history] == ["received", "note_added", "claimed", "note_added"]
     assert history[1].payload["text"] == "<b>Rückruf</b> am Montag"
     with world.db.read() as session:
@@ -350,13 +361,13 @@ def test_notes_and_audit_chain_tampering(world: World) -> None:
 
 def test_unknown_case_and_permissions(world: World) -> None:
     with pytest.raises(NotFound):
-        world.casework.get_case(world.clerk1, 999_999)
+        world.casework.queries.get_case(world.clerk1, 999_999)
     with pytest.raises(NotFound):
-        world.casework.claim(world.clerk1, 999_999)
+        world.casework.commands.claim(world.clerk1, 999_999)
     with pytest.raises(NotFound):
-        world.casework.add_note(world.clerk1, 999_999, "x")
+        world.casework.commands.add_note(world.clerk1, 999_999, "x")
     with pytest.raises(NotFound):
-        world.casework.change_status(world.lead, 999_999, 1, Status.IN_PROGRESS)
+        world.casework.commands.change_status(world.lead, 999_999, 1, Status.IN_PROGRESS)
 
 
 def test_hostile_citizen_text_is_stored_verbatim_and_bounded(world: World) -> None:
@@ -368,19 +379,19 @@ def test_hostile_citizen_text_is_stored_verbatim_and_bounded(world: World) -> No
         "certificate": {"purpose": "A" * 50_000},
     }
     case_id = world.add_case(form_data=hostile)
-    detail = world.casework.get_case(world.lead, case_id)
+    detail = world.casework.queries.get_case(world.lead, case_id)
     assert detail.row.applicant_name.startswith("<b>x</b><img src=x")
     assert "\u0000" not in detail.row.applicant_name and "\u202e" not in detail.row.applicant_name
     assert detail.form_data["certificate"]["purpose"] == "A" * 50_000
     assert detail.form_data["applicant"]["family_name"] == "Null\ufffdByte\u202eRTL"
-    found = world.casework.list_cases(world.lead, CaseFilter(search="onerror")).rows
+    found = world.casework.queries.list_cases(world.lead, CaseFilter(search="onerror")).rows
     assert [r.id for r in found] == [case_id]
 
 
 def test_received_at_is_utc_aware_on_every_backend(world: World) -> None:
     moment = datetime(2026, 3, 31, 23, 30, tzinfo=UTC)  # already 1 April in Berlin
     case_id = world.add_case(received_at=moment)
-    row = world.casework.get_case(world.lead, case_id).row
+    row = world.casework.queries.get_case(world.lead, case_id).row
     assert row.received_at == moment and row.received_at.tzinfo is not None
     assert row.file_number.split("-")[1] == "2026"
 
@@ -389,44 +400,48 @@ def test_grouped_counts_match_single_counts(world: World) -> None:
     for service in ("birth_certificate", "birth_certificate", "dog_tax_registration"):
         world.add_case(service)
     mine = world.add_case("business_registration")
-    world.casework.claim(world.clerk1, mine)
-    world.casework.change_status(world.clerk1, mine, 2, Status.IN_PROGRESS)
-    by_service = world.casework.count_cases_by(world.lead, CaseFilter(), "service")
+    world.casework.commands.claim(world.clerk1, mine)
+    world.casework.commands.change_status(world.clerk1, mine, 2, Status.IN_PROGRESS)
+    by_service = world.casework.queries.count_cases_by(world.lead, CaseFilter(), "service")
     assert by_service == {
         "birth_certificate": 2,
         "dog_tax_registration": 1,
         "business_registration": 1,
     }
-    by_status = world.casework.count_cases_by(world.lead, CaseFilter(unassigned=True), "status")
+    by_status = world.casework.queries.count_cases_by(
+        world.lead, CaseFilter(unassigned=True), "status"
+    )
     assert by_status == {"received": 3}
-    for status, count in world.casework.count_cases_by(world.lead, CaseFilter(), "status").items():
+    for status, count in world.casework.queries.count_cases_by(
+        world.lead, CaseFilter(), "status"
+    ).items():
         single = CaseFilter(statuses=frozenset({Status(status)}))
-        assert world.casework.count_cases(world.lead, single) == count
+        assert world.casework.queries.count_cases(world.lead, single) == count
 
 
 def test_notices_can_be_dismissed_by_their_owner_only(world: World) -> None:
     case_id = world.add_case()
-    world.casework.claim(world.clerk1, case_id)
-    world.casework.assign(world.lead, case_id, "clerk2")
-    (notice,) = world.casework.unseen_notices(world.clerk1)
-    assert world.casework.dismiss_notices(world.clerk2, [notice.id]) == 0
-    assert world.casework.dismiss_notices(world.clerk1, [notice.id]) == 1
-    assert world.casework.unseen_notices(world.clerk1) == []
+    world.casework.commands.claim(world.clerk1, case_id)
+    world.casework.commands.assign(world.lead, case_id, "clerk2")
+    (notice,) = world.casework.notices.unseen(world.clerk1)
+    assert world.casework.notices.dismiss(world.clerk2, [notice.id]) == 0
+    assert world.casework.notices.dismiss(world.clerk1, [notice.id]) == 1
+    assert world.casework.notices.unseen(world.clerk1) == []
 
 
 def test_reassigning_from_an_old_view_is_a_conflict(world: World) -> None:
     case_id = world.add_case()
-    seen = world.casework.get_case(world.lead, case_id).row.version
-    world.casework.claim(world.clerk1, case_id)
+    seen = world.casework.queries.get_case(world.lead, case_id).row.version
+    world.casework.commands.claim(world.clerk1, case_id)
     with pytest.raises(ConcurrentChange) as conflict:
-        world.casework.assign(world.lead, case_id, "clerk2", expected_version=seen)
+        world.casework.commands.assign(world.lead, case_id, "clerk2", expected_version=seen)
     assert conflict.value.changed_by == "Petra Sommer"
-    assert world.casework.get_case(world.lead, case_id).row.assignee_name == "Petra Sommer"
+    assert world.casework.queries.get_case(world.lead, case_id).row.assignee_name == "Petra Sommer"
 
 
 def test_a_change_by_the_system_names_nobody(world: World) -> None:
     case_id = world.add_case()
     with pytest.raises(ConcurrentChange) as conflict:
-        world.casework.assign(world.lead, case_id, "clerk2", expected_version=0)
+        world.casework.commands.assign(world.lead, case_id, "clerk2", expected_version=0)
     assert conflict.value.changed_by is None
     assert "changed by the system" in str(conflict.value)

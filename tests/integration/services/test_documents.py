@@ -30,8 +30,8 @@ def service(world: World) -> DocumentService:
 def _in_progress(world: World, service_key: str = "birth_certificate", **kw: Any) -> int:
     """A case claimed by clerk1 and in progress (version 3)."""
     case_id = world.add_case(service_key, **kw)
-    world.casework.claim(world.clerk1, case_id)
-    world.casework.change_status(world.clerk1, case_id, 2, Status.IN_PROGRESS)
+    world.casework.commands.claim(world.clerk1, case_id)
+    world.casework.commands.change_status(world.clerk1, case_id, 2, Status.IN_PROGRESS)
     return case_id
 
 
@@ -45,7 +45,7 @@ def test_a_generated_certificate_lets_the_case_be_completed(
 ) -> None:
     case_id = _in_progress(world)
     with pytest.raises(RequirementMissing) as refused:
-        world.casework.change_status(world.clerk1, case_id, 3, Status.COMPLETED)
+        world.casework.commands.change_status(world.clerk1, case_id, 3, Status.COMPLETED)
     assert refused.value.details["missing"] == ("document",)
 
     info = service.generate(world.clerk1, case_id)
@@ -61,7 +61,7 @@ def test_a_generated_certificate_lets_the_case_be_completed(
     assert info.file_number in text and info.verification_code in text
     assert "Geburtsurkunde" in text and "10.03.2026" in text and "Petra Sommer" in text
 
-    detail = world.casework.get_case(world.clerk1, case_id)
+    detail = world.casework.queries.get_case(world.clerk1, case_id)
     event = detail.history[-1]
     assert event.kind == EventKind.DOCUMENT_GENERATED
     assert event.actor_name == "Petra Sommer"
@@ -71,7 +71,7 @@ def test_a_generated_certificate_lets_the_case_be_completed(
     with world.db.read() as session:
         assert verify_chain(session, case_id) is None
 
-    completed = world.casework.change_status(world.clerk1, case_id, 3, Status.COMPLETED)
+    completed = world.casework.commands.change_status(world.clerk1, case_id, 3, Status.COMPLETED)
     assert completed.status is Status.COMPLETED
 
 
@@ -85,7 +85,7 @@ def test_only_the_holder_or_a_team_lead_may_generate(
     with pytest.raises(PermissionDenied, match="held by Petra Sommer"):
         service.generate(world.clerk2, held)
     assert _document_count(world) == 0
-    assert [h.kind for h in world.casework.get_case(world.lead, held).history][-1] == (
+    assert [h.kind for h in world.casework.queries.get_case(world.lead, held).history][-1] == (
         EventKind.STATUS_CHANGED
     )
 
@@ -102,7 +102,7 @@ def test_a_case_taken_over_while_rendering_gets_no_document(
     real = documents_module.render_certificate
 
     def render_while_lead_takes_over(data: Any) -> bytes:
-        world.casework.assign(world.lead, case_id, "clerk2")
+        world.casework.commands.assign(world.lead, case_id, "clerk2")
         return real(data)
 
     monkeypatch.setattr(documents_module, "render_certificate", render_while_lead_takes_over)
@@ -121,7 +121,7 @@ def test_rendering_happens_outside_any_transaction(
     def render(data: Any) -> bytes:
         open_connections.append(world.db.engine.pool.checkedout())  # type: ignore[attr-defined]
         # Another desktop can write to the same case meanwhile (SQLite: no lock held).
-        world.casework.add_note(world.clerk2, case_id, "Rückruf vermerkt")
+        world.casework.commands.add_note(world.clerk2, case_id, "Rückruf vermerkt")
         return real(data)
 
     monkeypatch.setattr(documents_module, "render_certificate", render)
@@ -133,8 +133,8 @@ def test_closed_cases_and_unknown_requests_are_refused(
     world: World, service: DocumentService
 ) -> None:
     case_id = world.add_case()
-    world.casework.claim(world.clerk1, case_id)
-    world.casework.change_status(world.clerk1, case_id, 2, Status.WITHDRAWN)
+    world.casework.commands.claim(world.clerk1, case_id)
+    world.casework.commands.change_status(world.clerk1, case_id, 2, Status.WITHDRAWN)
     with pytest.raises(InvalidInput, match="withdrawn"):
         service.generate(world.clerk1, case_id)
     open_case = _in_progress(world)

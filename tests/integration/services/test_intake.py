@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from backoffice.app import portal_services
 from backoffice.portal.auth import ClientCredentials
 from backoffice.portal.client import SubscriberClient
 from backoffice.portal.http import RetryPolicy, Timeouts
@@ -92,13 +93,13 @@ def make_desk(
             sleep=lambda _: None,
         )
         clients.append(client)
-        intake = IntakeService(
+        intake = portal_services(
             db,
+            CatalogueService(db),
             client,
             KeyCrypto(keys, client.get_jwks),
-            CatalogueService(db),
             clock=world.clock,
-        )
+        ).intake
         return Desk(intake, client)
 
     yield make
@@ -148,7 +149,7 @@ def test_every_service_arrives_is_stored_once_and_accepted(
     again = desk.sync(sim)
     assert (again.listed, again.accepted, again.rejected) == (0, 0, 0)
     assert _counts(world.db) == {"cases": len(generated), "records": len(generated), "pending": 0}
-    detail = world.casework.get_case(world.lead, cases[0].id)
+    detail = world.casework.queries.get_case(world.lead, cases[0].id)
     assert detail.history[0].kind == "received"
     assert detail.history[-1].kind == "message_sent"
 
@@ -322,13 +323,13 @@ def test_the_next_submission_is_read_while_this_one_is_worked_on(
     generated = sim.generate(4)
     desk = make_desk(sim, world.db)
     spy = Spy(desk.client)
-    intake = IntakeService(
+    intake = portal_services(
         world.db,
+        CatalogueService(world.db),
         spy,
         KeyCrypto(keys, spy.client.get_jwks),
-        CatalogueService(world.db),
         clock=world.clock,
-    )
+    ).intake
     report = intake.sync(SYSTEM, sim.destination_id)
 
     assert report.accepted == 4 and report.confirmations_sent == 4

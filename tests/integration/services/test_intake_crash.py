@@ -25,6 +25,7 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
+from backoffice.app import portal_services
 from backoffice.portal.auth import ClientCredentials
 from backoffice.portal.client import SubscriberClient
 from backoffice.portal.http import RetryPolicy, Timeouts
@@ -98,9 +99,9 @@ def _intake(
         retry=RetryPolicy(attempts=2, backoff=0.01, backoff_max=0.05),
     )
     options = {"clock": clock} if clock else {}
-    intake = IntakeService(
-        db, client, KeyCrypto(keys, client.get_jwks), CatalogueService(db), **options
-    )
+    intake = portal_services(
+        db, CatalogueService(db), client, KeyCrypto(keys, client.get_jwks), **options
+    ).intake
     return intake, client, db
 
 

@@ -19,12 +19,14 @@ from backoffice.services.outbox import (
     OutboxState,
     Refused,
     Retry,
+    Route,
     backoff,
 )
 from backoffice.store.models import CaseEvent, OutboxMessage
 from tests.integration.conftest import World
 
 KIND = "test_message"
+ROUTE = Route(KIND, "fit-connect")
 
 
 class Portal:
@@ -41,15 +43,15 @@ class Portal:
 
 
 def _dispatcher(world: World, portal: Portal) -> OutboxDispatcher:
-    return OutboxDispatcher(world.db, {KIND: portal}, world.clock)
+    return OutboxDispatcher(world.db, {ROUTE: portal}, world.clock)
 
 
 def _add(world: World, dispatcher: OutboxDispatcher, case_id: int | None, key: str) -> int:
     with world.db.write() as session:
         leased = dispatcher.add(
             session,
-            kind=KIND,
-            channel="fit-connect",
+            kind=ROUTE.kind,
+            channel=ROUTE.channel,
             payload={"key": key},
             idempotency_key=key,
             case_id=case_id,
@@ -104,7 +106,12 @@ def test_a_deferred_mark_survives_a_rolled_back_transaction(world: World) -> Non
     first = _add(world, dispatcher, case_id, "m1")
     with world.db.write() as session:
         leased = dispatcher.add(
-            session, kind=KIND, channel="x", payload={}, idempotency_key="m2", case_id=None
+            session,
+            kind=KIND,
+            channel=ROUTE.channel,
+            payload={},
+            idempotency_key="m2",
+            case_id=None,
         )
     dispatcher.send_leased(leased, defer=True)
     assert _row(world, leased.id).state == OutboxState.PENDING  # sent, mark not yet written
@@ -137,7 +144,7 @@ def test_a_mark_written_twice_counts_once(world: World) -> None:
         row = session.get(OutboxMessage, message_id)
         assert row is not None
         leased_payload = dict(row.payload)
-    ours.send_leased(Leased(message_id, KIND, leased_payload, 0, case_id), defer=True)
+    ours.send_leased(Leased(message_id, ROUTE, leased_payload, 0, case_id), defer=True)
     world.clock.advance(seconds=LEASE.total_seconds() + 1)
     portal.answer = Delivered()  # the portal has it already
     assert theirs.send_due().sent == 1

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import text
 
-from backoffice.services.casework import CaseworkService
+from backoffice.services.casework import Casework
 from backoffice.store import changes
 from backoffice.store.changes import ChangeListener
 from backoffice.store.database import Database
@@ -40,7 +40,7 @@ def test_another_desktops_claim_is_announced_at_once(world: World, other_desktop
     listener = ChangeListener(world.db, received.put).start()
     try:
         assert listener.wait_listening(WAIT)
-        elsewhere = CaseworkService(other_desktop, clock=world.clock)
+        elsewhere = Casework.build(other_desktop, clock=world.clock)
         elsewhere.claim(world.clerk2, case_id)
         tables = _next(received)
         while not {"cases", "case_events"} <= tables:  # one batch or two

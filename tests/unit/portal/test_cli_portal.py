@@ -12,7 +12,7 @@ import keyring
 import keyring.backends.fail
 import pytest
 
-from backoffice import cli_portal
+from backoffice.cli import portal as cli_portal
 from backoffice.portal import keys as keys_module
 from backoffice.portal.credentials import SecretStore
 from backoffice.portal.errors import (

@@ -1,5 +1,10 @@
 """The persistent outbox: messages written in a business transaction, sent afterwards.
 
+One dispatcher sends every kind of message through the handler registered for its
+:class:`Route` (kind and channel): the portal decision today; the citizen's status
+messages by FIT-Connect reply, e-mail or letter next. Any service queues a message in
+its own transaction with :func:`queue_message` (or :meth:`OutboxDispatcher.add`).
+
 A row is claimed with a short lease (one conditional UPDATE), sent, and marked
 sent; a transient failure reschedules it with exponential back-off; a final
 refusal marks it failed with the reason, visible to the clerk. Two desktops
@@ -22,15 +27,15 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from enum import StrEnum
+from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
+from backoffice.services.audit import EventKind, append_event
 from backoffice.store.database import Database
 from backoffice.store.models import OutboxMessage
-
-from .audit import EventKind, append_event
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +45,17 @@ BACKOFF_START = timedelta(seconds=30)
 BACKOFF_MAX = timedelta(hours=1)
 
 
-class OutboxState:
+class OutboxState(StrEnum):
     PENDING = "pending"
     SENT = "sent"
-    FAILED = "failed"  # refused for good; needs a person
+    FAILED = "failed"  # refused for good, or given up after MAX_ATTEMPTS; needs a person
+
+
+class Route(NamedTuple):
+    """Which handler sends a message: what it is and which way it goes."""
+
+    kind: str
+    channel: str
 
 
 class Delivered(Exception):
@@ -71,10 +83,14 @@ class Leased:
     """A message this dispatcher holds the lease of, with what sending it needs."""
 
     id: int
-    kind: str
+    route: Route
     payload: dict[str, Any]
     attempts: int
     case_id: int | None
+
+    @property
+    def kind(self) -> str:
+        return self.route.kind
 
 
 @dataclass(frozen=True)
@@ -104,6 +120,35 @@ class DispatchReport:
     errors: list[str] = field(default_factory=list)
 
 
+def queue_message(
+    session: Session,
+    *,
+    kind: str,
+    channel: str,
+    payload: dict[str, Any],
+    idempotency_key: str,
+    case_id: int | None,
+    now: datetime,
+    not_before: datetime | None = None,
+) -> int:
+    """Write a message to send in the caller's transaction; returns its id.
+
+    The idempotency key is unique: queuing the same message twice fails the transaction
+    (IntegrityError), so a retried business transaction never sends a message twice."""
+    message = OutboxMessage(
+        case_id=case_id,
+        kind=kind,
+        channel=channel,
+        payload=payload,
+        idempotency_key=idempotency_key,
+        created_at=now,
+        next_attempt_at=not_before or now,
+    )
+    session.add(message)
+    session.flush()
+    return message.id
+
+
 def backoff(attempts: int) -> timedelta:
     return min(BACKOFF_START * (2 ** max(0, attempts - 1)), BACKOFF_MAX)
 
@@ -112,7 +157,7 @@ class OutboxDispatcher:
     def __init__(
         self,
         db: Database,
-        handlers: Mapping[str, Handler],
+        handlers: Mapping[Route, Handler],
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._db = db
@@ -121,6 +166,9 @@ class OutboxDispatcher:
         self._unrecorded: list[_SentMark] = []
 
     def due_ids(self, limit: int = 500) -> list[int]:
+        """The messages due now that this dispatcher has a handler for, oldest first."""
+        if not self._handlers:
+            return []
         now = self._clock()
         with self._db.read() as session:
             return list(
@@ -129,7 +177,12 @@ class OutboxDispatcher:
                     .where(
                         OutboxMessage.state == OutboxState.PENDING,
                         OutboxMessage.next_attempt_at <= now,
-                        OutboxMessage.kind.in_(sorted(self._handlers)),
+                        or_(
+                            *(
+                                and_(OutboxMessage.kind == kind, OutboxMessage.channel == channel)
+                                for kind, channel in sorted(self._handlers)
+                            )
+                        ),
                     )
                     .order_by(OutboxMessage.id)
                     .limit(limit)
@@ -162,18 +215,17 @@ class OutboxDispatcher:
         """Write a message in the caller's transaction, leased to us: send it after the commit
         with :meth:`send_leased` (no claim needed). Should we not, it is due when the lease ends."""
         now = self._clock()
-        message = OutboxMessage(
-            case_id=case_id,
+        message_id = queue_message(
+            session,
             kind=kind,
             channel=channel,
             payload=payload,
             idempotency_key=idempotency_key,
-            created_at=now,
-            next_attempt_at=now + LEASE,
+            case_id=case_id,
+            now=now,
+            not_before=now + LEASE,
         )
-        session.add(message)
-        session.flush()
-        return Leased(message.id, kind, payload, 0, case_id)
+        return Leased(message_id, Route(kind, channel), payload, 0, case_id)
 
     def send_leased(
         self, leased: Leased, report: DispatchReport | None = None, *, defer: bool = False
@@ -185,7 +237,11 @@ class OutboxDispatcher:
     def deliver(self, leased: Leased) -> Outcome:
         """Hand a leased message to its handler; no database work (any thread may call it)."""
         try:
-            self._handlers[leased.kind](leased.payload)
+            handler = self._handlers[leased.route]
+        except KeyError:
+            return Outcome(leased, OutboxState.PENDING, f"no handler for {leased.route}")
+        try:
+            handler(leased.payload)
         except Refused as exc:
             return Outcome(leased, OutboxState.FAILED, str(exc))
         except Retry as exc:
@@ -261,7 +317,8 @@ class OutboxDispatcher:
                 return None
             row = session.get(OutboxMessage, message_id)
             assert row is not None
-            return Leased(row.id, row.kind, dict(row.payload), row.attempts, row.case_id)
+            route = Route(row.kind, row.channel)
+            return Leased(row.id, route, dict(row.payload), row.attempts, row.case_id)
 
     def _mark_sent(self, session: Session, mark: _SentMark) -> None:
         self._write_outcome(

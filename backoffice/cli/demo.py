@@ -1,9 +1,10 @@
 """Demo mode: a fresh installation connected to a portal simulator on loopback.
 
-Part of the composition root (it starts the simulator, which the program proper
-never imports). Sets up demo users of every role, subscriber keys, the portal
-connection and a few dozen realistic applications, pulls them with a real sync,
-moves a handful along their workflow, and hands over to the window.
+Part of the top layer (it starts the simulator, which the program proper never imports);
+the services come from the composition root, :mod:`backoffice.app`. Sets up demo users of
+every role, subscriber keys, the portal connection and a few dozen realistic applications,
+pulls them with a real sync, moves a handful along their workflow, and hands over to the
+window.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 import keyring
 import keyring.backend
 
+from backoffice.app import Backoffice
 from backoffice.domain.status import Status
 from backoffice.portal.credentials import KeyringUnavailable, SecretStore
 from backoffice.portal.keys import KeyStore, generate_keys
@@ -25,19 +27,16 @@ from backoffice.portal.settings import (
     save_portal_settings,
 )
 from backoffice.services.actor import SYSTEM, Actor
-from backoffice.services.casework import CaseworkService
-from backoffice.services.catalogue import CatalogueService
+from backoffice.services.casework import Casework
 from backoffice.services.demo import add_demo_users
 from backoffice.services.errors import ServiceError
 from backoffice.services.installation import Installation
-from backoffice.services.intake import IntakeService, SyncReport
+from backoffice.services.intake import SyncReport
 from backoffice.services.progress import ProgressCallback, no_progress
 from backoffice.services.queries import CaseFilter, CaseSort, SortKey
-from backoffice.services.subscriber import open_portal
 from backoffice.services.users import UserService
 from backoffice.simulator.crypto import SimulatorKeys
 from backoffice.simulator.server import Simulator
-from backoffice.store.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -85,17 +84,14 @@ def ensure_keyring(installation: Installation) -> bool:
 
 
 def start_demo_portal(
-    installation: Installation,
-    db: Database,
-    users: UserService,
-    casework: CaseworkService,
-    catalogue: CatalogueService,
+    backoffice: Backoffice,
     resources: ExitStack,
     submissions: int = DEMO_SUBMISSIONS,
     progress: ProgressCallback = no_progress,
 ) -> DemoPortal:
     """Simulator up, portal configured, keys registered, applications pulled in."""
-    add_demo_users(users, SYSTEM)
+    installation = backoffice.installation
+    add_demo_users(backoffice.users, SYSTEM)
     previous = load_portal_settings(installation.settings_file)
     simulator = Simulator(
         keys=SimulatorKeys.generate(reply_keys=1),
@@ -119,23 +115,18 @@ def start_demo_portal(
     simulator.register_subscriber_keys(keys.export_public_jwks())
     simulator.generate(submissions)
     simulator.generate(1, fault="data-hash")  # one for the delivery panel: rejected
-    _, client, crypto = open_portal(installation)
-    try:
-        report = IntakeService(db, client, crypto, catalogue).sync(
-            SYSTEM, simulator.destination_id, progress
-        )
-    finally:
-        client.close()
-    bring_to_life(users, casework)
+    with backoffice.portal() as portal:
+        report = portal.intake.sync(SYSTEM, simulator.destination_id, progress)
+    bring_to_life(backoffice.users, backoffice.casework)
     return DemoPortal(simulator, report)
 
 
-def bring_to_life(users: UserService, casework: CaseworkService) -> None:
+def bring_to_life(users: UserService, casework: Casework) -> None:
     """Move a few fresh cases along, so the inbox shows what a working day looks like."""
     clerk = users.by_login("sachbearbeitung1").as_actor()
     other = users.by_login("sachbearbeitung2").as_actor()
     lead = users.by_login("teamleitung").as_actor()
-    fresh = casework.list_cases(
+    fresh = casework.queries.list_cases(
         lead,
         CaseFilter(statuses=frozenset({Status.RECEIVED}), unassigned=True),
         CaseSort(SortKey.RECEIVED, descending=False),
@@ -152,14 +143,16 @@ def bring_to_life(users: UserService, casework: CaseworkService) -> None:
     for row, (actor, step) in zip(fresh, steps, strict=False):
         try:
             if step == "assign":
-                casework.assign(lead, row.id, "sachbearbeitung2")
+                casework.commands.assign(lead, row.id, "sachbearbeitung2")
                 continue
-            version = casework.claim(actor, row.id).version
+            version = casework.commands.claim(actor, row.id).version
             if step == "claim":
                 continue
-            version = casework.change_status(actor, row.id, version, Status.IN_PROGRESS).version
+            version = casework.commands.change_status(
+                actor, row.id, version, Status.IN_PROGRESS
+            ).version
             if step == "waiting":
-                casework.change_status(
+                casework.commands.change_status(
                     actor,
                     row.id,
                     version,

@@ -1,0 +1,203 @@
+"""``backoffice cases …``: casework from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from backoffice.domain.deadlines import BERLIN
+from backoffice.domain.status import Status
+from backoffice.services.queries import CaseFilter, CaseSort, SortKey
+
+from .context import CommandError, open_context
+from .output import positive, print_table
+
+
+def add_commands(sub: Any) -> None:
+    cases = sub.add_parser("cases", help="casework").add_subparsers(metavar="ACTION", required=True)
+    p = cases.add_parser("list", help="list cases as a plain table")
+    p.add_argument(
+        "--status",
+        action="append",
+        choices=[s.value for s in Status],
+        help="only this status (repeatable)",
+    )
+    p.add_argument("--service", action="append", metavar="KEY", help="only this service")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--mine", action="store_true", help="only cases assigned to me")
+    who.add_argument("--assignee", metavar="LOGIN", help="only cases assigned to LOGIN")
+    who.add_argument("--unassigned", action="store_true", help="only unassigned cases")
+    p.add_argument("--overdue", action="store_true", help="only overdue cases")
+    p.add_argument("--open", action="store_true", help="only open cases")
+    p.add_argument(
+        "--search", metavar="TEXT", help="words to find in file number, applicant and form data"
+    )
+    p.add_argument("--sort", choices=[k.value for k in SortKey], default=SortKey.RECEIVED.value)
+    p.add_argument("--ascending", action="store_true", help="oldest/lowest first")
+    p.add_argument("--limit", type=positive, default=50, help="rows to show (max 500)")
+    p.set_defaults(func=cmd_cases_list)
+    p = cases.add_parser("show", help="show a case with its history")
+    p.add_argument("case_id", type=positive, metavar="ID")
+    p.set_defaults(func=cmd_cases_show)
+    p = cases.add_parser("claim", help="take an unassigned case")
+    p.add_argument("case_id", type=positive, metavar="ID")
+    p.set_defaults(func=cmd_cases_claim)
+    p = cases.add_parser("assign", help="assign a case to a user (team leads)")
+    p.add_argument("case_id", type=positive, metavar="ID")
+    p.add_argument("to", metavar="LOGIN")
+    p.set_defaults(func=cmd_cases_assign)
+    p = cases.add_parser("release", help="release a claim")
+    p.add_argument("case_id", type=positive, metavar="ID")
+    p.set_defaults(func=cmd_cases_release)
+    p = cases.add_parser("status", help="change the status along the workflow")
+    p.add_argument("case_id", type=positive, metavar="ID")
+    p.add_argument("status", choices=[s.value for s in Status])
+    p.add_argument(
+        "--expect-version",
+        type=positive,
+        required=True,
+        help="the case version you looked at (see `cases show`)",
+    )
+    p.add_argument("--comment")
+    p.add_argument("--message", help="message to the citizen")
+    p.set_defaults(func=cmd_cases_status)
+    p = cases.add_parser("note", help="add a note to a case")
+    p.add_argument("case_id", type=positive, metavar="ID")
+    p.add_argument("text")
+    p.set_defaults(func=cmd_cases_note)
+    p = cases.add_parser("verify", help="check the audit trail of a case")
+    p.add_argument("case_id", type=positive, metavar="ID")
+    p.set_defaults(func=cmd_cases_verify)
+
+
+def cmd_cases_list(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    backoffice = context.backoffice
+    actor = context.actor()
+    assignee_id = None
+    if args.mine:
+        assignee_id = actor.user_id
+    elif args.assignee:
+        assignee_id = backoffice.users.by_login(args.assignee).id
+    flt = CaseFilter(
+        statuses=frozenset(Status(s) for s in args.status or ()),
+        services=frozenset(args.service or ()),
+        assignee_id=assignee_id,
+        unassigned=args.unassigned,
+        overdue=args.overdue,
+        open_only=args.open,
+        search=args.search or "",
+    )
+    sort = CaseSort(SortKey(args.sort), descending=not args.ascending)
+    queries = backoffice.casework.queries
+    page = queries.list_cases(actor, flt, sort, limit=args.limit)
+    total = queries.count_cases(actor, flt)
+    rows = [
+        [
+            str(r.id),
+            r.file_number,
+            r.service_key,
+            r.applicant_name,
+            r.received_at.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M"),
+            r.due_date.isoformat() if r.due_date else ("paused" if r.paused else "-"),
+            r.status.value + (" OVERDUE" if r.overdue else ""),
+            r.assignee_name or "-",
+            str(r.attachment_count),
+        ]
+        for r in page.rows
+    ]
+    print_table(
+        [
+            "id",
+            "file number",
+            "service",
+            "applicant",
+            "received",
+            "due",
+            "status",
+            "assignee",
+            "att.",
+        ],
+        rows,
+    )
+    print(f"{len(rows)} of {total} case(s)")
+    return 0
+
+
+def cmd_cases_show(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    detail = context.backoffice.casework.queries.get_case(context.actor(), args.case_id)
+    row = detail.row
+    print(f"{row.file_number}  {detail.template.name.en}  (id {row.id}, version {row.version})")
+    print(
+        f"status: {row.status.value}   assignee: {row.assignee_name or '-'}   "
+        f"due: {row.due_date or '-'}"
+    )
+    for group in detail.template.field_groups:
+        values = detail.form_data.get(group.key, {})
+        print(f"[{group.label.en}]")
+        for field in group.fields:
+            if isinstance(values, dict) and field.key in values:
+                print(f"  {field.label.en}: {values[field.key]}")
+    print("history:")
+    for entry in detail.history:
+        print(
+            f"  {entry.seq:>3} {entry.at:%Y-%m-%d %H:%M} {entry.actor_name or 'system'}: "
+            f"{entry.kind} {entry.payload}"
+        )
+    for notice in detail.notices:
+        print(f"notice: {notice.actor_name} {notice.kind} {notice.payload}")
+    allowed = ", ".join(t.target.value for t in detail.allowed_transitions) or "none"
+    print(f"possible status changes: {allowed}")
+    return 0
+
+
+def cmd_cases_claim(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    row = context.backoffice.casework.commands.claim(context.actor(), args.case_id)
+    print(f"{row.file_number} is now yours (version {row.version})")
+    return 0
+
+
+def cmd_cases_assign(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    row = context.backoffice.casework.commands.assign(context.actor(), args.case_id, args.to)
+    print(f"{row.file_number} assigned to {row.assignee_name or 'nobody'} (version {row.version})")
+    return 0
+
+
+def cmd_cases_release(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    row = context.backoffice.casework.commands.release(context.actor(), args.case_id)
+    print(f"{row.file_number} released (version {row.version})")
+    return 0
+
+
+def cmd_cases_status(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    row = context.backoffice.casework.commands.change_status(
+        context.actor(),
+        args.case_id,
+        args.expect_version,
+        Status(args.status),
+        comment=args.comment,
+        message=args.message,
+    )
+    print(f"{row.file_number}: {row.status.value} (version {row.version})")
+    return 0
+
+
+def cmd_cases_note(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    context.backoffice.casework.commands.add_note(context.actor(), args.case_id, args.text)
+    print("note added")
+    return 0
+
+
+def cmd_cases_verify(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    broken = context.backoffice.casework.queries.verify_history(context.actor(), args.case_id)
+    if broken:
+        raise CommandError(f"audit trail broken: {broken}")
+    print(f"audit trail of case {args.case_id} is intact")
+    return 0

@@ -1,0 +1,66 @@
+"""The graphical program (the default command) and demo mode."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+
+from backoffice.services.actor import Actor
+from backoffice.services.installation import DATA_DIR_ENV
+
+from .context import CommandContext, CommandError, open_context
+from .output import ProgressBar
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    if args.demo:
+        return run_demo(args)
+    context = open_context(args)
+    actor = context.actor()
+    if actor.user_id is None:
+        raise CommandError(
+            "there is no user yet: add the first administrator with "
+            "`backoffice users add LOGIN --name NAME --role administrator`"
+        )
+    return _run_window(context, actor, args, choose_user=False)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from backoffice.cli import demo
+
+    if not (args.data_dir or os.environ.get(DATA_DIR_ENV)):
+        args.data_dir = tempfile.mkdtemp(prefix="backoffice-demo-")
+    context = open_context(args)
+    backoffice = context.backoffice
+    replaced = demo.ensure_keyring(backoffice.installation)
+    bar = ProgressBar("Demo")
+    portal = demo.start_demo_portal(backoffice, args.resources, progress=bar)
+    bar.close()
+    demo.explain(backoffice.installation, portal, replaced)
+    if args.no_window:
+        print(
+            f"Try: backoffice --data-dir {backoffice.installation.data_dir} --as teamleitung "
+            "cases list   (the simulator stops with this process)",
+            file=sys.stderr,
+        )
+        return 0
+    actor = backoffice.users.by_login("teamleitung").as_actor()
+    return _run_window(context, actor, args, choose_user=True)
+
+
+def _run_window(
+    context: CommandContext, actor: Actor, args: argparse.Namespace, *, choose_user: bool
+) -> int:
+    from backoffice.ui.app import run_gui
+
+    installation = context.backoffice.installation
+    return run_gui(
+        context.backoffice.desktop_services(),
+        actor,
+        args.language,
+        settings_path=installation.data_dir / "ui.ini",
+        log_dir=installation.logs_dir,
+        choose_user=choose_user,
+    )

@@ -1,0 +1,137 @@
+"""The ``backoffice`` command: the GUI by default, subcommands for headless work.
+
+Each command group lives in a module of its own that adds its subcommands to the parser;
+each command builds what it needs through the composition root (:mod:`backoffice.app`,
+via :func:`backoffice.cli.context.open_context`). User mistakes end in one clear line on
+stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+from collections.abc import Sequence
+from contextlib import ExitStack
+
+from backoffice.domain.errors import DomainError
+from backoffice.portal.errors import PortalError
+from backoffice.services.errors import StorageError
+from backoffice.services.installation import InstallationError
+from backoffice.store.database import DatabaseConfigError
+from backoffice.store.migrate import DatabaseTooNew
+
+from . import cases, catalogue, db, gui, portal, sync, users
+from .context import CommandError, locate_installation
+
+log = logging.getLogger("backoffice")
+
+EXIT_USAGE = 2
+EXIT_FAILURE = 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="backoffice",
+        description="Rathaus Backoffice: work through the applications citizens file online. "
+        "Without a command, starts the graphical program.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder of this installation (database, settings, logs, keys); "
+        "default $BACKOFFICE_DATA_DIR or the platform's user data folder",
+    )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="database URL instead of the SQLite file in the data folder, e.g. "
+        "postgresql://user@host/db (default $BACKOFFICE_DATABASE_URL)",
+    )
+    parser.add_argument(
+        "--as",
+        dest="login",
+        metavar="LOGIN",
+        default=_os_login(),
+        help="act as this user (default: the operating-system login)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="demo mode: a fresh demo installation with users and applications",
+    )
+    parser.add_argument(
+        "--no-window",
+        action="store_true",
+        help="with --demo: set everything up, then exit instead of opening the window",
+    )
+    parser.add_argument(
+        "--language",
+        choices=["de", "en"],
+        help="interface language (default: saved choice, else the system's)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug output")
+    parser.set_defaults(func=gui.cmd_gui)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    db.add_commands(sub)
+    users.add_commands(sub)
+    cases.add_commands(sub)
+    sub.add_parser(
+        "simulator",
+        help="run the portal simulator on loopback (see `backoffice simulator --help`)",
+        add_help=False,
+    )
+    sync.add_commands(sub)
+    portal.add_commands(sub, locate_installation)
+    catalogue.add_commands(sub)
+    return parser
+
+
+def _os_login() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["simulator"]:
+        # A separate program with its own options (`backoffice simulator --help`).
+        from backoffice.simulator.server import main as simulator_main
+
+        return simulator_main(arguments[1:])
+    parser = build_parser()
+    args = parser.parse_args(arguments)
+    console = logging.StreamHandler()
+    console.setLevel(logging.DEBUG if args.verbose else logging.WARNING)
+    console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=console.level, handlers=[console])
+    try:
+        with ExitStack() as resources:
+            args.resources = resources  # closed after the command, whatever happens
+            return int(args.func(args))
+    except StorageError as exc:
+        log.debug("database error", exc_info=True)
+        if exc.unavailable:
+            print(f"backoffice: error: the database cannot be used: {exc}", file=sys.stderr)
+        else:
+            print(f"backoffice: error: database error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except (
+        PortalError,
+        CommandError,
+        DomainError,
+        InstallationError,
+        DatabaseConfigError,
+        DatabaseTooNew,
+        ValueError,
+    ) as exc:
+        print(f"backoffice: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `backoffice keys export | head`: the reader went away
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,107 @@
+"""``backoffice sync`` and ``backoffice outbox send|list``: the traffic with the portal."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from typing import Any
+
+from backoffice.domain.deadlines import BERLIN
+from backoffice.services.outbox import OutboxState
+
+from .context import open_context
+from .output import ProgressBar, positive, print_table
+
+EXIT_FAILURE = 1
+
+
+def add_commands(sub: Any) -> None:
+    p = sub.add_parser("sync", help="pull new applications from the portal and confirm them")
+    p.add_argument(
+        "--destination",
+        action="append",
+        metavar="ID",
+        help="only this destination (default: all configured)",
+    )
+    p.set_defaults(func=cmd_sync)
+    outbox = sub.add_parser("outbox", help="messages waiting to be sent").add_subparsers(
+        metavar="ACTION", required=True
+    )
+    p = outbox.add_parser("send", help="send what is due now (confirmations to the portal)")
+    p.set_defaults(func=cmd_outbox_send)
+    p = outbox.add_parser("list", help="list the outbox: what waits, what was sent, what failed")
+    p.add_argument(
+        "--state",
+        choices=[s.value for s in OutboxState],
+        help="only messages in this state (default: all)",
+    )
+    p.add_argument("--limit", type=positive, default=200, help="rows to show")
+    p.set_defaults(func=cmd_outbox_list)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from backoffice.services.progress import CancelToken
+
+    context = open_context(args)
+    actor = context.actor()
+    portal = args.resources.enter_context(context.backoffice.portal())
+    cancel = CancelToken()
+    previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    args.resources.callback(signal.signal, signal.SIGINT, previous)
+    failed = False
+    configured = portal.settings.destination_ids if portal.settings else ()
+    for destination in args.destination or configured:
+        bar = ProgressBar(f"{destination[:8]}…")
+        report = portal.intake.sync(actor, destination, bar, cancel)
+        bar.close()
+        print(
+            f"{destination}: {report.accepted} accepted, {report.rejected} rejected, "
+            f"{report.already_known} known already, {len(report.skipped)} skipped for now, "
+            f"{report.confirmations_sent} confirmation(s) sent, "
+            f"{report.confirmations_waiting} waiting" + (" (cancelled)" if report.cancelled else "")
+        )
+        for submission_id, reason in report.skipped:
+            print(f"  skipped {submission_id}: {reason}", file=sys.stderr)
+        if report.error:
+            print(f"backoffice: error: {destination}: {report.error}", file=sys.stderr)
+            failed = True
+        if report.cancelled:
+            break
+    return EXIT_FAILURE if failed else 0
+
+
+def cmd_outbox_send(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    portal = args.resources.enter_context(context.backoffice.portal())
+    result = portal.outbox.send_due()
+    print(f"{result.sent} sent, {result.retried} to retry later, {result.failed} failed")
+    for error in result.errors:
+        print(f"  {error}", file=sys.stderr)
+    return EXIT_FAILURE if result.failed else 0
+
+
+def cmd_outbox_list(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    state = OutboxState(args.state) if args.state else None
+    messages = context.backoffice.delivery.messages(context.actor(), state, args.limit)
+    rows = [
+        [
+            str(m.id),
+            m.file_number or "-",
+            m.kind,
+            m.channel,
+            m.state,
+            str(m.attempts),
+            m.next_attempt_at.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M")
+            if m.state == OutboxState.PENDING
+            else "-",
+            m.last_error or "",
+        ]
+        for m in messages
+    ]
+    print_table(
+        ["id", "case", "kind", "channel", "state", "tries", "next (Berlin)", "last error"], rows
+    )
+    print(f"{len(rows)} message(s)")
+    return 0

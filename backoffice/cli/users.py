@@ -1,0 +1,40 @@
+"""``backoffice users add|list``: users and roles."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from backoffice.domain.roles import Role
+
+from .context import open_context
+from .output import print_table
+
+
+def add_commands(sub: Any) -> None:
+    users = sub.add_parser("users", help="users and roles").add_subparsers(
+        metavar="ACTION", required=True
+    )
+    p = users.add_parser("add", help="add a user (administrators; anyone while there is none)")
+    p.add_argument("new_login", metavar="LOGIN")
+    p.add_argument("--name", required=True, help="display name")
+    p.add_argument("--role", required=True, choices=[r.value for r in Role])
+    p.set_defaults(func=cmd_users_add)
+    p = users.add_parser("list", help="list users")
+    p.set_defaults(func=cmd_users_list)
+
+
+def cmd_users_add(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    user = context.backoffice.users.add(context.actor(), args.new_login, args.name, Role(args.role))
+    print(f"added {user.login} ({user.display_name}, {user.role.value})")
+    return 0
+
+
+def cmd_users_list(args: argparse.Namespace) -> int:
+    users = open_context(args).backoffice.users
+    rows = [
+        [u.login, u.display_name, u.role.value, "yes" if u.active else "no"] for u in users.list()
+    ]
+    print_table(["login", "name", "role", "active"], rows)
+    return 0

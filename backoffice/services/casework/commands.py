@@ -1,0 +1,330 @@
+"""Changing cases: claim, assign, release, change status, add notes.
+
+Each use case checks the actor's permission, runs in one transaction and writes
+its audit entries in that same transaction. Writes to a case go through one
+conditional UPDATE of the case row, which also serialises the audit chain:
+
+* claiming succeeds only where nobody holds the case (two clerks at once: one wins);
+* status changes succeed only on the version the clerk saw (optimistic locking),
+  otherwise :class:`ConcurrentChange` says who changed what meanwhile.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from backoffice.domain.deadlines import compute_deadline, local_date, pauses_from_history
+from backoffice.domain.roles import Permission
+from backoffice.domain.status import OPEN_STATUSES, Status
+from backoffice.domain.text import clean_line
+from backoffice.services.actor import Actor
+from backoffice.services.audit import EventKind, append_event
+from backoffice.services.errors import (
+    ClaimConflict,
+    ConcurrentChange,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    storage_errors,
+)
+from backoffice.services.queries import CaseRow
+from backoffice.store.models import Case, CaseEvent, Notice, User
+
+from .common import (
+    CaseworkBase,
+    case_template,
+    has_certificate,
+    load_case,
+    status_history,
+    user_login,
+    user_name,
+)
+from .records import HistoryEntry
+
+MAX_NOTE_CHARS = 10_000
+MAX_COMMENT_CHARS = 2_000
+#: Closed cases are kept this long before they may be deleted (configurable later per service).
+RETENTION_YEARS = 10
+
+
+@storage_errors
+class CaseCommands(CaseworkBase):
+    # -- claiming and assigning --------------------------------------------------------------
+
+    def claim(self, actor: Actor, case_id: int) -> CaseRow:
+        """Take an unassigned open case. Exactly one of two simultaneous claims wins."""
+        actor.require(Permission.CLAIM_CASE)
+        if actor.user_id is None:
+            raise PermissionDenied("the system cannot claim cases")
+        now = self._clock()
+        with self._db.write() as session:
+            result = session.execute(
+                update(Case)
+                .where(
+                    Case.id == case_id,
+                    Case.assignee_id.is_(None),
+                    Case.status.in_([s.value for s in OPEN_STATUSES]),
+                )
+                .values(
+                    assignee_id=actor.user_id,
+                    version=Case.version + 1,
+                    updated_at=now,
+                    updated_by_id=actor.user_id,
+                )
+                .execution_options(synchronize_session=False)
+            )
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                case = load_case(session, case_id)
+                if case.assignee_id == actor.user_id:
+                    return self._row(session, case)
+                if not Status(case.status).is_open:
+                    raise ClaimConflict(
+                        f"{case.file_number} is closed ({case.status}) and cannot be claimed",
+                        file_number=case.file_number,
+                    )
+                holder = user_name(session, case.assignee_id)
+                raise ClaimConflict(
+                    f"{case.file_number} was claimed by {holder} just before you",
+                    file_number=case.file_number,
+                    holder=holder,
+                )
+            case = load_case(session, case_id)
+            append_event(
+                session,
+                case_id,
+                actor.user_id,
+                EventKind.CLAIMED,
+                {"version": case.version},
+                at=now,
+            )
+            return self._row(session, case)
+
+    def assign(
+        self,
+        actor: Actor,
+        case_id: int,
+        assignee_login: str | None,
+        expected_version: int | None = None,
+    ) -> CaseRow:
+        """Assign, reassign, take over or (with None) release a case. Team leads only,
+        except that anyone may release their own claim. With ``expected_version``, the
+        change is refused (ConcurrentChange) if the case changed since the caller saw it."""
+        now = self._clock()
+        with self._db.write() as session:
+            case = load_case(session, case_id, lock=True)
+            if expected_version is not None and case.version != expected_version:
+                raise self._conflict(session, case, expected_version)
+            previous = case.assignee_id
+            target = None
+            if assignee_login is not None:
+                target = session.scalars(
+                    select(User).where(User.login == assignee_login, User.active.is_(True))
+                ).first()
+                if target is None:
+                    raise NotFound(f"no active user with the login {assignee_login!r}")
+            own_release = target is None and previous == actor.user_id and previous is not None
+            if not own_release:
+                actor.require(Permission.ASSIGN_CASES)
+            if not Status(case.status).is_open:
+                raise InvalidInput(f"{case.file_number} is closed; its assignment is final")
+            new_id = target.id if target else None
+            if new_id == previous:
+                return self._row(session, case)
+            case.assignee_id = new_id
+            case.version += 1
+            case.updated_at = now
+            case.updated_by_id = actor.user_id
+            session.flush()
+            kind = EventKind.RELEASED if new_id is None else EventKind.ASSIGNED
+            event = append_event(
+                session,
+                case_id,
+                actor.user_id,
+                kind,
+                {
+                    "from": user_login(session, previous),
+                    "to": target.login if target else None,
+                    "version": case.version,
+                },
+                at=now,
+            )
+            if previous is not None and previous != actor.user_id:
+                session.add(Notice(user_id=previous, case_id=case_id, event_id=event.id))
+            if new_id is not None and new_id != actor.user_id:
+                session.add(Notice(user_id=new_id, case_id=case_id, event_id=event.id))
+            return self._row(session, case)
+
+    def release(self, actor: Actor, case_id: int, expected_version: int | None = None) -> CaseRow:
+        return self.assign(actor, case_id, None, expected_version)
+
+    # -- status and notes ----------------------------------------------------------------
+
+    def change_status(
+        self,
+        actor: Actor,
+        case_id: int,
+        expected_version: int,
+        target: Status,
+        *,
+        comment: str | None = None,
+        message: str | None = None,
+        today: date | None = None,
+    ) -> CaseRow:
+        """Move a case along its workflow, if it still is what the clerk saw."""
+        actor.require(Permission.WORK_OWN_CASES)
+        comment = _bounded(comment, MAX_COMMENT_CHARS, "comment")
+        message = _bounded(message, MAX_NOTE_CHARS, "message")
+        now = self._clock()
+        today = today or self._today()
+        with self._db.write() as session:
+            case = load_case(session, case_id)
+            if case.version != expected_version:
+                raise self._conflict(session, case, expected_version)
+            if case.assignee_id != actor.user_id and not actor.can(Permission.WORK_ANY_CASE):
+                who = user_name(session, case.assignee_id) if case.assignee_id else None
+                raise PermissionDenied(
+                    f"{case.file_number} is held by {who}"
+                    if who
+                    else f"claim {case.file_number} before changing its status",
+                    file_number=case.file_number,
+                )
+            template = case_template(session, case)
+            source = Status(case.status)
+            has_document = has_certificate(session, case_id)
+            template.workflow.check(
+                source, target, comment=comment, has_document=has_document, message=message
+            )
+            values = self._deadline_values(session, case, target, now, today)
+            result = session.execute(
+                update(Case)
+                .where(Case.id == case_id, Case.version == expected_version)
+                .values(
+                    status=target.value,
+                    version=Case.version + 1,
+                    updated_at=now,
+                    updated_by_id=actor.user_id,
+                    **values,
+                )
+                .execution_options(synchronize_session=False)
+            )
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                session.expire(case)
+                raise self._conflict(session, load_case(session, case_id), expected_version)
+            payload: dict[str, Any] = {
+                "from": source.value,
+                "to": target.value,
+                "version": expected_version + 1,
+            }
+            if comment:
+                payload["comment"] = comment
+            if message:
+                payload["message"] = message
+            append_event(session, case_id, actor.user_id, EventKind.STATUS_CHANGED, payload, at=now)
+            session.expire(case)
+            return self._row(session, load_case(session, case_id))
+
+    def add_note(self, actor: Actor, case_id: int, text: str) -> HistoryEntry:
+        actor.require(Permission.ADD_NOTE)
+        note = _bounded(text, MAX_NOTE_CHARS, "note")
+        if not note:
+            raise InvalidInput("a note needs some text")
+        now = self._clock()
+        with self._db.write() as session:
+            # Touch the row: serialises appends to this case's audit chain (row lock on
+            # PostgreSQL; SQLite writers are serialised already). The version stays.
+            result = session.execute(
+                update(Case)
+                .where(Case.id == case_id)
+                .values(updated_at=now)
+                .execution_options(synchronize_session=False)
+            )
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                raise NotFound(f"no case with id {case_id}", case_id=case_id)
+            event = append_event(
+                session, case_id, actor.user_id, EventKind.NOTE_ADDED, {"text": note}, at=now
+            )
+            return HistoryEntry(event.seq, event.at, actor.display_name, event.kind, event.payload)
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _deadline_values(
+        self, session: Session, case: Case, target: Status, now: datetime, today: date
+    ) -> dict[str, Any]:
+        if not target.is_open:
+            return {
+                "due_date": None,
+                "paused_since": None,
+                "closed_at": now,
+                "retention_until": _retention_until(local_date(now)),
+            }
+        history = [(at, Status(to)) for at, to in status_history(session, case.id)]
+        history.append((now, target))
+        template = case_template(session, case)
+        deadline = compute_deadline(
+            local_date(case.received_at),
+            template.processing_days,
+            pauses_from_history(history),
+            today,
+            self._calendar,
+        )
+        return {
+            "due_date": deadline.due,
+            "paused_since": local_date(now) if deadline.paused else None,
+        }
+
+    def _conflict(self, session: Session, case: Case, expected_version: int) -> ConcurrentChange:
+        events = session.execute(
+            select(CaseEvent, User.display_name)
+            .outerjoin(User, User.id == CaseEvent.actor_id)
+            .where(CaseEvent.case_id == case.id)
+            .order_by(CaseEvent.seq.desc())
+            .limit(50)
+        ).all()
+        changes = [
+            {"kind": e.kind, "by": name, "at": e.at.isoformat(), **e.payload}
+            for e, name in reversed(events)
+            if int(e.payload.get("version", 0)) > expected_version
+        ]
+        changed_by = user_name(session, case.updated_by_id)
+        summary = "; ".join(_describe(c) for c in changes) or "the case was updated"
+        return ConcurrentChange(
+            f"{case.file_number} was changed by {changed_by or 'the system'} meanwhile "
+            f"({summary}); "
+            "reload it and try again",
+            changed_by=changed_by,
+            current_version=case.version,
+            changes=changes,
+            file_number=case.file_number,
+        )
+
+
+def _retention_until(closed: date) -> date:
+    try:
+        return closed.replace(year=closed.year + RETENTION_YEARS)
+    except ValueError:  # 29 February
+        return closed.replace(year=closed.year + RETENTION_YEARS, day=28)
+
+
+def _bounded(text: str | None, limit: int, what: str) -> str | None:
+    if text is None:
+        return None
+    text = text.strip()
+    if len(text) > limit:
+        raise InvalidInput(f"the {what} is too long ({len(text)} characters, at most {limit})")
+    return text or None
+
+
+def _describe(change: dict[str, Any]) -> str:
+    by = change.get("by") or "system"
+    kind = change["kind"]
+    if kind == EventKind.STATUS_CHANGED:
+        return f"{by} set the status {change.get('from')} → {change.get('to')}"
+    if kind in (EventKind.ASSIGNED, EventKind.CLAIMED):
+        return f"{by} assigned it to {change.get('to') or by}"
+    if kind == EventKind.RELEASED:
+        return f"{by} released it"
+    return f"{by}: {clean_line(kind)}"

@@ -1,0 +1,64 @@
+"""What the casework services return: plain data, safe to hand to another thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from backoffice.domain.templates import ServiceTemplate, Transition
+from backoffice.services.queries import CaseRow
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    seq: int
+    at: datetime
+    actor_name: str | None
+    kind: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: int
+    original_name: str
+    safe_name: str
+    media_type: str
+    size: int
+    sha512: str
+    verification: str
+    verification_detail: str | None
+
+
+@dataclass(frozen=True)
+class NoticeInfo:
+    id: int
+    case_id: int
+    file_number: str
+    kind: str
+    actor_name: str | None
+    at: datetime
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    """A case with everything the case view shows; plain data."""
+
+    row: CaseRow
+    template: ServiceTemplate
+    form_data: dict[str, Any]
+    applicant_email: str | None
+    reply_channel: str
+    auth_level: str | None
+    payment_state: str | None
+    submission_id: str | None
+    closed_at: datetime | None
+    paused_since: date | None
+    remaining_working_days: int | None
+    attachments: list[AttachmentInfo]
+    history: list[HistoryEntry]
+    allowed_transitions: list[Transition]
+    notices: list[NoticeInfo]
+    has_certificate: bool = False

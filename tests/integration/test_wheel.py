@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tomllib
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,14 +103,14 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("PYTHON", "BACKOFFICE_", "VIRTUAL_ENV"))
+        if not key.startswith(("PYTHON", "BACKOFFICE_", "VIRTUAL_ENV", "QT_"))
+        and key not in ("DISPLAY", "WAYLAND_DISPLAY")
     }
     env |= {
         "HOME": str(base / "home"),
         "XDG_CACHE_HOME": str(base / "cache"),
         "XDG_CONFIG_HOME": str(base / "config"),
         "XDG_DATA_HOME": str(base / "share"),
-        "QT_QPA_PLATFORM": "offscreen",
         "LANG": "C.UTF-8",
         # No OS keyring: the demo keeps its made-up secrets in memory; nothing real is touched.
         "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
@@ -160,14 +161,23 @@ def test_installed_catalogue_list(installed: Installed, tmp_path: Path) -> None:
     assert sorted(listed) == _shipped_service_keys()
 
 
-def test_installed_demo(installed: Installed, tmp_path: Path) -> None:
-    data = ["--data-dir", str(tmp_path / "demo")]
-    done = installed.run(*data, "--demo", "--no-window")
+def test_installed_version(installed: Installed) -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    done = installed.run("--version")
     assert done.returncode == 0, done.stderr
+    assert done.stdout == f"backoffice {config['project']['version']}\n"
+
+
+def test_installed_demo_opens_its_window(installed: Installed, tmp_path: Path) -> None:
+    data = ["--data-dir", str(tmp_path / "demo")]
+    done = installed.run(*data, "--demo", "--smoke-test")
+    assert done.returncode == 0, done.stdout + done.stderr
     sync = re.search(r"First sync: (\d+) applications received, (\d+) rejected", done.stderr)
     assert sync is not None, done.stderr
     received = int(sync[1])
     assert received > 0 and int(sync[2]) == 1
+    # The window painted the demo's cases (offscreen by itself: no display, no QT_QPA_PLATFORM).
+    assert f"smoke test: the inbox shows {received} rows" in done.stdout
     listed = installed.run(*data, "--as", "teamleitung", "cases", "list", "--limit", "500")
     assert listed.returncode == 0, listed.stderr
     assert f"{received} of {received} case(s)" in listed.stdout

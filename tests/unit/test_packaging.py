@@ -13,6 +13,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -76,11 +78,16 @@ def test_only_assets_knows_where_resources_live() -> None:
     assert not offenders, f"use backoffice.assets instead of a path: {offenders}"
 
 
-def test_one_version_number() -> None:
+def test_one_version_number(capsys: pytest.CaptureFixture[str]) -> None:
     import backoffice
+    from backoffice.cli import main
     from backoffice.portal.http import USER_AGENT
 
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert "version" not in config["project"].get("dynamic", [])
     assert backoffice.__version__ == config["project"]["version"]
     assert USER_AGENT.endswith(f"/{config['project']['version']}")
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"backoffice {config['project']['version']}\n"

@@ -6,7 +6,7 @@
 Steps (each timed): stage the wheel's contents (built from a fresh copy of the sources, so no
 stale build output can slip in), compile the translations into it, run installer/backoffice.spec,
 check the bundle's shared libraries (Linux), smoke-test the bundle offscreen
-(``--demo --smoke-test``), pack it (``.tar.gz`` on Linux, ``.zip`` on Windows) and report the
+(``--demo --smoke-test``), pack it (``.tar.xz`` on Linux, ``.zip`` on Windows) and report the
 size installed and compressed. ``--deb`` also builds the Debian package and ``--install-test``
 installs it with apt-get, smoke-tests ``/usr/bin/backoffice`` and removes it again (root).
 The Windows MSI is built from the bundle with WiX (installer/README.md).
@@ -156,8 +156,8 @@ def pack(bundle: Path, target: Path) -> Path:
             for path in sorted(bundle.rglob("*")):
                 zf.write(path, Path(bundle.name) / path.relative_to(bundle))
         return archive
-    archive = target.with_name(target.name + ".tar.gz")
-    with tarfile.open(archive, "w:gz", compresslevel=9) as tf:
+    archive = target.with_name(target.name + ".tar.xz")
+    with tarfile.open(archive, "w:xz", preset=6) as tf:
         tf.add(bundle, arcname=bundle.name)
     return archive
 

@@ -102,8 +102,30 @@ def compile_translations(stage_dir: Path) -> None:
         )
 
 
+def render_icon(target: Path) -> Path:
+    """The program icon as a 256 px PNG (Windows: PyInstaller makes the .exe icon from it)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    app = QGuiApplication.instance() or QGuiApplication([])
+    image = QImage(256, 256, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    QSvgRenderer(str(ROOT / "resources" / "icons" / "backoffice.svg")).render(painter)
+    painter.end()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(target)):
+        raise SystemExit(f"cannot write {target}")
+    del app
+    return target
+
+
 def run_pyinstaller(stage_dir: Path, name: str) -> Path:
     env = {**os.environ, "BACKOFFICE_STAGE": str(stage_dir), "BACKOFFICE_BUNDLE_NAME": name}
+    if WINDOWS:
+        env["BACKOFFICE_ICON"] = str(render_icon(WORK / "backoffice.png"))
     subprocess.run(
         [
             *(sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN"),

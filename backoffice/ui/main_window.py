@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+import backoffice
 from backoffice.domain.errors import DomainError
 from backoffice.domain.templates import ServiceTemplate
 from backoffice.portal.errors import PortalError
@@ -522,6 +523,7 @@ class MainWindow(QMainWindow):
                 "take a case, check it, decide, and keep the applicant informed."
             )
         )
+        box.setInformativeText(self.tr("Version {version}").format(version=backoffice.__version__))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 

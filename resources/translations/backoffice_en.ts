@@ -15,7 +15,7 @@
 <context>
     <name>InboxPanel</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/inbox/panel.py" line="+490"/>
+        <location filename="../../backoffice/ui/inbox/panel.py" line="+497"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/main_window.py" line="+400"/>
+        <location filename="../../backoffice/ui/main_window.py" line="+401"/>
         <source>%n application(s) could not be fetched completely; the portal keeps them and they are fetched again next time:</source>
         <translation>
             <numerusform>%n application could not be fetched completely; the portal keeps it and it is fetched again next time:</numerusform>

@@ -121,7 +121,7 @@ def count_all(
 class CaseTable(QTableView):
     """The inbox table; says so when a view has no cases instead of staying blank."""
 
-    #: Once, when the table first paints rows (how many it has): the smoke test waits for it.
+    # Once, when the table first paints rows (how many it has): the smoke test waits for it.
     first_rows_painted = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -144,6 +144,18 @@ def run_pyinstaller(stage_dir: Path, name: str) -> Path:
     return bundle
 
 
+def trim_icu(bundle: Path) -> None:
+    import icu_data
+
+    missing = icu_data.missing_tools()
+    if missing:
+        raise SystemExit(f"missing {', '.join(missing)} (apt-get install icu-devtools gcc)")
+    for library in sorted(bundle.rglob("libicudata.so.*")):
+        if not library.is_symlink():
+            before, after = icu_data.trim(library, WORK / "icu")
+            print(f"  {library.name}: {megabytes(before)} -> {megabytes(after)}")
+
+
 def check_libraries(bundle: Path) -> None:
     """Linux: every ELF file of the bundle finds its libraries (in the bundle or the system)."""
     missing = set()
@@ -179,6 +191,15 @@ def pack(bundle: Path, target: Path) -> Path:
                 zf.write(path, Path(bundle.name) / path.relative_to(bundle))
         return archive
     archive = target.with_name(target.name + ".tar.xz")
+    if shutil.which("tar") and shutil.which("xz"):  # xz on every core: 3x faster than tarfile
+        with archive.open("wb") as out:
+            tar = subprocess.Popen(
+                ["tar", "-C", str(bundle.parent), "-cf", "-", bundle.name], stdout=subprocess.PIPE
+            )
+            subprocess.run(["xz", "-6", "-T0", "-c"], stdin=tar.stdout, stdout=out, check=True)
+            if tar.wait() != 0:
+                raise SystemExit("tar failed")
+        return archive
     with tarfile.open(archive, "w:xz", preset=6) as tf:
         tf.add(bundle, arcname=bundle.name)
     return archive
@@ -210,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
     with step("PyInstaller"):
         bundle = run_pyinstaller(stage_dir, name)
     if not WINDOWS:
+        with step("trim ICU's data to German and English"):
+            trim_icu(bundle)
         with step("check shared libraries"):
             check_libraries(bundle)
     with step("smoke test of the bundle"):

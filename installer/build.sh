@@ -3,7 +3,8 @@
 #
 # Bootstraps .venv with the build extra (PyInstaller), installs the Debian packages the build
 # needs (the xcb libraries the bundle's Qt links against, so that they are found and named as
-# dependencies; Xvfb for --xvfb), then runs installer/build.py (see there and installer/README.md).
+# dependencies; ICU's tools to trim its data; Xvfb for --xvfb), then runs installer/build.py
+# (see there and installer/README.md).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
@@ -18,6 +19,6 @@ fi
 ensure_debian_packages libglib2.0-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 \
     libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
     libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0 libcups2 \
-    xvfb xauth binutils
+    xvfb xauth binutils gcc icu-devtools xz-utils
 export LANG=C.UTF-8
 exec "$BACKOFFICE_VENV/bin/python" installer/build.py "$@"

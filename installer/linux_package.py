@@ -70,7 +70,8 @@ def build_deb(bundle: Path, version: str, target_dir: Path) -> Path:
     icons = root / "usr" / "share" / "icons" / "hicolor" / "scalable" / "apps"
     icons.mkdir(parents=True)
     shutil.copy(ROOT / "resources" / "icons" / "backoffice.svg", icons / f"{PACKAGE}.svg")
-    size_kb = sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) // 1024
+    size_kb = sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink())
+    size_kb //= 1024
     control = root / "DEBIAN" / "control"
     control.parent.mkdir()
     control.write_text(
@@ -90,7 +91,10 @@ def build_deb(bundle: Path, version: str, target_dir: Path) -> Path:
     deb = target_dir / f"{PACKAGE}_{version}_amd64.deb"
     target_dir.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        ["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(deb)],
+        [
+            *("dpkg-deb", "--root-owner-group", "-Zxz", f"--threads-max={os.cpu_count() or 1}"),
+            *("--build", str(root), str(deb)),
+        ],
         check=True,
         stdout=subprocess.DEVNULL,
     )

@@ -9,6 +9,7 @@ from backoffice.domain.deadlines import BERLIN
 from backoffice.domain.status import Status
 from backoffice.services.queries import CaseFilter, CaseSort, SortKey
 
+from . import messages
 from .context import CommandError, open_context
 from .output import positive, print_table
 
@@ -59,7 +60,15 @@ def add_commands(sub: Any) -> None:
         help="the case version you looked at (see `cases show`)",
     )
     p.add_argument("--comment")
-    p.add_argument("--message", help="message to the citizen")
+    p.add_argument("--message", help="text for the citizen, added to the status message")
+    p.add_argument(
+        "--no-notify", action="store_true", help="change the status without telling the citizen"
+    )
+    p.add_argument(
+        "--resend",
+        action="store_true",
+        help="send the status message again although one went out for this status before",
+    )
     p.set_defaults(func=cmd_cases_status)
     p = cases.add_parser("note", help="add a note to a case")
     p.add_argument("case_id", type=positive, metavar="ID")
@@ -68,6 +77,7 @@ def add_commands(sub: Any) -> None:
     p = cases.add_parser("verify", help="check the audit trail of a case")
     p.add_argument("case_id", type=positive, metavar="ID")
     p.set_defaults(func=cmd_cases_verify)
+    messages.add_case_commands(cases)
 
 
 def cmd_cases_list(args: argparse.Namespace) -> int:
@@ -182,6 +192,8 @@ def cmd_cases_status(args: argparse.Namespace) -> int:
         Status(args.status),
         comment=args.comment,
         message=args.message,
+        notify=not args.no_notify,
+        resend=args.resend,
     )
     print(f"{row.file_number}: {row.status.value} (version {row.version})")
     return 0

@@ -55,6 +55,7 @@ from backoffice.store.upsert import insert_for
 
 from .actor import Actor
 from .catalogue import CatalogueService
+from .errors import storage_errors
 from .intake_checks import Accepted, Rejected, check_submission
 from .outbox import PORTAL_DECISION, Leased, OutboxDispatcher, OutboxState, Outcome
 from .progress import CancelToken, Progress, ProgressCallback, no_progress
@@ -242,6 +243,7 @@ class _Run:
     decisions: list[Future[Outcome]] = field(default_factory=list)
 
 
+@storage_errors
 class IntakeService:
     def __init__(
         self,

@@ -149,6 +149,7 @@ class Attachment(Base):
 
 class Document(Base):
     __tablename__ = "documents"
+    __table_args__ = (Index("ix_documents_print_queue", "kind", "printed_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
@@ -159,6 +160,15 @@ class Document(Base):
     verification_code: Mapped[str] = mapped_column(String(40), unique=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: Letters: when printed (None: still in the print queue), and by whom.
+    printed_at: Mapped[datetime | None]
+    printed_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", name="fk_documents_printed_by")
+    )
+    #: Letters: the outbox message (status message to the citizen) the letter carries.
+    outbox_message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("outbox_messages.id", name="fk_documents_outbox_message")
+    )
 
 
 class CaseEvent(Base):

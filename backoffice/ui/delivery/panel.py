@@ -47,7 +47,7 @@ from backoffice.ui.portal_texts import (
     problem_name,
 )
 from backoffice.ui.record_model import RECORD_ROLE, Field, RecordModel
-from backoffice.ui.texts import Tone
+from backoffice.ui.texts import Tone, time_zone_note
 from backoffice.ui.widgets import TONE_COLOURS, MessageBar, muted, plain_label
 
 _BAD = QColor(TONE_COLOURS[Tone.BAD][2])
@@ -67,10 +67,15 @@ class DeliveryPanel(QWidget):
         self._generation = 0
         self.overview: DeliveryOverview | None = None
         words = context.vocabulary
+        berlin = time_zone_note()
 
         self.rejected_model = RecordModel(
             [
-                Field(self.tr("Arrived"), lambda r: words.datetime(r.arrived_at)),
+                Field(
+                    self.tr("Arrived"),
+                    lambda r: words.datetime(r.arrived_at),
+                    header_tooltip=berlin,
+                ),
                 Field(self.tr("Service"), lambda r: self._service(r.service_identifier)),
                 Field(self.tr("Reason"), lambda r: problem_name(r.problem)),
                 Field(
@@ -93,17 +98,31 @@ class DeliveryPanel(QWidget):
                     colour=lambda m: _BAD if m.state == "failed" else None,
                 ),
                 Field(self.tr("Attempts"), lambda m: str(m.attempts), align_right=True),
-                Field(self.tr("Next attempt"), lambda m: self._next_attempt(m)),
+                Field(
+                    self.tr("Next attempt"), lambda m: self._next_attempt(m), header_tooltip=berlin
+                ),
                 Field(self.tr("Last error"), lambda m: m.last_error or "—"),
-                Field(self.tr("Created"), lambda m: words.datetime(m.created_at)),
+                Field(
+                    self.tr("Created"),
+                    lambda m: words.datetime(m.created_at),
+                    header_tooltip=berlin,
+                ),
             ],
             self,
         )
         self.sync_model = RecordModel(
             [
                 Field(self.tr("Destination"), lambda s: s.destination_id),
-                Field(self.tr("Last success"), lambda s: words.datetime(s.last_success_at)),
-                Field(self.tr("Last attempt"), lambda s: words.datetime(s.last_attempt_at)),
+                Field(
+                    self.tr("Last success"),
+                    lambda s: words.datetime(s.last_success_at),
+                    header_tooltip=berlin,
+                ),
+                Field(
+                    self.tr("Last attempt"),
+                    lambda s: words.datetime(s.last_attempt_at),
+                    header_tooltip=berlin,
+                ),
                 Field(self.tr("Result"), lambda s: self._counts(s.last_counts)),
                 Field(
                     self.tr("Error"),
@@ -270,7 +289,9 @@ class DeliveryPanel(QWidget):
             lines.append(
                 self.tr("Technical detail: {detail}").format(detail=problem_detail(record.detail))
             )
-        lines.append(self.tr("Arrived: {when}").format(when=words.datetime(record.arrived_at)))
+        lines.append(
+            self.tr("Arrived: {when}").format(when=words.datetime(record.arrived_at, zone=True))
+        )
         lines.append(
             self.tr("Service: {service}").format(service=self._service(record.service_identifier))
         )

@@ -141,7 +141,7 @@ class Backoffice:
             casework=Casework.build(db, calendar, clock),
             documents=DocumentService(db, clock),
             attachments=AttachmentService(db),
-            delivery=DeliveryService(db),
+            delivery=DeliveryService(db, clock),
             citizen=CitizenMessages(db, clock),
         )
 

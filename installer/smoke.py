@@ -97,8 +97,11 @@ def smoke_test(program: Path, version: str, *, xvfb: bool = False) -> None:
                 180,
             )
             shown = re.search(r"smoke test: the inbox shows (\d+) rows", out)
-            if shown is None or int(shown[1]) == 0:
+            received = re.search(r"First sync: (\d+) applications received, 1 rejected", out)
+            if shown is None or received is None or int(shown[1]) == 0:
                 raise SmokeTestFailed(f"the demo window showed no rows ({platform}):\n{out}")
+            if shown[1] != received[1]:  # the team lead sees every application
+                raise SmokeTestFailed(f"{received[1]} applications, {shown[1]} rows:\n{out}")
             warnings = [line for line in out.splitlines() if "WARNING" in line]
             if warnings:
                 raise SmokeTestFailed(f"the demo ({platform}) warned:\n" + "\n".join(warnings))

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -63,6 +64,9 @@ from .progress import CancelToken, Progress, ProgressCallback, no_progress
 from .registration import NewCase, register_case, template_row_ids
 
 log = logging.getLogger(__name__)
+
+#: How many submissions of one run an unforeseen failure of the same kind may reject.
+UNFORESEEN_LIMIT = 3
 
 #: Attachment bytes (JWE text) read ahead per submission; the rest is read when checked.
 READ_AHEAD_BYTES = 8 * 1024 * 1024
@@ -244,6 +248,8 @@ class _Run:
     report: SyncReport
     portal: _PortalThread
     decisions: list[Future[Outcome]] = field(default_factory=list)
+    #: Unforeseen check failures of this run, by what failed where.
+    unforeseen: Counter[str] = field(default_factory=Counter)
 
 
 @storage_errors
@@ -341,6 +347,8 @@ class IntakeService:
             log.warning("submission %s could not be fetched", submission_id, exc_info=True)
             result = Held("fetch", describe(exc))
         ref = SubmissionRef(submission_id, portal_case_id, run.destination_id)
+        if isinstance(result, Rejected) and result.unforeseen is not None:
+            result = self._guard_unforeseen(run, result, result.unforeseen)
         if isinstance(result, Held):
             report.quarantined += hold_submission(
                 self._db, ref, service, result, self._clock(), report
@@ -370,6 +378,21 @@ class IntakeService:
             run.decisions.append(run.portal.send(self.outbox, decision))
             return
         report.quarantined += hold_submission(self._db, ref, service, failed, self._clock(), report)
+
+    @staticmethod
+    def _guard_unforeseen(run: _Run, result: Rejected, what: str) -> Rejected | Held:
+        """Reject for an unforeseen failure, but not without end: the same failure in
+        more than :data:`UNFORESEEN_LIMIT` submissions of one run is more likely a fault of
+        ours than of every citizen's, so the rest are held in the quarantine instead."""
+        run.unforeseen[what] += 1
+        if run.unforeseen[what] <= UNFORESEEN_LIMIT:
+            return result
+        log.error("the same unexpected failure again (%s): holding, not rejecting", what)
+        return Held(
+            "check",
+            f"the same unexpected failure ({what}) in {run.unforeseen[what]} submissions of "
+            "one sync: held instead of rejected, in case the fault is ours",
+        )
 
     def _note_decisions(self, run: _Run, *, finished_only: bool = False) -> None:
         """Record the outcome of the decisions sent (a "sent" mark waits for the next

@@ -101,6 +101,9 @@ class Rejected:
     metadata: dict[str, Any] | None = None
     service_identifier: str | None = None
     authentication_tags: dict[str, Any] = field(default_factory=dict)
+    #: Set when no check foresaw the failure: what went wrong, for the intake's guard
+    #: against rejecting every submission of a run for a fault of ours.
+    unforeseen: str | None = None
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,7 @@ def check_submission(
 ) -> Accepted | Rejected | Held:
     """Run every check; transient failures of ``fetch_attachment`` propagate to the caller."""
     state: dict[str, Any] = {"metadata": None, "service": None, "tags": {}, "part": "submission"}
+    unforeseen: str | None = None
     try:
         return _check(submission, fetch_attachment, decrypt, templates_by_leika, state)
     except _Reject as reject:
@@ -171,6 +175,7 @@ def check_submission(
         )
         problem, instance = Problem.TECHNICAL_ERROR, state["part"]
         detail = f"the submission could not be checked ({type(exc).__name__})"
+        unforeseen = f"{type(exc).__name__} at {instance}"
     return Rejected(
         problem,
         instance[:100],
@@ -178,6 +183,7 @@ def check_submission(
         state["metadata"],
         state["service"],
         state["tags"],
+        unforeseen,
     )
 
 

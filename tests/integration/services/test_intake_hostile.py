@@ -322,3 +322,27 @@ def test_a_store_the_database_refuses_is_held_and_the_others_are_stored(
     DeliveryService(world.db, world.clock).retry_quarantined(world.clerk2, refused.submission_id)
     assert desk.intake.sync(SYSTEM, sim.destination_id).accepted == 1
     assert decisions_of(sim, refused) == [ACCEPT]
+
+
+class BuggyDecryptor(KeyCrypto):
+    """Our keys, with a bug of ours that fails every decryption the same unforeseen way."""
+
+    def decrypt(self, compact_jwe: Any) -> bytes:
+        raise KeyError("a bug of ours, not the citizens'")
+
+
+def test_the_same_unforeseen_failure_rejects_a_few_then_holds_the_rest(
+    world: World, sim: Simulator, citizen: Citizen, desk: Desk
+) -> None:
+    sent = [citizen.send() for _ in range(5)]
+    desk.intake._crypto = BuggyDecryptor(session_keys(), desk.client.get_jwks)
+
+    report = desk.intake.sync(SYSTEM, sim.destination_id)
+
+    assert (report.rejected, report.quarantined, report.error) == (3, 2, None)
+    assert sum(decisions_of(sim, s) == [REJECT] for s in sent) == 3
+    held = DeliveryService(world.db).overview(world.clerk1).quarantined
+    assert len(held) == 2
+    assert all(
+        "KeyError" in entry.error and "held instead of rejected" in entry.error for entry in held
+    )

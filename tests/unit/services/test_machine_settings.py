@@ -62,6 +62,12 @@ def test_the_database_url_is_a_default_below_option_and_environment(
     monkeypatch.setenv(DATABASE_ENV, "postgresql://u@env/db")
     assert Installation.locate(tmp_path, None, machine).database_url == "postgresql://u@env/db"
     monkeypatch.delenv(DATABASE_ENV)
+    # What this installation's first-start wizard stored comes before the machine's default.
+    installation = Installation.locate(tmp_path, None, machine)
+    chosen = installation.save_database_url("postgresql://u@wizard/db")
+    assert chosen.database_url == "postgresql://u@wizard/db" and chosen.machine == machine
+    assert Installation.locate(tmp_path, None, machine).database_url == "postgresql://u@wizard/db"
+    assert installation.save_database_url(None).database_url == machine.database_url
     plain = Installation.locate(tmp_path, None, MachineSettings())
     assert plain.database_url == f"sqlite:///{tmp_path.resolve() / 'backoffice.sqlite3'}"
 

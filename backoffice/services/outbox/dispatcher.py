@@ -150,7 +150,7 @@ def queue_message(
 
 
 def backoff(attempts: int) -> timedelta:
-    return min(BACKOFF_START * (2 ** max(0, attempts - 1)), BACKOFF_MAX)
+    return min(BACKOFF_START * (1 << max(0, attempts - 1)), BACKOFF_MAX)  # doubling per attempt
 
 
 class OutboxDispatcher:

@@ -41,7 +41,7 @@ def test_another_desktops_claim_is_announced_at_once(world: World, other_desktop
     try:
         assert listener.wait_listening(WAIT)
         elsewhere = Casework.build(other_desktop, clock=world.clock)
-        elsewhere.claim(world.clerk2, case_id)
+        elsewhere.commands.claim(world.clerk2, case_id)
         tables = _next(received)
         while not {"cases", "case_events"} <= tables:  # one batch or two
             tables |= _next(received)

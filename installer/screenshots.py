@@ -42,6 +42,7 @@ from PySide6.QtCore import QLocale, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
+from backoffice.app import portal_services  # noqa: E402
 from backoffice.domain.status import Status  # noqa: E402
 from backoffice.portal.auth import ClientCredentials  # noqa: E402
 from backoffice.portal.client import SubscriberClient  # noqa: E402
@@ -60,7 +61,7 @@ from backoffice.services.queries import CaseFilter, CaseSort, SortKey  # noqa: E
 from backoffice.services.subscriber import KeyCrypto  # noqa: E402
 from backoffice.services.users import UserService  # noqa: E402
 from backoffice.simulator.citizens import fill_form  # noqa: E402
-from backoffice.simulator.faults import FaultRule  # noqa: E402
+from backoffice.simulator.faults import FaultKind, FaultRule  # noqa: E402
 from backoffice.simulator.server import Simulator  # noqa: E402
 from backoffice.store.database import Database  # noqa: E402
 from backoffice.store.migrate import upgrade  # noqa: E402
@@ -179,9 +180,9 @@ class Portal:
             retry=RetryPolicy(attempts=1),
         )
         try:
-            yield IntakeService(
-                db, client, KeyCrypto(self.keys, client.get_jwks), CatalogueService(db), clock=clock
-            )
+            yield portal_services(
+                db, CatalogueService(db), client, KeyCrypto(self.keys, client.get_jwks), clock=clock
+            ).intake
         finally:
             client.close()
 
@@ -200,7 +201,9 @@ def fetch_from_portal(db: Database, clock: Clock) -> Portal:
     sim.generate(1, service="birth_certificate", fault="attachment-hash")
     with portal.open_intake(db, clock) as intake:
         clock.advance(minutes=20)
-        sim.faults.set([FaultRule(kind="error", status=503, path="/v1/cases/*", method="POST")])
+        sim.faults.set(
+            [FaultRule(kind=FaultKind.ERROR, status=503, path="/v1/cases/*", method="POST")]
+        )
         report = intake.sync(SYSTEM, sim.destination_id)
     sim.faults.clear()
     print(f"fetched: {report.accepted} accepted, {report.rejected} rejected")

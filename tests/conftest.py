@@ -27,10 +27,7 @@ import keyring.errors
 import pytest
 from keyring.credentials import SimpleCredential
 
-try:
-    from tests.postgres_cluster import PostgresCluster
-except ModuleNotFoundError:  # tests/ is not a package: pytest put tests/ itself on sys.path
-    from postgres_cluster import PostgresCluster
+from tests.postgres_cluster import PostgresCluster
 
 # Before any QApplication exists (Qt reads it then): a test run never needs a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

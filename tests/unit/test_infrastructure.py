@@ -11,10 +11,7 @@ import pytest
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
-try:
-    from tests.postgres_cluster import PostgresCluster
-except ModuleNotFoundError:  # tests/ is not a package: tests/conftest.py put tests/ on sys.path
-    from postgres_cluster import PostgresCluster
+from tests.postgres_cluster import PostgresCluster
 
 SERVICE = "rathaus-backoffice-infrastructure-test"
 

@@ -218,7 +218,8 @@ class _Viewer(QObject):
 @pytest.fixture
 def viewer() -> object:
     handler = _Viewer()
-    QDesktopServices.setUrlHandler("file", handler, "open")
+    # PySide6's stub asks for bytes; at run time only the method's name as str is accepted.
+    QDesktopServices.setUrlHandler("file", handler, "open")  # type: ignore[arg-type]
     yield handler
     QDesktopServices.unsetUrlHandler("file")
 

@@ -248,7 +248,7 @@ def test_tls_failure_and_ca_file(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     server, ca_file = tls_portal
-    settings = {
+    settings: dict[str, Any] = {
         "base_url": server.base_url,
         "token_url": server.token_url,
         "secret": server.secret,

@@ -126,7 +126,8 @@ def test_accept_one_submission(
     client.post_event(generated.case_id, accept)
 
     assert simulator.mismatches() == []
-    assert simulator.decision(generated.submission_id).accepted
+    decision = simulator.decision(generated.submission_id)
+    assert decision is not None and decision.accepted
     assert client.list_submissions(simulator.destination_id) == []
     with pytest.raises(errors.AlreadyDecided):
         client.post_event(generated.case_id, accept)
@@ -156,7 +157,8 @@ def test_reject_a_submission_with_a_wrong_hash(
     )
     client.post_event(generated.case_id, _sign(subscriber_keys, opened, jose.Reject([reason])))
     assert simulator.mismatches() == []
-    assert not simulator.decision(generated.submission_id).accepted
+    decision = simulator.decision(generated.submission_id)
+    assert decision is not None and not decision.accepted
 
 
 def test_wrong_tags_are_refused(

@@ -145,10 +145,13 @@ def test_configure_asks_on_a_terminal(
             return True
 
     monkeypatch.setattr("sys.stdin", Terminal(""))
-    prompts = []
-    monkeypatch.setattr(
-        cli_portal.getpass, "getpass", lambda prompt: prompts.append(prompt) or "typed-secret"
-    )
+    prompts: list[str] = []
+
+    def getpass(prompt: str) -> str:
+        prompts.append(prompt)
+        return "typed-secret"
+
+    monkeypatch.setattr("getpass.getpass", getpass)
     _configure(installation)
     assert prompts == ["client secret for rathaus-musterstadt: "]
     secret = SecretStore(installation.data_dir).client_secret("rathaus-musterstadt")

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from backoffice.domain.templates import load_template_text
+from backoffice.portal.jose import JweText
 from backoffice.portal.models import ServiceType, Submission
 from backoffice.portal.protocol import Problem, submission_schema_uri
 from backoffice.services.intake_checks import (
@@ -40,8 +41,9 @@ def fake_jwe(plain: bytes) -> str:
     return f"hdr.key.iv.{body}.tag{hashlib.sha1(plain).hexdigest()[:6]}"  # noqa: S324
 
 
-def fake_decrypt(compact: str) -> bytes:
-    parts = compact.split(".")
+def fake_decrypt(compact_jwe: JweText) -> bytes:
+    assert isinstance(compact_jwe, str)  # these tests fetch text, never a spooled file
+    parts = compact_jwe.split(".")
     if len(parts) != 5 or parts[0] != "hdr":
         raise DecryptionFailed("not a JWE for our key")
     return base64.urlsafe_b64decode(parts[3] + "=" * (-len(parts[3]) % 4))

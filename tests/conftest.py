@@ -10,16 +10,33 @@
   Without PostgreSQL server binaries those tests are skipped, or fail when
   BACKOFFICE_REQUIRE_POSTGRES=1 (as tests/run.sh sets).
 - Tests under tests/gui/ are marked ``gui``.
+- No test may leave a thread running (fixture ``_no_thread_left_running``, autouse): the
+  threads a test started must have ended when its fixtures are torn down (after a short
+  join for threads that are just finishing), else the test errors and names them. Threads
+  that live for the session by design are allow-listed by name in ``SESSION_THREADS``.
+- No test may log a warning it did not expect (fixture ``_no_unexpected_log_warning``,
+  autouse): a log record of level WARNING or above in the setup or call of a test fails it.
+  A test that expects one says so with ``@pytest.mark.expect_log_warning(*patterns)``: then
+  records whose message matches one of the regular expressions ``patterns`` (any record,
+  when none are given) are allowed; assert on them through ``caplog`` as usual. Qt's own
+  warnings fail tests through pytest-qt's ``qt_log_level_fail``.
 
 Nothing here imports the backoffice package: conftest files in subfolders build on these.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import secrets
+import sys
+import threading
+import time
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 
 import keyring
 import keyring.backend
@@ -80,6 +97,84 @@ def memory_keyring() -> Iterator[InMemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(InMemoryKeyring())  # nothing a test stored outlives it
+
+
+# -- threads and warnings that outlive their test --------------------------------------------
+
+#: Threads that legitimately outlive the test that started them, by name, with the reason.
+SESSION_THREADS: dict[str, str] = {
+    # None so far: the PostgreSQL cluster is a separate process, and simulators, listeners,
+    # executors and task runners are all stopped by the fixture or test that started them.
+}
+#: How long a thread that is just finishing may take to end after its test.
+THREAD_JOIN_SECONDS = 2.0
+
+
+def _leaked(thread: threading.Thread, before: set[threading.Thread]) -> bool:
+    if thread in before or not thread.is_alive() or thread.name in SESSION_THREADS:
+        return False
+    # Threads that Python did not start (Qt's QThreadPool workers that ran Python code) show
+    # up as dummies that never end; the task runner fixtures shut down and check those.
+    return not isinstance(thread, threading._DummyThread)
+
+
+@pytest.fixture(autouse=True)
+def _no_thread_left_running() -> Iterator[None]:
+    """Fail a test that leaves a thread running (torn down after the test's own fixtures)."""
+    before = set(threading.enumerate())
+    yield
+    leaked = [t for t in threading.enumerate() if _leaked(t, before)]
+    deadline = time.monotonic() + THREAD_JOIN_SECONDS
+    for thread in leaked:
+        thread.join(max(0.0, deadline - time.monotonic()))
+    still_running = [t for t in leaked if t.is_alive()]
+    if still_running:
+        frames = sys._current_frames()
+        where = "".join(
+            f"\n  {t.name}, at:\n{_innermost(frames.get(t.ident or 0))}" for t in still_running
+        )
+        pytest.fail(
+            f"the test left {len(still_running)} thread(s) running: "
+            f"{', '.join(t.name for t in still_running)}{where}",
+            pytrace=False,
+        )
+
+
+def _innermost(frame: FrameType | None, depth: int = 4) -> str:
+    if frame is None:
+        return "    (ended meanwhile)\n"
+    return "".join("    " + line for line in traceback.format_stack(frame)[-depth:])
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_log_warning(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
+    """Fail a test that logs a warning or error it did not declare with expect_log_warning."""
+    yield
+    marker = request.node.get_closest_marker("expect_log_warning")
+    patterns = [re.compile(p) for p in marker.args] if marker is not None else []
+
+    def expected(record: logging.LogRecord) -> bool:
+        if marker is None:
+            return False
+        return not patterns or any(p.search(record.getMessage()) for p in patterns)
+
+    unexpected = [
+        record
+        for when in ("setup", "call")
+        for record in caplog.get_records(when)
+        if record.levelno >= logging.WARNING and not expected(record)
+    ]
+    if unexpected:
+        lines = "\n".join(
+            f"  {r.levelname} {r.name}: {r.getMessage()[:300]}" for r in unexpected[:10]
+        )
+        pytest.fail(
+            f"unexpected log record(s) of level WARNING or above (mark the test with "
+            f"@pytest.mark.expect_log_warning if they are expected):\n{lines}",
+            pytrace=False,
+        )
 
 
 # -- databases --------------------------------------------------------------------------------

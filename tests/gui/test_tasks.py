@@ -47,6 +47,7 @@ def test_an_exception_comes_back_to_the_failed_callback(
     assert str(errors[0]) == "broken"
 
 
+@pytest.mark.expect_log_warning(r"task work failed")
 def test_an_exception_nobody_handles_takes_the_error_road(
     qtbot: QtBot, thread_runner: TaskRunner
 ) -> None:
@@ -234,6 +235,7 @@ def test_after_shutdown_nothing_runs(qapp: object) -> None:
     assert called == []
 
 
+@pytest.mark.expect_log_warning(r"task work failed")
 @pytest.mark.parametrize("error", [KeyboardInterrupt(), SystemExit(3)])
 def test_base_exceptions_are_not_swallowed_by_failed(qapp: object, error: BaseException) -> None:
     sync = SyncTaskRunner()

@@ -157,6 +157,7 @@ def test_a_portal_error_clears_and_everything_arrives_on_the_next_sync(
     assert window.sync_status.result.text() == "2 new applications"
 
 
+@pytest.mark.expect_log_warning(r"skipped for now: the portal answered 502")
 def test_postponed_submissions_are_named_with_what_happens_next(
     qtbot: QtBot,
     world: World,
@@ -270,6 +271,7 @@ def test_the_first_automatic_sync_comes_soon_after_the_start(
     qtbot.waitUntil(lambda: thread_runner.pending == 0)
 
 
+@pytest.mark.expect_log_warning(r"sync ended early: no key file")
 def test_a_portal_that_cannot_be_opened_is_explained_with_what_to_do(
     qtbot: QtBot,
     world: World,

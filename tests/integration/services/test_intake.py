@@ -185,6 +185,7 @@ def test_every_defect_is_rejected_with_its_problem(
     assert len(overview_problems) >= 8
 
 
+@pytest.mark.expect_log_warning(r"skipped for now")
 @pytest.mark.parametrize(
     "rule",
     [

@@ -2,7 +2,8 @@
 
 - Qt runs offscreen (QT_QPA_PLATFORM, unless set already).
 - Every test gets a fresh in-memory keyring (fixture ``memory_keyring``, autouse): no test ever
-  touches the real keyring of the machine.
+  touches the real keyring of the machine. It and the other shared test doubles (clocks, an
+  installation for the portal commands) are in tests/fakes.py.
 - ``database_url``: a fresh, empty database per test, once on SQLite (a file in tmp_path) and once
   on PostgreSQL (test ids ``[sqlite]`` and ``[postgresql]``; the latter is marked ``postgres``).
 - ``postgres_url``: a fresh, empty PostgreSQL database, for tests about PostgreSQL only.
@@ -39,11 +40,9 @@ from pathlib import Path
 from types import FrameType
 
 import keyring
-import keyring.backend
-import keyring.errors
 import pytest
-from keyring.credentials import SimpleCredential
 
+from tests.fakes import InMemoryKeyring
 from tests.postgres_cluster import PostgresCluster
 
 # Before any QApplication exists (Qt reads it then): a test run never needs a display.
@@ -54,36 +53,6 @@ _GUI_DIR = _TESTS_DIR / "gui"
 
 
 # -- keyring ----------------------------------------------------------------------------------
-
-
-class InMemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring that keeps its secrets in a dict, for tests."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        try:
-            del self.secrets[(service, username)]
-        except KeyError:
-            raise keyring.errors.PasswordDeleteError(
-                f"no secret for {username!r} in {service!r}"
-            ) from None
-
-    def get_credential(self, service: str, username: str | None) -> SimpleCredential | None:
-        for (stored_service, stored_username), password in self.secrets.items():
-            if stored_service == service and username in (None, stored_username):
-                return SimpleCredential(stored_username, password)
-        return None
 
 
 # Even code that runs at import or collection time must not reach a real keyring.

@@ -49,7 +49,7 @@ def measure(mode: str, jwe_path: Path, keys_path: Path) -> None:
     from backoffice.portal.credentials import SecretStore
     from backoffice.portal.http import SpooledText
     from backoffice.portal.keys import KeyStore
-    from tests.conftest import InMemoryKeyring
+    from tests.fakes import InMemoryKeyring
     from tests.integration.portal.fake_portal import FakePortal
 
     backend = InMemoryKeyring()
@@ -155,7 +155,7 @@ def main() -> None:
 
     from backoffice.portal.credentials import KEY_FILE_USER_PREFIX, SecretStore
     from backoffice.portal.keys import KeyStore, generate_keys
-    from tests.conftest import InMemoryKeyring
+    from tests.fakes import InMemoryKeyring
     from tests.unit.portal.helpers import seal
 
     rsa_timings()

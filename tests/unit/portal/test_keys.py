@@ -23,7 +23,7 @@ from backoffice.portal.keys import (
     PassphraseMissing,
     SubscriberKeys,
 )
-from tests.conftest import InMemoryKeyring
+from tests.fakes import InMemoryKeyring
 from tests.unit.portal.helpers import header_of
 
 # RFC 7638 §3.1: the example RSA key and its SHA-256 thumbprint.

@@ -25,6 +25,7 @@ from backoffice.services.actor import Actor
 from backoffice.services.attachments import AttachmentService
 from backoffice.services.casework import Casework
 from backoffice.services.catalogue import CatalogueService
+from backoffice.services.citizen.service import CitizenMessages
 from backoffice.services.delivery import DeliveryService
 from backoffice.services.desktop import ChangeWatch, DesktopServices, IntakeFactory, WatchChanges
 from backoffice.services.documents import DocumentService
@@ -95,6 +96,7 @@ class Backoffice:
     documents: DocumentService
     attachments: AttachmentService
     delivery: DeliveryService
+    citizen: CitizenMessages
 
     @classmethod
     def open(
@@ -137,9 +139,10 @@ class Backoffice:
             users=UserService(db),
             catalogue=CatalogueService(db),
             casework=Casework.build(db, calendar, clock),
-            documents=DocumentService(db),
+            documents=DocumentService(db, clock),
             attachments=AttachmentService(db),
-            delivery=DeliveryService(db),
+            delivery=DeliveryService(db, clock),
+            citizen=CitizenMessages(db, clock),
         )
 
     def close(self) -> None:
@@ -219,6 +222,7 @@ class Backoffice:
             documents=self.documents,
             attachments=self.attachments,
             delivery=self.delivery,
+            citizen=self.citizen,
             open_intake=open_intake,
             destinations=settings.destination_ids if settings else (),
             watch_changes=watch_changes,

@@ -11,7 +11,7 @@ wait in the outbox), opens the window as the clerk Petra Sommer at 1400×900 and
 - ``inbox.png``: the inbox with a freshly received case open;
 - ``case.png``: one of her cases in progress, with its history (a query to the
   applicant, the answer, notes) and a notice;
-- ``delivery.png``: the delivery panel below the lists, a rejected submission explained;
+- ``delivery.png``: the delivery workspace (Ctrl+Shift+D), a rejected submission explained;
 - ``attachment.png``: a PDF that came with an application, previewed, with its check;
 - ``certificate.png``: a case whose certificate has been created (preview, and
   "Complete" now offered).
@@ -38,7 +38,7 @@ import time  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
 
-from PySide6.QtCore import QLocale, Qt  # noqa: E402
+from PySide6.QtCore import QLocale  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
@@ -52,6 +52,7 @@ from backoffice.services.actor import SYSTEM, Actor  # noqa: E402
 from backoffice.services.attachments import AttachmentService  # noqa: E402
 from backoffice.services.casework import Casework  # noqa: E402
 from backoffice.services.catalogue import CatalogueService, read_catalogue  # noqa: E402
+from backoffice.services.citizen.service import CitizenMessages  # noqa: E402
 from backoffice.services.delivery import DeliveryService  # noqa: E402
 from backoffice.services.demo import add_cases, add_demo_users  # noqa: E402
 from backoffice.services.desktop import DesktopServices  # noqa: E402
@@ -68,6 +69,7 @@ from backoffice.store.migrate import upgrade  # noqa: E402
 from backoffice.store.models import Attachment  # noqa: E402
 from backoffice.ui.app import build_context  # noqa: E402
 from backoffice.ui.case.preview import PdfPreview, load_preview  # noqa: E402
+from backoffice.ui.inbox.workspace import InboxWorkspace  # noqa: E402
 from backoffice.ui.main_window import MainWindow  # noqa: E402
 from backoffice.ui.settings import UiSettings  # noqa: E402
 from backoffice.ui.tasks import SyncTaskRunner  # noqa: E402
@@ -243,6 +245,7 @@ def render(out: Path, language: str) -> list[Path]:
             documents=DocumentService(db, clock=clock),
             attachments=AttachmentService(db),
             delivery=DeliveryService(db),
+            citizen=CitizenMessages(db, clock),
             open_intake=lambda: portal.open_intake(db, clock),
             destinations=(portal.simulator.destination_id,),
         )
@@ -275,13 +278,14 @@ def render(out: Path, language: str) -> list[Path]:
         written.append(_grab(window, out / "case.png", app))
 
         window.show_delivery()
-        window.resizeDocks([window.delivery_dock], [330], Qt.Orientation.Vertical)
         window.delivery.rejected_table.selectRow(0)
         settle(app)
         written.append(_grab(window, out / "delivery.png", app))
-        window.delivery_dock.hide()
+        window.show_workspace(InboxWorkspace.key)
 
-        window.splitter.setSizes([620, 780])
+        inbox_workspace = window.workspaces[InboxWorkspace.key]
+        assert isinstance(inbox_workspace, InboxWorkspace)
+        inbox_workspace.splitter.setSizes([620, 780])
         view = window.case_view
         window.inbox.scope_buttons["all"].click()
         settle(app)

@@ -14,6 +14,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import select
@@ -24,7 +25,7 @@ from backoffice.store.models import Case, CaseEvent
 GENESIS = "0" * 64
 
 
-class EventKind:
+class EventKind(StrEnum):
     RECEIVED = "received"
     CLAIMED = "claimed"
     ASSIGNED = "assigned"
@@ -36,6 +37,7 @@ class EventKind:
     MESSAGE_SENT = "message_sent"
     MESSAGE_FAILED = "message_failed"
     ATTACHMENT_VIEWED = "attachment_viewed"
+    LETTER_PRINTED = "letter_printed"
 
 
 def _digest(

@@ -20,6 +20,7 @@ from backoffice.store.database import Database
 from .attachments import AttachmentService
 from .casework import Casework
 from .catalogue import CatalogueService
+from .citizen.service import CitizenMessages
 from .delivery import DeliveryService
 from .documents import DocumentService
 from .users import UserService
@@ -49,6 +50,7 @@ class DesktopServices:
     documents: DocumentService
     attachments: AttachmentService
     delivery: DeliveryService
+    citizen: CitizenMessages
     #: None while no portal connection is configured (sync is then not offered).
     open_intake: IntakeFactory | None = None
     #: The destinations a sync pulls, in order.

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from backoffice.domain.errors import DomainError, RequirementMissing
+from backoffice.services.errors import StorageError
 from backoffice.ui.texts import requirement_name
 from backoffice.ui.widgets import plain_label
 
@@ -59,18 +59,24 @@ def describe_error(error: BaseException) -> str:
             "Errors", "Someone else changed the case meanwhile."
         ),
     }
+    if isinstance(error, StorageError):
+        # Nothing happened (the transaction was rolled back); the technical text is for support.
+        if error.unavailable:
+            text = QCoreApplication.translate(
+                "Errors",
+                "The database cannot be reached or is busy; nothing was changed. Check the "
+                "network connection and try again.",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "Errors",
+                "The database reported an error; nothing was changed. If it happens again, "
+                "tell your IT support.",
+            )
+        return f"{text} ({error})"
     if isinstance(error, DomainError):
         text = texts.get(code, QCoreApplication.translate("Errors", "The action was refused."))
         return f"{text} ({error})"
-    if isinstance(error, OperationalError):
-        return QCoreApplication.translate(
-            "Errors", "The database cannot be reached. Check the network connection and try again."
-        )
-    if isinstance(error, SQLAlchemyError):
-        return (
-            QCoreApplication.translate("Errors", "The database reported an error.")
-            + f" ({type(error).__name__})"
-        )
     return (
         QCoreApplication.translate("Errors", "An unexpected error occurred.")
         + f" ({type(error).__name__}: {error})"

@@ -14,6 +14,7 @@ _FALLBACK = {
     "refresh": QStyle.StandardPixmap.SP_BrowserReload,
     "go-next": QStyle.StandardPixmap.SP_ArrowDown,
     "go-previous": QStyle.StandardPixmap.SP_ArrowUp,
+    "inbox": QStyle.StandardPixmap.SP_FileDialogDetailedView,
     "case-status": QStyle.StandardPixmap.SP_DialogApplyButton,
     "attachment": QStyle.StandardPixmap.SP_FileIcon,
     "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,

@@ -33,6 +33,8 @@ class Field:
     tooltip: Callable[[Any], str] | None = None
     colour: Callable[[Any], QColor | None] | None = None
     align_right: bool = False
+    #: The column header's tooltip (e.g. which clock its times are in).
+    header_tooltip: str = ""
 
 
 class RecordModel(QAbstractTableModel):
@@ -73,12 +75,13 @@ class RecordModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._fields)
-        ):
-            return self._fields[section].title
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._fields):
+            return None
+        field = self._fields[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return field.title
+        if role == Qt.ItemDataRole.ToolTipRole and field.header_tooltip:
+            return field.header_tooltip
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

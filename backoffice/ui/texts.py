@@ -20,9 +20,25 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QDateTime, QLoca
 from backoffice.domain.roles import Role
 from backoffice.domain.status import Status
 from backoffice.domain.templates import FieldDef, ServiceTemplate
+from backoffice.services.casework import AttachmentInfo
 from backoffice.services.errors import ConcurrentChange
 
 _BERLIN_ZONE = QTimeZone(QByteArray(b"Europe/Berlin"))
+
+
+#: A form value longer than this is cut (the rest is counted): bounded, like all citizen data.
+MAX_VALUE_CHARS = 4000
+
+
+def _bounded(text: str) -> str:
+    if len(text) <= MAX_VALUE_CHARS:
+        return text
+    rest = len(text) - MAX_VALUE_CHARS
+    return (
+        text[:MAX_VALUE_CHARS]
+        + " "
+        + QCoreApplication.translate("Texts", "… ({n} more characters)").format(n=rest)
+    )
 
 
 class Tone(Enum):
@@ -39,6 +55,11 @@ class Fact:
     text: str
     tone: Tone
     detail: str = ""
+
+
+def time_zone_note() -> str:
+    """Where a time is shown without context: which clock it is (stored in UTC)."""
+    return QCoreApplication.translate("Texts", "Times in German time (Europe/Berlin)")
 
 
 def status_name(status: Status) -> str:
@@ -148,13 +169,15 @@ class Vocabulary:
         fmt = "d MMM yyyy" if self.language == "en" else "dd.MM.yyyy"
         return self.locale.toString(QDate(value.year, value.month, value.day), fmt)
 
-    def datetime(self, value: datetime | None) -> str:
-        """A moment in Berlin time (stored in UTC)."""
+    def datetime(self, value: datetime | None, *, zone: bool = False) -> str:
+        """A moment in Berlin time (stored in UTC); ``zone``: labelled so ("… (Berlin)"),
+        as the command line does, where the text stands alone."""
         if value is None:
             return "—"
         fmt = "d MMM yyyy, HH:mm" if self.language == "en" else "dd.MM.yyyy, HH:mm"
         moment = QDateTime.fromSecsSinceEpoch(int(value.timestamp()), _BERLIN_ZONE)
-        return self.locale.toString(moment, fmt)
+        text = self.locale.toString(moment, fmt)
+        return f"{text} " + QCoreApplication.translate("Texts", "(Berlin)") if zone else text
 
     def size(self, n_bytes: int) -> str:
         return self.locale.formattedDataSize(n_bytes, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
@@ -240,8 +263,34 @@ class Vocabulary:
                 Tone.BAD,
             ),
             "unchecked": Fact(QCoreApplication.translate("Texts", "not checked"), Tone.WARNING),
+            "damaged": Fact(
+                QCoreApplication.translate("Texts", "damaged: cannot be opened"), Tone.BAD
+            ),
         }
         return known.get(code, Fact(code, Tone.NEUTRAL))
+
+    @staticmethod
+    def check_detail(attachment: AttachmentInfo) -> str:
+        """What the check of an attachment found, in the UI language (by its code; the
+        service's English detail only for a check this program does not know)."""
+        code = attachment.verification
+        declared = attachment.declared_type
+        if code == "type_mismatch" and declared:
+            return QCoreApplication.translate(
+                "Texts", "declared as {declared}, but the content is {actual}"
+            ).format(declared=declared, actual=attachment.media_type)
+        if code == "unknown_type":
+            return QCoreApplication.translate(
+                "Texts", "the content is of no known type; declared as {declared}"
+            ).format(declared=declared or attachment.media_type)
+        if code in ("ok", "verified", "unchecked"):
+            return ""
+        if code == "damaged":
+            return QCoreApplication.translate(
+                "Texts",
+                "the file is damaged and cannot be opened; ask the applicant to send it again",
+            )
+        return attachment.verification_detail or ""
 
     # -- form values --------------------------------------------------------------------------
 
@@ -265,8 +314,12 @@ class Vocabulary:
             except ValueError:
                 return value
         if isinstance(value, dict | list):
-            return json.dumps(value, ensure_ascii=False, indent=1)
-        return str(value)
+            try:
+                text = json.dumps(value, ensure_ascii=False, indent=1)
+            except (RecursionError, ValueError):  # nested beyond reason: say so
+                text = QCoreApplication.translate("Texts", "(nested too deeply to show)")
+            return _bounded(text)
+        return _bounded(str(value))
 
     # -- history ------------------------------------------------------------------------------
 
@@ -322,6 +375,7 @@ class Vocabulary:
             title = QCoreApplication.translate("Texts", "Document generated")
         elif kind == "message_queued":
             title = QCoreApplication.translate("Texts", "Message to the applicant queued")
+            detail_parts.append(str(payload.get("subject", "")))
         elif kind == "message_sent":
             title = QCoreApplication.translate("Texts", "Message to the applicant sent")
         elif kind == "message_failed":
@@ -392,6 +446,6 @@ class Vocabulary:
 
     def _moment(self, iso: Any) -> str:
         try:
-            return self.datetime(datetime.fromisoformat(str(iso)))
+            return self.datetime(datetime.fromisoformat(str(iso)), zone=True)
         except ValueError:
             return ""

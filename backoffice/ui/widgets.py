@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QSizeF, Qt, Signal
+from PySide6.QtGui import QFont, QPalette, QResizeEvent, QTextOption
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -48,6 +50,66 @@ def plain_label(
         )
         label.setCursor(Qt.CursorShape.IBeamCursor)
     return label
+
+
+#: An unbroken run this long may not fit a label's width (a label wraps only between words).
+LONG_RUN = 32
+
+
+def _run_pattern(limit: int) -> re.Pattern[str]:
+    return re.compile(rf"\S{{{limit},}}")
+
+
+def has_long_run(text: str, limit: int = LONG_RUN) -> bool:
+    return _run_pattern(limit).search(text) is not None
+
+
+def shorten_runs(text: str, limit: int = LONG_RUN) -> str:
+    """``text`` with every unbroken run of ``limit`` or more characters cut ("Aaaa…"), to
+    fit a wrapping label; for summaries whose full text is shown elsewhere."""
+    return _run_pattern(limit).sub(lambda m: m.group(0)[: limit - 1] + "…", text)
+
+
+class WrappedText(QPlainTextEdit):
+    """Plain text that wraps anywhere, for values with a long unbroken run (a 100-character
+    name) that a label cannot break and would clip: read-only, frameless, as tall as its
+    lines, selectable and copied as it is (no invisible break characters)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.viewport().setAutoFillBackground(False)
+        self.setStyleSheet("QPlainTextEdit { background: transparent; }")
+        self.document().setDocumentMargin(0)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(policy)
+        self.setPlainText(text)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def text(self) -> str:
+        """The text, as a label's ``text()``."""
+        return self.toPlainText()
+
+    @staticmethod
+    def textFormat() -> Qt.TextFormat:
+        """Always plain text, as a label's ``textFormat()`` says (the text is never markup)."""
+        return Qt.TextFormat.PlainText
+
+    def _fit(self, _size: QSizeF | None = None) -> None:
+        lines = max(1, round(self.document().documentLayout().documentSize().height()))
+        margins = self.contentsMargins()
+        self.setFixedHeight(
+            lines * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom() + 2
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
 
 def muted(label: QLabel) -> QLabel:

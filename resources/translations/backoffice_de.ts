@@ -84,24 +84,24 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Select an attachment and choose Preview.</source>
         <translation>Wählen Sie eine Anlage und dann „Vorschau“.</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-23"/>
         <source>{name}
 stored as {safe_name}</source>
         <translation>{name}
 gespeichert als {safe_name}</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Check of {name}: {result}</source>
         <translation>Prüfung von {name}: {result}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Be careful with this file: open it only if you trust where it came from.</source>
         <translation>Vorsicht mit dieser Datei: Öffnen Sie sie nur, wenn Sie der Herkunft vertrauen.</translation>
     </message>
@@ -263,8 +263,9 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../backoffice/ui/case/header.py" line="+49"/>
+        <location filename="../../backoffice/ui/case/header.py" line="+52"/>
         <source>Identification</source>
+        <extracomment>The longest unbroken run the subtitle shows whole (about a third of a narrow panel).</extracomment>
         <translation>Identifizierung</translation>
     </message>
     <message>
@@ -288,7 +289,7 @@ gespeichert als {safe_name}</translation>
         <translation>überfällig</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>nobody yet</source>
         <translation>noch niemand</translation>
     </message>
@@ -324,7 +325,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../backoffice/ui/case/view.py" line="+95"/>
+        <location filename="../../backoffice/ui/case/view.py" line="+94"/>
         <source>Select a case in the list.</source>
         <extracomment>How long a case may take to load before the panel says it is loading. A case was changed from here (the new :class:`CaseRow`). A change from here met a concurrent change (case id). A case has been shown (its file number). A short confirmation for the status bar. The document to select once the case has been read again (just created). The dialog currently open (a status change or an assignment), if any.</extracomment>
         <translation>Wählen Sie einen Fall in der Liste aus.</translation>
@@ -428,13 +429,13 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>DeliveryPanel</name>
     <message>
-        <location filename="../../backoffice/ui/delivery/panel.py" line="+73"/>
+        <location filename="../../backoffice/ui/delivery/panel.py" line="+77"/>
         <source>Arrived</source>
         <extracomment>A new overview arrived (:class:`DeliveryOverview`), e.g. for the status bar. The clerk wants to open a case (its id), e.g. from a waiting message.</extracomment>
         <translation>Eingegangen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Service</source>
         <translation>Leistung</translation>
     </message>
@@ -479,37 +480,37 @@ gespeichert als {safe_name}</translation>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Next attempt</source>
         <translation>Nächster Versuch</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Destination</source>
         <translation>Zustellpunkt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Last success</source>
         <translation>Zuletzt erfolgreich</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Last attempt</source>
         <translation>Letzter Versuch</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
@@ -539,7 +540,7 @@ gespeichert als {safe_name}</translation>
         <translation>Doppelklick auf eine Nachricht öffnet ihren Fall</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+76"/>
         <source>Rejected submissions and waiting messages of all destinations.</source>
         <translation>Abgelehnte Einreichungen und wartende Nachrichten aller Zustellpunkte.</translation>
     </message>
@@ -579,7 +580,17 @@ gespeichert als {safe_name}</translation>
         <translation>Abrufe</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+3"/>
+        <source>Held ({n})</source>
+        <translation>Zurückgehalten ({n})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Held</source>
+        <translation>Zurückgehalten</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Part: {part}</source>
         <translation>Teil: {part}</translation>
     </message>
@@ -589,12 +600,12 @@ gespeichert als {safe_name}</translation>
         <translation>Technische Einzelheit: {detail}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Arrived: {when}</source>
         <translation>Eingegangen: {when}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Service: {service}</source>
         <translation>Leistung: {service}</translation>
     </message>
@@ -640,6 +651,20 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>DeliveryWorkspace</name>
+    <message>
+        <location filename="../../backoffice/ui/delivery/workspace.py" line="+42"/>
+        <source>&amp;Delivery and portal</source>
+        <extracomment>Tables whose changes the delivery panel (and the status bar) show.</extracomment>
+        <translation>&amp;Zustellung und Portal</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rejected submissions, waiting messages and fetches</source>
+        <translation>Abgelehnte Einreichungen, wartende Nachrichten und Abrufe</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsSection</name>
     <message>
         <location filename="../../backoffice/ui/case/documents.py" line="+80"/>
@@ -673,7 +698,7 @@ gespeichert als {safe_name}</translation>
         <translation>Größe</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Save as…</source>
         <translation>Speichern unter…</translation>
     </message>
@@ -736,7 +761,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../backoffice/ui/errors.py" line="+85"/>
+        <location filename="../../backoffice/ui/errors.py" line="+91"/>
         <source>Unexpected error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
@@ -759,7 +784,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location line="-56"/>
+        <location line="-62"/>
         <source>This status change needs {what}.</source>
         <translation>Dieser Statuswechsel erfordert {what}.</translation>
     </message>
@@ -794,22 +819,22 @@ gespeichert als {safe_name}</translation>
         <translation>Jemand anderes hat den Fall inzwischen geändert.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>The database cannot be reached or is busy; nothing was changed. Check the network connection and try again.</source>
+        <translation>Die Datenbank ist nicht erreichbar oder ausgelastet; es wurde nichts geändert. Bitte prüfen Sie die Netzwerkverbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The database reported an error; nothing was changed. If it happens again, tell your IT support.</source>
+        <translation>Die Datenbank hat einen Fehler gemeldet; es wurde nichts geändert. Wenn das wieder vorkommt, wenden Sie sich bitte an Ihre IT-Betreuung.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The action was refused.</source>
         <translation>Die Aktion wurde abgelehnt.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>The database cannot be reached. Check the network connection and try again.</source>
-        <translation>Die Datenbank ist nicht erreichbar. Prüfen Sie die Netzwerkverbindung und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The database reported an error.</source>
-        <translation>Die Datenbank hat einen Fehler gemeldet.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>An unexpected error occurred.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten.</translation>
     </message>
@@ -817,10 +842,15 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>FormSection</name>
     <message>
-        <location filename="../../backoffice/ui/case/sections.py" line="+93"/>
-        <source>Further data (not in this service&apos;s form)</source>
-        <extracomment>The value labels by (group, field), for tests and for copying.</extracomment>
-        <translation>Weitere Angaben (nicht im Formular dieser Leistung)</translation>
+        <location filename="../../backoffice/ui/case/sections.py" line="+115"/>
+        <source>Further data (not in the template&apos;s form)</source>
+        <extracomment>At most this many fields unknown to the template are shown (the rest are counted). The value widgets by (group, field) (group &quot;&quot; for data outside the template&apos;s groups), for tests and for copying.</extracomment>
+        <translation>Weitere Angaben (nicht im Formular der Vorlage)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>… and {n} more</source>
+        <translation>… und {n} weitere</translation>
     </message>
 </context>
 <context>
@@ -832,12 +862,12 @@ gespeichert als {safe_name}</translation>
         <translation>Klicken, um nach dieser Spalte zu sortieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>This column cannot be sorted</source>
         <translation>Nach dieser Spalte kann nicht sortiert werden</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
@@ -1030,6 +1060,60 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>InboxWorkspace</name>
+    <message>
+        <location filename="../../backoffice/ui/inbox/workspace.py" line="+71"/>
+        <source>Ne&amp;xt case</source>
+        <extracomment>Notices closed here, until the database says so too (their ids).</extracomment>
+        <translation>Nä&amp;chster Fall</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next case in the list ({key})</source>
+        <translation>Nächster Fall in der Liste ({key})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Previous case</source>
+        <translation>&amp;Vorheriger Fall</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous case in the list ({key})</source>
+        <translation>Vorheriger Fall in der Liste ({key})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Case</source>
+        <translation>&amp;Fall</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Inbox and cases</source>
+        <translation>&amp;Posteingang und Fälle</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The cases, their filters and the open case</source>
+        <translation>Die Fälle, ihre Filter und der geöffnete Fall</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Open {file}</source>
+        <translation>{file} öffnen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The notices could not be dismissed.</source>
+        <translation>Die Hinweise konnten nicht ausgeblendet werden.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../backoffice/ui/login.py" line="+45"/>
@@ -1075,8 +1159,9 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../backoffice/ui/main_window.py" line="+160"/>
+        <location filename="../../backoffice/ui/main_window.py" line="+129"/>
         <source>Rathaus Backoffice</source>
+        <extracomment>The workspaces in switcher order; the window offers each to the roles it allows. Another desktop changed these tables (emitted in the change watch&apos;s thread).</extracomment>
         <translation>Rathaus Backoffice</translation>
     </message>
     <message>
@@ -1085,50 +1170,9 @@ gespeichert als {safe_name}</translation>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>&amp;Previous case</source>
-        <translation>&amp;Vorheriger Fall</translation>
-    </message>
-    <message>
-        <location line="-20"/>
+        <location line="+3"/>
         <source>Look for new and changed cases ({key})</source>
         <translation>Nach neuen und geänderten Fällen sehen ({key})</translation>
-    </message>
-    <message>
-        <location line="-52"/>
-        <source>Delivery and portal</source>
-        <extracomment>Tables whose changes the delivery panel (and the status bar) show. Another desktop changed these tables (emitted in the change watch&apos;s thread). Notices closed here, until the database says so too (their ids). What went wrong in the last sync, and what to do about it.</extracomment>
-        <translation>Zustellung und Portal</translation>
-    </message>
-    <message>
-        <location line="+59"/>
-        <source>&amp;Delivery and portal</source>
-        <translation>&amp;Zustellung und Portal</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Rejected submissions, waiting messages and fetches ({key})</source>
-        <translation>Abgelehnte Einreichungen, wartende Nachrichten und Abrufe ({key})</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Ne&amp;xt case</source>
-        <translation>Nä&amp;chster Fall</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Next case in the list ({key})</source>
-        <translation>Nächster Fall in der Liste ({key})</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Previous case in the list ({key})</source>
-        <translation>Vorheriger Fall in der Liste ({key})</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Search</source>
-        <translation>&amp;Suchen</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1146,14 +1190,9 @@ gespeichert als {safe_name}</translation>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Case</source>
-        <translation>&amp;Fall</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1161,7 +1200,7 @@ gespeichert als {safe_name}</translation>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -1171,7 +1210,7 @@ gespeichert als {safe_name}</translation>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
         <source>Working…</source>
         <translation>Arbeitet…</translation>
     </message>
@@ -1181,18 +1220,68 @@ gespeichert als {safe_name}</translation>
         <translation>Angemeldet als {login}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+78"/>
         <source>The program could not load its data.</source>
         <translation>Das Programm konnte seine Daten nicht laden.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+72"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+82"/>
+        <source>About Rathaus Backoffice</source>
+        <translation>Über Rathaus Backoffice</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rathaus Backoffice
+
+Work through the applications citizens file online: take a case, check it, decide, and keep the applicant informed.</source>
+        <translation>Rathaus Backoffice
+
+Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und die antragstellende Person auf dem Laufenden halten.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../../backoffice/ui/widgets.py" line="+178"/>
+        <source>Close this message</source>
+        <extracomment>(background, border, text) per tone; chosen for contrast on light palettes. An unbroken run this long may not fit a label&apos;s width (a label wraps only between words).</extracomment>
+        <translation>Diese Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>NotesSection</name>
+    <message>
+        <location filename="../../backoffice/ui/case/sections.py" line="+102"/>
+        <source>Internal note for colleagues; the applicant does not see it</source>
+        <extracomment>The clerk wants to save the note (its text).</extracomment>
+        <translation>Interne Notiz für Kolleginnen und Kollegen; die antragstellende Person sieht sie nicht</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save note</source>
+        <translation>Notiz speichern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No notes yet.</source>
+        <translation>Noch keine Notizen.</translation>
+    </message>
+</context>
+<context>
+    <name>PortalSync</name>
+    <message>
+        <location filename="../../backoffice/ui/delivery/portal.py" line="+74"/>
+        <source>Try again</source>
+        <extracomment>Tables a sync may have changed (for the workspaces that show them). A line for the status bar and how long to show it (ms). A sync ended and what it said has been shown (:class:`SyncOutcome`). What went wrong in the last sync, and what to do about it.</extracomment>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Fetching from the portal failed: {error}</source>
         <translation>Der Abruf vom Portal ist fehlgeschlagen: {error}</translation>
     </message>
@@ -1213,58 +1302,6 @@ gespeichert als {safe_name}</translation>
         <location line="+10"/>
         <source>… and {n} more</source>
         <translation>… und {n} weitere</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Open {file}</source>
-        <translation>{file} öffnen</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>The notices could not be dismissed.</source>
-        <translation>Die Hinweise konnten nicht ausgeblendet werden.</translation>
-    </message>
-    <message>
-        <location line="+54"/>
-        <source>About Rathaus Backoffice</source>
-        <translation>Über Rathaus Backoffice</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Rathaus Backoffice
-
-Work through the applications citizens file online: take a case, check it, decide, and keep the applicant informed.</source>
-        <translation>Rathaus Backoffice
-
-Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und die antragstellende Person auf dem Laufenden halten.</translation>
-    </message>
-</context>
-<context>
-    <name>MessageBar</name>
-    <message>
-        <location filename="../../backoffice/ui/widgets.py" line="+116"/>
-        <source>Close this message</source>
-        <extracomment>(background, border, text) per tone; chosen for contrast on light palettes.</extracomment>
-        <translation>Diese Meldung schließen</translation>
-    </message>
-</context>
-<context>
-    <name>NotesSection</name>
-    <message>
-        <location filename="../../backoffice/ui/case/sections.py" line="+115"/>
-        <source>Internal note for colleagues; the applicant does not see it</source>
-        <extracomment>The clerk wants to save the note (its text).</extracomment>
-        <translation>Interne Notiz für Kolleginnen und Kollegen; die antragstellende Person sieht sie nicht</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Save note</source>
-        <translation>Notiz speichern</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>No notes yet.</source>
-        <translation>Noch keine Notizen.</translation>
     </message>
 </context>
 <context>
@@ -1569,6 +1606,155 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
 </context>
 <context>
+    <name>QuarantineTab</name>
+    <message>
+        <location filename="../../backoffice/ui/delivery/quarantine.py" line="+50"/>
+        <source>Held since</source>
+        <extracomment>A retry was asked for (the panel reads the overview again). A retry failed: the message, translated, for the panel&apos;s message bar.</extracomment>
+        <translation>Zurückgehalten seit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submission</source>
+        <translation>Einreichung</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Select a held submission to see what failed.</source>
+        <translation>Wählen Sie eine zurückgehaltene Einreichung, um zu sehen, was fehlschlug.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Let the next fetch take this submission in again</source>
+        <translation>Beim nächsten Abruf diese Einreichung erneut annehmen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No decision was sent for these submissions: the failure was on our side. Fetching leaves them alone until you retry.</source>
+        <translation>Zu diesen Einreichungen wurde keine Entscheidung gesendet: Der Fehler lag bei uns. Der Abruf lässt sie liegen, bis Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>The submission could not be released.</source>
+        <translation>Die Einreichung konnte nicht freigegeben werden.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Held at: {step}</source>
+        <translation>Zurückgehalten beim: {step}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error: {error}</source>
+        <translation>Fehler: {error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attempts: {n}</source>
+        <translation>Versuche: {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First held: {when}</source>
+        <translation>Zuerst zurückgehalten: {when}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last held: {when}</source>
+        <translation>Zuletzt zurückgehalten: {when}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Retry asked for by {who} at {when}</source>
+        <translation>Erneuter Versuch angefordert von {who} am {when}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the system</source>
+        <translation>dem System</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Service: {service}</source>
+        <translation>Leistung: {service}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submission: {id}</source>
+        <translation>Einreichung: {id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portal case: {id}</source>
+        <translation>Vorgang im Portal: {id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destination: {id}</source>
+        <translation>Zustellpunkt: {id}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>downloading</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checking</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>signing the decision</source>
+        <translation>Signieren der Entscheidung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>storing</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>held</source>
+        <translation>zurückgehalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>retry at the next fetch</source>
+        <translation>erneuter Versuch beim nächsten Abruf</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <location filename="../../backoffice/ui/delivery/sync.py" line="+96"/>
@@ -1705,7 +1891,18 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../backoffice/ui/texts.py" line="+47"/>
+        <location filename="../../backoffice/ui/texts.py" line="+40"/>
+        <source>… ({n} more characters)</source>
+        <extracomment>A form value longer than this is cut (the rest is counted): bounded, like all citizen data.</extracomment>
+        <translation>… ({n} weitere Zeichen)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Times in German time (Europe/Berlin)</source>
+        <translation>Zeiten in deutscher Zeit (Europe/Berlin)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Received</source>
         <translation>Eingegangen</translation>
     </message>
@@ -1805,7 +2002,12 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>niemand</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+19"/>
+        <source>(Berlin)</source>
+        <translation>(Berlin)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>not identified</source>
         <translation>nicht identifiziert</translation>
     </message>
@@ -1916,7 +2118,27 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>nicht geprüft</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>damaged: cannot be opened</source>
+        <translation>beschädigt: lässt sich nicht öffnen</translation>
+    </message>
+    <message>
         <location line="+12"/>
+        <source>declared as {declared}, but the content is {actual}</source>
+        <translation>angegeben als {declared}, der Inhalt ist aber {actual}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the content is of no known type; declared as {declared}</source>
+        <translation>der Inhalt hat keinen bekannten Typ; angegeben als {declared}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the file is damaged and cannot be opened; ask the applicant to send it again</source>
+        <translation>Die Datei ist beschädigt und lässt sich nicht öffnen; bitten Sie die antragstellende Person, sie erneut zu senden.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -1926,13 +2148,18 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>nein</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+73"/>
+        <location line="+15"/>
+        <source>(nested too deeply to show)</source>
+        <translation>(zu tief verschachtelt, um es anzuzeigen)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+74"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>Comment: {text}</source>
         <translation>Begründung: {text}</translation>
     </message>
@@ -1987,7 +2214,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Nachricht an die antragstellende Person vorgemerkt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Message to the applicant sent</source>
         <translation>Nachricht an die antragstellende Person versandt</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>CaseHeader</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/case/header.py" line="+109"/>
+        <location filename="../../backoffice/ui/case/header.py" line="+117"/>
         <source>(%n working day(s) left)</source>
         <translation>
             <numerusform>(%n working day left)</numerusform>
@@ -24,9 +24,9 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>PortalSync</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/main_window.py" line="+400"/>
+        <location filename="../../backoffice/ui/delivery/portal.py" line="+102"/>
         <source>%n application(s) could not be fetched completely; the portal keeps them and they are fetched again next time:</source>
         <translation>
             <numerusform>%n application could not be fetched completely; the portal keeps it and it is fetched again next time:</numerusform>

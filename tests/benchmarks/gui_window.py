@@ -81,6 +81,7 @@ from backoffice.portal.keys import SubscriberKeys
 from backoffice.services.attachments import AttachmentService
 from backoffice.services.casework import Casework
 from backoffice.services.catalogue import CatalogueService
+from backoffice.services.citizen.service import CitizenMessages
 from backoffice.services.delivery import DeliveryService
 from backoffice.services.desktop import DesktopServices
 from backoffice.services.documents import DocumentService
@@ -780,6 +781,7 @@ def build_services(
         documents=DocumentService(db),
         attachments=AttachmentService(db),
         delivery=DeliveryService(db),
+        citizen=CitizenMessages(db, lambda: NOW),
         open_intake=open_intake,
         destinations=destinations,
         sync_interval_minutes=0,  # no automatic sync: the benchmark starts the one it times

@@ -36,6 +36,7 @@ from backoffice.portal.keys import SubscriberKeys
 from backoffice.services.actor import Actor
 from backoffice.services.attachments import AttachmentService
 from backoffice.services.catalogue import CatalogueService
+from backoffice.services.citizen.service import CitizenMessages
 from backoffice.services.delivery import DeliveryService
 from backoffice.services.desktop import DesktopServices
 from backoffice.services.documents import DocumentService
@@ -131,6 +132,7 @@ def desktop_services(world: World) -> DesktopServices:
         documents=DocumentService(world.db, clock=world.clock),
         attachments=AttachmentService(world.db),
         delivery=DeliveryService(world.db),
+        citizen=CitizenMessages(world.db, world.clock),
     )
 
 

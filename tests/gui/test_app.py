@@ -12,11 +12,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy.exc import OperationalError
 
 from backoffice.domain.errors import RequirementMissing
 from backoffice.services.desktop import DesktopServices
-from backoffice.services.errors import PermissionDenied
+from backoffice.services.errors import PermissionDenied, StorageError
 from backoffice.ui.app import run_gui
 from backoffice.ui.errors import ErrorReporter, describe_error
 from backoffice.ui.login import LoginDialog
@@ -201,8 +200,11 @@ def test_expected_errors_are_described_in_words() -> None:
     assert describe_error(missing) == (
         "This status change needs a comment, a message to the applicant."
     )
-    assert describe_error(OperationalError("SELECT", {}, Exception("gone"))).startswith(
-        "The database cannot be reached."
+    assert describe_error(StorageError("gone", unavailable=True)).startswith(
+        "The database cannot be reached or is busy; nothing was changed."
+    )
+    assert describe_error(StorageError("IntegrityError: x", unavailable=False)).startswith(
+        "The database reported an error; nothing was changed."
     )
 
 

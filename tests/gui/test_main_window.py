@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
@@ -170,7 +171,7 @@ def test_the_german_window_speaks_german(
     assert window.inbox.count_label.text() == "1 Fall"
     assert window.user_label.text() == "Petra Sommer · Sachbearbeitung"
     assert window.sync_status.state_button.text() == "Portal: nicht eingerichtet"
-    assert window.delivery_action.text() == "&Zustellung und Portal"
+    assert window.switch_actions["delivery"].text() == "&Zustellung und Portal"
     view = window.case_view
     assert view.header.status_badge.text() == "In Bearbeitung"
     assert view.header.identity_badge.text() == "nicht identifiziert"
@@ -230,3 +231,52 @@ def test_polling_reloads_the_open_case_only_when_it_changed(
     assert view.notes.editor.toPlainText() == "Halbfertige Notiz"  # the draft survives
     window.refresh_action.trigger()  # F5 reads the case again in any case
     assert view.notes.editor.toPlainText() == "Halbfertige Notiz"
+
+
+def test_ctrl_u_takes_the_case_even_from_the_search_box(
+    qtbot: QtBot, world: World, make_window: Callable[..., MainWindow]
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    window = make_window(world.clerk1)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.inbox.select_case(case_id)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    search = window.inbox.search
+    assert search.hasFocus()
+    qtbot.keyClicks(search, "Geburt")
+    qtbot.keyClick(search, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    # The line edit's own Ctrl+U (delete to the start of the line) does not win.
+    assert search.text() == "Geburt"
+    assert world.casework.queries.get_case(world.clerk1, case_id).row.assignee_id == (
+        world.clerk1.user_id
+    )
+    # Once the case is mine, the key still means "take case" (now disabled): the text stays.
+    qtbot.keyClick(search, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    assert search.text() == "Geburt"
+    qtbot.keyClick(search, Qt.Key.Key_Backspace)
+    assert search.text() == "Gebur"  # other editing keys are the line edit's
+
+
+def test_times_are_berlin_time_and_say_so(
+    qtbot: QtBot, world: World, make_window: Callable[..., MainWindow], german: object
+) -> None:
+    world.clock.now = datetime(2026, 7, 1, 10, 5, tzinfo=UTC)  # summer: UTC+2 in Berlin
+    case_id = world.add_case("birth_certificate")
+    window = make_window(world.clerk1, language="de")
+    window.inbox.select_case(case_id)
+    note = "Zeiten in deutscher Zeit (Europe/Berlin)"
+    model = window.inbox.model
+    header_tip = model.headerData(
+        Column.RECEIVED, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
+    assert note in header_tip
+    tooltip = model.data(model.index(0, Column.RECEIVED), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "01.07.2026, 12:05 (Berlin)"
+    view = window.case_view
+    assert "eingegangen 01.07.2026, 12:05" in view.header.subtitle.text()
+    assert note in view.header.subtitle.toolTip()
+    entry = view.history.entries[0]
+    assert entry.when.text() == "01.07.2026, 12:05" and entry.when.toolTip() == note
+    delivery = window.delivery.rejected_model
+    assert delivery.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == note

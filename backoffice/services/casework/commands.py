@@ -23,6 +23,7 @@ from backoffice.domain.status import OPEN_STATUSES, Status
 from backoffice.domain.text import clean_line
 from backoffice.services.actor import Actor
 from backoffice.services.audit import EventKind, append_event
+from backoffice.services.citizen.service import queue_status_message
 from backoffice.services.errors import (
     ClaimConflict,
     ConcurrentChange,
@@ -173,8 +174,16 @@ class CaseCommands(CaseworkBase):
         comment: str | None = None,
         message: str | None = None,
         today: date | None = None,
+        notify: bool = True,
+        resend: bool = False,
     ) -> CaseRow:
-        """Move a case along its workflow, if it still is what the clerk saw."""
+        """Move a case along its workflow, if it still is what the clerk saw.
+
+        With ``notify``, the citizen's message for the new status (the template's text and
+        ``message``) is queued in the same transaction; it is refused, and with it the
+        change, when a placeholder has no value or the reply channel lacks an address.
+        Entering a status again queues no second message unless ``message`` says something
+        or ``resend`` asks for it."""
         actor.require(Permission.WORK_OWN_CASES)
         comment = _bounded(comment, MAX_COMMENT_CHARS, "comment")
         message = _bounded(message, MAX_NOTE_CHARS, "message")
@@ -225,7 +234,12 @@ class CaseCommands(CaseworkBase):
                 payload["message"] = message
             append_event(session, case_id, actor.user_id, EventKind.STATUS_CHANGED, payload, at=now)
             session.expire(case)
-            return self._row(session, load_case(session, case_id))
+            changed = load_case(session, case_id)
+            if notify:
+                queue_status_message(
+                    session, actor, changed, template, target, message or "", now, resend=resend
+                )
+            return self._row(session, changed)
 
     def add_note(self, actor: Actor, case_id: int, text: str) -> HistoryEntry:
         actor.require(Permission.ADD_NOTE)

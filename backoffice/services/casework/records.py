@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -29,6 +30,19 @@ class AttachmentInfo:
     sha512: str
     verification: str
     verification_detail: str | None
+
+    @property
+    def declared_type(self) -> str | None:
+        """The media type the portal declared for the file, when the check found it to
+        differ or could not recognise the content (``verification`` says which; intake
+        records it in ``verification_detail`` as "declared <type>"). The UI words the
+        check by its code with this, instead of showing the English detail."""
+        found = _DECLARED.search(self.verification_detail or "")
+        return found.group(1) if found else None
+
+
+#: How intake names the declared type in a check's detail (services/intake_checks.py).
+_DECLARED = re.compile(r"\bdeclared ([\w.+-]+/[\w.+-]+)")
 
 
 @dataclass(frozen=True)
@@ -62,3 +76,5 @@ class CaseDetail:
     allowed_transitions: list[Transition]
     notices: list[NoticeInfo]
     has_certificate: bool = False
+    #: The destination (our mailbox at the portal) the submission came through.
+    destination_id: str | None = None

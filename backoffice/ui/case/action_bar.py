@@ -189,7 +189,8 @@ class CaseActionBar(QWidget):
         self.transition_requested.emit(target)
 
     def show_status_menu(self) -> None:
-        """The status changes as a menu under the buttons (F2)."""
+        """The status changes as a menu under the buttons (F2), the first possible one
+        active: Return picks it at once, the arrow keys move on."""
         if self._offer is None:
             return
         menu = QMenu(self)
@@ -202,6 +203,9 @@ class CaseActionBar(QWidget):
             action.setEnabled(item.enabled)
             action.triggered.connect(partial(self._request, transition.target))
         menu.popup(self.area.mapToGlobal(QPoint(0, self.area.height())))
+        first = next((a for a in menu.actions() if a.isEnabled()), None)
+        if first is not None:
+            menu.setActiveAction(first)
 
 
 def _keys(action: QAction) -> str:

@@ -170,8 +170,9 @@ class AttachmentsSection(QWidget):
                 ),
             )
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if attachment.verification_detail:
-                item.setToolTip(3, plain_tooltip(attachment.verification_detail))
+            detail = words.check_detail(attachment)
+            if detail:
+                item.setToolTip(3, plain_tooltip(detail))
             item.setForeground(3, QBrush(QColor(TONE_COLOURS[check.tone][2])))
             self.tree.addTopLevelItem(item)
             if previous is not None and previous.id == attachment.id:
@@ -211,12 +212,14 @@ class AttachmentsSection(QWidget):
         if attachment is None:
             self.check.hide()
             return
-        fact = self._ctx.vocabulary.verification(attachment.verification)
+        words = self._ctx.vocabulary
+        fact = words.verification(attachment.verification)
         text = self.tr("Check of {name}: {result}").format(
             name=attachment.safe_name, result=fact.text
         )
-        if attachment.verification_detail:
-            text += f" ({attachment.verification_detail})"
+        detail = words.check_detail(attachment)
+        if detail:
+            text += f" ({detail})"
         if attachment.verification != "ok":
             text += "\n" + self.tr(
                 "Be careful with this file: open it only if you trust where it came from."

@@ -33,7 +33,7 @@ from backoffice.services.documents import DocumentInfo
 from backoffice.ui.case.preview import Preview, PreviewPane, load_preview
 from backoffice.ui.context import UiContext
 from backoffice.ui.errors import describe_error
-from backoffice.ui.texts import plain_tooltip
+from backoffice.ui.texts import plain_tooltip, time_zone_note
 from backoffice.ui.widgets import fit_rows, muted, plain_label
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -92,6 +92,7 @@ class DocumentsSection(QWidget):
                 self.tr("Size"),
             ]
         )
+        self.tree.headerItem().setToolTip(1, time_zone_note())
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -13,8 +13,11 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout
 
 from backoffice.domain.status import Status
 from backoffice.services.casework import CaseDetail
-from backoffice.ui.texts import Tone, Vocabulary, plain_tooltip
-from backoffice.ui.widgets import Badge, heading_font, plain_label
+from backoffice.ui.texts import Tone, Vocabulary, plain_tooltip, time_zone_note
+from backoffice.ui.widgets import Badge, has_long_run, heading_font, plain_label, shorten_runs
+
+#: The longest unbroken run the subtitle shows whole (about a third of a narrow panel).
+_HEADER_RUN = 48
 
 
 class CaseHeader(QWidget):
@@ -73,7 +76,12 @@ class CaseHeader(QWidget):
         self.status_badge.set_tone(_status_tone(row.status))
         self.overdue_badge.setText(self.tr("overdue"))
         self.overdue_badge.setVisible(row.overdue)
-        self.subtitle.setText(self._subtitle(detail, words))
+        subtitle = self._subtitle(detail, words)
+        # A long unbroken name would widen the panel (a label wraps only between words): it
+        # is cut here, and shown whole in the tooltip and the form.
+        self.subtitle.setText(shorten_runs(subtitle, _HEADER_RUN))
+        tip = subtitle + "\n" if has_long_run(subtitle, _HEADER_RUN) else ""
+        self.subtitle.setToolTip(plain_tooltip(tip + time_zone_note()))
 
         identity = words.identification(detail.auth_level)
         self.identity_badge.setText(identity.text)

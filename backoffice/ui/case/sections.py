@@ -26,8 +26,32 @@ from PySide6.QtWidgets import (
 from backoffice.domain.templates import ServiceTemplate
 from backoffice.services.casework import MAX_NOTE_CHARS, HistoryEntry
 from backoffice.ui.icons import icon
-from backoffice.ui.texts import Vocabulary
-from backoffice.ui.widgets import muted, plain_label
+from backoffice.ui.texts import Vocabulary, time_zone_note
+from backoffice.ui.widgets import WrappedText, has_long_run, muted, plain_label
+
+#: At most this many fields unknown to the template are shown (the rest are counted).
+MAX_UNKNOWN_FIELDS = 40
+
+
+def unknown_fields(
+    template: ServiceTemplate, form_data: Mapping[str, Any]
+) -> list[tuple[tuple[str, str], Any]]:
+    """What the form data holds beyond the template's groups and fields, as
+    ((group, field), value): a field of a known group, or ("", key) for anything else
+    (an unknown group, or a known group that is not an object)."""
+    found: list[tuple[tuple[str, str], Any]] = []
+    groups = {g.key: {f.key for f in g.fields} for g in template.field_groups}
+    for key, value in form_data.items():
+        known = groups.get(key)
+        if known is None or not isinstance(value, dict):
+            found.append((("", str(key)), value))
+            continue
+        found.extend(((key, str(k)), v) for k, v in value.items() if k not in known)
+    return found
+
+
+def _bounded(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _clear(layout: QVBoxLayout | QFormLayout) -> None:
@@ -61,8 +85,9 @@ class FormSection(QScrollArea):
         self._layout.setContentsMargins(4, 8, 12, 8)
         self._layout.setSpacing(10)
         self.setWidget(self._content)
-        #: The value labels by (group, field), for tests and for copying.
-        self.values: dict[tuple[str, str], QLabel] = {}
+        #: The value widgets by (group, field) (group "" for data outside the template's
+        #: groups), for tests and for copying.
+        self.values: dict[tuple[str, str], QLabel | WrappedText] = {}
 
     def show_form(
         self, template: ServiceTemplate, form_data: Mapping[str, Any], words: Vocabulary
@@ -77,43 +102,37 @@ class FormSection(QScrollArea):
             form = box.layout()
             assert isinstance(form, QFormLayout)
             for field in group.fields:
-                value = plain_label(
-                    words.value(field, values.get(field.key)), box, wrap=True, selectable=True
-                )
-                if field.key not in values or values.get(field.key) in (None, ""):
+                value = self._value(words.value(field, values.get(field.key)), box)
+                if isinstance(value, QLabel) and values.get(field.key) in (None, ""):
                     muted(value)
                 self.values[(group.key, field.key)] = value
                 form.addRow(self._label(field.label.get(language), box), value)
-            self._extras(form, values, {f.key for f in group.fields}, box, group.key, words)
             self._layout.addWidget(box)
-        known = {g.key for g in template.field_groups}
-        unknown = {k: v for k, v in form_data.items() if k not in known}
-        if unknown:
-            # Data the service's form does not describe is still the applicant's: show it.
-            box = self._group(self.tr("Further data (not in this service's form)"))
+        extras = unknown_fields(template, form_data)
+        if extras:
+            # Data the service's form does not describe is still the applicant's: show it,
+            # apart from the form, so that nobody takes it for a checked field.
+            box = self._group(self.tr("Further data (not in the template's form)"))
+            box.setObjectName("unknownFields")
             form = box.layout()
             assert isinstance(form, QFormLayout)
-            for key, value in unknown.items():
-                label = plain_label(words.value(None, value), box, wrap=True, selectable=True)
-                self.values[("", key)] = label
-                form.addRow(self._label(key, box), label)
+            for (group_key, key), raw in extras[:MAX_UNKNOWN_FIELDS]:
+                name = f"{group_key} › {key}" if group_key else key
+                value = self._value(words.value(None, raw), box)
+                self.values[(group_key, key)] = value
+                form.addRow(self._label(_bounded(name, 120), box), value)
+            if len(extras) > MAX_UNKNOWN_FIELDS:
+                more = len(extras) - MAX_UNKNOWN_FIELDS
+                form.addRow(muted(plain_label(self.tr("… and {n} more").format(n=more), box)))
             self._layout.addWidget(box)
         self._layout.addStretch(1)
 
-    def _extras(
-        self,
-        form: QFormLayout,
-        values: Mapping[str, Any],
-        known: set[str],
-        box: QGroupBox,
-        group: str,
-        words: Vocabulary,
-    ) -> None:
-        for key, value in values.items():
-            if key not in known:
-                label = plain_label(words.value(None, value), box, wrap=True, selectable=True)
-                self.values[(group, key)] = label
-                form.addRow(self._label(key, box), label)
+    def _value(self, text: str, parent: QWidget) -> QLabel | WrappedText:
+        """A value as plain text that is fully readable: a label, or where a long unbroken
+        run would be clipped (a label wraps only between words), text that wraps anywhere."""
+        if has_long_run(text):
+            return WrappedText(text, parent)
+        return plain_label(text, parent, wrap=True, selectable=True)
 
     def _group(self, title: str) -> QGroupBox:
         box = QGroupBox(title, self._content)
@@ -153,6 +172,7 @@ class TimelineEntry(QFrame):
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(12)
         self.when.setFixedWidth(self.fontMetrics().horizontalAdvance("00.00.0000, 00:00") + 8)
+        self.when.setToolTip(time_zone_note())
         layout.addWidget(self.when, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(text, 1)
 

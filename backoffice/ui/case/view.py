@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from backoffice.domain.errors import DomainError
 from backoffice.domain.status import Status
@@ -223,7 +222,7 @@ class CaseView(QWidget):
             return
         self._loading_timer.stop()
         self._busy = False
-        if not isinstance(error, DomainError | SQLAlchemyError):
+        if not isinstance(error, DomainError):
             self._ctx.runner.unhandled_error.emit(error)
         self.detail = None
         self.offer = None
@@ -497,7 +496,7 @@ class CaseView(QWidget):
                 ),
                 Tone.WARNING,
             )
-        elif isinstance(error, DomainError | SQLAlchemyError):
+        elif isinstance(error, DomainError):
             self.message_bar.show_message(describe_error(error), Tone.BAD)
         else:
             self._ctx.runner.unhandled_error.emit(error)

@@ -1,7 +1,8 @@
 """The delivery panel: what came in rejected, what is still to be sent, when each destination
-was last fetched — the first place to look when a citizen asks "did my application arrive?".
+was last fetched, what intake holds in quarantine — the first place to look when a citizen
+asks "did my application arrive?".
 
-Three tabs over :meth:`DeliveryService.overview`, loaded in the task runner (at
+Four tabs over :meth:`DeliveryService.overview`, loaded in the task runner (at
 start, after each sync, on request). A selected rejection is explained below
 its list in full: the reason in words, the part that failed, the check's own
 technical detail, and the submission's identifiers. Everything that came from
@@ -36,6 +37,7 @@ from backoffice.services.delivery import (
     WaitingMessage,
 )
 from backoffice.ui.context import UiContext
+from backoffice.ui.delivery.quarantine import QuarantineTab
 from backoffice.ui.errors import describe_error
 from backoffice.ui.icons import icon
 from backoffice.ui.portal_texts import (
@@ -47,7 +49,7 @@ from backoffice.ui.portal_texts import (
     problem_name,
 )
 from backoffice.ui.record_model import RECORD_ROLE, Field, RecordModel
-from backoffice.ui.texts import Tone
+from backoffice.ui.texts import Tone, time_zone_note
 from backoffice.ui.widgets import TONE_COLOURS, MessageBar, muted, plain_label
 
 _BAD = QColor(TONE_COLOURS[Tone.BAD][2])
@@ -67,10 +69,15 @@ class DeliveryPanel(QWidget):
         self._generation = 0
         self.overview: DeliveryOverview | None = None
         words = context.vocabulary
+        berlin = time_zone_note()
 
         self.rejected_model = RecordModel(
             [
-                Field(self.tr("Arrived"), lambda r: words.datetime(r.arrived_at)),
+                Field(
+                    self.tr("Arrived"),
+                    lambda r: words.datetime(r.arrived_at),
+                    header_tooltip=berlin,
+                ),
                 Field(self.tr("Service"), lambda r: self._service(r.service_identifier)),
                 Field(self.tr("Reason"), lambda r: problem_name(r.problem)),
                 Field(
@@ -93,17 +100,31 @@ class DeliveryPanel(QWidget):
                     colour=lambda m: _BAD if m.state == "failed" else None,
                 ),
                 Field(self.tr("Attempts"), lambda m: str(m.attempts), align_right=True),
-                Field(self.tr("Next attempt"), lambda m: self._next_attempt(m)),
+                Field(
+                    self.tr("Next attempt"), lambda m: self._next_attempt(m), header_tooltip=berlin
+                ),
                 Field(self.tr("Last error"), lambda m: m.last_error or "—"),
-                Field(self.tr("Created"), lambda m: words.datetime(m.created_at)),
+                Field(
+                    self.tr("Created"),
+                    lambda m: words.datetime(m.created_at),
+                    header_tooltip=berlin,
+                ),
             ],
             self,
         )
         self.sync_model = RecordModel(
             [
                 Field(self.tr("Destination"), lambda s: s.destination_id),
-                Field(self.tr("Last success"), lambda s: words.datetime(s.last_success_at)),
-                Field(self.tr("Last attempt"), lambda s: words.datetime(s.last_attempt_at)),
+                Field(
+                    self.tr("Last success"),
+                    lambda s: words.datetime(s.last_success_at),
+                    header_tooltip=berlin,
+                ),
+                Field(
+                    self.tr("Last attempt"),
+                    lambda s: words.datetime(s.last_attempt_at),
+                    header_tooltip=berlin,
+                ),
                 Field(self.tr("Result"), lambda s: self._counts(s.last_counts)),
                 Field(
                     self.tr("Error"),
@@ -138,12 +159,18 @@ class DeliveryPanel(QWidget):
         self.outbox_table.doubleClicked.connect(self._outbox_activated)
         self.outbox_table.setToolTip(self.tr("Double-click a message to open its case"))
         self.sync_table = self._table(self.sync_model)
+        self.quarantine = QuarantineTab(context, self)
+        self.quarantine.retried.connect(self.refresh)
+        self.quarantine.retry_failed.connect(
+            lambda text: self.message_bar.show_message(text, Tone.BAD)
+        )
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(rejected, "")
         self.tabs.addTab(self.outbox_table, "")
         self.tabs.addTab(self.sync_table, "")
+        self.tabs.addTab(self.quarantine, "")
         self._update_tab_titles()
 
         top = QHBoxLayout()
@@ -198,6 +225,7 @@ class DeliveryPanel(QWidget):
         self.rejected_model.set_records(overview.rejected)
         self.outbox_model.set_records(overview.waiting)
         self.sync_model.set_records(overview.syncs)
+        self.quarantine.set_records(overview.quarantined)
         for table in (self.rejected_table, self.outbox_table, self.sync_table):
             table.resizeColumnsToContents()
             for column in range(table.model().columnCount()):
@@ -235,6 +263,12 @@ class DeliveryPanel(QWidget):
             else self.tr("Outbox"),
         )
         self.tabs.setTabText(2, self.tr("Fetches"))
+        self.tabs.setTabText(
+            3,
+            self.tr("Held ({n})").format(n=len(overview.quarantined))
+            if overview
+            else self.tr("Held"),
+        )
 
     # -- rejected submissions -----------------------------------------------------------------
 
@@ -270,7 +304,9 @@ class DeliveryPanel(QWidget):
             lines.append(
                 self.tr("Technical detail: {detail}").format(detail=problem_detail(record.detail))
             )
-        lines.append(self.tr("Arrived: {when}").format(when=words.datetime(record.arrived_at)))
+        lines.append(
+            self.tr("Arrived: {when}").format(when=words.datetime(record.arrived_at, zone=True))
+        )
         lines.append(
             self.tr("Service: {service}").format(service=self._service(record.service_identifier))
         )

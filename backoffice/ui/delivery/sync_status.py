@@ -16,7 +16,7 @@ from backoffice.services.delivery import DeliveryOverview
 from backoffice.services.progress import Progress
 from backoffice.ui.delivery.sync import DESTINATION, SyncOutcome
 from backoffice.ui.portal_texts import sync_summary
-from backoffice.ui.texts import Tone, Vocabulary, plain_tooltip
+from backoffice.ui.texts import Tone, Vocabulary, plain_tooltip, time_zone_note
 from backoffice.ui.widgets import TONE_COLOURS, plain_label
 
 
@@ -171,6 +171,7 @@ class SyncStatus(QWidget):
             if sync.last_error:
                 line += "\n  " + sync.last_error
             lines.append(line)
+        lines.append(time_zone_note())
         button.setToolTip(plain_tooltip("\n".join(lines)))
 
 

@@ -41,7 +41,7 @@ from backoffice.services.queries import (
     SortKey,
 )
 from backoffice.ui.context import UiContext
-from backoffice.ui.texts import plain_tooltip
+from backoffice.ui.texts import plain_tooltip, time_zone_note
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -359,9 +359,12 @@ class InboxModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._titles()[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column in SORT_KEYS:
-                return self.tr("Click to sort by this column")
-            return self.tr("This column cannot be sorted")
+            tip = (
+                self.tr("Click to sort by this column")
+                if column in SORT_KEYS
+                else self.tr("This column cannot be sorted")
+            )
+            return f"{tip}\n{time_zone_note()}" if column is Column.RECEIVED else tip
         return None
 
     def _titles(self) -> dict[Column, str]:
@@ -445,7 +448,7 @@ class InboxModel(QAbstractTableModel):
                 )
             return plain_tooltip("\n".join(explanations)) if explanations else None
         if column is Column.RECEIVED:
-            return self._ctx.vocabulary.datetime(row.received_at)
+            return self._ctx.vocabulary.datetime(row.received_at, zone=True)
         if column is Column.ASSIGNEE and not row.assignee_name:
             return self.tr("Nobody works on this case yet")
         text = self._display(row, column)

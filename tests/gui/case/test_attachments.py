@@ -288,3 +288,53 @@ def test_a_suspicious_file_is_opened_only_after_a_warning(
     assert box is not None
     next(b for b in box.buttons() if b.text() == "Open anyway").click()
     assert len(viewer.opened) == 1 and viewer.opened[0].name == "rechnung.pdf"
+
+
+def test_the_check_result_is_worded_in_the_interface_language(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext], german: object
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    checks = [
+        ("type_mismatch", "image/png", "declared application/pdf, content is image/png"),
+        (
+            "unknown_type",
+            "application/pdf",
+            "content type not recognised (declared application/pdf)",
+        ),
+        ("some_new_check", "application/pdf", "a check this program does not know yet"),
+    ]
+    with world.db.write() as session:
+        for n, (code, media_type, detail) in enumerate(checks):
+            session.add(
+                Attachment(
+                    case_id=case_id,
+                    original_name=f"anlage{n}.pdf",
+                    safe_name=f"anlage{n}.pdf",
+                    media_type=media_type,
+                    size=4,
+                    sha512="0" * 128,
+                    content=b"data",
+                    verification=code,
+                    verification_detail=detail,
+                )
+            )
+    view = _view(qtbot, make_context, world, language="de")
+    view.show_case(case_id)
+    section = view.attachments
+    texts = []
+    for n in range(3):
+        item = section.tree.topLevelItem(n)
+        assert item is not None
+        section.tree.setCurrentItem(item)
+        texts.append(section.check.text().splitlines()[0])
+    assert texts == [
+        "Prüfung von anlage0.pdf: Dateityp weicht von der Angabe ab "
+        "(angegeben als application/pdf, der Inhalt ist aber image/png)",
+        "Prüfung von anlage1.pdf: Dateityp nicht erkannt "
+        "(der Inhalt hat keinen bekannten Typ; angegeben als application/pdf)",
+        # A code this version does not know: its own words, as the service gave them.
+        "Prüfung von anlage2.pdf: some_new_check (a check this program does not know yet)",
+    ]
+    item = section.tree.topLevelItem(0)
+    assert item is not None
+    assert "angegeben als application/pdf" in item.toolTip(3)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from backoffice.domain.status import Status
@@ -138,12 +138,15 @@ def test_a_status_change_asks_for_what_the_template_requires(
     assert view.dialog is None
     stored = world.casework.queries.get_case(world.clerk1, case_id)
     assert stored.row.status is Status.REJECTED
-    assert stored.history[-1].payload["comment"] == "Keine Berechtigung nach § 62 PStG"
-    assert stored.history[-1].payload["message"] == "Ihr Antrag wurde abgelehnt."
+    change = [h for h in stored.history if h.kind == "status_changed"][-1]
+    assert change.payload["comment"] == "Keine Berechtigung nach § 62 PStG"
+    assert change.payload["message"] == "Ihr Antrag wurde abgelehnt."
     assert view.detail is not None and view.detail.row.status is Status.REJECTED
     assert view.transition_buttons == {}
     assert view.action_hint.text() == "This case is closed."
-    assert "Keine Berechtigung nach § 62 PStG" in view.history.entries[0].detail.text()
+    # Newest first: the message to the applicant, then the status change with its comment.
+    assert view.history.entries[0].detail.text().startswith("Geburtsurkunde:")
+    assert "Keine Berechtigung nach § 62 PStG" in view.history.entries[1].detail.text()
 
 
 def test_cancelling_the_dialog_changes_nothing(
@@ -378,7 +381,7 @@ def test_attachments_are_listed_with_their_check_shown_prominently(
                 case_id=case_id,
                 original_name=HOSTILE + ".pdf",
                 safe_name="anlage-1.pdf",
-                media_type="application/pdf",
+                media_type="image/png",  # as intake stores it: the type the content has
                 size=123_456,
                 sha512="0" * 128,
                 content=b"%PDF-1.7",
@@ -482,3 +485,81 @@ def test_the_status_shortcut_offers_the_allowed_transitions(
     assert isinstance(view.dialog, TransitionDialog)
     assert view.dialog.message_edit is not None
     view.dialog.reject()
+
+
+def test_return_in_the_status_menu_picks_the_first_possible_change(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    case_id = world.add_case("birth_certificate")
+    world.casework.commands.claim(world.clerk1, case_id)
+    view = _view(qtbot, make_context, world, world.clerk1)
+    view.show_case(case_id)
+    view.status_action.trigger()  # F2
+    menu = view.findChild(QMenu)
+    assert menu is not None
+    qtbot.waitExposed(menu)
+    first = next(a for a in menu.actions() if a.isEnabled())
+    assert first.text() == "Start work"
+    assert menu.activeAction() is first  # no arrow key needed
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: view.detail is not None and view.detail.row.status is Status.IN_PROGRESS
+    )
+    assert world.casework.queries.get_case(world.clerk1, case_id).row.status is Status.IN_PROGRESS
+
+
+def test_a_long_unbroken_name_is_fully_readable(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    name = "Maximiliane" * 9 + "X"  # 100 characters, no space to wrap at
+    assert len(name) == 100
+    case_id = world.add_case("birth_certificate", form_data={"applicant": {"given_name": name}})
+    view = _view(qtbot, make_context, world, world.clerk1)
+    view.resize(520, 800)
+    view.show_case(case_id)
+    qtbot.waitUntil(lambda: view.detail is not None)
+    # The form: the whole name, wrapped inside the visible width (nothing clipped).
+    value = view.form.values[("applicant", "given_name")]
+    assert value.text() == name
+    qtbot.waitUntil(lambda: value.width() > 0)
+    visible = view.form.viewport().width()
+    assert value.mapTo(view.form.viewport(), value.rect().topRight()).x() <= visible
+    assert value.height() >= 2 * value.fontMetrics().lineSpacing()  # it wrapped
+    assert value.fontMetrics().horizontalAdvance(name) > visible  # (it had to)
+    # The header: shortened so that the panel does not widen, whole in the tooltip.
+    subtitle = view.header.subtitle
+    assert name not in subtitle.text() and name[:20] in subtitle.text()
+    assert name in _plain(subtitle.toolTip())
+    assert subtitle.minimumSizeHint().width() <= view.width()
+    assert view.header.width() <= view.width()
+
+
+def test_fields_the_template_does_not_know_are_shown_apart_and_bounded(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext], german: object
+) -> None:
+    unknown = {f"feld_{n:02}": f"Wert {n}" for n in range(45)}
+    case_id = world.add_case(
+        "birth_certificate",
+        form_data={
+            "applicant": {"given_name": "Jörg", "nickname": HOSTILE},
+            "portal_extra": {"tracking": "x" * 10_000},
+            **unknown,
+        },
+    )
+    view = _view(qtbot, make_context, world, world.clerk1)
+    view.show_case(case_id)
+    qtbot.waitUntil(lambda: view.detail is not None)
+    box = view.form.findChild(QWidget, "unknownFields")
+    assert isinstance(box, QGroupBox) and box.isVisible()
+    assert box.title() == "Weitere Angaben (nicht im Formular der Vorlage)"
+    # A field beside the template's, in a known group, is listed here (not in its group).
+    nickname = view.form.values[("applicant", "nickname")]
+    assert nickname.parent() is box
+    assert nickname.text() == HOSTILE and nickname.textFormat() == Qt.TextFormat.PlainText
+    names = [w.text() for w in box.findChildren(QLabel) if w.text()]
+    assert "applicant › nickname" in names
+    # Bounded: a long value is cut (and says how much), and at most 40 entries are shown.
+    tracking = view.form.values[("", "portal_extra")].text()
+    assert len(tracking) < 4100 and tracking.endswith("weitere Zeichen)")
+    assert len([k for k in view.form.values if k[0] == "" or k[1] == "nickname"]) == 40
+    assert "… und 7 weitere" in names

@@ -234,6 +234,7 @@ def test_a_failed_load_is_reported(
     with qtbot.waitSignal(model.load_failed) as signal:
         model.set_query(CaseFilter())
     assert isinstance(signal.args[0], StorageError) and signal.args[0].unavailable
+    assert signal.args[0].code == "storage_unavailable"
     assert model.rowCount() == 0
     assert not model.canFetchMore()
     assert not model.loading

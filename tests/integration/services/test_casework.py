@@ -239,7 +239,10 @@ def test_status_changes_follow_the_workflow(world: World) -> None:
     detail = world.casework.queries.get_case(world.clerk1, case_id)
     assert detail.allowed_transitions == []
     assert detail.closed_at is not None
-    assert detail.history[-1].payload == {
+    changes = [h for h in detail.history if h.kind == "status_changed"]
+    assert detail.history[-1].kind == "message_queued"  # the citizen is told, by post here
+    assert detail.history[-1].payload["status"] == "rejected"
+    assert changes[-1].payload == {
         "from": "in_progress",
         "to": "rejected",
         "version": row.version,

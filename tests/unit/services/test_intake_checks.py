@@ -302,6 +302,7 @@ def test_too_many_attachments_are_refused_before_any_download() -> None:
     assert _rejected(result) == (Problem.TECHNICAL_ERROR, "submission")
 
 
+@pytest.mark.expect_log_warning(r"failed unexpectedly")
 def test_an_unexpected_failure_rejects_as_technical_error_at_the_part_being_checked() -> None:
     s, f = build()
     target = s["attachments"][1]
@@ -317,6 +318,7 @@ def test_an_unexpected_failure_rejects_as_technical_error_at_the_part_being_chec
     assert result.metadata is not None  # what arrived is kept for the record
 
 
+@pytest.mark.expect_log_warning(r"failed on our side")
 @pytest.mark.parametrize("failure", [MemoryError(), OSError(28, "No space left on device")])
 def test_a_failure_on_our_side_is_held_not_blamed_on_the_citizen(failure: Exception) -> None:
     s, f = build()

@@ -35,7 +35,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import FrameType
 
@@ -87,16 +87,23 @@ def _leaked(thread: threading.Thread, before: set[threading.Thread]) -> bool:
     return not isinstance(thread, threading._DummyThread)
 
 
+def threads_still_running(
+    before: set[threading.Thread], join_seconds: float = THREAD_JOIN_SECONDS
+) -> list[threading.Thread]:
+    """The threads started since ``before`` that do not end within ``join_seconds``."""
+    leaked = [t for t in threading.enumerate() if _leaked(t, before)]
+    deadline = time.monotonic() + join_seconds
+    for thread in leaked:
+        thread.join(max(0.0, deadline - time.monotonic()))
+    return [t for t in leaked if t.is_alive()]
+
+
 @pytest.fixture(autouse=True)
 def _no_thread_left_running() -> Iterator[None]:
     """Fail a test that leaves a thread running (torn down after the test's own fixtures)."""
     before = set(threading.enumerate())
     yield
-    leaked = [t for t in threading.enumerate() if _leaked(t, before)]
-    deadline = time.monotonic() + THREAD_JOIN_SECONDS
-    for thread in leaked:
-        thread.join(max(0.0, deadline - time.monotonic()))
-    still_running = [t for t in leaked if t.is_alive()]
+    still_running = threads_still_running(before)
     if still_running:
         frames = sys._current_frames()
         where = "".join(
@@ -115,6 +122,24 @@ def _innermost(frame: FrameType | None, depth: int = 4) -> str:
     return "".join("    " + line for line in traceback.format_stack(frame)[-depth:])
 
 
+def unexpected_log_records(
+    records: Iterable[logging.LogRecord], expected: Sequence[str] | None
+) -> list[logging.LogRecord]:
+    """The records of level WARNING or above that ``expected`` does not allow.
+
+    ``expected``: None when the test expects no warning, else the arguments of its
+    expect_log_warning marker (regular expressions; none at all allows every record).
+    """
+    patterns = [re.compile(p) for p in expected or ()]
+
+    def allowed(record: logging.LogRecord) -> bool:
+        if expected is None:
+            return False
+        return not patterns or any(p.search(record.getMessage()) for p in patterns)
+
+    return [r for r in records if r.levelno >= logging.WARNING and not allowed(r)]
+
+
 @pytest.fixture(autouse=True)
 def _no_unexpected_log_warning(
     request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
@@ -122,19 +147,8 @@ def _no_unexpected_log_warning(
     """Fail a test that logs a warning or error it did not declare with expect_log_warning."""
     yield
     marker = request.node.get_closest_marker("expect_log_warning")
-    patterns = [re.compile(p) for p in marker.args] if marker is not None else []
-
-    def expected(record: logging.LogRecord) -> bool:
-        if marker is None:
-            return False
-        return not patterns or any(p.search(record.getMessage()) for p in patterns)
-
-    unexpected = [
-        record
-        for when in ("setup", "call")
-        for record in caplog.get_records(when)
-        if record.levelno >= logging.WARNING and not expected(record)
-    ]
+    records = [*caplog.get_records("setup"), *caplog.get_records("call")]
+    unexpected = unexpected_log_records(records, marker.args if marker is not None else None)
     if unexpected:
         lines = "\n".join(
             f"  {r.levelname} {r.name}: {r.getMessage()[:300]}" for r in unexpected[:10]

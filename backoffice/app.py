@@ -3,7 +3,9 @@
 :meth:`Backoffice.open` builds, for one installation, the database (upgraded to the
 current schema) and every service; :meth:`Backoffice.portal` adds, for the thread that
 asks, one HTTP session to the delivery service with the outbox dispatcher and the intake
-that use it; :meth:`Backoffice.desktop_services` is the bundle the window is built with.
+that use it; :meth:`Backoffice.outbox` is the dispatcher for whatever is due (over the portal
+where one is configured, else e-mail and letters only); :meth:`Backoffice.desktop_services`
+is the bundle the window is built with.
 The command line, the window and the demo call this module; nothing else constructs
 services. Tests that need a portal client of their own (fault injection, a spy) wire it
 with :func:`portal_services`, the same function the program uses.
@@ -31,6 +33,7 @@ from backoffice.services.desktop import ChangeWatch, DesktopServices, IntakeFact
 from backoffice.services.documents import DocumentService
 from backoffice.services.errors import storage_failures
 from backoffice.services.installation import Installation
+from backoffice.services.print_queue import PrintQueueService
 from backoffice.services.users import UserService
 from backoffice.store.database import Database
 from backoffice.store.migrate import current_revision, head_revision, upgrade
@@ -38,7 +41,8 @@ from backoffice.store.migrate import current_revision, head_revision, upgrade
 if TYPE_CHECKING:
     from backoffice.portal.settings import PortalSettings
     from backoffice.services.intake import IntakeService, SubscriberApi, SubscriberCrypto
-    from backoffice.services.outbox import Handler, OutboxDispatcher, Route
+    from backoffice.services.mail_settings import MailAccess
+    from backoffice.services.outbox import AnyHandler, OutboxDispatcher, Route
 
 Clock = Callable[[], datetime]
 
@@ -56,11 +60,33 @@ class PortalServices:
     intake: IntakeService
 
 
-def outbox_handlers(api: SubscriberApi, crypto: SubscriberCrypto) -> dict[Route, Handler]:
-    """One handler per route (message kind and channel) that this connection can send."""
+def outbox_handlers(
+    db: Database,
+    api: SubscriberApi | None = None,
+    crypto: SubscriberCrypto | None = None,
+    *,
+    mail: MailAccess | None = None,
+    clock: Clock = _utc_now,
+) -> dict[Route, AnyHandler]:
+    """One handler per route (message kind and channel) that can be sent from here: letters
+    always; e-mail with the installation's mail settings (``mail``); the portal decision and
+    the FIT-Connect reply over a portal connection (``api`` and ``crypto``)."""
+    from backoffice.domain.citizen_messages import Channel
+    from backoffice.services.citizen.message import ROUTES
     from backoffice.services.outbox import PORTAL_DECISION, PortalDecisionHandler
+    from backoffice.services.outbox.post import PostHandler
+    from backoffice.services.outbox.reply import ReplyApi, ReplyHandler
 
-    return {PORTAL_DECISION: PortalDecisionHandler(api, crypto)}
+    handlers: dict[Route, AnyHandler] = {ROUTES[Channel.POST]: PostHandler(db, clock)}
+    if mail is not None:
+        from backoffice.services.outbox.email import EmailHandler
+
+        handlers[ROUTES[Channel.EMAIL]] = EmailHandler(db, mail, clock)
+    if api is not None and crypto is not None:
+        handlers[PORTAL_DECISION] = PortalDecisionHandler(api, crypto)
+        if isinstance(api, ReplyApi):  # a test's stand-in may speak submissions only
+            handlers[ROUTES[Channel.FIT_CONNECT]] = ReplyHandler(db, api, clock)
+    return handlers
 
 
 def portal_services(
@@ -72,12 +98,14 @@ def portal_services(
     calendar: WorkingCalendar | None = None,
     clock: Clock = _utc_now,
     settings: PortalSettings | None = None,
+    mail: MailAccess | None = None,
 ) -> PortalServices:
     """The outbox dispatcher and the intake on one portal connection."""
     from backoffice.services.intake import IntakeService
     from backoffice.services.outbox import OutboxDispatcher
 
-    outbox = OutboxDispatcher(db, outbox_handlers(api, crypto), clock)
+    handlers = outbox_handlers(db, api, crypto, mail=mail, clock=clock)
+    outbox = OutboxDispatcher(db, handlers, clock)
     intake = IntakeService(db, api, crypto, catalogue, outbox, calendar, clock)
     return PortalServices(settings, outbox, intake)
 
@@ -97,6 +125,7 @@ class Backoffice:
     attachments: AttachmentService
     delivery: DeliveryService
     citizen: CitizenMessages
+    print_queue: PrintQueueService
 
     @classmethod
     def open(
@@ -143,6 +172,7 @@ class Backoffice:
             attachments=AttachmentService(db),
             delivery=DeliveryService(db, clock),
             citizen=CitizenMessages(db, clock),
+            print_queue=PrintQueueService(db, clock),
         )
 
     def close(self) -> None:
@@ -171,6 +201,26 @@ class Backoffice:
 
         return load_portal_settings(self.installation.settings_file)
 
+    def mail_access(self) -> MailAccess:
+        """The installation's mail settings and keyring entries (read at each send)."""
+        from backoffice.portal.credentials import SecretStore
+        from backoffice.services.mail_settings import MailAccess
+
+        return MailAccess(self.installation.settings_file, SecretStore(self.installation.data_dir))
+
+    @contextmanager
+    def outbox(self) -> Iterator[OutboxDispatcher]:
+        """The dispatcher for everything that is due: with a portal configured, over a session
+        to it (decisions, replies, e-mail, letters); without one, e-mail and letters only."""
+        if self.portal_settings() is not None:
+            with self.portal() as portal:
+                yield portal.outbox
+            return
+        from backoffice.services.outbox import OutboxDispatcher
+
+        handlers = outbox_handlers(self.db, mail=self.mail_access(), clock=self.clock)
+        yield OutboxDispatcher(self.db, handlers, self.clock)
+
     @contextmanager
     def portal(self, **client_options: Any) -> Iterator[PortalServices]:
         """A session to the configured delivery service with the outbox and the intake on it,
@@ -187,6 +237,7 @@ class Backoffice:
                 calendar=self.calendar,
                 clock=self.clock,
                 settings=settings,
+                mail=self.mail_access(),
             )
         finally:
             client.close()
@@ -223,6 +274,7 @@ class Backoffice:
             attachments=self.attachments,
             delivery=self.delivery,
             citizen=self.citizen,
+            print_queue=self.print_queue,
             open_intake=open_intake,
             destinations=settings.destination_ids if settings else (),
             watch_changes=watch_changes,

@@ -38,6 +38,8 @@ class EventKind(StrEnum):
     MESSAGE_FAILED = "message_failed"
     ATTACHMENT_VIEWED = "attachment_viewed"
     LETTER_PRINTED = "letter_printed"
+    #: A message to the citizen opened as a reply at the portal (its id, to resume after a crash).
+    REPLY_ANNOUNCED = "reply_announced"
 
 
 def _digest(

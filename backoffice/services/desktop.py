@@ -23,6 +23,7 @@ from .catalogue import CatalogueService
 from .citizen.service import CitizenMessages
 from .delivery import DeliveryService
 from .documents import DocumentService
+from .print_queue import PrintQueueService
 from .users import UserService
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ class DesktopServices:
     attachments: AttachmentService
     delivery: DeliveryService
     citizen: CitizenMessages
+    print_queue: PrintQueueService
     #: None while no portal connection is configured (sync is then not offered).
     open_intake: IntakeFactory | None = None
     #: The destinations a sync pulls, in order.

@@ -4,6 +4,8 @@
 # Bootstraps .venv, installs the Debian packages the tests need (only those missing; no network
 # when everything is there), then runs, stopping at the first failure:
 #   ruff check, ruff format --check, mypy, lint-imports, pytest "$@"
+# (mypy checks what pyproject's [tool.mypy] names: backoffice/ strictly, tests/ and
+# installer/screenshots.py a little less so.)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"

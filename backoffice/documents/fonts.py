@@ -63,7 +63,9 @@ def covers(font_name: str, char: str) -> bool:
     glyphs = _glyphs.get(font_name)
     if glyphs is None:
         register_fonts()
-        glyphs = _glyphs.setdefault(font_name, pdfmetrics.getFont(font_name).face.charToGlyph)
+        font = pdfmetrics.getFont(font_name)
+        assert isinstance(font, TTFont), f"{font_name} is not one of our TrueType fonts"
+        glyphs = _glyphs.setdefault(font_name, font.face.charToGlyph)
     return ord(char) in glyphs
 
 

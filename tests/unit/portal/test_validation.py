@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+from typing import Any
 
 import pytest
 
@@ -51,7 +52,7 @@ VALID = {
 def _with(path: str, value: object) -> dict:
     document = copy.deepcopy(VALID)
     *parents, last = path.split(".")
-    node = document
+    node: Any = document
     for part in parents:
         node = node[int(part)] if part.isdigit() else node[part]
     if value is _DELETE:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from backoffice.domain.templates import ServiceTemplate
 from backoffice.services.desktop import ChangeWatch
+from backoffice.services.queries import CaseFilter
 from backoffice.services.users import UserInfo
 from backoffice.ui.case.view import CaseView
 from backoffice.ui.context import UiContext
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
             workspace.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             workspace.subject_changed.connect(partial(self._subject_changed, workspace))
             workspace.open_case_requested.connect(self.open_case)
+            workspace.show_cases_requested.connect(self.show_cases)
         self.stack.switched.connect(self._switched)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -194,6 +196,13 @@ class MainWindow(QMainWindow):
         """Show a case in the first workspace that shows cases, and bring that up."""
         for key, workspace in self.workspaces.items():
             if workspace.open_case(case_id):
+                self.stack.show_workspace(key)
+                return
+
+    def show_cases(self, flt: CaseFilter, label: str) -> None:
+        """List the cases of a filter in the first workspace that lists cases, brought up."""
+        for key, workspace in self.workspaces.items():
+            if workspace.show_cases(flt, label):
                 self.stack.show_workspace(key)
                 return
 

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
 from backoffice.services.casework import NoticeInfo
+from backoffice.services.queries import CaseFilter
 from backoffice.ui.case.view import CaseView
 from backoffice.ui.context import UiContext
 from backoffice.ui.errors import describe_error
@@ -225,6 +226,11 @@ class InboxWorkspace(Workspace):
         if not self.inbox.select_case(case_id):
             self.case_view.show_case(case_id)
         self.show_notices(remaining)
+        return True
+
+    def show_cases(self, flt: CaseFilter, label: str) -> bool:
+        """List the cases of a filter from another workspace (the dashboard's drill-down)."""
+        self.inbox.show_filter(flt, label)
         return True
 
     # -- layout -------------------------------------------------------------------------------

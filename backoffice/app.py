@@ -31,6 +31,7 @@ from backoffice.services.desktop import ChangeWatch, DesktopServices, IntakeFact
 from backoffice.services.documents import DocumentService
 from backoffice.services.errors import storage_failures
 from backoffice.services.installation import Installation
+from backoffice.services.team import TeamServices
 from backoffice.services.users import UserService
 from backoffice.store.database import Database
 from backoffice.store.migrate import current_revision, head_revision, upgrade
@@ -97,6 +98,8 @@ class Backoffice:
     attachments: AttachmentService
     delivery: DeliveryService
     citizen: CitizenMessages
+    #: The team lead's figures, bulk actions, absences and approvals.
+    team: TeamServices
 
     @classmethod
     def open(
@@ -131,6 +134,8 @@ class Backoffice:
     ) -> Backoffice:
         """The services on a database that is open already (and current)."""
         calendar = calendar or WorkingCalendar()
+        casework = Casework.build(db, calendar, clock)
+        documents = DocumentService(db, clock)
         return cls(
             installation=installation,
             db=db,
@@ -138,11 +143,12 @@ class Backoffice:
             clock=clock,
             users=UserService(db),
             catalogue=CatalogueService(db),
-            casework=Casework.build(db, calendar, clock),
-            documents=DocumentService(db, clock),
+            casework=casework,
+            documents=documents,
             attachments=AttachmentService(db),
             delivery=DeliveryService(db),
             citizen=CitizenMessages(db, clock),
+            team=TeamServices.build(db, casework, documents, calendar, clock),
         )
 
     def close(self) -> None:
@@ -223,6 +229,7 @@ class Backoffice:
             attachments=self.attachments,
             delivery=self.delivery,
             citizen=self.citizen,
+            team=self.team,
             open_intake=open_intake,
             destinations=settings.destination_ids if settings else (),
             watch_changes=watch_changes,

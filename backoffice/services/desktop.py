@@ -23,6 +23,7 @@ from .catalogue import CatalogueService
 from .citizen.service import CitizenMessages
 from .delivery import DeliveryService
 from .documents import DocumentService
+from .team import TeamServices
 from .users import UserService
 
 if TYPE_CHECKING:
@@ -51,6 +52,9 @@ class DesktopServices:
     attachments: AttachmentService
     delivery: DeliveryService
     citizen: CitizenMessages
+    #: The team lead's services (figures, bulk actions, absences, approvals); None only in
+    #: tests that build a window without them.
+    team: TeamServices | None = None
     #: None while no portal connection is configured (sync is then not offered).
     open_intake: IntakeFactory | None = None
     #: The destinations a sync pulls, in order.

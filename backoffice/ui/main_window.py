@@ -1,7 +1,8 @@
 """The main window: a stack of workspaces, the switcher, and what concerns the whole window.
 
 The workspaces (:data:`WORKSPACES`; see :mod:`.workspace`) are the inbox with the
-open case and the delivery state; each role sees those it is allowed. One is shown
+open case, the delivery state and the team lead's dashboard; each role sees those it
+is allowed. One is shown
 at a time; the View menu and the toolbar switch between them, each with its own
 shortcut. The current workspace adds its menus, its View entries and its toolbar
 entries; they leave with it.
@@ -30,6 +31,7 @@ from backoffice.services.queries import CaseFilter
 from backoffice.services.users import UserInfo
 from backoffice.ui.case.view import CaseView
 from backoffice.ui.context import UiContext
+from backoffice.ui.dashboard.workspace import DashboardWorkspace
 from backoffice.ui.delivery.panel import DeliveryPanel
 from backoffice.ui.delivery.portal import SYNC_TABLES, PortalSync
 from backoffice.ui.delivery.workspace import DeliveryWorkspace
@@ -46,7 +48,7 @@ from backoffice.ui.workspace_stack import WorkspaceStack
 log = logging.getLogger(__name__)
 
 #: The workspaces in switcher order; the window offers each to the roles it allows.
-WORKSPACES: tuple[type[Workspace], ...] = (InboxWorkspace, DeliveryWorkspace)
+WORKSPACES: tuple[type[Workspace], ...] = (InboxWorkspace, DeliveryWorkspace, DashboardWorkspace)
 
 
 @dataclass(frozen=True)

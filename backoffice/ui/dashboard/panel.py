@@ -270,11 +270,12 @@ class DashboardPanel(QWidget):
 
     def _show_ages(self, dashboard: Dashboard, shown: list[ServiceFigures]) -> None:
         totals = dashboard.totals
+        total = totals.open_total
         self.age_tile.show_headline(
-            self.tr("{n} open").format(
-                n=self._cell_text(dashboard, totals.open_total.value, totals.open_total.suppressed)
-            ),
-            totals.open_total.filter,
+            suppressed_text(dashboard.policy.min_staff)
+            if total.suppressed
+            else self.tr("{n} open").format(n=number(total.value)),
+            total.filter,
             figure_title(FigureKey.OPEN_BY_AGE),
         )
         listed = [s for s in shown if (s.open_total.value or 0) > 0]

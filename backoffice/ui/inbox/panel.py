@@ -255,6 +255,12 @@ class InboxPanel(QWidget):
         case = self.model.case_at(index.row()) if index.isValid() else None
         return case.id if case else None
 
+    def add_bar(self, bar: QWidget) -> None:
+        """Put a bar (the bulk actions') right above the table."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.table), bar)
+
     def selected_cases(self) -> list[CaseRow]:
         """The selected cases, in the list's order (the bulk actions work on them)."""
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())

@@ -33,15 +33,15 @@ from backoffice.services.errors import (
     storage_errors,
 )
 from backoffice.services.queries import CaseRow
-from backoffice.store.models import Case, CaseEvent, Notice, User
+from backoffice.store.models import Case, CaseEvent, User
 
+from .assignment import assign_case, find_active_user
 from .common import (
     CaseworkBase,
     case_template,
     has_certificate,
     load_case,
     status_history,
-    user_login,
     user_name,
 )
 from .records import HistoryEntry
@@ -110,54 +110,25 @@ class CaseCommands(CaseworkBase):
         case_id: int,
         assignee_login: str | None,
         expected_version: int | None = None,
+        *,
+        reason: str | None = None,
     ) -> CaseRow:
         """Assign, reassign, take over or (with None) release a case. Team leads only,
         except that anyone may release their own claim. With ``expected_version``, the
-        change is refused (ConcurrentChange) if the case changed since the caller saw it."""
+        change is refused (ConcurrentChange) if the case changed since the caller saw it.
+        An assignment to someone absent today goes to their stand-in (services.absences);
+        ``reason`` goes into the history."""
         now = self._clock()
+        reason = _bounded(reason, MAX_COMMENT_CHARS, "reason")
         with self._db.write() as session:
             case = load_case(session, case_id, lock=True)
             if expected_version is not None and case.version != expected_version:
                 raise self._conflict(session, case, expected_version)
-            previous = case.assignee_id
-            target = None
-            if assignee_login is not None:
-                target = session.scalars(
-                    select(User).where(User.login == assignee_login, User.active.is_(True))
-                ).first()
-                if target is None:
-                    raise NotFound(f"no active user with the login {assignee_login!r}")
-            own_release = target is None and previous == actor.user_id and previous is not None
-            if not own_release:
-                actor.require(Permission.ASSIGN_CASES)
-            if not Status(case.status).is_open:
-                raise InvalidInput(f"{case.file_number} is closed; its assignment is final")
-            new_id = target.id if target else None
-            if new_id == previous:
-                return self._row(session, case)
-            case.assignee_id = new_id
-            case.version += 1
-            case.updated_at = now
-            case.updated_by_id = actor.user_id
-            session.flush()
-            kind = EventKind.RELEASED if new_id is None else EventKind.ASSIGNED
-            event = append_event(
-                session,
-                case_id,
-                actor.user_id,
-                kind,
-                {
-                    "from": user_login(session, previous),
-                    "to": target.login if target else None,
-                    "version": case.version,
-                },
-                at=now,
+            target = find_active_user(session, assignee_login) if assignee_login else None
+            done = assign_case(
+                session, actor, case_id, target, now=now, today=self._today(), reason=reason
             )
-            if previous is not None and previous != actor.user_id:
-                session.add(Notice(user_id=previous, case_id=case_id, event_id=event.id))
-            if new_id is not None and new_id != actor.user_id:
-                session.add(Notice(user_id=new_id, case_id=case_id, event_id=event.id))
-            return self._row(session, case)
+            return self._row(session, done.case)
 
     def release(self, actor: Actor, case_id: int, expected_version: int | None = None) -> CaseRow:
         return self.assign(actor, case_id, None, expected_version)

@@ -60,12 +60,19 @@ def action_name(action: BulkAction) -> str:
         BulkAction.RELEASE: _t("Release"),
         BulkAction.CHANGE_STATUS: _t("Change status"),
         BulkAction.CREATE_CERTIFICATE: _t("Create certificates"),
+        BulkAction.ABSENCE: _t("Cases moved for an absence"),
+        BulkAction.GIVE_BACK: _t("Cases given back"),
     }
     return names[action]
 
 
 def done_text(action: BulkAction, outcome: CaseOutcome, words: Vocabulary) -> str:
-    if action in (BulkAction.ASSIGN, BulkAction.TAKE_OVER):
+    if action in (
+        BulkAction.ASSIGN,
+        BulkAction.TAKE_OVER,
+        BulkAction.ABSENCE,
+        BulkAction.GIVE_BACK,
+    ):
         if outcome.assignee_login:
             return _t("now with {name}").format(name=words.user(outcome.assignee_login))
         return _t("assigned")

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from backoffice.services.absences import AbsenceInfo, AbsenceResult, AbsenceService
-from backoffice.services.bulk import BulkResult
+from backoffice.services.bulk import BulkAction, BulkResult
 from backoffice.services.users import UserInfo
 from backoffice.ui.bulk_result import BulkResultDialog
 from backoffice.ui.context import UiContext
@@ -69,6 +69,7 @@ class AbsenceDialog(QDialog):
         self.setWindowTitle(self.tr("Absences and deputies"))
         self.setMinimumSize(720, 520)
         start = _qdate(today) if today is not None else QDate.currentDate()
+        self._today = _date(start)
 
         heading = plain_label(self.tr("Current and planned absences"), self)
         heading.setFont(heading_font(self.font(), 1.1))
@@ -94,7 +95,10 @@ class AbsenceDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.give_back_button = QPushButton(self.tr("&Give cases back"), self)
         self.give_back_button.setToolTip(
-            self.tr("Return the cases this absence moved that are still open and unchanged")
+            self.tr(
+                "Once the absence has ended: return the cases it moved that are still open "
+                "and with whoever received them"
+            )
         )
         self.give_back_button.clicked.connect(self.give_back_selected)
 
@@ -237,8 +241,9 @@ class AbsenceDialog(QDialog):
         self.cancel_button.setEnabled(
             chosen is not None and not chosen.cancelled and not self._busy
         )
+        over = chosen is not None and (chosen.cancelled or chosen.last_day < self._today)
         self.give_back_button.setEnabled(
-            chosen is not None and chosen.moved > chosen.given_back and not self._busy
+            chosen is not None and over and chosen.moved > chosen.given_back and not self._busy
         )
 
     def _set_busy(self, busy: bool) -> None:
@@ -295,20 +300,28 @@ class AbsenceDialog(QDialog):
 
     def _cancelled(self, absence: AbsenceInfo) -> None:
         self._set_busy(False)
+        pending = absence.moved > absence.given_back
         self.message_bar.show_message(
             self.tr("The absence of {name} has ended.").format(name=absence.display_name),
             Tone.GOOD,
+            action=self.tr("Give the cases back") if pending else None,
+            on_action=partial(self.give_back, absence) if pending else None,
         )
         self.reload()
 
     def give_back_selected(self) -> None:
         chosen = self.selected_absence()
-        if chosen is None or self._busy:
+        if chosen is not None:
+            self.give_back(chosen)
+
+    def give_back(self, absence: AbsenceInfo) -> None:
+        """Return the cases an ended absence moved (still open, still with the receiver)."""
+        if self._busy:
             return
         self._set_busy(True)
         self._ctx.runner.run(
-            partial(self._absences.give_back, self._ctx.actor, chosen.id),
-            done=lambda result: self._given_back(chosen, result),
+            partial(self._absences.give_back, self._ctx.actor, absence.id),
+            done=lambda result: self._given_back(absence, result),
             failed=self._failed,
             owner=self,
             write=True,
@@ -326,6 +339,8 @@ class AbsenceDialog(QDialog):
         """Say what moved; the per-case details one click away."""
         self._last_moved = result
         moved = self.tr("%n open case(s) moved.", "", len(result.done))
+        if result.action is BulkAction.GIVE_BACK:
+            moved = self.tr("%n case(s) given back.", "", len(result.done))
         refused = (
             " " + self.tr("%n case(s) refused.", "", len(result.refused)) if result.refused else ""
         )

@@ -5,18 +5,25 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from backoffice.domain.deadlines import BERLIN
 from backoffice.domain.status import Status
+from backoffice.domain.text import visible_text
 from backoffice.services.queries import CaseFilter, CaseSort, SortKey
 
 from . import messages
+from .case_json import LIST_EPILOG, SHOW_EPILOG, detail_json, row_json
+from .case_text import print_case
 from .context import CommandError, open_context
-from .output import positive, print_table
+from .output import TIME_ZONE_NAME, local_time, positive, print_json, print_table
 
 
 def add_commands(sub: Any) -> None:
     cases = sub.add_parser("cases", help="casework").add_subparsers(metavar="ACTION", required=True)
-    p = cases.add_parser("list", help="list cases as a plain table")
+    p = cases.add_parser(
+        "list",
+        help="list cases as a plain table (or JSON)",
+        epilog=LIST_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument(
         "--status",
         action="append",
@@ -36,9 +43,16 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--sort", choices=[k.value for k in SortKey], default=SortKey.RECEIVED.value)
     p.add_argument("--ascending", action="store_true", help="oldest/lowest first")
     p.add_argument("--limit", type=positive, default=50, help="rows to show (max 500)")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts (fields below)")
     p.set_defaults(func=cmd_cases_list)
-    p = cases.add_parser("show", help="show a case with its history")
+    p = cases.add_parser(
+        "show",
+        help="show a case with its form, attachments and history",
+        epilog=SHOW_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("case_id", type=positive, metavar="ID")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts (fields below)")
     p.set_defaults(func=cmd_cases_show)
     p = cases.add_parser("claim", help="take an unassigned case")
     p.add_argument("case_id", type=positive, metavar="ID")
@@ -102,13 +116,16 @@ def cmd_cases_list(args: argparse.Namespace) -> int:
     queries = backoffice.casework.queries
     page = queries.list_cases(actor, flt, sort, limit=args.limit)
     total = queries.count_cases(actor, flt)
+    if args.json:
+        print_json({"total": total, "cases": [row_json(r) for r in page.rows]})
+        return 0
     rows = [
         [
             str(r.id),
             r.file_number,
             r.service_key,
             r.applicant_name,
-            r.received_at.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M"),
+            local_time(r.received_at),
             r.due_date.isoformat() if r.due_date else ("paused" if r.paused else "-"),
             r.status.value + (" OVERDUE" if r.overdue else ""),
             r.assignee_name or "-",
@@ -122,7 +139,7 @@ def cmd_cases_list(args: argparse.Namespace) -> int:
             "file number",
             "service",
             "applicant",
-            "received",
+            "received (Berlin)",
             "due",
             "status",
             "assignee",
@@ -130,35 +147,17 @@ def cmd_cases_list(args: argparse.Namespace) -> int:
         ],
         rows,
     )
-    print(f"{len(rows)} of {total} case(s)")
+    print(f"{len(rows)} of {total} case(s); times in {TIME_ZONE_NAME}")
     return 0
 
 
 def cmd_cases_show(args: argparse.Namespace) -> int:
     context = open_context(args)
     detail = context.backoffice.casework.queries.get_case(context.actor(), args.case_id)
-    row = detail.row
-    print(f"{row.file_number}  {detail.template.name.en}  (id {row.id}, version {row.version})")
-    print(
-        f"status: {row.status.value}   assignee: {row.assignee_name or '-'}   "
-        f"due: {row.due_date or '-'}"
-    )
-    for group in detail.template.field_groups:
-        values = detail.form_data.get(group.key, {})
-        print(f"[{group.label.en}]")
-        for field in group.fields:
-            if isinstance(values, dict) and field.key in values:
-                print(f"  {field.label.en}: {values[field.key]}")
-    print("history:")
-    for entry in detail.history:
-        print(
-            f"  {entry.seq:>3} {entry.at:%Y-%m-%d %H:%M} {entry.actor_name or 'system'}: "
-            f"{entry.kind} {entry.payload}"
-        )
-    for notice in detail.notices:
-        print(f"notice: {notice.actor_name} {notice.kind} {notice.payload}")
-    allowed = ", ".join(t.target.value for t in detail.allowed_transitions) or "none"
-    print(f"possible status changes: {allowed}")
+    if args.json:
+        print_json(detail_json(detail))
+    else:
+        print_case(detail)
     return 0
 
 
@@ -172,7 +171,8 @@ def cmd_cases_claim(args: argparse.Namespace) -> int:
 def cmd_cases_assign(args: argparse.Namespace) -> int:
     context = open_context(args)
     row = context.backoffice.casework.commands.assign(context.actor(), args.case_id, args.to)
-    print(f"{row.file_number} assigned to {row.assignee_name or 'nobody'} (version {row.version})")
+    assignee = visible_text(row.assignee_name or "nobody")
+    print(f"{row.file_number} assigned to {assignee} (version {row.version})")
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 from dataclasses import dataclass
 
 from backoffice.app import Backoffice
-from backoffice.services.actor import Actor
+from backoffice.services.actor import SYSTEM, Actor
 from backoffice.services.installation import Installation
 
 
@@ -41,7 +41,7 @@ def open_context(args: argparse.Namespace, *, migrate: bool = True) -> CommandCo
     args.resources.enter_context(installation.logging_to_file())
     backoffice = Backoffice.open(installation, migrate=migrate)
     args.resources.callback(backoffice.close)
-    context = CommandContext(backoffice, args.login)
     if migrate:
-        backoffice.install_default_catalogue(context.actor())
-    return context
+        # Part of setting up the database, like the schema: done by the system, whoever runs.
+        backoffice.install_default_catalogue(SYSTEM)
+    return CommandContext(backoffice, args.login)

@@ -18,12 +18,13 @@ from contextlib import ExitStack
 from backoffice.domain.errors import DomainError
 from backoffice.portal.errors import PortalError
 from backoffice.services.errors import StorageError
-from backoffice.services.installation import InstallationError
+from backoffice.services.installation import InstallationError, console_log_handler
 from backoffice.store.database import DatabaseConfigError
 from backoffice.store.migrate import DatabaseTooNew
 
 from . import cases, catalogue, db, gui, portal, sync, users
 from .context import CommandError, locate_installation
+from .output import error_text
 
 log = logging.getLogger("backoffice")
 
@@ -104,9 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return simulator_main(arguments[1:])
     parser = build_parser()
     args = parser.parse_args(arguments)
-    console = logging.StreamHandler()
-    console.setLevel(logging.DEBUG if args.verbose else logging.WARNING)
-    console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    console = console_log_handler(logging.DEBUG if args.verbose else logging.WARNING)
     logging.basicConfig(level=console.level, handlers=[console])
     try:
         with ExitStack() as resources:
@@ -115,9 +114,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StorageError as exc:
         log.debug("database error", exc_info=True)
         if exc.unavailable:
-            print(f"backoffice: error: the database cannot be used: {exc}", file=sys.stderr)
+            print(
+                f"backoffice: error: the database cannot be used: {error_text(exc)}",
+                file=sys.stderr,
+            )
         else:
-            print(f"backoffice: error: database error: {exc}", file=sys.stderr)
+            print(f"backoffice: error: database error: {error_text(exc)}", file=sys.stderr)
         return EXIT_FAILURE
     except (
         PortalError,
@@ -128,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         DatabaseTooNew,
         ValueError,
     ) as exc:
-        print(f"backoffice: error: {exc}", file=sys.stderr)
+        print(f"backoffice: error: {error_text(exc)}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130

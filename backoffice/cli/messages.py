@@ -10,9 +10,10 @@ from typing import Any
 from backoffice.domain.citizen_messages import Channel
 from backoffice.domain.deadlines import BERLIN
 from backoffice.domain.status import Status
+from backoffice.domain.text import visible_text
 
 from .context import open_context
-from .output import positive, print_table
+from .output import error_text, positive, print_table
 
 CHANNELS = [c.value for c in Channel]
 
@@ -66,18 +67,19 @@ def cmd_cases_preview(args: argparse.Namespace) -> int:
         args.message,
         Channel(args.channel) if args.channel else None,
     )
+    # Recipient, subject and body hold citizen text: shown by the one rule (visible_text).
     print(f"channel:     {preview.channel.value}")
-    print(f"recipient:   {preview.recipient}")
-    print(f"subject:     {preview.subject}")
-    print(f"attachments: {', '.join(preview.attachments) or 'none'}")
+    print(f"recipient:   {visible_text(preview.recipient)}")
+    print(f"subject:     {visible_text(preview.subject)}")
+    print(f"attachments: {visible_text(', '.join(preview.attachments) or 'none')}")
     print()
-    print(preview.body)
+    print(visible_text(preview.body, multiline=True))
     print()
     if preview.already_sent:
         print("note: a message for this status went out already; it is not sent again", end="")
         print(" unless you add text or pass --resend to `cases status`")
     for problem in preview.problems:
-        print(f"cannot be sent: {problem.detail}", file=sys.stderr)
+        print(f"cannot be sent: {error_text(problem.detail)}", file=sys.stderr)
     return 0 if preview.sendable else 1
 
 

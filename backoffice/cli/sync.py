@@ -7,11 +7,10 @@ import signal
 import sys
 from typing import Any
 
-from backoffice.domain.deadlines import BERLIN
 from backoffice.services.outbox import OutboxState
 
 from .context import open_context
-from .output import ProgressBar, positive, print_table
+from .output import ProgressBar, error_text, local_time, positive, print_table
 
 EXIT_FAILURE = 1
 
@@ -62,9 +61,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
             f"{report.confirmations_waiting} waiting" + (" (cancelled)" if report.cancelled else "")
         )
         for submission_id, reason in report.skipped:
-            print(f"  skipped {submission_id}: {reason}", file=sys.stderr)
+            print(f"  skipped {error_text(submission_id)}: {error_text(reason)}", file=sys.stderr)
         if report.error:
-            print(f"backoffice: error: {destination}: {report.error}", file=sys.stderr)
+            print(f"backoffice: error: {destination}: {error_text(report.error)}", file=sys.stderr)
             failed = True
         if report.cancelled:
             break
@@ -77,7 +76,7 @@ def cmd_outbox_send(args: argparse.Namespace) -> int:
     result = portal.outbox.send_due()
     print(f"{result.sent} sent, {result.retried} to retry later, {result.failed} failed")
     for error in result.errors:
-        print(f"  {error}", file=sys.stderr)
+        print(f"  {error_text(error)}", file=sys.stderr)
     return EXIT_FAILURE if result.failed else 0
 
 
@@ -93,9 +92,7 @@ def cmd_outbox_list(args: argparse.Namespace) -> int:
             m.channel,
             m.state,
             str(m.attempts),
-            m.next_attempt_at.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M")
-            if m.state == OutboxState.PENDING
-            else "-",
+            local_time(m.next_attempt_at) if m.state == OutboxState.PENDING else "-",
             m.last_error or "",
         ]
         for m in messages

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from backoffice.domain.roles import Role
+from backoffice.domain.text import visible_text
 
 from .context import open_context
 from .output import print_table
@@ -27,7 +28,7 @@ def add_commands(sub: Any) -> None:
 def cmd_users_add(args: argparse.Namespace) -> int:
     context = open_context(args)
     user = context.backoffice.users.add(context.actor(), args.new_login, args.name, Role(args.role))
-    print(f"added {user.login} ({user.display_name}, {user.role.value})")
+    print(visible_text(f"added {user.login} ({user.display_name}, {user.role.value})"))
     return 0
 
 

@@ -26,6 +26,7 @@ from backoffice.store.database import Database
 from backoffice.store.models import Case
 
 from .actor import Actor
+from .approval_rules import ApprovalRequired
 from .casework import CaseCommands
 from .casework.assignment import CaseClosed, assign_case, find_active_user
 from .citizen.compose import RecipientMissing
@@ -105,8 +106,6 @@ class BulkResult:
 
 def refusal_of(exc: Exception) -> Refusal:
     """The typed reason for one case's refusal, from the error the use case raised."""
-    from .approvals import ApprovalRequired
-
     checks: list[tuple[type[Exception], Refusal]] = [
         (ApprovalRequired, Refusal.APPROVAL_REQUIRED),
         (NotFound, Refusal.NOT_FOUND),

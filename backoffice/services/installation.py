@@ -20,12 +20,41 @@ from pathlib import Path
 
 import platformdirs
 
+from backoffice.domain.text import visible_text
 from backoffice.store.database import Database, DatabaseConfigError
 
 APP_NAME = "rathaus-backoffice"
 DATA_DIR_ENV = "BACKOFFICE_DATA_DIR"
 DATABASE_ENV = "BACKOFFICE_DATABASE_URL"
 DATABASE_FILE = "backoffice.sqlite3"
+FILE_LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
+CONSOLE_LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
+#: Lines of one log record after its first start with this, so that only a record's
+#: first line starts at the left margin: a line break in logged citizen text cannot
+#: forge a record of its own.
+CONTINUATION = "    "
+
+
+class CitizenSafeFormatter(logging.Formatter):
+    """Log lines that never carry raw control characters, whatever a message quotes.
+
+    Log messages quote citizen data (file names, reasons, exception texts): the whole
+    record goes through :func:`~backoffice.domain.text.visible_text`, so that an ESC or
+    BEL sequence never reaches a console and a CR never hides part of a line in a file;
+    the lines of a multi-line record (a traceback) after the first are indented by
+    :data:`CONTINUATION`."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = visible_text(super().format(record), multiline=True)
+        return text.replace("\n", "\n" + CONTINUATION)
+
+
+def console_log_handler(level: int = logging.WARNING) -> logging.Handler:
+    """The handler for log output on stderr, with the same protection as the log file."""
+    handler = logging.StreamHandler()
+    handler.setLevel(level)
+    handler.setFormatter(CitizenSafeFormatter(CONSOLE_LOG_FORMAT))
+    return handler
 
 
 class InstallationError(Exception):
@@ -84,9 +113,7 @@ class Installation:
         path = self.logs_dir / "backoffice.log"
         handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
         handler.setLevel(level)
-        handler.setFormatter(
-            logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
-        )
+        handler.setFormatter(CitizenSafeFormatter(FILE_LOG_FORMAT))
         root = logging.getLogger()
         previous_level = root.level
         root.addHandler(handler)

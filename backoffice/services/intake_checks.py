@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 import jsonschema
 
+from backoffice.documents.pdf_check import content_verification
 from backoffice.domain.files import safe_filename, sniff_media_type
 from backoffice.domain.forms import form_schema
 from backoffice.domain.templates import ServiceTemplate
@@ -49,7 +50,7 @@ class VerifiedAttachment:
     purpose: str
     content: bytes
     sha512: str
-    verification: str  # "ok" | "type_mismatch" | "unknown_type"
+    verification: str  # "ok" | "type_mismatch" | "unknown_type" | "damaged"
     verification_detail: str | None
 
 
@@ -258,12 +259,13 @@ def _verified(
 ) -> VerifiedAttachment:
     declared = str(description["mimeType"]).lower()
     actual = sniff_media_type(body[:64])
+    detail: str | None
     if actual is None:
         verification, detail = "unknown_type", f"content type not recognised (declared {declared})"
     elif actual != declared:
         verification, detail = "type_mismatch", f"declared {declared}, content is {actual}"
     else:
-        verification, detail = "ok", None
+        verification, detail = content_verification(body, actual)
     original = str(description.get("filename") or "")[:300]
     return VerifiedAttachment(
         attachment_id=attachment_id,

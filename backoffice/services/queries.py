@@ -83,6 +83,10 @@ class CaseRow:
     version: int
     paused: bool
     overdue: bool
+    #: The portal's ``caseId`` of the submission (None for cases not from the portal).
+    portal_case_id: str | None = None
+    #: How the citizen wants to hear back: ``fitConnect``, ``eMail``, … or ``postal``.
+    reply_channel: str = "postal"
 
 
 @dataclass(frozen=True)
@@ -203,6 +207,8 @@ def page_query(
             Case.attachment_count,
             Case.version,
             Case.paused_since,
+            Case.portal_case_id,
+            Case.reply_channel,
         )
         .outerjoin(assignee, assignee.id == Case.assignee_id)
         .where(*filter_conditions(flt, today, fts=fts))
@@ -240,6 +246,8 @@ def rows_from(result: Sequence[Any], today: date) -> list[CaseRow]:
             version=r.version,
             paused=r.paused_since is not None,
             overdue=is_overdue(r.due_date, today),
+            portal_case_id=r.portal_case_id,
+            reply_channel=r.reply_channel or "postal",
         )
         for r in result
     ]

@@ -34,6 +34,12 @@ def _info(user: User) -> UserInfo:
     return UserInfo(user.id, user.login, user.display_name, Role(user.role), user.active)
 
 
+class UnknownUser(NotFound):
+    """The acting login is no active user (the message names the users and ``--as``)."""
+
+    code = "unknown_user"
+
+
 @storage_errors
 class UserService:
     def __init__(self, db: Database) -> None:
@@ -73,7 +79,29 @@ class UserService:
             return _info(user)
 
     def actor_for_login(self, login: str) -> Actor:
-        """The acting user; while no user exists at all, the system bootstraps the first ones."""
+        """The acting user; while no user exists at all, the system bootstraps the first ones.
+
+        An unknown login is refused with the users there are and how to choose one: the
+        operating-system login is only the default, and a newcomer must not be stuck."""
         if self.count() == 0:
             return SYSTEM
-        return self.by_login(login).as_actor()
+        try:
+            return self.by_login(login).as_actor()
+        except NotFound:
+            with self._db.read() as session:
+                logins = list(
+                    session.scalars(
+                        select(User.login).where(User.active.is_(True)).order_by(User.login)
+                    )
+                )
+            more = f" and {len(logins) - 12} more" if len(logins) > 12 else ""
+            shown = ", ".join(logins[:12]) + more if logins else "none is active"
+            example = logins[0] if logins else "LOGIN"
+            raise UnknownUser(
+                f"{login!r} is not an active user of this installation; its users are: {shown}. "
+                f"Choose one with --as LOGIN (e.g. `backoffice --as {example} …`), or ask an "
+                "administrator to add you: "
+                f"`backoffice users add {login} --name NAME --role clerk`",
+                login=login,
+                users=logins,
+            ) from None

@@ -263,6 +263,9 @@ class Vocabulary:
                 Tone.BAD,
             ),
             "unchecked": Fact(QCoreApplication.translate("Texts", "not checked"), Tone.WARNING),
+            "damaged": Fact(
+                QCoreApplication.translate("Texts", "damaged: cannot be opened"), Tone.BAD
+            ),
         }
         return known.get(code, Fact(code, Tone.NEUTRAL))
 
@@ -282,6 +285,11 @@ class Vocabulary:
             ).format(declared=declared or attachment.media_type)
         if code in ("ok", "verified", "unchecked"):
             return ""
+        if code == "damaged":
+            return QCoreApplication.translate(
+                "Texts",
+                "the file is damaged and cannot be opened; ask the applicant to send it again",
+            )
         return attachment.verification_detail or ""
 
     # -- form values --------------------------------------------------------------------------

@@ -1959,7 +1959,12 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>nicht geprüft</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>damaged: cannot be opened</source>
+        <translation>beschädigt: lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>declared as {declared}, but the content is {actual}</source>
         <translation>angegeben als {declared}, der Inhalt ist aber {actual}</translation>
     </message>
@@ -1969,7 +1974,12 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>der Inhalt hat keinen bekannten Typ; angegeben als {declared}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
+        <source>the file is damaged and cannot be opened; ask the applicant to send it again</source>
+        <translation>Die Datei ist beschädigt und lässt sich nicht öffnen; bitten Sie die antragstellende Person, sie erneut zu senden.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -1985,12 +1995,12 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
     <message>
         <location line="+14"/>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>Comment: {text}</source>
         <translation>Begründung: {text}</translation>
     </message>
@@ -2045,7 +2055,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Nachricht an die antragstellende Person vorgemerkt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Message to the applicant sent</source>
         <translation>Nachricht an die antragstellende Person versandt</translation>
     </message>

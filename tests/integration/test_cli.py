@@ -130,6 +130,24 @@ def test_cases_list_filters(capsys: pytest.CaptureFixture[str], base: list[str])
     assert "1 of 1 case(s)" in out
 
 
+def test_cases_verify_and_json_of_an_empty_installation(
+    capsys: pytest.CaptureFixture[str], base: list[str]
+) -> None:
+    import json
+
+    code, _, err = run(capsys, *base, "cases", "verify", "99")
+    assert code == 1 and err.strip() == "backoffice: error: no case with id 99"
+    code, out, _ = run(capsys, *base, "cases", "list", "--json")
+    assert code == 0 and json.loads(out) == {"total": 0, "cases": []}
+    code, _, err = run(capsys, *base, "cases", "show", "99", "--json")
+    assert code == 1 and err.strip() == "backoffice: error: no case with id 99"
+    for command in ("list", "show"):
+        with pytest.raises(SystemExit):
+            main(["cases", command, "--help"])
+        text = capsys.readouterr().out
+        assert "--json" in text and "portal_case_id" in text and "Europe/Berlin" in text
+
+
 def test_every_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
     parser = build_parser()
     paths: list[list[str]] = [[]]

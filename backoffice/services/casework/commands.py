@@ -22,6 +22,7 @@ from backoffice.domain.roles import Permission
 from backoffice.domain.status import OPEN_STATUSES, Status
 from backoffice.domain.text import clean_line
 from backoffice.services.actor import Actor
+from backoffice.services.approval_rules import grant
 from backoffice.services.audit import EventKind, append_event
 from backoffice.services.citizen.service import queue_status_message
 from backoffice.services.errors import (
@@ -147,8 +148,13 @@ class CaseCommands(CaseworkBase):
         today: date | None = None,
         notify: bool = True,
         resend: bool = False,
+        approval_id: int | None = None,
     ) -> CaseRow:
         """Move a case along its workflow, if it still is what the clerk saw.
+
+        A transition the template marks ``requires: approval`` is refused
+        (ApprovalRequired) unless ``approval_id`` names the pending approval of exactly
+        this change and the actor may grant it (services.approvals calls it so).
 
         With ``notify``, the citizen's message for the new status (the template's text and
         ``message``) is queued in the same transaction; it is refused, and with it the
@@ -175,8 +181,13 @@ class CaseCommands(CaseworkBase):
             template = case_template(session, case)
             source = Status(case.status)
             has_document = has_certificate(session, case_id)
-            template.workflow.check(
+            transition = template.workflow.check(
                 source, target, comment=comment, has_document=has_document, message=message
+            )
+            approval = (
+                grant(session, actor, case, source, target, approval_id, now)
+                if transition.needs_approval
+                else None
             )
             values = self._deadline_values(session, case, target, now, today)
             result = session.execute(
@@ -203,6 +214,8 @@ class CaseCommands(CaseworkBase):
                 payload["comment"] = comment
             if message:
                 payload["message"] = message
+            if approval:
+                payload.update(approval)
             append_event(session, case_id, actor.user_id, EventKind.STATUS_CHANGED, payload, at=now)
             session.expire(case)
             changed = load_case(session, case_id)

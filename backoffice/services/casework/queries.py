@@ -165,4 +165,5 @@ class CaseQueries(CaseworkBase):
             allowed_transitions=allowed,
             notices=notices,
             has_certificate=has_certificate(session, case.id),
+            destination_id=case.destination_id,
         )

@@ -76,3 +76,5 @@ class CaseDetail:
     allowed_transitions: list[Transition]
     notices: list[NoticeInfo]
     has_certificate: bool = False
+    #: The destination (our mailbox at the portal) the submission came through.
+    destination_id: str | None = None

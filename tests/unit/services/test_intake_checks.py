@@ -31,7 +31,12 @@ ROOT = Path(__file__).parents[3]
 TEMPLATE = load_template_text(
     (ROOT / "resources/services/dog_tax_registration.json").read_text("utf-8"), "dog"
 )
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+# The smallest PDF that opens (one empty page; PDFium rebuilds the missing xref table).
+PDF = (
+    b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
 
 

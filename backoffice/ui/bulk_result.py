@@ -29,39 +29,57 @@ _WITH_DETAIL = frozenset(
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("BulkResult", text)
-
-
 def refusal_text(refusal: Refusal | None) -> str:
     """Why a case was refused, in the interface language."""
     texts = {
-        Refusal.NOT_FOUND: _t("The case no longer exists."),
-        Refusal.PERMISSION_DENIED: _t("You are not allowed to do that with this case."),
-        Refusal.CLOSED: _t("The case is closed already."),
-        Refusal.CONCURRENT_CHANGE: _t("Someone else changed the case meanwhile."),
-        Refusal.CLAIM_CONFLICT: _t("Someone else holds the case."),
-        Refusal.TRANSITION_NOT_ALLOWED: _t("This status change is not possible for this case."),
-        Refusal.REQUIREMENT_MISSING: _t("Something the step needs is missing."),
-        Refusal.APPROVAL_REQUIRED: _t(
-            "This step needs a second person's approval: request it on the case."
+        Refusal.NOT_FOUND: QCoreApplication.translate("BulkResult", "The case no longer exists."),
+        Refusal.PERMISSION_DENIED: QCoreApplication.translate(
+            "BulkResult", "You are not allowed to do that with this case."
         ),
-        Refusal.MESSAGE_REFUSED: _t("The message to the applicant could not be prepared."),
-        Refusal.INVALID_INPUT: _t("The input was not accepted."),
-        Refusal.STORAGE: _t("The database failed for this case; nothing was changed."),
+        Refusal.CLOSED: QCoreApplication.translate("BulkResult", "The case is closed already."),
+        Refusal.CONCURRENT_CHANGE: QCoreApplication.translate(
+            "BulkResult", "Someone else changed the case meanwhile."
+        ),
+        Refusal.CLAIM_CONFLICT: QCoreApplication.translate(
+            "BulkResult", "Someone else holds the case."
+        ),
+        Refusal.TRANSITION_NOT_ALLOWED: QCoreApplication.translate(
+            "BulkResult", "This status change is not possible for this case."
+        ),
+        Refusal.REQUIREMENT_MISSING: QCoreApplication.translate(
+            "BulkResult", "Something the step needs is missing."
+        ),
+        Refusal.APPROVAL_REQUIRED: QCoreApplication.translate(
+            "BulkResult", "This step needs a second person's approval: request it on the case."
+        ),
+        Refusal.MESSAGE_REFUSED: QCoreApplication.translate(
+            "BulkResult", "The message to the applicant could not be prepared."
+        ),
+        Refusal.INVALID_INPUT: QCoreApplication.translate(
+            "BulkResult", "The input was not accepted."
+        ),
+        Refusal.STORAGE: QCoreApplication.translate(
+            "BulkResult", "The database failed for this case; nothing was changed."
+        ),
     }
-    return texts.get(refusal, _t("Refused.")) if refusal is not None else _t("Refused.")
+    return (
+        texts.get(refusal, QCoreApplication.translate("BulkResult", "Refused."))
+        if refusal is not None
+        else QCoreApplication.translate("BulkResult", "Refused.")
+    )
 
 
 def action_name(action: BulkAction) -> str:
     names = {
-        BulkAction.ASSIGN: _t("Assign"),
-        BulkAction.TAKE_OVER: _t("Take over"),
-        BulkAction.RELEASE: _t("Release"),
-        BulkAction.CHANGE_STATUS: _t("Change status"),
-        BulkAction.CREATE_CERTIFICATE: _t("Create certificates"),
-        BulkAction.ABSENCE: _t("Cases moved for an absence"),
-        BulkAction.GIVE_BACK: _t("Cases given back"),
+        BulkAction.ASSIGN: QCoreApplication.translate("BulkResult", "Assign"),
+        BulkAction.TAKE_OVER: QCoreApplication.translate("BulkResult", "Take over"),
+        BulkAction.RELEASE: QCoreApplication.translate("BulkResult", "Release"),
+        BulkAction.CHANGE_STATUS: QCoreApplication.translate("BulkResult", "Change status"),
+        BulkAction.CREATE_CERTIFICATE: QCoreApplication.translate(
+            "BulkResult", "Create certificates"
+        ),
+        BulkAction.ABSENCE: QCoreApplication.translate("BulkResult", "Cases moved for an absence"),
+        BulkAction.GIVE_BACK: QCoreApplication.translate("BulkResult", "Cases given back"),
     }
     return names[action]
 
@@ -74,34 +92,44 @@ def done_text(action: BulkAction, outcome: CaseOutcome, words: Vocabulary) -> st
         BulkAction.GIVE_BACK,
     ):
         if outcome.assignee_login:
-            return _t("now with {name}").format(name=words.user(outcome.assignee_login))
-        return _t("assigned")
+            return QCoreApplication.translate("BulkResult", "now with {name}").format(
+                name=words.user(outcome.assignee_login)
+            )
+        return QCoreApplication.translate("BulkResult", "assigned")
     texts = {
-        BulkAction.RELEASE: _t("released"),
-        BulkAction.CHANGE_STATUS: _t("status changed"),
-        BulkAction.CREATE_CERTIFICATE: _t("certificate created"),
+        BulkAction.RELEASE: QCoreApplication.translate("BulkResult", "released"),
+        BulkAction.CHANGE_STATUS: QCoreApplication.translate("BulkResult", "status changed"),
+        BulkAction.CREATE_CERTIFICATE: QCoreApplication.translate(
+            "BulkResult", "certificate created"
+        ),
     }
     return texts[action]
 
 
 def case_name(outcome: CaseOutcome) -> str:
-    return outcome.file_number or _t("case #{id}").format(id=outcome.case_id)
+    return outcome.file_number or QCoreApplication.translate("BulkResult", "case #{id}").format(
+        id=outcome.case_id
+    )
 
 
 def report_text(result: BulkResult, words: Vocabulary) -> str:
     """The whole report as plain text: what was done, then what was refused and why."""
     lines = [
-        _t("{action}: {done} done, {refused} refused").format(
+        QCoreApplication.translate("BulkResult", "{action}: {done} done, {refused} refused").format(
             action=action_name(result.action), done=len(result.done), refused=len(result.refused)
         ),
         "",
     ]
     if result.done:
-        lines.append(_t("Done ({n}):").format(n=len(result.done)))
+        lines.append(
+            QCoreApplication.translate("BulkResult", "Done ({n}):").format(n=len(result.done))
+        )
         lines += [f"  {case_name(o)} — {done_text(result.action, o, words)}" for o in result.done]
         lines.append("")
     if result.refused:
-        lines.append(_t("Refused ({n}):").format(n=len(result.refused)))
+        lines.append(
+            QCoreApplication.translate("BulkResult", "Refused ({n}):").format(n=len(result.refused))
+        )
         for outcome in result.refused:
             reason = refusal_text(outcome.refusal)
             if outcome.refusal in _WITH_DETAIL and outcome.message:
@@ -109,7 +137,7 @@ def report_text(result: BulkResult, words: Vocabulary) -> str:
             lines.append(f"  {case_name(outcome)} — {reason}")
         lines.append("")
     if not result.outcomes:
-        lines.append(_t("No case was selected."))
+        lines.append(QCoreApplication.translate("BulkResult", "No case was selected."))
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -129,11 +157,13 @@ class BulkResultDialog(QDialog):
         self.bulk_result = result
         self.setWindowTitle(title or action_name(result.action))
         self.setMinimumSize(560, 380)
-        summary = _t("{done} done, {refused} refused").format(
+        summary = QCoreApplication.translate("BulkResult", "{done} done, {refused} refused").format(
             done=len(result.done), refused=len(result.refused)
         )
         if cancelled:
-            summary += " " + _t("(cancelled: the other cases were not touched)")
+            summary += " " + QCoreApplication.translate(
+                "BulkResult", "(cancelled: the other cases were not touched)"
+            )
         self.summary = plain_label(summary, self, wrap=True)
         self.summary.setFont(heading_font(self.font(), 1.15))
         self.report = QPlainTextEdit(self)
@@ -141,8 +171,10 @@ class BulkResultDialog(QDialog):
         self.report.setPlainText(report_text(result, words))
         self.report.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy_button = QPushButton(_t("&Copy"), self)
-        self.copy_button.setToolTip(_t("Copy the report to the clipboard"))
+        self.copy_button = QPushButton(QCoreApplication.translate("BulkResult", "&Copy"), self)
+        self.copy_button.setToolTip(
+            QCoreApplication.translate("BulkResult", "Copy the report to the clipboard")
+        )
         self.copy_button.clicked.connect(self.copy)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

@@ -14,21 +14,23 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from backoffice.domain.figures import PACE_WEEKS, AgeBand, FigureKey
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Figures", text)
-
-
 def figure_title(key: FigureKey) -> str:
     titles = {
-        FigureKey.OPEN_BY_AGE: _t("Open cases by age"),
-        FigureKey.OVERDUE: _t("Overdue"),
-        FigureKey.INFLOW: _t("Inflow per week"),
-        FigureKey.CLOSED: _t("Closed per week"),
-        FigureKey.LEAD_TIME_MEDIAN: _t("Lead time, median"),
-        FigureKey.LEAD_TIME_P90: _t("Lead time, 90th percentile"),
-        FigureKey.PACE: _t("Current pace"),
-        FigureKey.FORECAST_BREACHES: _t("Deadline breaches forecast"),
-        FigureKey.OPEN_PER_ASSIGNEE: _t("Open cases per person (the assignment list)"),
+        FigureKey.OPEN_BY_AGE: QCoreApplication.translate("Figures", "Open cases by age"),
+        FigureKey.OVERDUE: QCoreApplication.translate("Figures", "Overdue"),
+        FigureKey.INFLOW: QCoreApplication.translate("Figures", "Inflow per week"),
+        FigureKey.CLOSED: QCoreApplication.translate("Figures", "Closed per week"),
+        FigureKey.LEAD_TIME_MEDIAN: QCoreApplication.translate("Figures", "Lead time, median"),
+        FigureKey.LEAD_TIME_P90: QCoreApplication.translate(
+            "Figures", "Lead time, 90th percentile"
+        ),
+        FigureKey.PACE: QCoreApplication.translate("Figures", "Current pace"),
+        FigureKey.FORECAST_BREACHES: QCoreApplication.translate(
+            "Figures", "Deadline breaches forecast"
+        ),
+        FigureKey.OPEN_PER_ASSIGNEE: QCoreApplication.translate(
+            "Figures", "Open cases per person (the assignment list)"
+        ),
     }
     return titles[key]
 
@@ -36,71 +38,81 @@ def figure_title(key: FigureKey) -> str:
 def figure_description(key: FigureKey) -> str:
     """What the figure counts and from which data (the domain's definition, translated)."""
     if key is FigureKey.OPEN_BY_AGE:
-        return _t(
+        return QCoreApplication.translate(
+            "Figures",
             "Cases not yet completed, rejected or withdrawn, per service, in four bands of "
             "age: 0-5, 6-10, 11-20 and over 20 working days since the day of receipt (Monday "
             "to Friday without the state's public holidays; time waiting for the citizen "
-            "counts as age here). From the case list: date of receipt and status."
+            "counts as age here). From the case list: date of receipt and status.",
         )
     if key is FigureKey.OVERDUE:
-        return _t(
+        return QCoreApplication.translate(
+            "Figures",
             "Open cases whose processing deadline (working days after receipt, stopped while "
             "the case waits for the citizen) lay before today, per service. From the case "
-            "list: the stored due date."
+            "list: the stored due date.",
         )
     if key is FigureKey.INFLOW:
-        return _t(
+        return QCoreApplication.translate(
+            "Figures",
             "Cases received per calendar week (Monday to Sunday, Berlin time), per service, "
-            "for the weeks of the period. From the case list: time of receipt."
+            "for the weeks of the period. From the case list: time of receipt.",
         )
     if key is FigureKey.CLOSED:
-        return _t(
+        return QCoreApplication.translate(
+            "Figures",
             "Cases completed, rejected or withdrawn per calendar week, per service. From the "
-            "case list: time of closing."
+            "case list: time of closing.",
         )
     if key is FigureKey.LEAD_TIME_MEDIAN:
-        return _t(
+        return QCoreApplication.translate(
+            "Figures",
             "Of the cases closed in the period: the middle value of their lead times, in "
             "working days from the day of receipt to the day of closing, without the working "
-            "days they waited for the citizen. From the case list and the status history."
+            "days they waited for the citizen. From the case list and the status history.",
         )
     if key is FigureKey.LEAD_TIME_P90:
-        return _t(
+        return QCoreApplication.translate(
+            "Figures",
             "As the median, but the lead time that nine in ten closed cases did not exceed "
-            "(nearest-rank method)."
+            "(nearest-rank method).",
         )
     if key is FigureKey.PACE:
-        return _t(
+        return QCoreApplication.translate(
+            "Figures",
             "Cases closed per working day over the last {weeks} weeks before today, per "
-            "service (closed cases divided by the working days in those weeks)."
+            "service (closed cases divided by the working days in those weeks).",
         ).format(weeks=PACE_WEEKS)
     if key is FigureKey.FORECAST_BREACHES:
-        return _t(
+        return QCoreApplication.translate(
+            "Figures",
             "Open cases, not yet overdue and not waiting for the citizen, whose deadline "
             "falls within the next N working days and that the service will not reach in "
             "time at its current pace, per service. The forecast assumes the service works "
             "its open cases with a deadline in order of due date (overdue ones first) and "
             "closes as many per working day as its current pace; a case is a breach when its "
             "turn comes after its due date. With no case closed in the pace weeks, every "
-            "such case counts."
+            "such case counts.",
         )
-    return _t(
+    return QCoreApplication.translate(
+        "Figures",
         "For each person who holds open cases today: how many, listed by name (not ranked). "
         "It is the current assignment, as the inbox shows it; nothing from the past, no "
-        "completed cases, no speed."
+        "completed cases, no speed.",
     )
 
 
 def staff_rule() -> str:
     """When figures are suppressed (the domain's STAFF_RULE, translated)."""
-    return _t(
+    return QCoreApplication.translate(
+        "Figures",
         "The staff of a service are the distinct user accounts that, in the period, recorded "
         "anything on one of its cases (claimed, assigned, released, changed a status, wrote "
         "a note, created a document), plus those who hold one of its open cases today. "
         "Actions of the program itself (intake, messages sent) do not count. When a service "
         "has fewer staff than the minimum group size (5 unless an administrator recorded a "
         "service agreement that allows a smaller group), every figure of that service is "
-        'shown as "suppressed" (never as 0) and the service is left out of every total.'
+        'shown as "suppressed" (never as 0) and the service is left out of every total.',
     )
 
 
@@ -113,10 +125,10 @@ def suppressed_text(min_staff: int) -> str:
 
 def band_name(band: AgeBand) -> str:
     names = {
-        AgeBand.DAYS_0_5: _t("0–5 working days"),
-        AgeBand.DAYS_6_10: _t("6–10 working days"),
-        AgeBand.DAYS_11_20: _t("11–20 working days"),
-        AgeBand.OVER_20: _t("over 20 working days"),
+        AgeBand.DAYS_0_5: QCoreApplication.translate("Figures", "0–5 working days"),
+        AgeBand.DAYS_6_10: QCoreApplication.translate("Figures", "6–10 working days"),
+        AgeBand.DAYS_11_20: QCoreApplication.translate("Figures", "11–20 working days"),
+        AgeBand.OVER_20: QCoreApplication.translate("Figures", "over 20 working days"),
     }
     return names[band]
 

@@ -22,7 +22,7 @@ from backoffice.services.installation import InstallationError, console_log_hand
 from backoffice.store.database import DatabaseConfigError
 from backoffice.store.migrate import DatabaseTooNew
 
-from . import cases, catalogue, db, gui, portal, sync, users
+from . import cases, catalogue, db, gui, portal, sync, users, workload
 from .context import CommandError, locate_installation
 from .output import error_text
 
@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     db.add_commands(sub)
     users.add_commands(sub)
     cases.add_commands(sub)
+    workload.add_commands(sub)
     sub.add_parser(
         "simulator",
         help="run the portal simulator on loopback (see `backoffice simulator --help`)",

@@ -21,6 +21,7 @@ from backoffice.domain.figures import (
     PACE_WEEKS,
     AgeBand,
     band_receipt_dates,
+    describe_markdown,
     forecast_breaches,
     lead_working_days,
     median,
@@ -163,6 +164,13 @@ class WorkloadService:
         Written to the administration audit trail in the same transaction."""
         with self._db.write() as session:
             return write_policy(session, actor, min_staff, agreement, self._clock())
+
+    def describe(self) -> str:
+        """Every figure in plain language (Markdown) with the policy in force, for the staff
+        council; it shows no figure, so it needs no permission."""
+        with self._db.read() as session:
+            policy = read_policy(session)
+        return describe_markdown(policy.min_staff, policy.agreement)
 
     # -- computing -------------------------------------------------------------------------
 

@@ -10,6 +10,8 @@ Tue 3 Mar = 5, Mon 2 Mar = 6, Tue 24 Feb = 10, Mon 23 Feb = 11, Tue 10 Feb = 20,
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import UTC, date, datetime
 
 import pytest
@@ -22,7 +24,7 @@ from backoffice.domain.status import Status
 from backoffice.services.actor import SYSTEM, Actor
 from backoffice.services.errors import InvalidInput, PermissionDenied
 from backoffice.services.queries import CaseFilter, DateSpan
-from backoffice.services.workload import Dashboard, ServiceFigures, WorkloadService
+from backoffice.services.workload import Dashboard, ServiceFigures, WorkloadService, export
 from backoffice.store.models import AdminEvent
 from tests.integration.conftest import World
 
@@ -306,3 +308,34 @@ def test_an_empty_database_has_no_figures(world: World) -> None:
     assert board.services == ()
     assert board.totals.open_total.value == 0 and not board.totals.suppressed
     assert board.totals.lead_time_median.value is None  # nothing measured, not 0
+
+
+def test_exports_keep_the_suppression_and_defuse_formulas(world: World, tmp_path) -> None:
+    from tests.unit.documents import pdf as pdf_tools
+
+    hostile = world.users.add(SYSTEM, "hostile", '=HYPERLINK("http://x")', Role.CLERK)
+    clerks = _staff(world, 5)
+    for clerk in clerks[:4]:  # A: four staff, suppressed
+        Steps(world, clerk).case(A, at(9), (at(9, hour=10), Status.IN_PROGRESS))
+    for clerk in [*clerks, hostile.as_actor()]:  # B: six staff, shown
+        Steps(world, clerk).case(B, at(9), (at(9, hour=10), Status.IN_PROGRESS))
+    world.clock.now = NOW
+    board = workload(world).dashboard(world.lead, weeks=2)
+
+    text = export.dashboard_csv(board)
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == list(export.CSV_HEADER)
+    a_rows = [r for r in rows if r[0] == A]
+    assert a_rows and all(r[3] == "suppressed" for r in a_rows)
+    assert ["total", "open_by_age", "all", "6"] in rows  # B's six open cases only
+    assert [B, "open_by_age", "0-5", "6"] in rows
+    assert ["", "open_per_assignee", '\'=HYPERLINK("http://x")', "1"] in rows
+    # A lead time with no closed case is empty, not 0 and not "suppressed".
+    assert [B, "lead_time_median", "working days", ""] in rows
+
+    pdf = export.dashboard_pdf(board, "de")
+    pdf_tools.require_poppler()
+    assert pdf_tools.pages(pdf, tmp_path) == 1
+    words = pdf_tools.text(pdf, tmp_path)
+    assert "Teamkennzahlen" in words and "unterdrückt" in words
+    assert "Summe der angezeigten Dienste" in words

@@ -293,7 +293,7 @@
         <location line="+1"/>
         <source>Who should work on the %n selected case(s)?</source>
         <translation>
-            <numerusform>Wer soll den ausgewählten Fall bearbeiten?</numerusform>
+            <numerusform>Wer soll %n ausgewählten Fall bearbeiten?</numerusform>
             <numerusform>Wer soll die %n ausgewählten Fälle bearbeiten?</numerusform>
         </translation>
     </message>
@@ -500,7 +500,7 @@ gespeichert als {safe_name}</translation>
         <location line="+2"/>
         <source>You take over the %n selected case(s) from whoever holds them.</source>
         <translation>
-            <numerusform>Sie übernehmen den ausgewählten Fall von der Person, die ihn bearbeitet.</numerusform>
+            <numerusform>Sie übernehmen %n ausgewählten Fall von der Person, die ihn bearbeitet.</numerusform>
             <numerusform>Sie übernehmen die %n ausgewählten Fälle von den Personen, die sie bearbeiten.</numerusform>
         </translation>
     </message>
@@ -518,7 +518,7 @@ gespeichert als {safe_name}</translation>
         <location line="+1"/>
         <source>Nobody will hold the %n selected case(s) afterwards.</source>
         <translation>
-            <numerusform>Den ausgewählten Fall bearbeitet danach niemand.</numerusform>
+            <numerusform>Den %n ausgewählten Fall bearbeitet danach niemand.</numerusform>
             <numerusform>Die %n ausgewählten Fälle bearbeitet danach niemand.</numerusform>
         </translation>
     </message>
@@ -1048,7 +1048,7 @@ gespeichert als {safe_name}</translation>
         <source>last %n week(s)</source>
         <extracomment>Age bands from fresh (green) to old (red). The periods a team lead can choose (weeks). Show these cases in the inbox (a CaseFilter, what they are called). A new set of figures is shown.</extracomment>
         <translation>
-            <numerusform>letzte Woche</numerusform>
+            <numerusform>letzte %n Woche</numerusform>
             <numerusform>letzte %n Wochen</numerusform>
         </translation>
     </message>
@@ -2606,7 +2606,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="-1"/>
         <source>Move the %n selected case(s) to:</source>
         <translation>
-            <numerusform>Den ausgewählten Fall setzen auf:</numerusform>
+            <numerusform>Den %n ausgewählten Fall setzen auf:</numerusform>
             <numerusform>Die %n ausgewählten Fälle setzen auf:</numerusform>
         </translation>
     </message>

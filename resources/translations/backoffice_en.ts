@@ -34,7 +34,7 @@
         <location filename="../../backoffice/ui/inbox/bulk_dialogs.py" line="+131"/>
         <source>Who should work on the %n selected case(s)?</source>
         <translation>
-            <numerusform>Who should work on the selected case?</numerusform>
+            <numerusform>Who should work on the %n selected case?</numerusform>
             <numerusform>Who should work on the %n selected cases?</numerusform>
         </translation>
     </message>
@@ -53,7 +53,7 @@
         <location line="+57"/>
         <source>You take over the %n selected case(s) from whoever holds them.</source>
         <translation>
-            <numerusform>You take over the selected case from whoever holds it.</numerusform>
+            <numerusform>You take over the %n selected case from whoever holds it.</numerusform>
             <numerusform>You take over the %n selected cases from whoever holds them.</numerusform>
         </translation>
     </message>
@@ -61,7 +61,7 @@
         <location line="+22"/>
         <source>Nobody will hold the %n selected case(s) afterwards.</source>
         <translation>
-            <numerusform>Nobody will hold the selected case afterwards.</numerusform>
+            <numerusform>Nobody will hold the %n selected case afterwards.</numerusform>
             <numerusform>Nobody will hold the %n selected cases afterwards.</numerusform>
         </translation>
     </message>
@@ -84,7 +84,7 @@
         <source>last %n week(s)</source>
         <extracomment>Age bands from fresh (green) to old (red). The periods a team lead can choose (weeks). Show these cases in the inbox (a CaseFilter, what they are called). A new set of figures is shown.</extracomment>
         <translation>
-            <numerusform>last week</numerusform>
+            <numerusform>last %n week</numerusform>
             <numerusform>last %n weeks</numerusform>
         </translation>
     </message>
@@ -152,7 +152,7 @@
         <location filename="../../backoffice/ui/inbox/bulk_dialogs.py" line="+31"/>
         <source>Move the %n selected case(s) to:</source>
         <translation>
-            <numerusform>Move the selected case to:</numerusform>
+            <numerusform>Move the %n selected case to:</numerusform>
             <numerusform>Move the %n selected cases to:</numerusform>
         </translation>
     </message>

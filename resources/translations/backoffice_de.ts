@@ -483,8 +483,33 @@ gespeichert als {safe_name}</translation>
         <source>Create &amp;certificates for selected</source>
         <translation>&amp;Bescheinigungen für ausgewählte erstellen</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Assign…</source>
+        <translation>Zuweisen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take over…</source>
+        <translation>Übernehmen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release…</source>
+        <translation>Freigeben …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status…</source>
+        <translation>Status …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates</source>
+        <translation>Bescheinigungen</translation>
+    </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+36"/>
         <source>%n case(s) selected</source>
         <translation>
             <numerusform>%n Fall ausgewählt</numerusform>
@@ -536,7 +561,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>BulkBar</name>
     <message>
-        <location line="-264"/>
+        <location line="-273"/>
         <source>Cancel</source>
         <extracomment>One call per case: the work can be stopped between any two cases.</extracomment>
         <translation>Abbrechen</translation>

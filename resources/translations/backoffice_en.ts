@@ -42,7 +42,7 @@
 <context>
     <name>BulkActions</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/inbox/bulk.py" line="+172"/>
+        <location filename="../../backoffice/ui/inbox/bulk.py" line="+181"/>
         <source>%n case(s) selected</source>
         <translation>
             <numerusform>%n case selected</numerusform>

@@ -26,8 +26,8 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QFrame, QSizePolicy, QWidget
 
 from backoffice.services.queries import CaseFilter
 
@@ -72,6 +72,8 @@ class BarChart(QChartView):
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.setChart(chart)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setBackgroundBrush(QColor("white"))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -117,6 +119,11 @@ class BarChart(QChartView):
         value_axis.setMax(max(1.0, self._largest() * 1.08))
         value_axis.applyNiceNumbers()
         value_axis.setMin(0)
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        for axis in (category_axis, value_axis):
+            axis.setTruncateLabels(False)  # names are long; elided to "…" they say nothing
+            axis.setLabelsFont(font)
         if self._horizontal:
             chart.addAxis(category_axis, Qt.AlignmentFlag.AlignLeft)
             chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom)
@@ -126,6 +133,10 @@ class BarChart(QChartView):
         series.attachAxis(category_axis)
         series.attachAxis(value_axis)
         chart.legend().setVisible(len(bars) > 1)
+        if self._horizontal:  # every service needs a line of its own
+            line = QFontMetrics(font).height() + 6
+            legend = 28 if len(bars) > 1 else 0
+            self.setMinimumHeight(max(150, line * len(self.categories) + 50 + legend))
 
     def values(self, name: str) -> list[float]:
         """The values drawn for a bar set, in the order the categories were given."""

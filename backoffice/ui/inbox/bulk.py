@@ -136,6 +136,15 @@ class BulkActions(QObject):
         self.certificates_action = self._action(
             "certificate", self.tr("Create &certificates for selected"), self.create_certificates
         )
+        # Short words for the bar above the table (menus show the full text).
+        for action, short in (
+            (self.assign_action, self.tr("Assign…")),
+            (self.take_over_action, self.tr("Take over…")),
+            (self.release_action, self.tr("Release…")),
+            (self.status_action, self.tr("Status…")),
+            (self.certificates_action, self.tr("Certificates")),
+        ):
+            action.setIconText(short)
         self._allowed = {
             self.assign_action: available and actor.can(Permission.ASSIGN_CASES),
             self.take_over_action: available and actor.can(Permission.ASSIGN_CASES),

@@ -146,7 +146,7 @@ class Backoffice:
             casework=casework,
             documents=documents,
             attachments=AttachmentService(db),
-            delivery=DeliveryService(db),
+            delivery=DeliveryService(db, clock),
             citizen=CitizenMessages(db, clock),
             team=TeamServices.build(db, casework, documents, calendar, clock),
         )

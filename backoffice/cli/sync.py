@@ -1,4 +1,5 @@
-"""``backoffice sync`` and ``backoffice outbox send|list``: the traffic with the portal."""
+"""``backoffice sync``, ``backoffice outbox send|list`` and ``backoffice quarantine list|retry``:
+the traffic with the portal."""
 
 from __future__ import annotations
 
@@ -37,6 +38,17 @@ def add_commands(sub: Any) -> None:
     )
     p.add_argument("--limit", type=positive, default=200, help="rows to show")
     p.set_defaults(func=cmd_outbox_list)
+    quarantine = sub.add_parser(
+        "quarantine",
+        help="submissions the sync held back after a failure on our side (no decision sent)",
+    ).add_subparsers(metavar="ACTION", required=True)
+    p = quarantine.add_parser("list", help="list held submissions and those waiting for a retry")
+    p.add_argument("--limit", type=positive, default=200, help="rows to show")
+    p.set_defaults(func=cmd_quarantine_list)
+    p = quarantine.add_parser("retry", help="let the next sync take held submissions in again")
+    p.add_argument("submission_ids", nargs="*", metavar="SUBMISSION_ID")
+    p.add_argument("--all", action="store_true", help="every held submission")
+    p.set_defaults(func=cmd_quarantine_retry)
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -62,6 +74,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
         )
         for submission_id, reason in report.skipped:
             print(f"  skipped {error_text(submission_id)}: {error_text(reason)}", file=sys.stderr)
+        if report.quarantined:
+            print(
+                f"  {report.quarantined} submission(s) held back after a failure on our side: "
+                "see `backoffice quarantine list`",
+                file=sys.stderr,
+            )
         if report.error:
             print(f"backoffice: error: {destination}: {error_text(report.error)}", file=sys.stderr)
             failed = True
@@ -101,4 +119,39 @@ def cmd_outbox_list(args: argparse.Namespace) -> int:
         ["id", "case", "kind", "channel", "state", "tries", "next (Berlin)", "last error"], rows
     )
     print(f"{len(rows)} message(s)")
+    return 0
+
+
+def cmd_quarantine_list(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    held = context.backoffice.delivery.quarantined(context.actor(), args.limit)
+    rows = [
+        [
+            q.submission_id,
+            local_time(q.held_at),
+            q.stage,
+            q.state,
+            str(q.attempts),
+            q.error,
+        ]
+        for q in held
+    ]
+    print_table(["submission", "held (Berlin)", "step", "state", "tries", "error"], rows)
+    print(f"{len(rows)} submission(s)")
+    return 0
+
+
+def cmd_quarantine_retry(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    delivery, actor = context.backoffice.delivery, context.actor()
+    if args.all == bool(args.submission_ids):
+        print("backoffice: error: name the submissions to retry, or give --all", file=sys.stderr)
+        return EXIT_FAILURE
+    if args.all:
+        released = delivery.retry_all_quarantined(actor)
+    else:
+        for submission_id in args.submission_ids:
+            delivery.retry_quarantined(actor, submission_id)
+        released = len(args.submission_ids)
+    print(f"{released} submission(s) released: the next sync takes them in again")
     return 0

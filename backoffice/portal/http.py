@@ -21,7 +21,6 @@ Waits are announced through ``on_wait`` before sleeping; a callback that raises 
 from __future__ import annotations
 
 import io
-import json
 import logging
 import os
 import tempfile
@@ -37,6 +36,7 @@ import urllib3.exceptions
 from requests.utils import get_environ_proxies
 
 from backoffice import __version__
+from backoffice.domain import bounded_json
 from backoffice.portal.errors import (
     ConnectionFailure,
     InvalidResponse,
@@ -66,6 +66,9 @@ MB = 1024 * 1024
 USER_AGENT = f"rathaus-backoffice/{__version__}"
 _CHUNK = 256 * 1024
 _NOT_ASCII = "the portal sent non-ASCII bytes where text was expected"
+#: JSON answers are bounded in bytes by :class:`Limits`; depth and items here (``json.loads``
+#: gives up with RecursionError near 1,000 levels, which would escape as no PortalError).
+_ANSWER_BOUNDS = bounded_json.Bounds(1 << 62, max_depth=64, max_items=10_000_000)
 
 
 @dataclass(frozen=True)
@@ -228,8 +231,8 @@ class Response:
     def json(self) -> Any:
         raw = self.body.bytes()
         try:
-            return json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
+            return bounded_json.loads(raw, _ANSWER_BOUNDS)
+        except ValueError:  # JsonRejected: not JSON, or nested deeper than any answer is
             kind = self.headers.get("Content-Type", "no content type")
             raise InvalidResponse(
                 f"the portal answered {self.status} with something that is not JSON "

@@ -38,12 +38,15 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from jwcrypto import jwe, jwk, jws
 from jwcrypto.common import JWException
 
+from backoffice.domain import bounded_json
 from backoffice.portal import protocol
 from backoffice.portal.errors import PortalError, clean_text
 
 _B64_CHUNK = 4 * 64 * 1024  # characters of base64url decoded at a time (a multiple of 4)
 _INFLATE_CHUNK = 1024 * 1024
 _HEADER_MAX = 16 * 1024
+#: A sender's header is JSON of its own: flat, a few members (an ``epk`` or ``jwk`` nests one).
+_HEADER_BOUNDS = bounded_json.Bounds(_HEADER_MAX, max_depth=8, max_items=1_000)
 _B64URL = bytes.maketrans(b"-_", b"+/")
 
 
@@ -132,8 +135,8 @@ def read_header(compact: JweText) -> dict[str, Any]:
     if end < 1 or end > _HEADER_MAX:
         raise DecryptionError("the JOSE header is missing or too long")
     try:
-        header = json.loads(b64url_decode(compact[:end], "JOSE header"))
-    except ValueError:
+        header = bounded_json.loads(b64url_decode(compact[:end], "JOSE header"), _HEADER_BOUNDS)
+    except ValueError:  # JsonRejected (not JSON, or nested like no header is) too
         raise DecryptionError("the JOSE header is not JSON") from None
     if not isinstance(header, dict):
         raise DecryptionError("the JOSE header is not a JSON object")

@@ -1,14 +1,16 @@
 """What went in and out through the portal: the first place to look when a citizen asks.
 
-Rejected submissions (what arrived, which check failed), confirmations and
-messages still waiting in the outbox or failed for good, and the last sync of
-every destination.
+Rejected submissions (what arrived, which check failed), submissions held in
+the quarantine (a failure of ours: no decision sent, waiting for a retry),
+confirmations and messages still waiting in the outbox or failed for good, and
+the last sync of every destination.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -21,6 +23,7 @@ from backoffice.store.models import Case, OutboxMessage, SubmissionRecord, SyncS
 from .actor import Actor
 from .errors import storage_errors
 from .outbox import OutboxState
+from .quarantine import QuarantinedSubmission, QuarantineService, entries
 
 
 @dataclass(frozen=True)
@@ -64,12 +67,28 @@ class DeliveryOverview:
     rejected: list[RejectedSubmission]
     waiting: list[WaitingMessage]
     syncs: list[SyncInfo]
+    quarantined: list[QuarantinedSubmission] = field(default_factory=list)
 
 
 @storage_errors
 class DeliveryService:
-    def __init__(self, db: Database) -> None:
+    def __init__(
+        self, db: Database, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+    ) -> None:
         self._db = db
+        self._quarantine = QuarantineService(db, clock)
+
+    def quarantined(self, actor: Actor, limit: int = 200) -> list[QuarantinedSubmission]:
+        """Held submissions, and those released for a retry that no sync has taken in yet."""
+        return self._quarantine.entries(actor, limit)
+
+    def retry_quarantined(self, actor: Actor, submission_id: str) -> None:
+        """Release a held submission: the next sync takes it in again (the panel's Retry)."""
+        self._quarantine.retry(actor, submission_id)
+
+    def retry_all_quarantined(self, actor: Actor) -> int:
+        """Release every held submission; how many were released."""
+        return self._quarantine.retry_all(actor)
 
     def overview(self, actor: Actor, limit: int = 200) -> DeliveryOverview:
         actor.require(Permission.VIEW_CASES)
@@ -104,7 +123,8 @@ class DeliveryService:
                 )
                 for s in session.scalars(select(SyncState).order_by(SyncState.destination_id))
             ]
-        return DeliveryOverview(rejected, waiting, syncs)
+            quarantined = entries(session, limit)
+        return DeliveryOverview(rejected, waiting, syncs, quarantined)
 
     def messages(
         self, actor: Actor, state: OutboxState | None = None, limit: int = 200

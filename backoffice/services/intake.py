@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -56,12 +57,16 @@ from backoffice.store.upsert import insert_for
 from .actor import Actor
 from .catalogue import CatalogueService
 from .errors import storage_errors
-from .intake_checks import Accepted, Rejected, check_submission
+from .intake_checks import Accepted, Held, Rejected, check_submission, describe
+from .intake_guard import Unsigned, hold_submission, is_recorded, too_large
 from .outbox import PORTAL_DECISION, Leased, OutboxDispatcher, OutboxState, Outcome
 from .progress import CancelToken, Progress, ProgressCallback, no_progress
 from .registration import NewCase, register_case, template_row_ids
 
 log = logging.getLogger(__name__)
+
+#: How many submissions of one run an unforeseen failure of the same kind may reject.
+UNFORESEEN_LIMIT = 3
 
 #: Attachment bytes (JWE text) read ahead per submission; the rest is read when checked.
 READ_AHEAD_BYTES = 8 * 1024 * 1024
@@ -116,6 +121,7 @@ class SyncReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     confirmations_sent: int = 0
     confirmations_waiting: int = 0
+    quarantined: int = 0
     cancelled: bool = False
     error: str | None = None
 
@@ -129,6 +135,7 @@ class SyncReport:
             "skipped": len(self.skipped),
             "confirmations_sent": self.confirmations_sent,
             "confirmations_waiting": self.confirmations_waiting,
+            "quarantined": self.quarantined,
             "cancelled": self.cancelled,
         }
 
@@ -241,6 +248,8 @@ class _Run:
     report: SyncReport
     portal: _PortalThread
     decisions: list[Future[Outcome]] = field(default_factory=list)
+    #: Unforeseen check failures of this run, by what failed where.
+    unforeseen: Counter[str] = field(default_factory=Counter)
 
 
 @storage_errors
@@ -311,36 +320,79 @@ class IntakeService:
         return report
 
     def _take(self, run: _Run, index: int, item: SubmissionRef) -> None:
+        """Fetch, check and store one submission; whatever it holds, the run goes on
+        (decided, skipped for now, or held in the quarantine)."""
         submission_id = item.submission_id
         report = run.report
+        portal_case_id, service = item.case_id, None
+        result: Accepted | Rejected | Held
         try:
             fetched = run.portal.take(index)
             submission = fetched.submission
+            portal_case_id, service = submission.case_id, submission.service_type.identifier
             result = check_submission(
                 submission, fetched.attachment, self._crypto.decrypt, run.templates
             )
         except NotFound:
             report.vanished += 1  # decided meanwhile (another desktop) or withdrawn
             return
-        except (TransientError, InvalidResponse) as exc:
+        except ResponseTooLarge as exc:  # the submission itself: its data or metadata
+            result = too_large(exc)
+        except (TransientError, InvalidResponse, PortalError) as exc:
+            # Transient, or the portal refused or garbled this one: not the citizen's doing.
             report.skipped.append((submission_id, str(exc)))
             log.warning("submission %s skipped for now: %s", submission_id, exc)
             return
+        except Exception as exc:  # the portal's answer broke something of ours
+            log.warning("submission %s could not be fetched", submission_id, exc_info=True)
+            result = Held("fetch", describe(exc))
+        ref = SubmissionRef(submission_id, portal_case_id, run.destination_id)
+        if isinstance(result, Rejected) and result.unforeseen is not None:
+            result = self._guard_unforeseen(run, result, result.unforeseen)
+        if isinstance(result, Held):
+            report.quarantined += hold_submission(
+                self._db, ref, service, result, self._clock(), report
+            )
+            return
         self._note_decisions(run, finished_only=True)  # their marks go with this transaction
-        portal_case_id = submission.case_id
         try:
             decision = self._store(
                 submission_id, portal_case_id, run.destination_id, result, run.row_ids
             )
-        except IntegrityError:
-            report.already_known += 1  # another desktop stored it a moment ago
-            return
-        if isinstance(result, Accepted):
-            report.accepted += 1
+        except IntegrityError as exc:
+            if is_recorded(self._db, submission_id):
+                report.already_known += 1  # another desktop stored it a moment ago
+                return
+            failed = Held("store", describe(exc))
+        except Unsigned as exc:
+            failed = Held("sign", describe(exc.__cause__ or exc))
+        except Exception as exc:  # the database refused what we store: ours, not theirs
+            log.warning("submission %s could not be stored", submission_id, exc_info=True)
+            failed = Held("store", describe(exc))
         else:
-            report.rejected += 1
-        # Sent by the portal thread while this one goes on with the next submission.
-        run.decisions.append(run.portal.send(self.outbox, decision))
+            if isinstance(result, Accepted):
+                report.accepted += 1
+            else:
+                report.rejected += 1
+            # Sent by the portal thread while this one goes on with the next submission.
+            run.decisions.append(run.portal.send(self.outbox, decision))
+            return
+        report.quarantined += hold_submission(self._db, ref, service, failed, self._clock(), report)
+
+    @staticmethod
+    def _guard_unforeseen(run: _Run, result: Rejected, what: str) -> Rejected | Held:
+        """Reject for an unforeseen failure, but not without end: the same failure in
+        more than :data:`UNFORESEEN_LIMIT` submissions of one run is more likely a fault of
+        ours than of every citizen's, so the rest are held in the quarantine instead."""
+        run.unforeseen[what] += 1
+        if run.unforeseen[what] <= UNFORESEEN_LIMIT:
+            return result
+        log.error("the same unexpected failure again (%s): holding, not rejecting", what)
+        return Held(
+            "check",
+            f"the same unexpected failure ({what}) in {run.unforeseen[what]} submissions of "
+            "one sync: held instead of rejected, in case the fault is ours",
+        )
 
     def _note_decisions(self, run: _Run, *, finished_only: bool = False) -> None:
         """Record the outcome of the decisions sent (a "sent" mark waits for the next
@@ -365,19 +417,22 @@ class IntakeService:
         row_ids: Mapping[str, int],
     ) -> Leased:
         now = self._clock()
-        if isinstance(result, Accepted):
-            token = self._crypto.accept_event(
-                destination_id, submission_id, portal_case_id, result.authentication_tags
-            )
-        else:
-            token = self._crypto.reject_event(
-                destination_id,
-                submission_id,
-                portal_case_id,
-                result.problem,
-                result.instance,
-                result.detail[:500],
-            )
+        try:
+            if isinstance(result, Accepted):
+                token = self._crypto.accept_event(
+                    destination_id, submission_id, portal_case_id, result.authentication_tags
+                )
+            else:
+                token = self._crypto.reject_event(
+                    destination_id,
+                    submission_id,
+                    portal_case_id,
+                    result.problem,
+                    result.instance,
+                    result.detail[:500],
+                )
+        except Exception as exc:
+            raise Unsigned() from exc  # no decision without a signature: held
         with self._db.write() as session:
             self.outbox.record_sent(session)
             blobs = LargeBlobs(session)  # a large attachment: no copies of it on SQLite

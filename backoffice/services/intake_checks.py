@@ -4,12 +4,20 @@ Pure with respect to the network and the database: the caller fetches the
 submission and its attachments and passes a decryptor. The result is either an
 :class:`Accepted` submission (metadata, form data, verified attachments) or a
 :class:`Rejected` one naming the problem and the part (``instance``) that failed.
+
+Whatever one submission holds, checking it ends in one of those two, or in :class:`Held`:
+every step is bounded (JSON size, depth and item count, attachment count, field lengths),
+and a failure nobody foresaw becomes a rejection with the protocol's ``technical-error``
+problem. Only a failure on our side (memory, the file system, our configuration), where a
+rejection would blame the citizen for our fault, is :class:`Held` for the quarantine.
+Transient failures of ``fetch_attachment`` still propagate: the caller skips the
+submission for this run.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -17,10 +25,19 @@ from typing import Any, Protocol
 import jsonschema
 
 from backoffice.documents.pdf_check import content_verification
+from backoffice.domain import bounded_json
 from backoffice.domain.files import safe_filename, sniff_media_type
 from backoffice.domain.forms import form_schema
 from backoffice.domain.templates import ServiceTemplate
-from backoffice.portal.errors import NotFound
+from backoffice.domain.text import sanitise_form_data
+from backoffice.portal.errors import (
+    NotFound,
+    PortalConfigError,
+    PortalError,
+    ResponseTooLarge,
+    TransientError,
+    clean_text,
+)
 from backoffice.portal.jose import DecryptionError as DecryptionFailed
 from backoffice.portal.jose import JweText, dot_positions
 from backoffice.portal.models import Submission
@@ -33,8 +50,18 @@ from backoffice.portal.protocol import (
 )
 from backoffice.portal.validation import first_metadata_error
 
+log = logging.getLogger(__name__)
+
 #: Form data larger than this is not a form a citizen typed.
 MAX_DATA_BYTES = 5 * 1024 * 1024
+#: Metadata describes the data and the attachments: a few kilobytes, even with many files.
+MAX_METADATA_BYTES = 1024 * 1024
+#: Attachments of one submission; each one is a download, a decryption and a stored row.
+MAX_ATTACHMENTS = 200
+METADATA_BOUNDS = bounded_json.Bounds(MAX_METADATA_BYTES, max_items=20_000)
+DATA_BOUNDS = bounded_json.Bounds(MAX_DATA_BYTES)
+#: Longest ``detail`` of a rejection (it travels in the signed event and into the record).
+MAX_DETAIL_CHARS = 500
 
 
 class Decryptor(Protocol):
@@ -74,6 +101,33 @@ class Rejected:
     metadata: dict[str, Any] | None = None
     service_identifier: str | None = None
     authentication_tags: dict[str, Any] = field(default_factory=dict)
+    #: Set when no check foresaw the failure: what went wrong, for the intake's guard
+    #: against rejecting every submission of a run for a fault of ours.
+    unforeseen: str | None = None
+
+
+@dataclass(frozen=True)
+class Held:
+    """No decision may be sent: the failure is ours (or we cannot even decide); the
+    submission goes to the quarantine until someone retries it."""
+
+    stage: str  # fetch | check | sign | store
+    error: str  # one line: the exception's type and message
+
+
+def describe(exc: BaseException) -> str:
+    """One bounded line for a failure: its type and its message, printable.
+
+    A database error names the driver's error, not the statement with its parameters.
+    """
+    inner = getattr(exc, "orig", None)
+    text = clean_text(str(inner if isinstance(inner, BaseException) else exc), 240)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def is_ours(exc: BaseException) -> bool:
+    """A failure of this machine or this installation, not of what the citizen sent."""
+    return isinstance(exc, MemoryError | OSError | PortalConfigError)
 
 
 class _Reject(Exception):
@@ -95,20 +149,42 @@ def check_submission(
     fetch_attachment: Callable[[str], JweText],
     decrypt: Decryptor,
     templates_by_leika: Mapping[str, ServiceTemplate],
-) -> Accepted | Rejected:
+) -> Accepted | Rejected | Held:
     """Run every check; transient failures of ``fetch_attachment`` propagate to the caller."""
-    state: dict[str, Any] = {"metadata": None, "service": None, "tags": {}}
+    state: dict[str, Any] = {"metadata": None, "service": None, "tags": {}, "part": "submission"}
+    unforeseen: str | None = None
     try:
         return _check(submission, fetch_attachment, decrypt, templates_by_leika, state)
     except _Reject as reject:
-        return Rejected(
-            reject.problem,
-            reject.instance,
-            reject.detail,
-            state["metadata"],
-            state["service"],
-            state["tags"],
+        problem, instance, detail = reject.problem, reject.instance, reject.detail
+    except (TransientError, NotFound):
+        raise  # the caller's to handle: skipped for now, or gone
+    except PortalError as exc:
+        if not isinstance(exc, ResponseTooLarge) or not state["part"].startswith("attachment:"):
+            raise  # the portal failed, not the submission
+        problem, instance = Problem.TECHNICAL_ERROR, state["part"]
+        detail = f"the attachment is larger than we accept: {exc}"
+    except Exception as exc:  # one submission must never stop the intake
+        if is_ours(exc):
+            log.warning("checking submission %s failed on our side", submission.submission_id)
+            return Held("check", describe(exc))
+        log.warning(
+            "checking submission %s failed unexpectedly; rejected as a technical error",
+            submission.submission_id,
+            exc_info=True,
         )
+        problem, instance = Problem.TECHNICAL_ERROR, state["part"]
+        detail = f"the submission could not be checked ({type(exc).__name__})"
+        unforeseen = f"{type(exc).__name__} at {instance}"
+    return Rejected(
+        problem,
+        instance[:100],
+        clean_text(detail, MAX_DETAIL_CHARS),
+        state["metadata"],
+        state["service"],
+        state["tags"],
+        unforeseen,
+    )
 
 
 def _check(
@@ -118,7 +194,8 @@ def _check(
     templates_by_leika: Mapping[str, ServiceTemplate],
     state: dict[str, Any],
 ) -> Accepted:
-    state["service"] = submission.service_type.identifier
+    state["service"] = submission.service_type.identifier[:255]
+    state["part"] = Instance.METADATA
     encrypted_metadata = submission.encrypted_metadata
     state["tags"]["metadata"] = tag_of(encrypted_metadata)
 
@@ -129,9 +206,10 @@ def _check(
         raise _Reject(Problem.ENCRYPTION_ISSUE, Instance.METADATA, str(exc)) from None
     # 2. metadata is JSON and valid against its schema
     try:
-        metadata = json.loads(plain)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _Reject(Problem.SYNTAX_VIOLATION, Instance.METADATA, f"not JSON: {exc}") from None
+        metadata = bounded_json.loads(plain, METADATA_BOUNDS)
+    except bounded_json.JsonRejected as exc:
+        raise _Reject(Problem.SYNTAX_VIOLATION, Instance.METADATA, f"metadata: {exc}") from None
+    del plain
     if not isinstance(metadata, dict):
         raise _Reject(Problem.SYNTAX_VIOLATION, Instance.METADATA, "metadata is not an object")
     schema_error = first_metadata_error(metadata)
@@ -157,6 +235,12 @@ def _check(
     content = metadata["contentStructure"]
     described = {a["attachmentId"]: a for a in content.get("attachments", [])}
     listed = list(submission.attachment_ids)
+    if max(len(listed), len(described)) > MAX_ATTACHMENTS:
+        raise _Reject(
+            Problem.TECHNICAL_ERROR,
+            Instance.SUBMISSION,
+            f"more than {MAX_ATTACHMENTS} attachments: we accept at most {MAX_ATTACHMENTS}",
+        )
     for attachment_id in described:
         if attachment_id not in listed:
             raise _Reject(
@@ -173,6 +257,7 @@ def _check(
         )
 
     # 5. data decrypts, matches its hash, is JSON, fits its schema
+    state["part"] = Instance.DATA
     data_description = content.get("data")
     encrypted_data = submission.encrypted_data
     if data_description is None or not encrypted_data:
@@ -183,16 +268,17 @@ def _check(
     except DecryptionFailed as exc:
         raise _Reject(Problem.ENCRYPTION_ISSUE, Instance.DATA, str(exc)) from None
     if len(data_bytes) > MAX_DATA_BYTES:
-        raise _Reject(Problem.SYNTAX_VIOLATION, Instance.DATA, "form data larger than 5 MB")
+        raise _Reject(Problem.SYNTAX_VIOLATION, Instance.DATA, "form data larger than 5 MiB")
     if hashlib.sha512(data_bytes).hexdigest() != data_description["hash"]["content"]:
         raise _Reject(Problem.HASH_MISMATCH, Instance.DATA, "SHA-512 of the data does not match")
     schema = data_description["submissionSchema"]
     if schema.get("mimeType") != "application/json":
         raise _Reject(Problem.UNSUPPORTED_SCHEMA, Instance.DATA, "only JSON form data is supported")
     try:
-        form_data = json.loads(data_bytes)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _Reject(Problem.SYNTAX_VIOLATION, Instance.DATA, f"not JSON: {exc}") from None
+        form_data = bounded_json.loads(data_bytes, DATA_BOUNDS)
+    except bounded_json.JsonRejected as exc:
+        raise _Reject(Problem.SYNTAX_VIOLATION, Instance.DATA, f"form data: {exc}") from None
+    del data_bytes
     if schema.get("schemaUri") != submission_schema_uri(template.key):
         raise _Reject(
             Problem.UNSUPPORTED_SCHEMA,
@@ -211,7 +297,7 @@ def _check(
     attachments = []
     state["tags"]["attachments"] = {}
     for attachment_id, description in described.items():
-        instance = Instance.attachment(attachment_id)
+        instance = state["part"] = Instance.attachment(attachment_id)
         try:
             compact = fetch_attachment(attachment_id)
         except NotFound:
@@ -232,6 +318,7 @@ def _check(
         attachments.append(_verified(attachment_id, description, body, digest))
 
     # 7. we can answer on the reply channel and accept the payment method
+    state["part"] = Instance.METADATA
     channels = list((metadata.get("replyChannel") or {}).keys())
     if channels and channels[0] not in SUPPORTED_REPLY_CHANNELS:
         raise _Reject(
@@ -248,8 +335,8 @@ def _check(
         template=template,
         attachments=attachments,
         reply_channel=channels[0] if channels else "postal",
-        auth_level=_auth_level(metadata),
-        payment_state=payment.get("status") if payment else None,
+        auth_level=_clip(_auth_level(metadata), 40),
+        payment_state=_clip(payment.get("status"), 20) if payment else None,
         authentication_tags=state["tags"],
     )
 
@@ -257,7 +344,7 @@ def _check(
 def _verified(
     attachment_id: str, description: Mapping[str, Any], body: bytes, digest: str
 ) -> VerifiedAttachment:
-    declared = str(description["mimeType"]).lower()
+    declared = str(description["mimeType"]).lower()[:100]
     actual = sniff_media_type(body[:64])
     detail: str | None
     if actual is None:
@@ -266,7 +353,7 @@ def _verified(
         verification, detail = "type_mismatch", f"declared {declared}, content is {actual}"
     else:
         verification, detail = content_verification(body, actual)
-    original = str(description.get("filename") or "")[:300]
+    original = sanitise_form_data(str(description.get("filename") or ""))[:300]
     return VerifiedAttachment(
         attachment_id=attachment_id,
         original_name=original,
@@ -280,6 +367,11 @@ def _verified(
     )
 
 
+def _clip(value: object, limit: int) -> str | None:
+    """A value for a column of ``limit`` characters (the schema may allow more)."""
+    return None if value is None else str(value)[:limit]
+
+
 def _auth_level(metadata: Mapping[str, Any]) -> str | None:
     """How the applicant identified: the type/version of the identification report, if any."""
     reports = metadata.get("authenticationInformation") or []
@@ -289,4 +381,13 @@ def _auth_level(metadata: Mapping[str, Any]) -> str | None:
     return f"{first.get('type')} {first.get('version')}".strip()
 
 
-__all__ = ["Accepted", "DecryptionFailed", "Rejected", "VerifiedAttachment", "check_submission"]
+__all__ = [
+    "Accepted",
+    "DecryptionFailed",
+    "Held",
+    "Rejected",
+    "VerifiedAttachment",
+    "check_submission",
+    "describe",
+    "is_ours",
+]

@@ -209,7 +209,8 @@ class Notice(Base):
 
 
 class SubmissionRecord(Base):
-    """Every submission we decided on: accepted (with its case) or rejected (kept for the record).
+    """Every submission we decided on: accepted (with its case) or rejected (kept for the record),
+    or held in quarantine (``outcome`` "quarantined", details in :class:`QuarantineEntry`).
 
     Its unique ``submission_id`` makes intake idempotent: a submission listed again, a
     crash, or a second desktop syncing the same destination never produce a second case.
@@ -224,13 +225,41 @@ class SubmissionRecord(Base):
     destination_id: Mapped[str] = mapped_column(String(36))
     service_identifier: Mapped[str | None] = mapped_column(String(255))
     arrived_at: Mapped[datetime]
-    outcome: Mapped[str] = mapped_column(String(20))  # accepted | rejected
+    outcome: Mapped[str] = mapped_column(String(20))  # accepted | rejected | quarantined
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"))
     problem_type: Mapped[str | None] = mapped_column(String(100))
     problem_instance: Mapped[str | None] = mapped_column(String(100))
     problem_detail: Mapped[str | None] = mapped_column(Text)
     received_metadata: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
     attachment_ids: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+
+
+class QuarantineEntry(Base):
+    """A submission intake could not decide on, for a reason of ours: held, not retried by
+    the sync, until someone asks for a retry.
+
+    While it is held, a :class:`SubmissionRecord` with outcome "quarantined" keeps the sync
+    (of every desktop) from taking the submission again; a retry removes that record and
+    sets ``state`` to "retry". The entry stays as the history of what went wrong; a later
+    decision on the submission is found through its ``submission_id``.
+    """
+
+    __tablename__ = "quarantine_entries"
+    __table_args__ = (Index("ix_quarantine_entries_state_held", "state", "held_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[str] = mapped_column(String(36), unique=True)
+    portal_case_id: Mapped[str] = mapped_column(String(36))
+    destination_id: Mapped[str] = mapped_column(String(36))
+    service_identifier: Mapped[str | None] = mapped_column(String(255))
+    stage: Mapped[str] = mapped_column(String(20))  # fetch | check | sign | store
+    error: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(20), default="held")  # held | retry
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    first_held_at: Mapped[datetime]
+    held_at: Mapped[datetime]
+    retry_requested_at: Mapped[datetime | None]
+    retry_requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
 class OutboxMessage(Base):

@@ -1286,7 +1286,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>DeliveryPanel</name>
     <message>
-        <location filename="../../backoffice/ui/delivery/panel.py" line="+75"/>
+        <location filename="../../backoffice/ui/delivery/panel.py" line="+77"/>
         <source>Arrived</source>
         <extracomment>A new overview arrived (:class:`DeliveryOverview`), e.g. for the status bar. The clerk wants to open a case (its id), e.g. from a waiting message.</extracomment>
         <translation>Eingegangen</translation>
@@ -1397,7 +1397,7 @@ gespeichert als {safe_name}</translation>
         <translation>Doppelklick auf eine Nachricht öffnet ihren Fall</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+76"/>
         <source>Rejected submissions and waiting messages of all destinations.</source>
         <translation>Abgelehnte Einreichungen und wartende Nachrichten aller Zustellpunkte.</translation>
     </message>
@@ -1437,7 +1437,17 @@ gespeichert als {safe_name}</translation>
         <translation>Abrufe</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+3"/>
+        <source>Held ({n})</source>
+        <translation>Zurückgehalten ({n})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Held</source>
+        <translation>Zurückgehalten</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Part: {part}</source>
         <translation>Teil: {part}</translation>
     </message>
@@ -2589,6 +2599,155 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+2"/>
         <source>There is no preview for this kind of file. Save it, or open it with the system&apos;s viewer.</source>
         <translation>Für diese Dateiart gibt es keine Vorschau. Speichern Sie sie oder öffnen Sie sie mit dem Standardprogramm.</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineTab</name>
+    <message>
+        <location filename="../../backoffice/ui/delivery/quarantine.py" line="+50"/>
+        <source>Held since</source>
+        <extracomment>A retry was asked for (the panel reads the overview again). A retry failed: the message, translated, for the panel&apos;s message bar.</extracomment>
+        <translation>Zurückgehalten seit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submission</source>
+        <translation>Einreichung</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Select a held submission to see what failed.</source>
+        <translation>Wählen Sie eine zurückgehaltene Einreichung, um zu sehen, was fehlschlug.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Let the next fetch take this submission in again</source>
+        <translation>Beim nächsten Abruf diese Einreichung erneut annehmen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No decision was sent for these submissions: the failure was on our side. Fetching leaves them alone until you retry.</source>
+        <translation>Zu diesen Einreichungen wurde keine Entscheidung gesendet: Der Fehler lag bei uns. Der Abruf lässt sie liegen, bis Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>The submission could not be released.</source>
+        <translation>Die Einreichung konnte nicht freigegeben werden.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Held at: {step}</source>
+        <translation>Zurückgehalten beim: {step}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error: {error}</source>
+        <translation>Fehler: {error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attempts: {n}</source>
+        <translation>Versuche: {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First held: {when}</source>
+        <translation>Zuerst zurückgehalten: {when}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last held: {when}</source>
+        <translation>Zuletzt zurückgehalten: {when}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Retry asked for by {who} at {when}</source>
+        <translation>Erneuter Versuch angefordert von {who} am {when}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the system</source>
+        <translation>dem System</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Service: {service}</source>
+        <translation>Leistung: {service}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submission: {id}</source>
+        <translation>Einreichung: {id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portal case: {id}</source>
+        <translation>Vorgang im Portal: {id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destination: {id}</source>
+        <translation>Zustellpunkt: {id}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>downloading</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checking</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>signing the decision</source>
+        <translation>Signieren der Entscheidung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>storing</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>held</source>
+        <translation>zurückgehalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>retry at the next fetch</source>
+        <translation>erneuter Versuch beim nächsten Abruf</translation>
     </message>
 </context>
 <context>

@@ -78,6 +78,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 
 from backoffice.app import portal_services
+from backoffice.domain import bounded_json
 from backoffice.portal import client as client_module
 from backoffice.portal import http as http_module
 from backoffice.portal import jose
@@ -590,6 +591,7 @@ def _instrument_points() -> list[tuple[Any, str, str]]:
         (client_module, "parse_submission_page", "json_answer"),
         (client_module.SubscriberClient, "get_attachment", "http_client"),
         (intake_module, "check_submission", "checks"),
+        (bounded_json, "loads", "json_payload"),  # citizen JSON: bounds checked, then parsed
         (intake_checks, "first_metadata_error", "schema_metadata"),
         (intake_checks, "_verified", "checks"),
         (intake_checks, "form_schema", "schema_form"),
@@ -619,15 +621,8 @@ def instrumented(tally: Tally) -> Iterator[Tally]:
             current = getattr(owner, attribute)
             saved.append((owner, attribute, original if original is not None else current))
             setattr(owner, attribute, tally.wrap(label, current))
-        # Module references inside intake_checks: json.loads, hashlib.sha512, form validation.
+        # Module references inside intake_checks: hashlib.sha512, form validation.
         for name, stand_in in (
-            (
-                "json",
-                types.SimpleNamespace(
-                    loads=tally.wrap("json_payload", json.loads),
-                    JSONDecodeError=json.JSONDecodeError,
-                ),
-            ),
             ("hashlib", types.SimpleNamespace(sha512=tally.wrap("sha512", hashlib.sha512))),
             (
                 "jsonschema",

@@ -1,7 +1,8 @@
 """The delivery panel: what came in rejected, what is still to be sent, when each destination
-was last fetched — the first place to look when a citizen asks "did my application arrive?".
+was last fetched, what intake holds in quarantine — the first place to look when a citizen
+asks "did my application arrive?".
 
-Three tabs over :meth:`DeliveryService.overview`, loaded in the task runner (at
+Four tabs over :meth:`DeliveryService.overview`, loaded in the task runner (at
 start, after each sync, on request). A selected rejection is explained below
 its list in full: the reason in words, the part that failed, the check's own
 technical detail, and the submission's identifiers. Everything that came from
@@ -36,6 +37,7 @@ from backoffice.services.delivery import (
     WaitingMessage,
 )
 from backoffice.ui.context import UiContext
+from backoffice.ui.delivery.quarantine import QuarantineTab
 from backoffice.ui.errors import describe_error
 from backoffice.ui.icons import icon
 from backoffice.ui.portal_texts import (
@@ -157,12 +159,18 @@ class DeliveryPanel(QWidget):
         self.outbox_table.doubleClicked.connect(self._outbox_activated)
         self.outbox_table.setToolTip(self.tr("Double-click a message to open its case"))
         self.sync_table = self._table(self.sync_model)
+        self.quarantine = QuarantineTab(context, self)
+        self.quarantine.retried.connect(self.refresh)
+        self.quarantine.retry_failed.connect(
+            lambda text: self.message_bar.show_message(text, Tone.BAD)
+        )
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(rejected, "")
         self.tabs.addTab(self.outbox_table, "")
         self.tabs.addTab(self.sync_table, "")
+        self.tabs.addTab(self.quarantine, "")
         self._update_tab_titles()
 
         top = QHBoxLayout()
@@ -217,6 +225,7 @@ class DeliveryPanel(QWidget):
         self.rejected_model.set_records(overview.rejected)
         self.outbox_model.set_records(overview.waiting)
         self.sync_model.set_records(overview.syncs)
+        self.quarantine.set_records(overview.quarantined)
         for table in (self.rejected_table, self.outbox_table, self.sync_table):
             table.resizeColumnsToContents()
             for column in range(table.model().columnCount()):
@@ -254,6 +263,12 @@ class DeliveryPanel(QWidget):
             else self.tr("Outbox"),
         )
         self.tabs.setTabText(2, self.tr("Fetches"))
+        self.tabs.setTabText(
+            3,
+            self.tr("Held ({n})").format(n=len(overview.quarantined))
+            if overview
+            else self.tr("Held"),
+        )
 
     # -- rejected submissions -----------------------------------------------------------------
 

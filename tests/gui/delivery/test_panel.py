@@ -8,9 +8,11 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from backoffice.services.actor import SYSTEM
-from backoffice.store.models import OutboxMessage
+from backoffice.services.quarantine import Hold, hold
+from backoffice.store.models import OutboxMessage, SubmissionRecord
 from backoffice.ui.context import UiContext
 from backoffice.ui.delivery.panel import DeliveryPanel
 from backoffice.ui.record_model import RECORD_ROLE
@@ -116,3 +118,45 @@ def test_waiting_and_failed_messages_show_attempts_and_errors_literally(
     panel.outbox_table.doubleClicked.emit(model.index(1, 0))
     assert opened == [case_id]
     assert panel.tabs.tabText(1) == "Outbox (2)"
+
+
+def test_a_held_submission_is_listed_explained_and_released_by_retry(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    submission_id = "0b6a2c53-6f1d-4c0e-9d47-1f0c8a1e2b3c"
+    leika = world.templates["birth_certificate"].leika
+    with world.db.write() as session:
+        hold(
+            session,
+            Hold(submission_id, "c" * 36, "d" * 36, leika, "sign", HOSTILE),
+            world.clock.now,
+        )
+    panel = _panel(qtbot, make_context(world.clerk1), world)
+    panel.refresh()
+    tab = panel.quarantine
+    ModelTester(None).check(tab.model)
+    assert panel.tabs.tabText(3) == "Held (1)"
+    row = [tab.model.data(tab.model.index(0, c)) for c in range(tab.model.columnCount())]
+    assert row == [
+        "10 Mar 2026, 09:00",
+        "Birth certificate",
+        "signing the decision",
+        "held",
+        "1",
+        HOSTILE,  # the recorded error, literally
+        submission_id,
+    ]
+    assert not tab.retry_button.isEnabled()  # nothing chosen yet
+    tab.table.selectRow(0)
+    assert tab.detail.toPlainText().startswith(
+        f"Held at: signing the decision\nError: {HOSTILE}\nAttempts: 1"
+    )
+    assert tab.retry_button.isEnabled()
+
+    qtbot.mouseClick(tab.retry_button, Qt.MouseButton.LeftButton)
+
+    assert tab.model.data(tab.model.index(0, 3)) == "retry at the next fetch"
+    assert not tab.retry_button.isEnabled()  # released already
+    assert "Retry asked for by Petra Sommer at " in tab.detail.toPlainText()
+    with world.db.read() as session:
+        assert session.scalar(select(SubmissionRecord.id)) is None  # the next sync takes it

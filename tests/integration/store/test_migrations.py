@@ -7,6 +7,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from backoffice.store.database import Database
 from backoffice.store.migrate import (
@@ -197,5 +198,51 @@ def test_attachment_content_moves_to_the_end_of_the_row_with_its_data(database_u
                 columns = [r[1] for r in connection.execute(text("PRAGMA table_info(attachments)"))]
                 assert columns[-1] == "content"
         assert bytes(stored) == content
+    finally:
+        db.dispose()
+
+
+def test_quarantine_table_comes_and_goes_with_migration_0008(database_url: str) -> None:
+    """Migration 0008 adds the quarantine next to the intake records, and takes it away again."""
+    db = Database(database_url)
+    try:
+        config = _config()
+        with db.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0007")
+        assert "quarantine_entries" not in inspect(db.engine).get_table_names()
+        upgrade(db)
+        with db.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO submissions (submission_id, portal_case_id, destination_id, "
+                    "arrived_at, outcome) VALUES ('s-1', 'c-1', 'd-1', '2026-12-01 00:00:00', "
+                    "'quarantined')"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO quarantine_entries (submission_id, portal_case_id, "
+                    "destination_id, stage, error, state, attempts, first_held_at, held_at) "
+                    "VALUES ('s-1', 'c-1', 'd-1', 'sign', 'OSError: gone', 'held', 1, "
+                    "'2026-12-01 00:00:00', '2026-12-01 00:00:00')"
+                )
+            )
+            with pytest.raises(IntegrityError), connection.begin_nested():  # one per submission
+                connection.execute(
+                    text(
+                        "INSERT INTO quarantine_entries (submission_id, portal_case_id, "
+                        "destination_id, stage, error, state, attempts, first_held_at, "
+                        "held_at) VALUES ('s-1', 'c-1', 'd-1', 'store', 'x', 'held', 1, "
+                        "'2026-12-01 00:00:00', '2026-12-01 00:00:00')"
+                    )
+                )
+        with db.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0007")
+        assert "quarantine_entries" not in inspect(db.engine).get_table_names()
+        with db.engine.connect() as connection:
+            left = connection.execute(text("SELECT count(*) FROM submissions")).scalar()
+        assert left == 0  # released: a version without a quarantine takes it in again
     finally:
         db.dispose()

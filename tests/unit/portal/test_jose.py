@@ -473,3 +473,9 @@ def test_signature_is_ps512_by_our_key(subscriber_keys: SubscriberKeys) -> None:
     check.deserialize(token)
     check.verify(subscriber_keys.signing_public(), alg="PS512")
     assert re.fullmatch(r"[A-Za-z0-9_-]+", token.split(".")[2])
+
+
+def test_a_header_nested_a_thousand_levels_is_refused_not_a_crash() -> None:
+    deep = jose.b64url_encode(b"[" * 5_000 + b"]" * 5_000)
+    with pytest.raises(jose.DecryptionError, match="not JSON"):
+        jose.read_header(deep + ".k.iv.c.t")

@@ -118,3 +118,11 @@ def test_event_log_and_jwks() -> None:
     assert parse_jwks({"keys": [{"kty": "RSA"}]}) == {"keys": [{"kty": "RSA"}]}
     with pytest.raises(InvalidResponse):
         parse_jwks({"keys": "none"})
+
+
+def test_an_answer_nested_a_thousand_levels_is_an_invalid_response_not_a_crash() -> None:
+    from backoffice.portal.http import Body, Response
+
+    answer = Response(200, {"Content-Type": "application/json"}, Body(b"[" * 5_000 + b"]" * 5_000))
+    with pytest.raises(InvalidResponse, match="not JSON"):
+        answer.json()

@@ -18,11 +18,13 @@ from typing import Any
 import pytest
 
 from backoffice.domain.templates import load_template_text
+from backoffice.portal.errors import PortalTimeout, ResponseTooLarge
 from backoffice.portal.models import ServiceType, Submission
 from backoffice.portal.protocol import Problem, submission_schema_uri
 from backoffice.services.intake_checks import (
     Accepted,
     DecryptionFailed,
+    Held,
     Rejected,
     check_submission,
 )
@@ -137,7 +139,7 @@ def as_submission(raw: dict[str, Any]) -> Submission:
     )
 
 
-def check(submission: dict[str, Any], fetched: dict[str, str]) -> Accepted | Rejected:
+def check(submission: dict[str, Any], fetched: dict[str, str]) -> Accepted | Rejected | Held:
     return check_submission(
         as_submission(submission), fetched.__getitem__, fake_decrypt, {TEMPLATE.leika: TEMPLATE}
     )
@@ -156,7 +158,7 @@ def test_a_good_submission_is_accepted_with_tags_and_safe_names() -> None:
     assert all(a.verification == "ok" for a in result.attachments)
 
 
-def _rejected(result: Accepted | Rejected) -> tuple[Problem, str]:
+def _rejected(result: Accepted | Rejected | Held) -> tuple[Problem, str]:
     assert isinstance(result, Rejected), result
     return result.problem, result.instance
 
@@ -249,11 +251,108 @@ def test_declared_type_not_trusted() -> None:
     assert suspicious.safe_name == "Rechnung.pdf.pdf"
 
 
-def test_attachment_fetch_errors_propagate() -> None:
+def test_transient_attachment_fetch_errors_propagate() -> None:
     s, _f = build()
 
     def failing(_: str) -> str:
-        raise TimeoutError("portal too slow")
+        raise PortalTimeout("portal.example", "read", 2.0)
 
-    with pytest.raises(TimeoutError):
+    with pytest.raises(PortalTimeout):
         check_submission(as_submission(s), failing, fake_decrypt, {TEMPLATE.leika: TEMPLATE})
+
+
+# -- bounds, and failures nobody foresaw (issue 13) --------------------------------------------
+
+
+def with_data(raw: bytes) -> tuple[dict[str, Any], dict[str, str]]:
+    """A submission whose form data is ``raw``, with the hash that fits it."""
+
+    def patch(m: dict[str, Any]) -> dict[str, Any]:
+        m["contentStructure"]["data"]["hash"]["content"] = hashlib.sha512(raw).hexdigest()
+        return m
+
+    return build(encryptedData=fake_jwe(raw), metadata=patch)
+
+
+def test_deep_nesting_is_a_syntax_violation_not_a_crash() -> None:
+    deep = b"[" * 100_000 + b"]" * 100_000
+    s, f = build(encryptedMetadata=fake_jwe(b'{"a": ' + deep + b"}"))
+    result = check(s, f)
+    assert _rejected(result) == (Problem.SYNTAX_VIOLATION, "metadata")
+    assert isinstance(result, Rejected) and "nested deeper than 32" in result.detail
+    result = check(*with_data(b'{"applicant": ' + deep + b"}"))
+    assert _rejected(result) == (Problem.SYNTAX_VIOLATION, "data")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b'{"n": NaN}', b'{"n": 1e400}', b'{"n": ' + b"7" * 5000 + b"}", b'{"s": "\\udc00"}'],
+    ids=["nan", "overflow", "long-number", "lone-surrogate"],
+)
+def test_values_no_database_can_hold_are_refused(raw: bytes) -> None:
+    assert _rejected(check(*with_data(raw))) == (Problem.SYNTAX_VIOLATION, "data")
+
+
+def test_too_many_attachments_are_refused_before_any_download() -> None:
+    s, _f = build()
+    s["attachments"] = [str(uuid.uuid4()) for _ in range(201)]
+    result = check(s, {})
+    assert _rejected(result) == (Problem.TECHNICAL_ERROR, "submission")
+
+
+def test_an_unexpected_failure_rejects_as_technical_error_at_the_part_being_checked() -> None:
+    s, f = build()
+    target = s["attachments"][1]
+
+    def decrypt(compact: str) -> bytes:
+        if compact == f[target]:
+            raise RecursionError("maximum recursion depth exceeded")
+        return fake_decrypt(compact)
+
+    result = check_submission(as_submission(s), f.__getitem__, decrypt, {TEMPLATE.leika: TEMPLATE})
+    assert _rejected(result) == (Problem.TECHNICAL_ERROR, f"attachment:{target}")
+    assert isinstance(result, Rejected) and "RecursionError" in result.detail
+    assert result.metadata is not None  # what arrived is kept for the record
+
+
+@pytest.mark.parametrize("failure", [MemoryError(), OSError(28, "No space left on device")])
+def test_a_failure_on_our_side_is_held_not_blamed_on_the_citizen(failure: Exception) -> None:
+    s, f = build()
+
+    def decrypt(compact: str) -> bytes:
+        if compact == s["encryptedData"]:
+            raise failure
+        return fake_decrypt(compact)
+
+    result = check_submission(as_submission(s), f.__getitem__, decrypt, {TEMPLATE.leika: TEMPLATE})
+    assert isinstance(result, Held), result
+    assert result.stage == "check" and type(failure).__name__ in result.error
+
+
+def test_an_attachment_beyond_the_download_limit_is_rejected() -> None:
+    s, f = build()
+    big = s["attachments"][0]
+
+    def fetch(attachment_id: str) -> str:
+        if attachment_id == big:
+            raise ResponseTooLarge("the attachment answer is larger than 536870912 bytes")
+        return f[attachment_id]
+
+    result = check_submission(as_submission(s), fetch, fake_decrypt, {TEMPLATE.leika: TEMPLATE})
+    assert _rejected(result) == (Problem.TECHNICAL_ERROR, f"attachment:{big}")
+
+
+def test_attachment_descriptions_are_cut_to_what_is_stored() -> None:
+    def patch(m: dict[str, Any]) -> dict[str, Any]:
+        m["contentStructure"]["attachments"][0]["mimeType"] = "application/" + "x" * 5000
+        m["contentStructure"]["attachments"][0]["filename"] = "a\x00b/../" + "ü" * 1000 + ".pdf"
+        return m
+
+    s, f = build(metadata=patch)
+    result = check(s, f)
+    assert isinstance(result, Accepted), result
+    first = next(a for a in result.attachments if a.attachment_id == s["attachments"][0])
+    assert len(first.original_name) == 300 and "\x00" not in first.original_name
+    assert first.media_type == "application/pdf"  # sniffed; the declared one is not trusted
+    assert len(first.verification_detail or "") < 200
+    assert "/" not in first.safe_name and "\x00" not in first.safe_name

@@ -7,8 +7,8 @@ transitions that wait for a second person. ``ix_case_events_at`` and ``ix_cases_
 let the team figures find the events and closings of a period without reading the whole
 tables.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-05
 """
 
@@ -19,8 +19,8 @@ from alembic import op
 
 from backoffice.store.types import JSONType, UTCDateTime
 
-revision: str = "0008"
-down_revision: str | None = "0007"
+revision: str = "0009"
+down_revision: str | None = "0008"
 branch_labels: Sequence[str] | None = None
 depends_on: Sequence[str] | None = None
 

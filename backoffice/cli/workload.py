@@ -14,7 +14,7 @@ from backoffice.domain.figures import DEFAULT_HORIZON_DAYS, DEFAULT_WEEKS, AgeBa
 from backoffice.domain.status import Status
 from backoffice.domain.text import visible_text
 from backoffice.services.bulk import BulkResult
-from backoffice.services.workload import Dashboard, export
+from backoffice.services.workload import Dashboard
 
 from .context import CommandError, open_context
 from .output import positive, print_json, print_table
@@ -92,6 +92,8 @@ def add_user_commands(users: Any) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from backoffice.services.workload import export  # reportlab: only for this command
+
     context = open_context(args)
     workload = context.backoffice.team.workload
     if args.describe:
@@ -112,6 +114,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def _print_report(board: Dashboard) -> None:
+    from backoffice.services.workload.export import cell_text
+
     print(
         f"as of {board.today}, period from {board.period_start} ({board.weeks} weeks), "
         f"forecast to {board.horizon}; minimum group {board.policy.min_staff}"
@@ -122,7 +126,7 @@ def _print_report(board: Dashboard) -> None:
     for f in (*board.services, board.totals):
         cells = [*(f.open_by_age[b] for b in AgeBand), f.open_total, f.overdue]
         cells += [f.lead_time_median, f.lead_time_p90, f.pace_per_day, f.forecast_breaches]
-        rows.append([f.service_key or f.name_en, *(export.cell_text(c) for c in cells)])
+        rows.append([f.service_key or f.name_en, *(cell_text(c) for c in cells)])
     print_table(headers, rows)
     if board.assignments:
         print("\nopen cases held now (by name):")

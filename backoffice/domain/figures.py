@@ -303,14 +303,11 @@ def forecast_breaches(
     for due, count in sorted(due_counts):
         if due > horizon:
             break
-        for _ in range(count):
-            position += 1
-            if due < today:
-                continue  # overdue already: counted as overdue, not as a forecast
-            if pace_per_day <= 0:
-                breaches += 1
-                continue
-            finished_on = math.ceil(position / pace_per_day)
-            if finished_on > calendar.working_days_between(today - timedelta(days=1), due):
-                breaches += 1
+        if due >= today:
+            # Cases k = position+1 … position+count: ceil(k / pace) > capacity exactly when
+            # k > capacity * pace (with no pace, every k).
+            capacity = calendar.working_days_between(today - timedelta(days=1), due)
+            in_time = math.floor(capacity * pace_per_day + 1e-9) if pace_per_day > 0 else 0
+            breaches += max(0, position + count - max(position, in_time))
+        position += count  # overdue ones take their places in the queue, uncounted
     return breaches

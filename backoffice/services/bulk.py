@@ -1,5 +1,12 @@
-"""Bulk actions on a selection of cases: each case checked on its own, in a transaction (or
-savepoint) of its own, and a result per case: done, or refused with a typed reason.
+"""Bulk actions on a selection of cases: each case checked on its own, and a result per
+case: done, or refused with a typed reason.
+
+Assignments run in one transaction for the whole selection (``assign_many``: the rows
+locked, each case checked on its own, one UPDATE for those that pass, their history and
+notices in bulk); a refused case is left as it is and the others go on; a database failure
+fails the whole action (StorageError) and nothing is done. When the target is absent,
+each case goes to a stand-in by load, one at a time (``assign_case``). Status changes
+and certificates run in one transaction per case, through the single-case services.
 
 Assign, take over and release need ASSIGN_CASES (releasing one's own claim excepted, as in
 CaseCommands); reassignment needs a reason, which goes into the case's history, and the
@@ -25,10 +32,11 @@ from backoffice.domain.status import Status
 from backoffice.store.database import Database
 from backoffice.store.models import Case
 
+from .absence_rules import absence_on
 from .actor import Actor
 from .approval_rules import ApprovalRequired
 from .casework import CaseCommands
-from .casework.assignment import CaseClosed, assign_case, find_active_user
+from .casework.assignment import CaseClosed, assign_case, assign_many, find_active_user
 from .citizen.compose import RecipientMissing
 from .documents import DocumentService
 from .errors import (
@@ -250,33 +258,50 @@ class BulkActions:
         to_login: str | None,
         reason: str | None,
     ) -> BulkResult:
-        """One transaction for the selection, one savepoint per case: a refused case leaves
-        nothing behind and the others go on."""
+        """One transaction for the selection; a refused case has written nothing (see the
+        module docstring), a database error ends the whole action."""
         ids = _selection(case_ids)
         now = self._clock()
         today = today_local(now)
-        outcomes: list[CaseOutcome] = []
         with self._db.write() as session:
-            target = find_active_user(session, to_login) if to_login else None
+            target = find_active_user(session, to_login) if to_login is not None else None
+            if target is None or absence_on(session, target.id, today) is None:
+                many = assign_many(session, actor, ids, target, now=now, reason=reason)
+                holder = target.login if target else None
+                return BulkResult(
+                    action,
+                    tuple(
+                        _refused(o.case_id, o.file_number, o.error)
+                        if o.error is not None
+                        else CaseOutcome(
+                            o.case_id,
+                            o.file_number,
+                            True,
+                            message="" if o.changed else "already so",
+                            assignee_login=holder,
+                            version=o.version,
+                        )
+                        for o in many
+                    ),
+                )
+            # The target is away: each case goes to a stand-in chosen by load, one by one.
+            outcomes: list[CaseOutcome] = []
             for case_id in ids:
                 try:
-                    with session.begin_nested():
-                        done = assign_case(
-                            session, actor, case_id, target, now=now, today=today, reason=reason
-                        )
-                except _PER_CASE as exc:
+                    done = assign_case(
+                        session, actor, case_id, target, now=now, today=today, reason=reason
+                    )
+                except DomainError as exc:
                     file_number = session.scalar(select(Case.file_number).where(Case.id == case_id))
                     outcomes.append(_refused(case_id, file_number, exc))
                     continue
                 note = f"for {done.instead_of}, who is absent" if done.instead_of else ""
-                if not done.changed:
-                    note = "already so"
                 outcomes.append(
                     CaseOutcome(
                         case_id,
                         done.case.file_number,
                         True,
-                        message=note,
+                        message=note if done.changed else "already so",
                         assignee_login=done.holder.login if done.holder else None,
                         version=done.case.version,
                     )

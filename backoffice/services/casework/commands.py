@@ -125,7 +125,9 @@ class CaseCommands(CaseworkBase):
             case = load_case(session, case_id, lock=True)
             if expected_version is not None and case.version != expected_version:
                 raise self._conflict(session, case, expected_version)
-            target = find_active_user(session, assignee_login) if assignee_login else None
+            target = (
+                find_active_user(session, assignee_login) if assignee_login is not None else None
+            )
             done = assign_case(
                 session, actor, case_id, target, now=now, today=self._today(), reason=reason
             )

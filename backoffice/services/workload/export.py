@@ -109,7 +109,12 @@ def dashboard_pdf(dashboard: Dashboard, language: str = "de") -> bytes:
         "Offene Fälle nach Alter (Arbeitstage), überfällig"
         if de
         else "Open cases by age (working days), overdue",
-        (name, *(b.value.replace("_", " ") for b in AgeBand), "Σ", "⚠"),
+        (
+            name,
+            *(_band_label(b, language) for b in AgeBand),
+            "Σ",
+            "überfällig" if de else "overdue",
+        ),
         tuple(
             (
                 f.name(language),
@@ -164,3 +169,9 @@ def dashboard_pdf(dashboard: Dashboard, language: str = "de") -> bytes:
             language=language,
         )
     )
+
+
+def _band_label(band: AgeBand, language: str) -> str:
+    if band is AgeBand.OVER_20:
+        return "über 20" if language == "de" else "over 20"
+    return band.value

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Integer, and_, case, func, literal, select, union
+from sqlalchemy import Date, and_, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from backoffice.domain.deadlines import local_date, pauses_from_history
@@ -58,14 +58,32 @@ def service_names(session: Session) -> dict[str, tuple[str, str]]:
 
 @dataclass(frozen=True)
 class OpenCounts:
+    """What one scan of the open cases gives, per service."""
+
     by_band: dict[str, dict[AgeBand, int]]
     overdue: dict[str, int]
+    #: Open cases with a running clock due from today to the horizon, per due date; the
+    #: overdue ones under ``OVERDUE_DAY`` (they only take places in the queue).
+    due: dict[str, list[tuple[date, int]]]
+    #: Who holds open cases of the service.
+    holders: dict[str, set[int]]
+    #: How many open cases each holder has, over all services.
+    held: dict[int, int]
+
+
+#: Stands for "due before today" in :attr:`OpenCounts.due` (sorts first).
+OVERDUE_DAY = date.min
 
 
 def open_counts(
-    session: Session, band_starts: Sequence[tuple[AgeBand, date | None]], today: date
+    session: Session,
+    band_starts: Sequence[tuple[AgeBand, date | None]],
+    today: date,
+    horizon: date,
 ) -> OpenCounts:
-    """Open cases per service and age band, and the overdue ones, in one scan.
+    """Open cases per service and age band, overdue, due within the horizon, and their
+    holders, in one scan grouped by (service, band, due bucket, holder): at most a few
+    thousand rows however many cases there are.
 
     ``band_starts``: each band with its earliest date of receipt, youngest band first
     (None: no limit, the last band)."""
@@ -76,18 +94,41 @@ def open_counts(
     ]
     last = next(band for band, first in band_starts if first is None)
     band = case(*whens, else_=literal(last.value)).label("band")
-    overdue = func.sum(case((Case.due_date < today, 1), else_=0), type_=Integer)
+    # NULL: no running clock or due after the horizon; the overdue ones as one bucket.
+    due = case(
+        (Case.due_date < today, literal(OVERDUE_DAY, type_=Date)),
+        (Case.due_date <= horizon, Case.due_date),
+        else_=None,
+    ).label("due")
     rows = session.execute(
-        select(Case.service_key, band, func.count(), overdue)
+        select(Case.service_key, band, due, Case.assignee_id, func.count())
         .where(Case.status.in_(_OPEN))
-        .group_by(Case.service_key, band)
+        # The computed columns first: SQLite would otherwise read the cases in the order of
+        # the service index (to group without sorting), row by wide row.
+        .group_by(band, due, Case.service_key, Case.assignee_id)
     ).all()
     by_band: dict[str, dict[AgeBand, int]] = defaultdict(dict)
-    overdue_by: dict[str, int] = defaultdict(int)
-    for key, band_value, count, late in rows:
-        by_band[key][AgeBand(band_value)] = int(count)
-        overdue_by[key] += int(late or 0)
-    return OpenCounts(dict(by_band), dict(overdue_by))
+    overdue: dict[str, int] = defaultdict(int)
+    dues: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
+    holders: dict[str, set[int]] = defaultdict(set)
+    held: dict[int, int] = defaultdict(int)
+    for key, band_value, due_day, holder, count in rows:
+        bucket = by_band[key]
+        bucket[AgeBand(band_value)] = bucket.get(AgeBand(band_value), 0) + int(count)
+        if due_day is not None:
+            dues[key][due_day] += int(count)
+            if due_day == OVERDUE_DAY:
+                overdue[key] += int(count)
+        if holder is not None:
+            holders[key].add(int(holder))
+            held[int(holder)] += int(count)
+    return OpenCounts(
+        dict(by_band),
+        dict(overdue),
+        {key: sorted(days.items()) for key, days in dues.items()},
+        dict(holders),
+        dict(held),
+    )
 
 
 def weekly_counts(
@@ -103,7 +144,7 @@ def weekly_counts(
     rows = session.execute(
         select(Case.service_key, bucket, func.count())
         .where(column >= start_of_day(newest_first[-1]))
-        .group_by(Case.service_key, bucket)
+        .group_by(bucket, Case.service_key)  # the bucket first: see open_counts
     ).all()
     counts: dict[str, dict[date, int]] = defaultdict(dict)
     for key, week, count in rows:
@@ -123,21 +164,6 @@ def closed_between(session: Session, first: date, last: date) -> dict[str, int]:
         .group_by(Case.service_key)
     ).all()
     return {key: int(count) for key, count in rows}
-
-
-def due_counts(session: Session, horizon: date) -> dict[str, list[tuple[date, int]]]:
-    """Open cases with a running clock per service and due date, up to ``horizon``
-    (overdue ones included)."""
-    rows = session.execute(
-        select(Case.service_key, Case.due_date, func.count())
-        .where(Case.status.in_(_OPEN), Case.due_date.is_not(None), Case.due_date <= horizon)
-        .group_by(Case.service_key, Case.due_date)
-    ).all()
-    counts: dict[str, list[tuple[date, int]]] = defaultdict(list)
-    for key, due, count in rows:
-        if due is not None:
-            counts[key].append((due, int(count)))
-    return dict(counts)
 
 
 @dataclass(frozen=True)
@@ -185,23 +211,21 @@ def closed_cases_with_history(session: Session, since: date) -> list[ClosedCase]
     return result
 
 
-def staff_per_service(session: Session, since: date) -> dict[str, set[int]]:
+def acting_staff(session: Session, since: date) -> dict[str, set[int]]:
     """The distinct users who worked on each service's cases since ``since`` (the staff
-    events) or hold one of its open cases now."""
-    acted = (
-        select(Case.service_key.label("service"), CaseEvent.actor_id.label("user_id"))
+    events; those who hold open cases come from :func:`open_counts`)."""
+    rows = session.execute(
+        select(Case.service_key, CaseEvent.actor_id)
         .join(Case, Case.id == CaseEvent.case_id)
         .where(
             CaseEvent.at >= start_of_day(since),
             CaseEvent.actor_id.is_not(None),
             CaseEvent.kind.in_(STAFF_EVENTS),
         )
-    )
-    holding = select(Case.service_key.label("service"), Case.assignee_id.label("user_id")).where(
-        Case.status.in_(_OPEN), Case.assignee_id.is_not(None)
-    )
+        .distinct()
+    ).all()
     staff: dict[str, set[int]] = defaultdict(set)
-    for key, user_id in session.execute(union(acted, holding)).all():
+    for key, user_id in rows:
         if user_id is not None:
             staff[key].add(int(user_id))
     return dict(staff)
@@ -215,13 +239,13 @@ class Holding:
     open_cases: int
 
 
-def assignment_list(session: Session) -> list[Holding]:
-    """Who holds open cases now, and how many: by name, never by count."""
+def assignment_list(session: Session, held: dict[int, int]) -> list[Holding]:
+    """Who holds open cases now (counts from :func:`open_counts`): by name, never by count."""
+    if not held:
+        return []
     rows = session.execute(
-        select(User.id, User.login, User.display_name, func.count(Case.id))
-        .join(Case, Case.assignee_id == User.id)
-        .where(Case.status.in_(_OPEN))
-        .group_by(User.id, User.login, User.display_name)
+        select(User.id, User.login, User.display_name)
+        .where(User.id.in_(sorted(held)))
         .order_by(User.display_name, User.login)
     ).all()
-    return [Holding(int(i), login, name, int(n)) for i, login, name, n in rows]
+    return [Holding(int(i), login, name, held[int(i)]) for i, login, name in rows]

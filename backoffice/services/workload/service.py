@@ -104,9 +104,8 @@ class WorkloadService:
         with self._db.read() as session:
             policy = read_policy(session)
             names = q.service_names(session)
-            raw = self._raw(session, frame)
-            staff = q.staff_per_service(session, frame.weeks[0])
-            holdings = q.assignment_list(session)
+            raw, staff, held = self._raw(session, frame)
+            holdings = q.assignment_list(session, held)
         keys = sorted(raw)  # services with something to count; names only label them
         services = []
         shown: list[str] = []
@@ -189,14 +188,24 @@ class WorkloadService:
             today, mondays, bands, pace_first, pace_last, pace_days, horizon_days, horizon
         )
 
-    def _raw(self, session: Session, frame: _Frame) -> dict[str, _Raw]:
+    def _raw(
+        self, session: Session, frame: _Frame
+    ) -> tuple[dict[str, _Raw], dict[str, set[int]], dict[int, int]]:
+        """Every service's counts, its staff (who worked on it or holds its cases), and the
+        open cases each holder has."""
         opened = q.open_counts(
-            session, [(band, frame.bands[band][0]) for band in AgeBand], frame.today
+            session,
+            [(band, frame.bands[band][0]) for band in AgeBand],
+            frame.today,
+            frame.horizon,
         )
         inflow = q.weekly_counts(session, Case.received_at, frame.weeks)
         closed = q.weekly_counts(session, Case.closed_at, frame.weeks)
         paced = q.closed_between(session, frame.pace_first, frame.pace_last)
-        due = q.due_counts(session, frame.horizon)
+        due = opened.due
+        staff = q.acting_staff(session, frame.weeks[0])
+        for key, holders in opened.holders.items():
+            staff.setdefault(key, set()).update(holders)
         leads: dict[str, list[int]] = {}
         for done in q.closed_cases_with_history(session, frame.weeks[0]):
             if done.closed <= frame.today:
@@ -218,7 +227,7 @@ class WorkloadService:
                     due.get(key, []), frame.today, frame.horizon_days, pace, self._calendar
                 ),
             )
-        return raw
+        return raw, staff, opened.held
 
     def _figures(
         self,

@@ -62,6 +62,9 @@ def test_bulk_reassignment_reports_each_case_and_tells_the_previous_holder(world
     assert kind == "assigned"
     assert payload["reason"] == "Urlaubsvertretung"
     assert (payload["from"], payload["to"]) == ("clerk1", "clerk2")
+    # The history appended in bulk keeps every case's hash chain intact.
+    assert all(world.casework.queries.verify_history(world.lead, i) is None for i in held)
+    assert [o.version for o in result.outcomes[:3]] == [3, 3, 3]  # claimed 2, assigned 3
     notices = world.casework.notices.unseen(world.clerk1)
     assert sorted(n.case_id for n in notices) == sorted(held)
     # The unassigned case had no previous holder: only clerk2 hears of it.

@@ -3,9 +3,9 @@
 ``admin_events`` records changes to installation-wide settings (the staff-council policy
 of the team figures first); ``absences`` and ``absence_moves`` hold who is away, their
 deputy, and which cases moved because of it (to give them back); ``approvals`` the
-transitions that wait for a second person. ``ix_case_events_at`` and ``ix_cases_closed``
-let the team figures find the events and closings of a period without reading the whole
-tables.
+transitions that wait for a second person. ``ix_case_events_at``, ``ix_cases_closed`` and
+``ix_cases_open_figures`` let the team figures read the events and closings of a period and
+the open cases from indexes, without reading the wide case rows.
 
 Revision ID: 0009
 Revises: 0008
@@ -104,10 +104,16 @@ def upgrade() -> None:
     )
     op.create_index("ix_approvals_state_case", "approvals", ["state", "case_id"])
     op.create_index("ix_case_events_at", "case_events", ["at"])
-    op.create_index("ix_cases_closed", "cases", ["closed_at"])
+    op.create_index("ix_cases_closed", "cases", ["closed_at", "service_key"])
+    op.create_index(
+        "ix_cases_open_figures",
+        "cases",
+        ["status", "service_key", "received_at", "due_date", "assignee_id"],
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_cases_open_figures", table_name="cases")
     op.drop_index("ix_cases_closed", table_name="cases")
     op.drop_index("ix_case_events_at", table_name="case_events")
     op.drop_index("ix_approvals_state_case", table_name="approvals")

@@ -120,7 +120,7 @@ class CaseView(QWidget):
         self.notice_bar = MessageBar(page)
         self.approval = ApprovalPanel(self._ctx, page)  # four-eyes: a step waiting
         self.approval.decided.connect(self.reload)
-        self.approval.failed.connect(self._action_failed)
+        self.approval.failed.connect(self.action_failed)
         self.approval.status_message.connect(self.status_message)
 
         self.header = CaseHeader(page)
@@ -414,9 +414,14 @@ class CaseView(QWidget):
         self, detail: CaseDetail, transition: Transition, dialog: TransitionDialog
     ) -> None:
         if transition.needs_approval:  # four-eyes: asked for, carried out once approved
-            self._set_busy(True)
-            target = transition.target
-            self.approval.request(detail.row.id, detail.row.version, target, comment, message)
+            self.set_busy(True)
+            self.approval.request(
+                detail.row.id,
+                detail.row.version,
+                transition.target,
+                dialog.comment(),
+                dialog.message(),
+            )
             return
         # The version the clerk saw: a change made meanwhile is refused, not overwritten.
         notify = dialog.notify()

@@ -46,10 +46,7 @@ from collections.abc import Iterator  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
 
 from PySide6.QtCore import QLocale  # noqa: E402
-<<<<<<< HEAD
-=======
 from PySide6.QtGui import QColor, QPainter  # noqa: E402
->>>>>>> teamlead
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
@@ -669,8 +666,6 @@ def _bulk_result_shot(
 
 def _grab_dialog(window: MainWindow, dialog: QWidget, path: Path, app: QApplication) -> Path:
     """The window with the dialog drawn over its middle, as the team lead sees it."""
-    from PySide6.QtGui import QColor, QPainter
-
     settle(app)
     window.statusBar().clearMessage()
     dialog.adjustSize()

@@ -3,14 +3,10 @@
 It wires the two panels together (selecting a case opens it; a change made in the
 case view updates its row; a case changed elsewhere is read again when the list
 shows a new version) and contributes the *Case* menu, the walk through the list
-<<<<<<< HEAD
-(Ctrl+. / Ctrl+,), the search (Ctrl+F) and the case actions in the toolbar, and
+(Ctrl+. / Ctrl+,), the search (Ctrl+F) and the case actions in the toolbar (among them
+*Finish*, Ctrl+Shift+E: a selected certificate order is done in two more clicks), and
 the *Selection* menu (also the table's context menu): the bulk actions on the
 selected cases (:mod:`.bulk`). The
-=======
-(Ctrl+. / Ctrl+,), the search (Ctrl+F) and the case actions in the toolbar (among them
-*Finish*, Ctrl+Shift+E: a selected certificate order is done in two more clicks). The
->>>>>>> teamlead
 notices ("Sabine took case … from you") are shown above both panels; closing them
 dismisses them for good, opening their case marks them seen.
 """

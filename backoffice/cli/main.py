@@ -22,7 +22,7 @@ from backoffice.services.installation import InstallationError, console_log_hand
 from backoffice.store.database import DatabaseConfigError
 from backoffice.store.migrate import DatabaseTooNew
 
-from . import cases, catalogue, db, gui, portal, sync, users, workload
+from . import cases, catalogue, db, doctor, gui, portal, sync, users, workload
 from .context import CommandError, locate_installation
 from .output import error_text
 
@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_commands(sub)
     portal.add_commands(sub, locate_installation)
     catalogue.add_commands(sub)
+    doctor.add_commands(sub)
     return parser
 
 

@@ -166,6 +166,39 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../backoffice/ui/setup/pages.py" line="+174"/>
+        <source>First administrator</source>
+        <translation>Erste Administratorin / erster Administrator</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The person who sets up users and services. More users can be added later.</source>
+        <translation>Die Person, die Benutzer und Dienste einrichtet. Weitere Benutzer lassen sich später hinzufügen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. Anna Schmitz</source>
+        <translation>z. B. Anna Schmitz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Login:</source>
+        <translation>Anmeldename:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A login may only contain letters, digits and . _ @ -</source>
+        <translation>Ein Anmeldename darf nur Buchstaben, Ziffern und . _ @ - enthalten</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalPanel</name>
     <message>
         <location filename="../../backoffice/ui/case/approval.py" line="+57"/>
@@ -1012,7 +1045,7 @@ gespeichert als {safe_name}</translation>
         <translation>Fall {file} zugewiesen.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>Case {file}: status changed.</source>
         <translation>Fall {file}: Status geändert.</translation>
     </message>
@@ -1316,6 +1349,54 @@ gespeichert als {safe_name}</translation>
         <location line="+6"/>
         <source>The team&apos;s figures: open, overdue, inflow, lead times, forecast</source>
         <translation>Die Zahlen des Teams: offen, überfällig, Eingang, Durchlaufzeiten, Prognose</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <location filename="../../backoffice/ui/setup/pages.py" line="-104"/>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the cases are kept.</source>
+        <translation>Wo die Vorgänge gespeichert werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This computer only</source>
+        <translation>Nur dieser Computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A team&apos;s PostgreSQL database</source>
+        <translation>Eine gemeinsame PostgreSQL-Datenbank des Teams</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A database file in {folder}.</source>
+        <translation>Eine Datenbankdatei in {folder}.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Ask your IT for the address. A password does not belong in it: it goes into ~/.pgpass.</source>
+        <translation>Die Adresse erhalten Sie von Ihrer IT. Ein Passwort gehört nicht hinein, sondern in ~/.pgpass.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Test connection</source>
+        <translation>Verbindung prüfen</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Connected: {what}</source>
+        <translation>Verbunden: {what}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It has users already: this computer joins the team.</source>
+        <translation>Sie hat schon Benutzer: Dieser Computer schließt sich dem Team an.</translation>
     </message>
 </context>
 <context>
@@ -2178,7 +2259,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>InboxWorkspace</name>
     <message>
-        <location filename="../../backoffice/ui/inbox/workspace.py" line="+70"/>
+        <location filename="../../backoffice/ui/inbox/workspace.py" line="+66"/>
         <source>&amp;Selection</source>
         <extracomment>Notices closed here, until the database says so too (their ids).</extracomment>
         <translation>&amp;Auswahl</translation>
@@ -2619,6 +2700,64 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+4"/>
         <source>No notes yet.</source>
         <translation>Noch keine Notizen.</translation>
+    </message>
+</context>
+<context>
+    <name>PortalPage</name>
+    <message>
+        <location filename="../../backoffice/ui/setup/pages.py" line="+83"/>
+        <source>Online portal (optional)</source>
+        <translation>Online-Portal (optional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applications arrive from the portal. This can also be set up later.</source>
+        <translation>Über das Portal kommen die Anträge an. Das lässt sich auch später einrichten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect to the portal now</source>
+        <translation>Jetzt mit dem Portal verbinden</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Test connection</source>
+        <translation>Verbindung prüfen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token address:</source>
+        <translation>Token-Adresse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destination ID:</source>
+        <translation>Zustellpunkt-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client ID:</source>
+        <translation>Client-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client secret:</source>
+        <translation>Client-Geheimnis:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The secret is kept in the system&apos;s keyring.</source>
+        <translation>Das Geheimnis wird im Schlüsselbund des Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Connected: {what}</source>
+        <translation>Verbunden: {what}</translation>
     </message>
 </context>
 <context>
@@ -3155,6 +3294,92 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
 </context>
 <context>
+    <name>Setup</name>
+    <message>
+        <location filename="../../backoffice/ui/setup/pages.py" line="-258"/>
+        <source>The database cannot be used.</source>
+        <translation>Die Datenbank kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The portal connection does not work.</source>
+        <translation>Die Verbindung zum Portal funktioniert nicht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The keyring for the portal secret cannot be used.</source>
+        <translation>Der Schlüsselbund für das Portal-Geheimnis kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The data folder cannot be used.</source>
+        <translation>Der Datenordner kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The administrator cannot be added.</source>
+        <translation>Die Administratorin / der Administrator kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The setup did not succeed.</source>
+        <translation>Die Einrichtung ist nicht gelungen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Testing…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../backoffice/ui/setup/wizard.py" line="+100"/>
+        <source>Set up Rathaus Backoffice</source>
+        <translation>Rathaus Backoffice einrichten</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Database: {what}</source>
+        <translation>Datenbank: {what}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this computer ({folder})</source>
+        <translation>dieser Computer ({folder})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This computer joins the team&apos;s existing installation.</source>
+        <translation>Dieser Computer schließt sich der bestehenden Installation des Teams an.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Administrator: {name} ({login})</source>
+        <translation>Administration: {name} ({login})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Town: {name}</source>
+        <translation>Kommune: {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Portal: {address}</source>
+        <translation>Portal: {address}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Portal: not now</source>
+        <translation>Portal: nicht jetzt</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Setting up…</source>
+        <translation>Wird eingerichtet …</translation>
+    </message>
+</context>
+<context>
     <name>StatusManyDialog</name>
     <message>
         <location filename="../../backoffice/ui/inbox/bulk_dialogs.py" line="+43"/>
@@ -3239,6 +3464,19 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+6"/>
         <source>The message is too long (at most {n} characters).</source>
         <translation>Die Nachricht ist zu lang (höchstens {n} Zeichen).</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../backoffice/ui/setup/pages.py" line="+246"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish sets up the program and opens it.</source>
+        <translation>„Fertigstellen“ richtet das Programm ein und öffnet es.</translation>
     </message>
 </context>
 <context>
@@ -3766,6 +4004,54 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
 </context>
 <context>
+    <name>TownPage</name>
+    <message>
+        <location filename="../../backoffice/ui/setup/pages.py" line="-105"/>
+        <source>Your town</source>
+        <translation>Ihre Kommune</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name and address as they appear on certificates and letters.</source>
+        <translation>Name und Anschrift, wie sie auf Urkunden und Briefen stehen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. Stadt Musterhausen</source>
+        <translation>z. B. Stadt Musterhausen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. Bürgerbüro</source>
+        <translation>z. B. Bürgerbüro</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office (optional):</source>
+        <translation>Dienststelle (optional):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Street and number:</source>
+        <translation>Straße und Hausnummer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postcode:</source>
+        <translation>Postleitzahl:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City:</source>
+        <translation>Ort:</translation>
+    </message>
+</context>
+<context>
     <name>TransitionDialog</name>
     <message>
         <location filename="../../backoffice/ui/case/dialogs.py" line="-243"/>
@@ -3862,6 +4148,34 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+6"/>
         <source>The message is too long (at most {n} characters).</source>
         <translation>Die Nachricht ist zu lang (höchstens {n} Zeichen).</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/setup/wizard.py" line="-125"/>
+        <source>Welcome – Rathaus Backoffice</source>
+        <translation>Willkommen – Rathaus Backoffice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Welcome to Rathaus Backoffice</source>
+        <translation>Willkommen bei Rathaus Backoffice</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This computer has no Rathaus Backoffice set up yet. You can look around in a demo with made-up applications first, or set the program up for your town hall now.</source>
+        <translation>Auf diesem Computer ist Rathaus Backoffice noch nicht eingerichtet. Sie können sich zuerst in einer Demo mit erfundenen Anträgen umsehen oder das Programm jetzt für Ihr Rathaus einrichten.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Try the demo</source>
+        <translation>Demo ausprobieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set up…</source>
+        <translation>Einrichten …</translation>
     </message>
 </context>
 <context>

@@ -577,6 +577,7 @@ def render_team(out: Path, language: str) -> list[Path]:
             users=users,
             catalogue=catalogue,
             documents=documents,
+            print_queue=PrintQueueService(db, clock),
             attachments=AttachmentService(db),
             delivery=DeliveryService(db),
             citizen=CitizenMessages(db, clock),

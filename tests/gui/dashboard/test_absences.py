@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from backoffice.services.queries import CaseFilter
@@ -52,7 +53,7 @@ def test_absence_round_trip(
     assert _held_by(world, world.clerk2.user_id) == set(petra)
     assert _held_by(world, world.clerk1.user_id) == set()
     assert "3 open case(s) moved." in dialog.message_bar.text
-    item = dialog.table.topLevelItem(0)
+    item = _item(dialog.table, 0)
     assert [item.text(i) for i in range(6)] == [
         "Petra Sommer",
         "10 Mar 2026",
@@ -69,7 +70,7 @@ def test_absence_round_trip(
     assert details.text().count("now with Thomas Krämer") == 3
     details.reject()
 
-    dialog.table.setCurrentItem(dialog.table.topLevelItem(0))
+    dialog.table.setCurrentItem(_item(dialog.table, 0))
     assert not dialog.give_back_button.isEnabled()  # not while the absence lasts
     with qtbot.waitSignal(dialog.listed):
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
@@ -80,9 +81,7 @@ def test_absence_round_trip(
     assert _held_by(world, world.clerk1.user_id) == set(petra)
     assert "Cases given back to Petra Sommer. 3 case(s) given back." in dialog.message_bar.text
     dialog.past_box.setChecked(True)  # an ended absence is past: listed on request
-    given_back = [
-        dialog.table.topLevelItem(i).text(5) for i in range(dialog.table.topLevelItemCount())
-    ]
+    given_back = [_item(dialog.table, i).text(5) for i in range(dialog.table.topLevelItemCount())]
     assert given_back == ["3"]
     dialog.reject()
     assert workspace.absence_dialog is None
@@ -94,3 +93,9 @@ def test_a_clerk_may_not_mark_absences(
     """Clerks see no dashboard; the service refuses them too (tested with the services)."""
     window = make_window(world.clerk1)
     assert DashboardWorkspace.key not in window.workspaces
+
+
+def _item(tree: QTreeWidget, index: int) -> QTreeWidgetItem:
+    item = tree.topLevelItem(index)
+    assert item is not None
+    return item

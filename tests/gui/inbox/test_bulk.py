@@ -3,7 +3,7 @@ reported (what was done, what was refused and why), stoppable between cases."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -104,7 +104,9 @@ def test_assigning_a_partly_refused_selection_reports_both_parts(
     assert any(n.case_id == cases["held"] for n in world.casework.notices.unseen(world.clerk1))
     # The rows show their new holder.
     row = window.inbox.model.row_of(cases["held"])
-    assert row is not None and window.inbox.model.case_at(row).assignee_name == "Thomas Krämer"
+    assert row is not None
+    held = window.inbox.model.case_at(row)
+    assert held is not None and held.assignee_name == "Thomas Krämer"
     report.reject()
 
 
@@ -141,7 +143,7 @@ def test_bulk_work_stops_between_cases(world: World, cases: dict[str, int]) -> N
     )
     calls: list[list[int]] = []
 
-    def call(ids: list[int]) -> BulkResult:
+    def call(ids: Sequence[int]) -> BulkResult:
         calls.append(list(ids))
         from backoffice.services.bulk import CaseOutcome
 

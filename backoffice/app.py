@@ -16,8 +16,9 @@ does not pay for them.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,7 @@ from backoffice.services.documents import DocumentService
 from backoffice.services.errors import storage_failures
 from backoffice.services.installation import Installation
 from backoffice.services.print_queue import PrintQueueService
+from backoffice.services.team import TeamServices
 from backoffice.services.users import UserService
 from backoffice.store.database import Database
 from backoffice.store.migrate import current_revision, head_revision, upgrade
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
     from backoffice.services.outbox import AnyHandler, OutboxDispatcher, Route
 
 Clock = Callable[[], datetime]
+log = logging.getLogger(__name__)
 
 
 def _utc_now() -> datetime:
@@ -126,6 +129,8 @@ class Backoffice:
     delivery: DeliveryService
     citizen: CitizenMessages
     print_queue: PrintQueueService
+    #: The team lead's figures, bulk actions, absences and approvals.
+    team: TeamServices
 
     @classmethod
     def open(
@@ -160,6 +165,8 @@ class Backoffice:
     ) -> Backoffice:
         """The services on a database that is open already (and current)."""
         calendar = calendar or WorkingCalendar()
+        casework = Casework.build(db, calendar, clock)
+        documents = DocumentService(db, clock)
         return cls(
             installation=installation,
             db=db,
@@ -167,12 +174,13 @@ class Backoffice:
             clock=clock,
             users=UserService(db),
             catalogue=CatalogueService(db),
-            casework=Casework.build(db, calendar, clock),
-            documents=DocumentService(db, clock),
+            casework=casework,
+            documents=documents,
             attachments=AttachmentService(db),
             delivery=DeliveryService(db, clock),
             citizen=CitizenMessages(db, clock),
             print_queue=PrintQueueService(db, clock),
+            team=TeamServices.build(db, casework, documents, calendar, clock),
         )
 
     def close(self) -> None:
@@ -197,9 +205,7 @@ class Backoffice:
         self.catalogue.install_defaults_if_empty(actor)
 
     def portal_settings(self) -> PortalSettings | None:
-        from backoffice.portal.settings import load_portal_settings
-
-        return load_portal_settings(self.installation.settings_file)
+        return self.installation.portal_settings()
 
     def mail_access(self) -> MailAccess:
         """The installation's mail settings and keyring entries (read at each send)."""
@@ -213,9 +219,16 @@ class Backoffice:
         """The dispatcher for everything that is due: with a portal configured, over a session
         to it (decisions, replies, e-mail, letters); without one, e-mail and letters only."""
         if self.portal_settings() is not None:
-            with self.portal() as portal:
-                yield portal.outbox
-            return
+            from backoffice.portal.errors import PortalError
+
+            with ExitStack() as stack:
+                try:
+                    portal = stack.enter_context(self.portal())
+                except PortalError as exc:  # keys or secret missing: letters and e-mail go on
+                    log.warning("outbox without the portal: %s", exc)
+                else:
+                    yield portal.outbox
+                    return
         from backoffice.services.outbox import OutboxDispatcher
 
         handlers = outbox_handlers(self.db, mail=self.mail_access(), clock=self.clock)
@@ -275,6 +288,7 @@ class Backoffice:
             delivery=self.delivery,
             citizen=self.citizen,
             print_queue=self.print_queue,
+            team=self.team,
             open_intake=open_intake,
             destinations=settings.destination_ids if settings else (),
             watch_changes=watch_changes,

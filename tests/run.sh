@@ -17,6 +17,8 @@ bootstrap_venv
 
 # Qt offscreen, pdftoppm (PDFs rendered to pixels in tests), PostgreSQL server binaries.
 packages=(libglib2.0-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 poppler-utils)
+# tests/integration/test_msi.py checks the Windows installer source with msitools.
+packages+=(wixl msitools)
 if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null && ! command -v initdb >/dev/null; then
     packages+=(postgresql)
 fi

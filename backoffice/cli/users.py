@@ -8,6 +8,7 @@ from typing import Any
 from backoffice.domain.roles import Role
 from backoffice.domain.text import visible_text
 
+from . import workload
 from .context import open_context
 from .output import print_table
 
@@ -23,6 +24,7 @@ def add_commands(sub: Any) -> None:
     p.set_defaults(func=cmd_users_add)
     p = users.add_parser("list", help="list users")
     p.set_defaults(func=cmd_users_list)
+    workload.add_user_commands(users)  # absent, absences, give-back
 
 
 def cmd_users_add(args: argparse.Namespace) -> int:

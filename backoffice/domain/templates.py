@@ -1,7 +1,7 @@
 """Service template definitions: what a service shows, how it flows, what it says.
 
-Templates are data files (``resources/services/*.json``) that an administrator
-can edit. :func:`parse_template` validates one completely before anything uses
+Templates are data files (``*.json``; the default ones ship with the program) that an
+administrator can edit. :func:`parse_template` validates one completely before anything uses
 it: unknown keys, transitions outside the core graph, a missing message text,
 a field group without fields — each gives a :class:`TemplateError` that names
 the template and the field (as a JSON path such as ``$.workflow.transitions[2].to``).
@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 
 LANGUAGES = ("de", "en")
 FIELD_TYPES = ("text", "multiline", "date", "number", "boolean", "choice", "email", "phone")
-REQUIREMENTS = ("comment", "document", "message")
+REQUIREMENTS = ("comment", "document", "message", "approval")
+#: A transition that requires this takes effect only when a second person approves it.
+APPROVAL = "approval"
 #: Every template has this group, with at least these fields: the applicant's
 #: name is what the inbox, the search and the letters use.
 APPLICANT_GROUP = "applicant"
@@ -210,6 +212,11 @@ class Transition:
     source: Status
     target: Status
     requires: frozenset[str] = frozenset()
+
+    @property
+    def needs_approval(self) -> bool:
+        """Four-eyes rule: a second person must approve before the change takes effect."""
+        return APPROVAL in self.requires
 
 
 @dataclass(frozen=True)

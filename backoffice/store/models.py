@@ -100,6 +100,18 @@ class Case(Base):
         Index("ix_cases_applicant", "applicant_name", "id"),
         # The inbox's "due" sort: open cases first by due date, paused/closed ones last.
         Index("ix_cases_due_sort", func.coalesce(text("due_date"), DUE_SORT_LAST), "id"),
+        # The team figures, read from the indexes alone (the rows are wide: form data and
+        # search text): cases closed in a period; the open cases by service, age, due date
+        # and holder.
+        Index("ix_cases_closed", "closed_at", "service_key"),
+        Index(
+            "ix_cases_open_figures",
+            "status",
+            "service_key",
+            "received_at",
+            "due_date",
+            "assignee_id",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -175,7 +187,11 @@ class CaseEvent(Base):
     """The audit trail: append-only, hash-chained per case (see services.audit)."""
 
     __tablename__ = "case_events"
-    __table_args__ = (UniqueConstraint("case_id", "seq"),)
+    __table_args__ = (
+        UniqueConstraint("case_id", "seq"),
+        # The team figures count the staff of a period from the events in it.
+        Index("ix_case_events_at", "at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
@@ -292,3 +308,70 @@ class Setting(Base):
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[dict[str, Any]] = mapped_column(JSONType)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AdminEvent(Base):
+    """The administration audit trail: settings changed and by whom (append-only)."""
+
+    __tablename__ = "admin_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONType)
+
+
+class Absence(Base):
+    """A user away from ``first_day`` to ``last_day`` (Berlin dates, inclusive)."""
+
+    __tablename__ = "absences"
+    __table_args__ = (Index("ix_absences_user_days", "user_id", "last_day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    #: None: the cases are redistributed by load among users of the same role.
+    deputy_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", name="fk_absences_deputy"))
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", name="fk_absences_created_by")
+    )
+    created_at: Mapped[datetime]
+    cancelled_at: Mapped[datetime | None]
+
+
+class AbsenceMove(Base):
+    """A case moved away because of an absence (to give it back afterwards)."""
+
+    __tablename__ = "absence_moves"
+    __table_args__ = (UniqueConstraint("absence_id", "case_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    absence_id: Mapped[int] = mapped_column(ForeignKey("absences.id", ondelete="CASCADE"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    to_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    moved_at: Mapped[datetime]
+    given_back_at: Mapped[datetime | None]
+
+
+class PendingApproval(Base):
+    """A transition that waits for a second person's approval (four-eyes rule)."""
+
+    __tablename__ = "approvals"
+    __table_args__ = (Index("ix_approvals_state_case", "state", "case_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    source: Mapped[str] = mapped_column(String(30))
+    target: Mapped[str] = mapped_column(String(30))
+    comment: Mapped[str | None] = mapped_column(Text)
+    message: Mapped[str | None] = mapped_column(Text)
+    requested_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    requested_at: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(20), default="pending")
+    decided_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", name="fk_approvals_decided_by")
+    )
+    decided_at: Mapped[datetime | None]
+    reason: Mapped[str | None] = mapped_column(Text)

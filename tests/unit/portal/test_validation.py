@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
+from backoffice import assets
 from backoffice.portal.validation import (
     METADATA_SCHEMA_FILE,
     first_metadata_error,
     format_checker,
     metadata_errors,
-    schema_path,
 )
 
 ATTACHMENT = "4c1d2e3f-5a6b-4c7d-8e9f-0a1b2c3d4e44"
@@ -66,9 +66,9 @@ _DELETE = object()
 
 
 def test_schema_file_is_shipped() -> None:
-    assert schema_path(METADATA_SCHEMA_FILE).is_file()
+    assert assets.schema(METADATA_SCHEMA_FILE).is_file()
     with pytest.raises(ValueError):
-        schema_path("../../pyproject.toml")
+        assets.schema("../../pyproject.toml")
 
 
 def test_valid_metadata() -> None:

@@ -19,8 +19,7 @@
   autouse): a log record of level WARNING or above in the setup or call of a test fails it.
   A test that expects one says so with ``@pytest.mark.expect_log_warning(*patterns)``: then
   records whose message matches one of the regular expressions ``patterns`` (any record,
-  when none are given) are allowed; assert on them through ``caplog`` as usual. Other
-  libraries' records that say nothing about our code are listed in ``LOG_NOISE``. Qt's own
+  when none are given) are allowed; assert on them through ``caplog`` as usual. Qt's own
   warnings fail tests through pytest-qt's ``qt_log_level_fail``.
 
 Nothing here imports the backoffice package: conftest files in subfolders build on these.
@@ -76,9 +75,6 @@ SESSION_THREADS: dict[str, str] = {
     # None so far: the PostgreSQL cluster is a separate process, and simulators, listeners,
     # executors and task runners are all stopped by the fixture or test that started them.
 }
-#: Log records of other libraries that say nothing about our code, by logger and message:
-#: aiosmtpd (the tests' SMTP server) warns about its own deprecated attribute on every login.
-LOG_NOISE: tuple[tuple[str, str], ...] = (("mail.log", r"^Session\.login_data is deprecated"),)
 #: How long a thread that is just finishing may take to end after its test.
 THREAD_JOIN_SECONDS = 2.0
 
@@ -137,11 +133,6 @@ def unexpected_log_records(
     patterns = [re.compile(p) for p in expected or ()]
 
     def allowed(record: logging.LogRecord) -> bool:
-        if any(
-            record.name == name and re.search(message, record.getMessage())
-            for name, message in LOG_NOISE
-        ):
-            return True
         if expected is None:
             return False
         return not patterns or any(p.search(record.getMessage()) for p in patterns)

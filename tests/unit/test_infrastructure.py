@@ -52,9 +52,6 @@ def test_warnings_fail_a_test_unless_it_expects_them() -> None:
     assert unexpected_log_records(records, ()) == []  # the marker without patterns
     assert unexpected_log_records(records, ("odd",)) == [broken]
     assert unexpected_log_records(records, ("odd", r"bro+ke")) == []
-    noise = _record(logging.WARNING, "Session.login_data is deprecated and will be removed")
-    noise.name = "mail.log"
-    assert unexpected_log_records([noise], None) == []  # LOG_NOISE
 
 
 # -- keyring ----------------------------------------------------------------------------------

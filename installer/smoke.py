@@ -91,7 +91,15 @@ def smoke_test(program: Path, version: str, *, xvfb: bool = False) -> None:
             env = _environment(home, platform)
             data = home / f"demo-{platform}"
             out = _run(
-                [*prefix, str(program), "--data-dir", str(data), "--demo", "--smoke-test"],
+                [
+                    *prefix,
+                    str(program),
+                    "--data-dir",
+                    str(data),
+                    "--demo",
+                    "--no-team-history",
+                    "--smoke-test",
+                ],
                 env,
                 home,
                 180,

@@ -170,7 +170,7 @@ def test_installed_version(installed: Installed) -> None:
 
 def test_installed_demo_opens_its_window(installed: Installed, tmp_path: Path) -> None:
     data = ["--data-dir", str(tmp_path / "demo")]
-    done = installed.run(*data, "--demo", "--smoke-test")
+    done = installed.run(*data, "--demo", "--no-team-history", "--smoke-test")
     assert done.returncode == 0, done.stdout + done.stderr
     sync = re.search(r"First sync: (\d+) applications received, (\d+) rejected", done.stderr)
     assert sync is not None, done.stderr

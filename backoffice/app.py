@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from backoffice.domain.deadlines import WorkingCalendar
 from backoffice.services.actor import Actor
+from backoffice.services.administration import AdministrationServices
 from backoffice.services.attachments import AttachmentService
 from backoffice.services.casework import Casework
 from backoffice.services.catalogue import CatalogueService
@@ -31,6 +32,7 @@ from backoffice.services.desktop import ChangeWatch, DesktopServices, IntakeFact
 from backoffice.services.documents import DocumentService
 from backoffice.services.errors import storage_failures
 from backoffice.services.installation import Installation
+from backoffice.services.portal_admin import PortalAdministration
 from backoffice.services.users import UserService
 from backoffice.store.database import Database
 from backoffice.store.migrate import current_revision, head_revision, upgrade
@@ -97,6 +99,7 @@ class Backoffice:
     attachments: AttachmentService
     delivery: DeliveryService
     citizen: CitizenMessages
+    administration: AdministrationServices
 
     @classmethod
     def open(
@@ -143,6 +146,9 @@ class Backoffice:
             attachments=AttachmentService(db),
             delivery=DeliveryService(db, clock),
             citizen=CitizenMessages(db, clock),
+            administration=AdministrationServices(
+                portal=PortalAdministration(installation),
+            ),
         )
 
     def close(self) -> None:
@@ -223,6 +229,7 @@ class Backoffice:
             attachments=self.attachments,
             delivery=self.delivery,
             citizen=self.citizen,
+            administration=self.administration,
             open_intake=open_intake,
             destinations=settings.destination_ids if settings else (),
             watch_changes=watch_changes,

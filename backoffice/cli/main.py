@@ -23,7 +23,7 @@ from backoffice.store.database import DatabaseConfigError
 from backoffice.store.migrate import DatabaseTooNew
 
 from . import cases, catalogue, db, gui, portal, sync, users
-from .context import CommandError, locate_installation
+from .context import CommandError, acting_user, locate_installation
 from .output import error_text
 
 log = logging.getLogger("backoffice")
@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
         add_help=False,
     )
     sync.add_commands(sub)
-    portal.add_commands(sub, locate_installation)
+    portal.add_commands(sub, locate_installation, acting_user)
     catalogue.add_commands(sub)
     return parser
 

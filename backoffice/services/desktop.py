@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from backoffice.store.database import Database
 
+from .administration import AdministrationServices
 from .attachments import AttachmentService
 from .casework import Casework
 from .catalogue import CatalogueService
@@ -62,3 +63,6 @@ class DesktopServices:
     first_sync_after_seconds: int = 5
     #: PostgreSQL: hears at once when another desktop changed something (None: poll only).
     watch_changes: WatchChanges | None = None
+    #: The administrators' services (each checks its permission); None in a window built
+    #: without them (tests of the clerks' workspaces).
+    administration: AdministrationServices | None = None

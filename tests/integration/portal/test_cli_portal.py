@@ -18,6 +18,7 @@ from backoffice.portal import keys as keys_module
 from backoffice.portal.errors import PortalError
 from backoffice.portal.keys import SubscriberKeys
 from backoffice.portal.settings import load_portal_settings, save_portal_settings
+from backoffice.services.actor import SYSTEM
 from tests.integration.portal import fake_portal as fp
 from tests.integration.portal.certificates import make_certificates
 from tests.integration.portal.fake_portal import FakePortal
@@ -38,7 +39,7 @@ class Installation:
 
 def run(installation: Installation, *argv: str) -> int:
     parser = argparse.ArgumentParser(prog="backoffice")
-    cli_portal.add_commands(parser.add_subparsers(), lambda args: installation)
+    cli_portal.add_commands(parser.add_subparsers(), lambda args: installation, lambda args: SYSTEM)
     args = parser.parse_args(argv)
     return args.func(args)
 

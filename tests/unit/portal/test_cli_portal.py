@@ -23,6 +23,7 @@ from backoffice.portal.errors import (
 )
 from backoffice.portal.keys import KeysExist, KeyStore, SubscriberKeys
 from backoffice.portal.settings import load_portal_settings
+from backoffice.services.actor import SYSTEM
 from tests.conftest import InMemoryKeyring
 
 DESTINATION = "8b4a9fd1-2a55-4c8a-9a6f-2a3f9c9d0e11"
@@ -44,7 +45,7 @@ class FakeInstallation:
 def build_parser(installation: FakeInstallation) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="backoffice")
     subparsers = parser.add_subparsers()
-    cli_portal.add_commands(subparsers, lambda args: installation)
+    cli_portal.add_commands(subparsers, lambda args: installation, lambda args: SYSTEM)
     return parser
 
 

@@ -1,0 +1,17 @@
+"""The administrators' services, as one bundle for the composition root and the window.
+
+Each service checks the acting user's permission itself (MANAGE_PORTAL, MANAGE_TEMPLATES,
+MANAGE_USERS); the bundle only saves the window from taking them one by one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .portal_admin import PortalAdministration
+
+
+@dataclass(frozen=True)
+class AdministrationServices:
+    #: Portal settings, client secret, keys, connection test.
+    portal: PortalAdministration

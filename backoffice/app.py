@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from backoffice.domain.deadlines import WorkingCalendar
 from backoffice.services.actor import Actor
+from backoffice.services.admin_audit import AdminAuditService
 from backoffice.services.administration import AdministrationServices
 from backoffice.services.attachments import AttachmentService
 from backoffice.services.casework import Casework
@@ -33,6 +34,7 @@ from backoffice.services.documents import DocumentService
 from backoffice.services.errors import storage_failures
 from backoffice.services.installation import Installation
 from backoffice.services.portal_admin import PortalAdministration
+from backoffice.services.template_versions import TemplateVersions
 from backoffice.services.users import UserService
 from backoffice.store.database import Database
 from backoffice.store.migrate import current_revision, head_revision, upgrade
@@ -140,7 +142,7 @@ class Backoffice:
             calendar=calendar,
             clock=clock,
             users=UserService(db),
-            catalogue=CatalogueService(db),
+            catalogue=CatalogueService(db, clock),
             casework=Casework.build(db, calendar, clock),
             documents=DocumentService(db, clock),
             attachments=AttachmentService(db),
@@ -148,6 +150,8 @@ class Backoffice:
             citizen=CitizenMessages(db, clock),
             administration=AdministrationServices(
                 portal=PortalAdministration(installation),
+                templates=TemplateVersions(db, clock),
+                audit=AdminAuditService(db),
             ),
         )
 

@@ -8,10 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .admin_audit import AdminAuditService
 from .portal_admin import PortalAdministration
+from .template_versions import TemplateVersions
 
 
 @dataclass(frozen=True)
 class AdministrationServices:
     #: Portal settings, client secret, keys, connection test.
     portal: PortalAdministration
+    #: Drafts, publishing, the configuration check, the difference view, export/import.
+    templates: TemplateVersions
+    #: The administration's own audit trail and its verification.
+    audit: AdminAuditService

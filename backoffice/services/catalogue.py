@@ -1,29 +1,35 @@
 """The service catalogue: template files on disk, template versions in the database.
 
 Installing the catalogue compares each file with the newest stored version of
-its service and stores a new version only when the definition changed; cases
-keep pointing at the version they arrived under.
+its service and stores a new version only when the definition changed: the first
+version of a service is published at once (valid since :data:`SINCE_ALWAYS`), a
+changed one becomes a draft that never disturbs the live version until it is
+published (:mod:`backoffice.services.template_versions`). Cases keep pointing at
+the version they arrived under.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from backoffice.domain.roles import Permission
 from backoffice.domain.templates import ServiceTemplate, load_template_text, parse_template
 from backoffice.store.database import Database
 from backoffice.store.models import ServiceTemplateRow
 
+from . import admin_audit
 from .actor import Actor
 from .errors import storage_errors
-from .registration import template_row_for
+from .template_live import SINCE_ALWAYS, VersionState, berlin_today, live_on
 
 #: The catalogue that ships with the program.
 DEFAULT_CATALOGUE = Path(__file__).resolve().parents[2] / "resources" / "services"
@@ -45,8 +51,8 @@ def read_catalogue(folder: Path = DEFAULT_CATALOGUE) -> list[ServiceTemplate]:
 
 @dataclass(frozen=True)
 class InstallResult:
-    added: list[str]
-    updated: list[str]
+    added: list[str]  # new services, published
+    updated: list[str]  # changed services: stored as a new draft (publish to take effect)
     unchanged: list[str]
 
 
@@ -62,18 +68,23 @@ def template_from_row(row: ServiceTemplateRow) -> ServiceTemplate:
 
 @storage_errors
 class CatalogueService:
-    def __init__(self, db: Database) -> None:
+    def __init__(
+        self, db: Database, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+    ) -> None:
         self._db = db
+        self._clock = clock
 
     def install(self, templates: Iterable[ServiceTemplate], actor: Actor) -> InstallResult:
         actor.require(Permission.MANAGE_TEMPLATES)
         result = InstallResult([], [], [])
         with self._db.write() as session:
             for template in templates:
-                latest = template_row_for(session, template.key)
+                latest = newest_row(session, template.key)
                 definition = dict(template.raw)
+                state, valid_from = VersionState.DRAFT.value, None
                 if latest is None:
                     version = 1
+                    state, valid_from = VersionState.PUBLISHED.value, SINCE_ALWAYS
                     result.added.append(template.key)
                 elif latest.definition == _with_version(definition, latest.version):
                     result.unchanged.append(template.key)
@@ -91,7 +102,16 @@ class CatalogueService:
                         name_en=template.name.en,
                         definition=definition,
                         active=template.active,
+                        state=state,
+                        valid_from=valid_from,
                     )
+                )
+                admin_audit.record(
+                    session,
+                    actor,
+                    "template_installed" if state == VersionState.PUBLISHED else "draft_saved",
+                    f"{template.key} v{version}",
+                    {"key": template.key, "version": version, "state": state},
                 )
         return result
 
@@ -102,24 +122,25 @@ class CatalogueService:
             return None
         return self.install(read_catalogue(), actor)
 
-    def current(self) -> list[ServiceTemplate]:
-        """The newest version of every service."""
+    def current(self, on: date | None = None) -> list[ServiceTemplate]:
+        """The live version of every service on ``on`` (default: today in Berlin); a service
+        with nothing live that day is left out, and drafts never count."""
+        day = on or berlin_today(self._clock())
         with self._db.read() as session:
-            newest = (
-                select(ServiceTemplateRow.key, func.max(ServiceTemplateRow.version).label("v"))
-                .group_by(ServiceTemplateRow.key)
-                .subquery()
-            )
             rows = session.scalars(
-                select(ServiceTemplateRow)
-                .join(
-                    newest,
-                    (ServiceTemplateRow.key == newest.c.key)
-                    & (ServiceTemplateRow.version == newest.c.v),
-                )
-                .order_by(ServiceTemplateRow.key)
+                select(ServiceTemplateRow).where(live_on(day)).order_by(ServiceTemplateRow.key)
             ).all()
             return [template_from_row(row) for row in rows]
+
+
+def newest_row(session: Session, key: str) -> ServiceTemplateRow | None:
+    """The newest stored version of a service, whatever its state."""
+    return session.scalars(
+        select(ServiceTemplateRow)
+        .where(ServiceTemplateRow.key == key)
+        .order_by(ServiceTemplateRow.version.desc())
+        .limit(1)
+    ).first()
 
 
 def _with_version(definition: dict[str, Any], version: int) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from backoffice.services.delivery import DeliveryService
 from backoffice.services.desktop import ChangeWatch, DesktopServices, IntakeFactory, WatchChanges
 from backoffice.services.documents import DocumentService
 from backoffice.services.errors import storage_failures
+from backoffice.services.identity import IdentityService
 from backoffice.services.installation import Installation
 from backoffice.services.portal_admin import PortalAdministration
 from backoffice.services.template_versions import TemplateVersions
@@ -136,6 +137,7 @@ class Backoffice:
     ) -> Backoffice:
         """The services on a database that is open already (and current)."""
         calendar = calendar or WorkingCalendar()
+        identity = IdentityService(db, clock)
         return cls(
             installation=installation,
             db=db,
@@ -144,13 +146,14 @@ class Backoffice:
             users=UserService(db),
             catalogue=CatalogueService(db, clock),
             casework=Casework.build(db, calendar, clock),
-            documents=DocumentService(db, clock),
+            documents=DocumentService(db, clock, identity.letterhead_for),
             attachments=AttachmentService(db),
             delivery=DeliveryService(db, clock),
             citizen=CitizenMessages(db, clock),
             administration=AdministrationServices(
                 portal=PortalAdministration(installation),
                 templates=TemplateVersions(db, clock),
+                identity=identity,
                 audit=AdminAuditService(db),
             ),
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .admin_audit import AdminAuditService
+from .identity import IdentityService
 from .portal_admin import PortalAdministration
 from .template_versions import TemplateVersions
 
@@ -19,5 +20,7 @@ class AdministrationServices:
     portal: PortalAdministration
     #: Drafts, publishing, the configuration check, the difference view, export/import.
     templates: TemplateVersions
+    #: The town's identity on documents, per installation and per service.
+    identity: IdentityService
     #: The administration's own audit trail and its verification.
     audit: AdminAuditService

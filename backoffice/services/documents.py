@@ -93,8 +93,11 @@ class DocumentService:
         self,
         db: Database,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-        letterhead: Letterhead = DEFAULT_LETTERHEAD,
+        letterhead: Letterhead | Callable[[str], Letterhead] = DEFAULT_LETTERHEAD,
     ) -> None:
+        """``letterhead``: one for every document, or the letterhead of a service by its key
+        (the town's identity as data: :meth:`IdentityService.letterhead_for`), read for
+        each document so that a change shows on the next one."""
         self._db = db
         self._clock = clock
         self._letterhead = letterhead
@@ -178,7 +181,11 @@ class DocumentService:
             verification_code=code,
             clerk_name=actor.display_name,
             language=language,
-            letterhead=self._letterhead,
+            letterhead=(
+                self._letterhead
+                if isinstance(self._letterhead, Letterhead)
+                else self._letterhead(snapshot.template.key)
+            ),
         )
         return render_certificate(data)
 

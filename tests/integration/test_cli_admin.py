@@ -119,3 +119,25 @@ def test_administrative_commands_are_refused_below_administrator(
     for command in commands:
         code, _, err = run(capsys, *who, *command)
         assert code == 1 and "may not" in err, (command, err)
+
+
+def test_users_role_deactivate_reactivate(
+    capsys: pytest.CaptureFixture[str], base: list[str]
+) -> None:
+    admin = [*base, "--as", "anna"]
+    code, out, err = run(capsys, *admin, "users", "role", "carl", "team_lead")
+    assert code == 0 and "carl is now team_lead" in out, err
+    code, out, _ = run(capsys, *admin, "users", "deactivate", "carl")
+    assert code == 0 and "deactivated" in out
+    code, _, err = run(capsys, *base, "--as", "carl", "cases", "list")
+    assert code == 1 and "not an active user" in err
+    _, out, _ = run(capsys, *admin, "users", "list")
+    assert "carl" in out  # never deleted
+    code, _, err = run(capsys, *admin, "users", "deactivate", "anna")
+    assert code == 1 and "last active administrator" in err
+    code, _, err = run(capsys, *admin, "users", "role", "anna", "clerk")
+    assert code == 1 and "last active administrator" in err
+    code, out, _ = run(capsys, *admin, "users", "reactivate", "carl")
+    assert code == 0 and "active again" in out
+    code, _, err = run(capsys, *base, "--as", "tina", "users", "role", "carl", "administrator")
+    assert code == 1 and "may not" in err

@@ -35,6 +35,7 @@ from backoffice.services.errors import storage_failures
 from backoffice.services.identity import IdentityService
 from backoffice.services.installation import Installation
 from backoffice.services.portal_admin import PortalAdministration
+from backoffice.services.retention import RetentionService
 from backoffice.services.template_versions import TemplateVersions
 from backoffice.services.users import UserService
 from backoffice.store.database import Database
@@ -154,6 +155,7 @@ class Backoffice:
                 portal=PortalAdministration(installation),
                 templates=TemplateVersions(db, clock),
                 identity=identity,
+                retention=RetentionService(db, clock),
                 audit=AdminAuditService(db),
             ),
         )

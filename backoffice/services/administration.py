@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .admin_audit import AdminAuditService
 from .identity import IdentityService
 from .portal_admin import PortalAdministration
+from .retention import RetentionService
 from .template_versions import TemplateVersions
 
 
@@ -22,5 +23,7 @@ class AdministrationServices:
     templates: TemplateVersions
     #: The town's identity on documents, per installation and per service.
     identity: IdentityService
+    #: Deleting closed cases whose retention period is over.
+    retention: RetentionService
     #: The administration's own audit trail and its verification.
     audit: AdminAuditService

@@ -141,3 +141,12 @@ def test_users_role_deactivate_reactivate(
     assert code == 0 and "active again" in out
     code, _, err = run(capsys, *base, "--as", "tina", "users", "role", "carl", "administrator")
     assert code == 1 and "may not" in err
+
+
+def test_retention_run_headless(capsys: pytest.CaptureFixture[str], base: list[str]) -> None:
+    code, out, err = run(capsys, *base, "--as", "anna", "retention", "run", "--dry-run")
+    assert code == 0 and "dry run: 0 case(s) due, nothing deleted" in out, err
+    code, out, err = run(capsys, *base, "--as", "anna", "retention", "run")
+    assert code == 0 and "0 case(s) deleted" in out, err
+    code, _, err = run(capsys, *base, "--as", "carl", "retention", "run")
+    assert code == 1 and "may not" in err

@@ -25,6 +25,7 @@ from backoffice.services.actor import Actor
 from backoffice.services.admin_audit import AdminAuditService
 from backoffice.services.administration import AdministrationServices
 from backoffice.services.attachments import AttachmentService
+from backoffice.services.audit_views import AuditViews
 from backoffice.services.casework import Casework
 from backoffice.services.catalogue import CatalogueService
 from backoffice.services.citizen.service import CitizenMessages
@@ -139,6 +140,7 @@ class Backoffice:
         """The services on a database that is open already (and current)."""
         calendar = calendar or WorkingCalendar()
         identity = IdentityService(db, clock)
+        admin_audit = AdminAuditService(db)
         return cls(
             installation=installation,
             db=db,
@@ -156,7 +158,8 @@ class Backoffice:
                 templates=TemplateVersions(db, clock),
                 identity=identity,
                 retention=RetentionService(db, clock),
-                audit=AdminAuditService(db),
+                audit=admin_audit,
+                views=AuditViews(db, admin_audit),
             ),
         )
 

@@ -22,7 +22,7 @@ from backoffice.services.installation import InstallationError, console_log_hand
 from backoffice.store.database import DatabaseConfigError
 from backoffice.store.migrate import DatabaseTooNew
 
-from . import cases, catalogue, db, gui, identity, portal, retention, sync, users
+from . import audit, cases, catalogue, db, gui, identity, portal, retention, sync, users
 from .context import CommandError, acting_user, locate_installation
 from .output import error_text
 
@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     catalogue.add_commands(sub)
     identity.add_commands(sub)
     retention.add_commands(sub)
+    audit.add_commands(sub)
     return parser
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .admin_audit import AdminAuditService
+from .audit_views import AuditViews
 from .identity import IdentityService
 from .portal_admin import PortalAdministration
 from .retention import RetentionService
@@ -27,3 +28,5 @@ class AdministrationServices:
     retention: RetentionService
     #: The administration's own audit trail and its verification.
     audit: AdminAuditService
+    #: Histories of cases and the administration, chain verification, the read log.
+    views: AuditViews

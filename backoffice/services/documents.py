@@ -43,6 +43,7 @@ from .actor import Actor
 from .audit import EventKind, append_event
 from .catalogue import template_from_row
 from .errors import InvalidInput, NotFound, PermissionDenied, ServiceError, storage_errors
+from .read_log import DOCUMENT_VIEWED, record_read
 
 CERTIFICATE = "certificate"
 #: What :meth:`DocumentService.generate` can produce.
@@ -272,14 +273,20 @@ class DocumentService:
             return [_info(row) for row in rows]
 
     def get_pdf(self, actor: Actor, document_id: int) -> bytes:
-        """The stored PDF, checked against its recorded SHA-256."""
+        """The stored PDF, checked against its recorded SHA-256; the viewing is recorded in
+        the read log."""
         actor.require(Permission.VIEW_CASES)
         with self._db.read() as session:
             row = session.execute(
-                select(Document.pdf, Document.sha256).where(Document.id == document_id)
+                select(Document.pdf, Document.sha256, Document.case_id).where(
+                    Document.id == document_id
+                )
             ).first()
         if row is None:
             raise NotFound(f"no document with id {document_id}", document_id=document_id)
+        record_read(
+            self._db, actor, row.case_id, DOCUMENT_VIEWED, document_id=document_id, at=self._clock()
+        )
         pdf = bytes(row.pdf)
         if hashlib.sha256(pdf).hexdigest() != row.sha256:
             raise DocumentDamaged(

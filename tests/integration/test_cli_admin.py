@@ -150,3 +150,14 @@ def test_retention_run_headless(capsys: pytest.CaptureFixture[str], base: list[s
     assert code == 0 and "0 case(s) deleted" in out, err
     code, _, err = run(capsys, *base, "--as", "carl", "retention", "run")
     assert code == 1 and "may not" in err
+
+
+def test_audit_log_and_verify(capsys: pytest.CaptureFixture[str], base: list[str]) -> None:
+    admin = [*base, "--as", "anna"]
+    assert run(capsys, *admin, "users", "role", "carl", "team_lead")[0] == 0
+    code, out, _ = run(capsys, *admin, "audit", "log", "--limit", "5")
+    assert code == 0 and "user_role_changed" in out and "carl" in out
+    code, out, _ = run(capsys, *admin, "audit", "verify")
+    assert code == 0 and "intact" in out
+    code, _, err = run(capsys, *base, "--as", "tina", "audit", "log")
+    assert code == 1 and "may not" in err

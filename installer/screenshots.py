@@ -14,7 +14,13 @@ wait in the outbox), opens the window as the clerk Petra Sommer at 1400×900 and
 - ``delivery.png``: the delivery workspace (Ctrl+Shift+D), a rejected submission explained;
 - ``attachment.png``: a PDF that came with an application, previewed, with its check;
 - ``certificate.png``: a case whose certificate has been created (preview, and
-  "Complete" now offered).
+  "Complete" now offered);
+- ``message-preview.png``: the status dialog (a query to the applicant) with the preview
+  of what the applicant receives;
+- ``messages.png``: the messages of a case (waiting, sent, one refused by the mail server,
+  sent again as a letter);
+- ``finish.png``: "finish" on a certificate order: the certificate beside the completion
+  message, before anything is sent.
 
 Generating the subscriber keys takes a few seconds.
 """
@@ -29,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,10 +46,12 @@ from collections.abc import Iterator  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
 
 from PySide6.QtCore import QLocale  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtGui import QColor, QPainter  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from backoffice.app import portal_services  # noqa: E402
+from backoffice.domain.citizen_messages import Channel  # noqa: E402
 from backoffice.domain.status import Status  # noqa: E402
 from backoffice.portal.auth import ClientCredentials  # noqa: E402
 from backoffice.portal.client import SubscriberClient  # noqa: E402
@@ -52,13 +61,15 @@ from backoffice.services.actor import SYSTEM, Actor  # noqa: E402
 from backoffice.services.attachments import AttachmentService  # noqa: E402
 from backoffice.services.casework import Casework  # noqa: E402
 from backoffice.services.catalogue import CatalogueService, read_catalogue  # noqa: E402
+from backoffice.services.citizen.compose import RecipientMissing  # noqa: E402
+from backoffice.services.citizen.message import KIND  # noqa: E402
 from backoffice.services.citizen.service import CitizenMessages  # noqa: E402
 from backoffice.services.delivery import DeliveryService  # noqa: E402
 from backoffice.services.demo import add_cases, add_demo_users  # noqa: E402
 from backoffice.services.desktop import DesktopServices  # noqa: E402
 from backoffice.services.documents import DocumentService  # noqa: E402
 from backoffice.services.intake import IntakeService  # noqa: E402
-from backoffice.services.queries import CaseFilter, CaseSort, SortKey  # noqa: E402
+from backoffice.services.queries import CaseFilter, CaseRow, CaseSort, SortKey  # noqa: E402
 from backoffice.services.subscriber import KeyCrypto  # noqa: E402
 from backoffice.services.users import UserService  # noqa: E402
 from backoffice.simulator.citizens import fill_form  # noqa: E402
@@ -66,8 +77,9 @@ from backoffice.simulator.faults import FaultRule  # noqa: E402
 from backoffice.simulator.server import Simulator  # noqa: E402
 from backoffice.store.database import Database  # noqa: E402
 from backoffice.store.migrate import upgrade  # noqa: E402
-from backoffice.store.models import Attachment  # noqa: E402
+from backoffice.store.models import Attachment, Case, OutboxMessage  # noqa: E402
 from backoffice.ui.app import build_context  # noqa: E402
+from backoffice.ui.case.dialogs import TransitionDialog  # noqa: E402
 from backoffice.ui.case.preview import PdfPreview, load_preview  # noqa: E402
 from backoffice.ui.inbox.workspace import InboxWorkspace  # noqa: E402
 from backoffice.ui.main_window import MainWindow  # noqa: E402
@@ -93,6 +105,19 @@ class Clock:
         self.now += timedelta(minutes=minutes)
 
 
+def change_status(
+    casework: Casework, actor: Actor, case_id: int, version: int, target: Status, **options: Any
+) -> CaseRow:
+    """A status change with its message to the applicant; without one where the demo data
+    gives the applicant's channel nothing to reach them by (a portal reply with no key)."""
+    try:
+        return casework.commands.change_status(actor, case_id, version, target, **options)
+    except RecipientMissing:
+        return casework.commands.change_status(
+            actor, case_id, version, target, notify=False, **options
+        )
+
+
 def populate(db: Database, clock: Clock) -> tuple[Casework, UserService, CatalogueService, int]:
     """Demo users and cases, with casework done so that every state shows up."""
     catalogue = CatalogueService(db)
@@ -110,7 +135,8 @@ def populate(db: Database, clock: Clock) -> tuple[Casework, UserService, Catalog
     for i, row in enumerate(cases):
         clock.advance(minutes=3)
         if i % 9 == 4:
-            casework.commands.change_status(
+            change_status(
+                casework,
                 lead,
                 row.id,
                 row.version,
@@ -125,9 +151,10 @@ def populate(db: Database, clock: Clock) -> tuple[Casework, UserService, Catalog
         casework.commands.claim(actor, row.id)
         if i % 5 == 3:
             continue  # taken, not started
-        row = casework.commands.change_status(actor, row.id, row.version + 1, Status.IN_PROGRESS)
+        row = change_status(casework, actor, row.id, row.version + 1, Status.IN_PROGRESS)
         if i % 7 == 1:
-            casework.commands.change_status(
+            change_status(
+                casework,
                 actor,
                 row.id,
                 row.version,
@@ -141,13 +168,14 @@ def populate(db: Database, clock: Clock) -> tuple[Casework, UserService, Catalog
     # One case with a longer story: a query to the applicant, the answer, notes.
     story = next(c for i, c in reversed(list(enumerate(cases))) if i % 3 == 2 and i % 9 != 4)
     casework.commands.claim(petra, story.id)
-    row = casework.commands.change_status(petra, story.id, story.version + 1, Status.IN_PROGRESS)
+    row = change_status(casework, petra, story.id, story.version + 1, Status.IN_PROGRESS)
     clock.advance(minutes=12)
     casework.commands.add_note(
         petra, story.id, "Nachweis des Wohnsitzes fehlt; Rückfrage per Portal."
     )
     clock.advance(minutes=5)
-    row = casework.commands.change_status(
+    row = change_status(
+        casework,
         petra,
         story.id,
         row.version,
@@ -155,8 +183,8 @@ def populate(db: Database, clock: Clock) -> tuple[Casework, UserService, Catalog
         message="Bitte laden Sie eine aktuelle Meldebescheinigung hoch.",
     )
     clock.advance(minutes=41)
-    row = casework.commands.change_status(
-        petra, story.id, row.version, Status.IN_PROGRESS, comment="Nachweis eingegangen"
+    row = change_status(
+        casework, petra, story.id, row.version, Status.IN_PROGRESS, comment="Nachweis eingegangen"
     )
     clock.advance(minutes=9)
     casework.commands.add_note(petra, story.id, "Nachweis geprüft, in Ordnung. Bescheid folgt.")
@@ -303,6 +331,8 @@ def render(out: Path, language: str) -> list[Path]:
         settle_rendering(app)
         written.append(_grab(window, out / "certificate.png", app))
 
+        written.extend(_message_shots(window, app, out, db, clock, story, petra, casework))
+
         window.close()
         window.shut_down()
         runner.shutdown()
@@ -356,6 +386,141 @@ def _certified(
     clock.advance(minutes=4)
     services.documents.generate(actor, row.id)
     return row.id
+
+
+def _message_shots(
+    window: MainWindow,
+    app: QApplication,
+    out: Path,
+    db: Database,
+    clock: Clock,
+    story: int,
+    petra: Actor,
+    casework: Casework,
+) -> list[Path]:
+    """The preview in the status dialog, the case's messages, the finish confirmation."""
+    written = []
+    view = window.case_view
+    window.inbox.scope_buttons["mine"].click()
+    settle(app)
+    window.open_case(story)
+    settle(app)
+    view.start_transition(Status.WAITING_FOR_CITIZEN)
+    dialog = view.dialog
+    assert isinstance(dialog, TransitionDialog)
+    dialog.message_edit.setPlainText(
+        "Bitte laden Sie eine Kopie Ihres Personalausweises (Vorder- und Rückseite) hoch."
+    )
+    dialog.loader.load_now()
+    settle(app)
+    written.append(_grab_with(window, dialog, out / "message-preview.png", app))
+    dialog.reject()
+    settle(app)
+
+    # An application from the portal whose applicant asked for e-mail: started, asked,
+    # and what the outbox made of it (its channel handlers are another piece of work, so
+    # the outcome is written here): the first mail sent, the second refused by the mail
+    # server, then sent again as a letter.
+    mailed = _mailed_case(db, casework, petra, clock)
+    window.inbox.scope_buttons["mine"].click()
+    window.inbox.refresh()
+    settle(app)
+    window.open_case(mailed)
+    settle(app)
+    view.tabs.setCurrentWidget(view.messages)
+    failed = view.messages.tree.topLevelItem(1)  # newest first: the letter, the refused mail
+    assert failed is not None
+    view.messages.tree.setCurrentItem(failed)
+    settle(app)
+    written.append(_grab(window, out / "messages.png", app))
+
+    mine = casework.queries.list_cases(
+        petra, CaseFilter(assignee_id=petra.user_id, statuses=frozenset({Status.IN_PROGRESS}))
+    ).rows
+    row = next(r for r in mine if r.id != story and r.service_key == "birth_certificate")
+    window.open_case(row.id)
+    settle(app)
+    view.finish_action.trigger()
+    settle_rendering(app)
+    finish = view.dialog
+    assert isinstance(finish, TransitionDialog)
+    finish.resize(1180, 760)
+    settle_rendering(app)
+    written.append(_grab_with(window, finish, out / "finish.png", app))
+    finish.reject()
+    settle(app)
+    return written
+
+
+def _mailed_case(db: Database, casework: Casework, petra: Actor, clock: Clock) -> int:
+    with db.read() as session:
+        case_id = session.scalars(
+            select(Case.id)
+            .where(Case.reply_channel == "eMail", Case.assignee_id.is_(None))
+            .order_by(Case.id)
+        ).first()
+    assert case_id is not None, "the simulator sent no application that asks for e-mail"
+    commands = casework.commands
+    clock.advance(minutes=2)
+    row = commands.claim(petra, case_id)
+    row = commands.change_status(petra, case_id, row.version, Status.IN_PROGRESS)
+    clock.advance(minutes=1)
+    _outcome(db, case_id, "sent", clock.now, "")
+    clock.advance(minutes=25)
+    commands.change_status(
+        petra,
+        case_id,
+        row.version,
+        Status.WAITING_FOR_CITIZEN,
+        message="Bitte reichen Sie eine aktuelle Meldebescheinigung nach.",
+    )
+    clock.advance(minutes=1)
+    failed = _outcome(
+        db,
+        case_id,
+        "failed",
+        None,
+        "SMTP 550 5.1.1 recipient address rejected: mailbox unavailable",
+    )
+    clock.advance(minutes=14)
+    CitizenMessages(db, clock).reroute(petra, failed, Channel.POST)
+    return case_id
+
+
+def _outcome(db: Database, case_id: int, state: str, sent_at: datetime | None, error: str) -> int:
+    """Mark the case's newest pending message as the outbox would have; its id."""
+    with db.write() as session:
+        row = session.scalars(
+            select(OutboxMessage)
+            .where(
+                OutboxMessage.case_id == case_id,
+                OutboxMessage.kind == KIND,
+                OutboxMessage.state == "pending",
+            )
+            .order_by(OutboxMessage.id.desc())
+        ).first()
+        assert row is not None
+        row.state, row.sent_at, row.attempts = state, sent_at, 1
+        row.last_error = error or None
+        return row.id
+
+
+def _grab_with(window: MainWindow, dialog: QWidget, path: Path, app: QApplication) -> Path:
+    """The window with a dialog over its middle, as the clerk sees it."""
+    settle(app)
+    window.statusBar().clearMessage()
+    pixmap = window.grab()
+    shown = dialog.grab()
+    painter = QPainter(pixmap)
+    x = (pixmap.width() - shown.width()) // 2
+    y = max(0, (pixmap.height() - shown.height()) // 2)
+    painter.fillRect(pixmap.rect(), QColor(0, 0, 0, 60))
+    painter.drawPixmap(x, y, shown)
+    painter.end()
+    if not pixmap.save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+    print(f"wrote {path} ({pixmap.width()}×{pixmap.height()})")
+    return path
 
 
 def _grab(window: MainWindow, path: Path, app: QApplication) -> Path:

@@ -8,15 +8,19 @@ import sys
 import tempfile
 
 from backoffice.services.actor import Actor
-from backoffice.services.installation import DATA_DIR_ENV
+from backoffice.services.installation import DATA_DIR_ENV, Installation
+from backoffice.services.setup import first_start_needed
 
-from .context import CommandContext, CommandError, open_context
+from .context import CommandContext, CommandError, locate_installation, open_context
 from .output import ProgressBar
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
     if args.demo:
         return run_demo(args)
+    installation = locate_installation(args)
+    if first_start_needed(installation):
+        return first_start(args, installation)
     context = open_context(args)
     actor = context.actor()
     if actor.user_id is None:
@@ -25,6 +29,29 @@ def cmd_gui(args: argparse.Namespace) -> int:
             "`backoffice users add LOGIN --name NAME --role administrator`"
         )
     return _run_window(context, actor, args, choose_user=False)
+
+
+def first_start(args: argparse.Namespace, installation: Installation) -> int:
+    """No configuration yet: offer the demo or the setup wizard instead of an error."""
+    from backoffice.app import Backoffice
+    from backoffice.services.setup import FirstStart
+    from backoffice.ui.setup import Next, run_first_start
+
+    with installation.logging_to_file():
+        outcome = run_first_start(
+            FirstStart(installation, Backoffice.open), args.login, args.language
+        )
+    if outcome.next is Next.DEMO:
+        # A folder of its own beside the real one, which stays unconfigured.
+        args.data_dir = str(installation.data_dir.with_name(installation.data_dir.name + "-demo"))
+        args.database = None
+        return run_demo(args)
+    if outcome.next is Next.QUIT or outcome.installation is None:
+        return 0
+    args.database = args.database or None  # the stored URL is found by locate from now on
+    if outcome.login is not None:
+        args.login = outcome.login  # the administrator just added works first
+    return cmd_gui(args)
 
 
 def run_demo(args: argparse.Namespace) -> int:

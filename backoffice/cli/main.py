@@ -22,7 +22,7 @@ from backoffice.services.installation import InstallationError, console_log_hand
 from backoffice.store.database import DatabaseConfigError
 from backoffice.store.migrate import DatabaseTooNew
 
-from . import audit, cases, catalogue, db, gui, identity, portal, retention, sync, users
+from . import audit, cases, catalogue, db, doctor, gui, identity, portal, retention, sync, users
 from .context import CommandError, acting_user, locate_installation
 from .output import error_text
 
@@ -89,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     identity.add_commands(sub)
     retention.add_commands(sub)
     audit.add_commands(sub)
+    doctor.add_commands(sub)
     return parser
 
 

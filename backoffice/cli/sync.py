@@ -24,6 +24,19 @@ def add_commands(sub: Any) -> None:
         metavar="ID",
         help="only this destination (default: all configured)",
     )
+    p.add_argument(
+        "--watch",
+        action="store_true",
+        help="keep going: sync and send the outbox every --interval seconds until SIGTERM or "
+        "Ctrl+C (for a server that does the intake of the whole town hall)",
+    )
+    p.add_argument(
+        "--interval",
+        type=_interval,
+        default=60.0,
+        metavar="SECONDS",
+        help="with --watch: seconds between rounds (default 60; longer after failures)",
+    )
     p.set_defaults(func=cmd_sync)
     outbox = sub.add_parser("outbox", help="messages waiting to be sent").add_subparsers(
         metavar="ACTION", required=True
@@ -51,9 +64,21 @@ def add_commands(sub: Any) -> None:
     p.set_defaults(func=cmd_quarantine_retry)
 
 
+def _interval(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.1 <= value <= 86_400:
+        raise argparse.ArgumentTypeError("must be between 0.1 and 86400 seconds")
+    return value
+
+
 def cmd_sync(args: argparse.Namespace) -> int:
     from backoffice.services.progress import CancelToken
 
+    if args.watch:
+        return cmd_sync_watch(args)
     context = open_context(args)
     actor = context.actor()
     portal = args.resources.enter_context(context.backoffice.portal())
@@ -86,6 +111,35 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if report.cancelled:
             break
     return EXIT_FAILURE if failed else 0
+
+
+def cmd_sync_watch(args: argparse.Namespace) -> int:
+    """Rounds until SIGTERM or SIGINT; then the submission in progress ends and we exit 0."""
+    from backoffice.services.watch import StopRequest, SyncWatch
+
+    stop = StopRequest()
+    for signum in (signal.SIGTERM, signal.SIGINT):  # first: a stop during the start counts too
+        previous = signal.signal(signum, lambda *_: stop.cancel())
+        args.resources.callback(signal.signal, signum, previous)
+    context = open_context(args)
+    actor = context.actor()
+    backoffice = context.backoffice
+    watch = SyncWatch(
+        lambda: backoffice.portal(sleep=stop.sleep),  # retry waits end with a stop, too
+        actor,
+        interval=args.interval,
+        stop=stop,
+        destinations=args.destination or (),
+        on_round=lambda done: print(error_text(done.line()), flush=True),
+    )
+    print(
+        f"watching: every {args.interval:g} s; stop with SIGTERM or Ctrl+C "
+        f"(log: {backoffice.installation.logs_dir})",
+        flush=True,
+    )
+    rounds = watch.run()
+    print(f"stopped after {rounds} round(s)", flush=True)
+    return 0
 
 
 def cmd_outbox_send(args: argparse.Namespace) -> int:

@@ -4,11 +4,14 @@ Everything of one installation lives in one folder (database file, settings,
 logs, keys), so that several can live side by side. The folder comes from
 ``--data-dir``, else ``$BACKOFFICE_DATA_DIR``, else the platform's user data
 folder; the database from ``--database``, else ``$BACKOFFICE_DATABASE_URL``,
-else ``backoffice.sqlite3`` in that folder.
+else the ``database_url`` stored in the folder's ``settings.json`` (by the first-start
+wizard, :meth:`Installation.save_database_url`), else ``backoffice.sqlite3`` in that
+folder.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import tempfile
@@ -27,8 +30,15 @@ APP_NAME = "rathaus-backoffice"
 DATA_DIR_ENV = "BACKOFFICE_DATA_DIR"
 DATABASE_ENV = "BACKOFFICE_DATABASE_URL"
 DATABASE_FILE = "backoffice.sqlite3"
+SETTINGS_FILE = "settings.json"
+#: The key of the stored database URL in ``settings.json`` (no password: see save_database_url).
+DATABASE_URL_KEY = "database_url"
 FILE_LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
 CONSOLE_LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
+LOG_FILE = "backoffice.log"
+#: The log file is rotated at this size, and this many rotated files are kept beside it.
+LOG_MAX_BYTES = 2_000_000
+LOG_BACKUPS = 5
 #: Lines of one log record after its first start with this, so that only a record's
 #: first line starts at the left margin: a line break in logged citizen text cannot
 #: forge a record of its own.
@@ -61,6 +71,26 @@ class InstallationError(Exception):
     """The data folder cannot be used (missing rights, a file in the way, …)."""
 
 
+def _read_settings(path: Path) -> dict[str, object]:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, NotADirectoryError):  # a file in the data folder's place:
+        return {}  # prepare() names that problem
+    except (OSError, ValueError) as exc:
+        raise InstallationError(f"cannot read {path} ({exc}); fix or remove it") from None
+    if not isinstance(document, dict):
+        raise InstallationError(f"{path} does not hold a JSON object; fix or remove it")
+    return document
+
+
+def stored_database_url(path: Path) -> str | None:
+    """The database URL the first-start wizard stored in ``settings.json``, if any."""
+    value = _read_settings(path).get(DATABASE_URL_KEY)
+    if value is not None and not isinstance(value, str):
+        raise InstallationError(f"{path}: {DATABASE_URL_KEY} is not a text")
+    return value or None
+
+
 @dataclass(frozen=True)
 class Installation:
     data_dir: Path
@@ -76,7 +106,12 @@ class Installation:
 
     @property
     def settings_file(self) -> Path:
-        return self.data_dir / "settings.json"
+        return self.data_dir / SETTINGS_FILE
+
+    @property
+    def default_database_url(self) -> str:
+        """The SQLite file in the data folder: the database of a single computer."""
+        return f"sqlite:///{self.data_dir / DATABASE_FILE}"
 
     @classmethod
     def locate(
@@ -84,8 +119,45 @@ class Installation:
     ) -> Installation:
         chosen = data_dir or os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir(APP_NAME)
         folder = Path(chosen).expanduser().resolve()
-        url = database or os.environ.get(DATABASE_ENV) or f"sqlite:///{folder / DATABASE_FILE}"
+        url = (
+            database
+            or os.environ.get(DATABASE_ENV)
+            or stored_database_url(folder / SETTINGS_FILE)
+            or f"sqlite:///{folder / DATABASE_FILE}"
+        )
         return cls(folder, url)
+
+    def save_database_url(self, url: str | None) -> Installation:
+        """Remember ``url`` for the next start (None: back to the SQLite default), keeping the
+        rest of ``settings.json``; returns the installation on that database.
+
+        A URL with a password is refused: the password would sit in a plain file. PostgreSQL
+        takes it from ``~/.pgpass`` (or ``PGPASSFILE``), or needs none (peer, certificate)."""
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        if url is not None:
+            try:
+                parsed = make_url(url)
+            except ArgumentError:
+                raise InstallationError(f"not a database URL: {url!r}") from None
+            if parsed.password is not None:
+                raise InstallationError(
+                    "the database URL holds a password, which would be stored in a plain file: "
+                    "remove it from the URL and put it in ~/.pgpass (or PGPASSFILE) instead"
+                )
+        document = _read_settings(self.settings_file)
+        if url is None or url == self.default_database_url:
+            document.pop(DATABASE_URL_KEY, None)
+        else:
+            document[DATABASE_URL_KEY] = url
+        from backoffice.portal.settings import write_json_atomically
+
+        try:
+            write_json_atomically(self.settings_file, document)
+        except OSError as exc:
+            raise InstallationError(f"cannot write {self.settings_file}: {exc.strerror}") from None
+        return Installation(self.data_dir, url or self.default_database_url)
 
     def prepare(self) -> None:
         """Create the folders and check that we can write there; change nothing else."""
@@ -109,9 +181,12 @@ class Installation:
 
     @contextmanager
     def logging_to_file(self, level: int = logging.INFO) -> Iterator[Path]:
-        """Log to ``logs/backoffice.log`` in the data folder (rotated: 5 × 2 MB) meanwhile."""
-        path = self.logs_dir / "backoffice.log"
-        handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+        """Log to ``logs/backoffice.log`` in the data folder meanwhile, rotated at
+        :data:`LOG_MAX_BYTES` with :data:`LOG_BACKUPS` older files kept (``.1`` newest)."""
+        path = self.logs_dir / LOG_FILE
+        handler = RotatingFileHandler(
+            path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+        )
         handler.setLevel(level)
         handler.setFormatter(CitizenSafeFormatter(FILE_LOG_FORMAT))
         root = logging.getLogger()

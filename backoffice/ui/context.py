@@ -12,6 +12,7 @@ from backoffice.services.actor import Actor
 from backoffice.services.attachments import AttachmentService
 from backoffice.services.casework import CaseCommands, CaseNotices, CaseQueries
 from backoffice.services.catalogue import CatalogueService
+from backoffice.services.citizen.service import CitizenMessages
 from backoffice.services.delivery import DeliveryService
 from backoffice.services.desktop import DesktopServices
 from backoffice.services.documents import DocumentService
@@ -60,3 +61,7 @@ class UiContext:
     @property
     def delivery(self) -> DeliveryService:
         return self.services.delivery
+
+    @property
+    def citizen(self) -> CitizenMessages:
+        return self.services.citizen

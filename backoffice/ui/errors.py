@@ -58,6 +58,16 @@ def describe_error(error: BaseException) -> str:
         "concurrent_change": QCoreApplication.translate(
             "Errors", "Someone else changed the case meanwhile."
         ),
+        "placeholder_empty": QCoreApplication.translate(
+            "Errors",
+            "The message to the applicant names a value this case does not have; nothing "
+            "was changed or sent.",
+        ),
+        "recipient_missing": QCoreApplication.translate(
+            "Errors",
+            "The applicant cannot be reached by this channel (no address or key); nothing was "
+            "changed or sent. Change the status without a message, or choose another channel.",
+        ),
     }
     if isinstance(error, StorageError):
         # Nothing happened (the transaction was rolled back); the technical text is for support.

@@ -2,9 +2,42 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../backoffice/ui/setup/pages.py" line="+174"/>
+        <source>First administrator</source>
+        <translation>Erste Administratorin / erster Administrator</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The person who sets up users and services. More users can be added later.</source>
+        <translation>Die Person, die Benutzer und Dienste einrichtet. Weitere Benutzer lassen sich später hinzufügen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. Anna Schmitz</source>
+        <translation>z. B. Anna Schmitz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Login:</source>
+        <translation>Anmeldename:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A login may only contain letters, digits and . _ @ -</source>
+        <translation>Ein Anmeldename darf nur Buchstaben, Ziffern und . _ @ - enthalten</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../backoffice/ui/case/dialogs.py" line="+146"/>
+        <location filename="../../backoffice/ui/case/dialogs.py" line="+302"/>
         <source>Assign case</source>
         <translation>Fall zuweisen</translation>
     </message>
@@ -169,7 +202,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>CaseActionBar</name>
     <message>
-        <location filename="../../backoffice/ui/case/action_bar.py" line="+66"/>
+        <location filename="../../backoffice/ui/case/action_bar.py" line="+67"/>
         <source>&amp;Take case</source>
         <extracomment>The clerk chose a status change (its target :class:`Status`).</extracomment>
         <translation>Fall &amp;übernehmen</translation>
@@ -225,7 +258,27 @@ gespeichert als {safe_name}</translation>
         <translation>Die Bescheinigung zu diesem Fall als PDF erstellen ({key})</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+4"/>
+        <source>&amp;Finish…</source>
+        <translation>&amp;Erledigen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create the certificate, check it and the message, complete the case and send both to the applicant ({key})</source>
+        <translation>Bescheinigung erstellen, sie und die Nachricht prüfen, den Fall abschließen und beides an die antragstellende Person senden ({key})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Write to the applicant…</source>
+        <translation>An Antragsteller &amp;schreiben…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A message to the applicant without a status change ({key})</source>
+        <translation>Eine Nachricht an die antragstellende Person ohne Statuswechsel ({key})</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>New status: {status}</source>
         <translation>Neuer Status: {status}</translation>
     </message>
@@ -325,13 +378,13 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../backoffice/ui/case/view.py" line="+94"/>
+        <location filename="../../backoffice/ui/case/view.py" line="+104"/>
         <source>Select a case in the list.</source>
-        <extracomment>How long a case may take to load before the panel says it is loading. A case was changed from here (the new :class:`CaseRow`). A change from here met a concurrent change (case id). A case has been shown (its file number). A short confirmation for the status bar. The document to select once the case has been read again (just created). The dialog currently open (a status change or an assignment), if any.</extracomment>
+        <extracomment>How long a case may take to load before the panel says it is loading. A case was changed from here (the new :class:`CaseRow`). A change from here met a concurrent change (case id). A case has been shown (its file number). A short confirmation for the status bar. Show this letter (document id) in the print queue: the seam for the print queue workspace, which connects here and calls ``messages.offer_letters()``. The words of status changes that were refused, by (case id, target status). The document to select once the case has been read again (just created). The dialog currently open (a status change or an assignment), if any.</extracomment>
         <translation>Wählen Sie einen Fall in der Liste aus.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+52"/>
         <source>No history.</source>
         <translation>Kein Verlauf.</translation>
     </message>
@@ -349,6 +402,11 @@ gespeichert als {safe_name}</translation>
         <location line="+1"/>
         <source>Documents</source>
         <translation>Dokumente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -371,7 +429,7 @@ gespeichert als {safe_name}</translation>
         <translation>Der Fall konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Attachments ({n})</source>
         <translation>Anlagen ({n})</translation>
     </message>
@@ -382,6 +440,11 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Messages ({n})</source>
+        <translation>Nachrichten ({n})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>History ({n})</source>
         <translation>Verlauf ({n})</translation>
     </message>
@@ -406,12 +469,17 @@ gespeichert als {safe_name}</translation>
         <translation>Fall {file} zugewiesen.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Case {file}: status changed.</source>
         <translation>Fall {file}: Status geändert.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+2"/>
+        <source>Case {file}: status changed, without a message to the applicant.</source>
+        <translation>Fall {file}: Status geändert, ohne Nachricht an die antragstellende Person.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Certificate for {file} created (verification code {code}).</source>
         <translation>Bescheinigung zu {file} erstellt (Prüfcode {code}).</translation>
     </message>
@@ -421,9 +489,57 @@ gespeichert als {safe_name}</translation>
         <translation>Notiz gespeichert.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+52"/>
         <source>{who} took this case just before you.</source>
         <translation>{who} hat diesen Fall gerade vor Ihnen übernommen.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <location filename="../../backoffice/ui/setup/pages.py" line="-104"/>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the cases are kept.</source>
+        <translation>Wo die Vorgänge gespeichert werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This computer only</source>
+        <translation>Nur dieser Computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A team&apos;s PostgreSQL database</source>
+        <translation>Eine gemeinsame PostgreSQL-Datenbank des Teams</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A database file in {folder}.</source>
+        <translation>Eine Datenbankdatei in {folder}.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Ask your IT for the address. A password does not belong in it: it goes into ~/.pgpass.</source>
+        <translation>Die Adresse erhalten Sie von Ihrer IT. Ein Passwort gehört nicht hinein, sondern in ~/.pgpass.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Test connection</source>
+        <translation>Verbindung prüfen</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Connected: {what}</source>
+        <translation>Verbunden: {what}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It has users already: this computer joins the team.</source>
+        <translation>Sie hat schon Benutzer: Dieser Computer schließt sich dem Team an.</translation>
     </message>
 </context>
 <context>
@@ -761,7 +877,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../backoffice/ui/errors.py" line="+91"/>
+        <location filename="../../backoffice/ui/errors.py" line="+101"/>
         <source>Unexpected error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
@@ -784,7 +900,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location line="-62"/>
+        <location line="-72"/>
         <source>This status change needs {what}.</source>
         <translation>Dieser Statuswechsel erfordert {what}.</translation>
     </message>
@@ -819,7 +935,17 @@ gespeichert als {safe_name}</translation>
         <translation>Jemand anderes hat den Fall inzwischen geändert.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>The message to the applicant names a value this case does not have; nothing was changed or sent.</source>
+        <translation>Die Nachricht an die antragstellende Person nennt einen Wert, den dieser Fall nicht hat; nichts wurde geändert oder gesendet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The applicant cannot be reached by this channel (no address or key); nothing was changed or sent. Change the status without a message, or choose another channel.</source>
+        <translation>Die antragstellende Person ist auf diesem Weg nicht erreichbar (keine Adresse oder kein Schlüssel); nichts wurde geändert oder gesendet. Ändern Sie den Status ohne Nachricht oder wählen Sie einen anderen Weg.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The database cannot be reached or is busy; nothing was changed. Check the network connection and try again.</source>
         <translation>Die Datenbank ist nicht erreichbar oder ausgelastet; es wurde nichts geändert. Bitte prüfen Sie die Netzwerkverbindung und versuchen Sie es erneut.</translation>
     </message>
@@ -837,6 +963,86 @@ gespeichert als {safe_name}</translation>
         <location line="+3"/>
         <source>An unexpected error occurred.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten.</translation>
+    </message>
+</context>
+<context>
+    <name>FinishDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/case/finish.py" line="+179"/>
+        <source>Complete and send</source>
+        <translation>Abschließen und senden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finish case</source>
+        <translation>Fall erledigen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate, verification code {code}</source>
+        <translation>Bescheinigung, Prüfcode {code}</translation>
+    </message>
+</context>
+<context>
+    <name>FinishFlow</name>
+    <message>
+        <location line="+75"/>
+        <source>Case {file}: the certificate had been created already; the case stays open.</source>
+        <translation>Fall {file}: Die Bescheinigung war bereits erstellt; der Fall bleibt offen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Case {file}: the certificate is kept; the case stays open.</source>
+        <translation>Fall {file}: Die Bescheinigung bleibt erhalten; der Fall bleibt offen.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Case {file} completed; the message to the applicant is queued.</source>
+        <translation>Fall {file} abgeschlossen; die Nachricht an die antragstellende Person ist zum Versand vorgemerkt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case {file} completed, without a message to the applicant.</source>
+        <translation>Fall {file} abgeschlossen, ohne Nachricht an die antragstellende Person.</translation>
+    </message>
+</context>
+<context>
+    <name>FinishProgressDialog</name>
+    <message>
+        <location line="-190"/>
+        <source>Finish case</source>
+        <extracomment>The phases :func:`prepare_finish` reports, in order.</extracomment>
+        <translation>Fall erledigen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Waiting for the database…</source>
+        <translation>Warten auf die Datenbank…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taking the case…</source>
+        <translation>Fall wird übernommen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starting work on the case…</source>
+        <translation>Bearbeitung wird begonnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Creating the certificate…</source>
+        <translation>Bescheinigung wird erstellt…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading the certificate…</source>
+        <translation>Bescheinigung wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preparing the preview…</source>
+        <translation>Vorschau wird vorbereitet…</translation>
     </message>
 </context>
 <context>
@@ -1062,7 +1268,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>InboxWorkspace</name>
     <message>
-        <location filename="../../backoffice/ui/inbox/workspace.py" line="+71"/>
+        <location filename="../../backoffice/ui/inbox/workspace.py" line="+72"/>
         <source>Ne&amp;xt case</source>
         <extracomment>Notices closed here, until the database says so too (their ids).</extracomment>
         <translation>Nä&amp;chster Fall</translation>
@@ -1103,7 +1309,7 @@ gespeichert als {safe_name}</translation>
         <translation>Die Fälle, ihre Filter und der geöffnete Fall</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Open {file}</source>
         <translation>{file} öffnen</translation>
     </message>
@@ -1254,6 +1460,234 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
 </context>
 <context>
+    <name>MessagePreviewPane</name>
+    <message>
+        <location filename="../../backoffice/ui/case/message_preview.py" line="+184"/>
+        <source>What the applicant receives</source>
+        <extracomment>A preview for the latest request arrived. The latest request failed (the exception). A request is waiting or running (True) or answered (False).</extracomment>
+        <translation>Was die antragstellende Person erhält</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+36"/>
+        <source>Loading the preview…</source>
+        <translation>Vorschau wird geladen…</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Channel</source>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enclosed</source>
+        <translation>Anlagen</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>nothing</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The preview could not be loaded.</source>
+        <translation>Die Vorschau konnte nicht geladen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location line="-208"/>
+        <source>portal reply</source>
+        <extracomment>How long after the last keystroke the preview is read again. Reads the preview for the clerk&apos;s text (runs in a worker).</extracomment>
+        <translation>Antwort über das Portal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>letter by post</source>
+        <translation>Brief per Post</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The service&apos;s text names {names}, but this case has no value for it. Nothing can be sent like this; an administrator can correct the service&apos;s text.</source>
+        <translation>Der Text der Leistung nennt {names}, aber dieser Fall hat dafür keinen Wert. So kann nichts gesendet werden; eine Administratorin oder ein Administrator kann den Text der Leistung korrigieren.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The submission names no key for replies through the portal.</source>
+        <translation>Der Antrag nennt keinen Schlüssel für Antworten über das Portal.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The submission names no e-mail address.</source>
+        <translation>Der Antrag nennt keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The application holds no complete postal address.</source>
+        <translation>Der Antrag enthält keine vollständige Postanschrift.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The message cannot be sent by {channel}.</source>
+        <translation>Die Nachricht kann nicht als {channel} gesendet werden.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Certificate</source>
+        <translation>Bescheinigung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letter</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/case/messages.py" line="+52"/>
+        <source>letter in the print queue</source>
+        <extracomment>An error is cut to this many characters in its column (the detail below has all of it).</extracomment>
+        <translation>Brief in der Druckwarteschlange</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>letter printed</source>
+        <translation>Brief gedruckt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>given up</source>
+        <translation>aufgegeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting (retried {n}×)</source>
+        <translation>wartet ({n}× erneut versucht)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesSection</name>
+    <message>
+        <location line="+23"/>
+        <source>Send by another channel…</source>
+        <extracomment>Send this failed message again by another channel (its :class:`MessageInfo`). Show this letter in the print queue (the letter&apos;s document id).</extracomment>
+        <translation>Auf anderem Weg senden…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send this failed message again, by another way to the applicant</source>
+        <translation>Diese fehlgeschlagene Nachricht erneut senden, auf einem anderen Weg zur antragstellenden Person</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show the letter</source>
+        <translation>Brief anzeigen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Channel</source>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queued</source>
+        <translation>Vorgemerkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No message to the applicant yet.</source>
+        <translation>Noch keine Nachricht an die antragstellende Person.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The messages could not be read.</source>
+        <extracomment>The chosen message in full: its subject, attempts and last error.</extracomment>
+        <translation>Die Nachrichten konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>(message)</source>
+        <translation>(Nachricht)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{channel}, {state}; queued {queued}, sent {sent}; attempts: {n}</source>
+        <translation>{channel}, {state}; vorgemerkt {queued}, gesendet {sent}; Versuche: {n}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Last error: {error}</source>
+        <translation>Letzter Fehler: {error}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing more is tried. Send it by another channel if it is still needed.</source>
+        <translation>Es wird nichts mehr versucht. Senden Sie sie auf einem anderen Weg, falls sie noch nötig ist.</translation>
+    </message>
+</context>
+<context>
+    <name>MessagingFlow</name>
+    <message>
+        <location filename="../../backoffice/ui/case/messaging.py" line="+122"/>
+        <source>The message to the applicant is queued.</source>
+        <translation>Die Nachricht an die antragstellende Person ist zum Versand vorgemerkt.</translation>
+    </message>
+</context>
+<context>
     <name>NotesSection</name>
     <message>
         <location filename="../../backoffice/ui/case/sections.py" line="+102"/>
@@ -1270,6 +1704,64 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+4"/>
         <source>No notes yet.</source>
         <translation>Noch keine Notizen.</translation>
+    </message>
+</context>
+<context>
+    <name>PortalPage</name>
+    <message>
+        <location filename="../../backoffice/ui/setup/pages.py" line="+83"/>
+        <source>Online portal (optional)</source>
+        <translation>Online-Portal (optional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applications arrive from the portal. This can also be set up later.</source>
+        <translation>Über das Portal kommen die Anträge an. Das lässt sich auch später einrichten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect to the portal now</source>
+        <translation>Jetzt mit dem Portal verbinden</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Test connection</source>
+        <translation>Verbindung prüfen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token address:</source>
+        <translation>Token-Adresse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destination ID:</source>
+        <translation>Zustellpunkt-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client ID:</source>
+        <translation>Client-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client secret:</source>
+        <translation>Client-Geheimnis:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The secret is kept in the system&apos;s keyring.</source>
+        <translation>Das Geheimnis wird im Schlüsselbund des Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Connected: {what}</source>
+        <translation>Verbunden: {what}</translation>
     </message>
 </context>
 <context>
@@ -1752,6 +2244,128 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+2"/>
         <source>retry at the next fetch</source>
         <translation>erneuter Versuch beim nächsten Abruf</translation>
+    </message>
+</context>
+<context>
+    <name>RerouteDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/case/message_dialogs.py" line="+204"/>
+        <source>Send by another channel</source>
+        <translation>Auf anderem Weg senden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{subject}” could not be sent by {channel}. Choose another way to the applicant; the failed message stays on record.</source>
+        <translation>„{subject}“ konnte nicht als {channel} gesendet werden. Wählen Sie einen anderen Weg zur antragstellenden Person; die fehlgeschlagene Nachricht bleibt in der Akte.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send by</source>
+        <translation>Senden als</translation>
+    </message>
+</context>
+<context>
+    <name>Setup</name>
+    <message>
+        <location filename="../../backoffice/ui/setup/pages.py" line="-258"/>
+        <source>The database cannot be used.</source>
+        <translation>Die Datenbank kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The portal connection does not work.</source>
+        <translation>Die Verbindung zum Portal funktioniert nicht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The keyring for the portal secret cannot be used.</source>
+        <translation>Der Schlüsselbund für das Portal-Geheimnis kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The data folder cannot be used.</source>
+        <translation>Der Datenordner kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The administrator cannot be added.</source>
+        <translation>Die Administratorin / der Administrator kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The setup did not succeed.</source>
+        <translation>Die Einrichtung ist nicht gelungen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Testing…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../backoffice/ui/setup/wizard.py" line="+100"/>
+        <source>Set up Rathaus Backoffice</source>
+        <translation>Rathaus Backoffice einrichten</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Database: {what}</source>
+        <translation>Datenbank: {what}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this computer ({folder})</source>
+        <translation>dieser Computer ({folder})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This computer joins the team&apos;s existing installation.</source>
+        <translation>Dieser Computer schließt sich der bestehenden Installation des Teams an.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Administrator: {name} ({login})</source>
+        <translation>Administration: {name} ({login})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Town: {name}</source>
+        <translation>Kommune: {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Portal: {address}</source>
+        <translation>Portal: {address}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Portal: not now</source>
+        <translation>Portal: nicht jetzt</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Setting up…</source>
+        <translation>Wird eingerichtet …</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../backoffice/ui/setup/pages.py" line="+246"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish sets up the program and opens it.</source>
+        <translation>„Fertigstellen“ richtet das Programm ein und öffnet es.</translation>
     </message>
 </context>
 <context>
@@ -2260,10 +2874,59 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
 </context>
 <context>
+    <name>TownPage</name>
+    <message>
+        <location filename="../../backoffice/ui/setup/pages.py" line="-105"/>
+        <source>Your town</source>
+        <translation>Ihre Kommune</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name and address as they appear on certificates and letters.</source>
+        <translation>Name und Anschrift, wie sie auf Urkunden und Briefen stehen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. Stadt Musterhausen</source>
+        <translation>z. B. Stadt Musterhausen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. Bürgerbüro</source>
+        <translation>z. B. Bürgerbüro</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office (optional):</source>
+        <translation>Dienststelle (optional):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Street and number:</source>
+        <translation>Straße und Hausnummer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postcode:</source>
+        <translation>Postleitzahl:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City:</source>
+        <translation>Ort:</translation>
+    </message>
+</context>
+<context>
     <name>TransitionDialog</name>
     <message>
-        <location filename="../../backoffice/ui/case/dialogs.py" line="-120"/>
+        <location filename="../../backoffice/ui/case/dialogs.py" line="-243"/>
         <source>Change status</source>
+        <extracomment>The channel lacks an address or key: changing without a message is offered.</extracomment>
         <translation>Status ändern</translation>
     </message>
     <message>
@@ -2287,12 +2950,57 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Begründung</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Message to the applicant (required)</source>
-        <translation>Nachricht an die antragstellende Person (Pflichtangabe)</translation>
+        <location line="+8"/>
+        <source>Added below the service&apos;s text for this status</source>
+        <translation>Wird unter dem Text der Leistung für diesen Status angefügt</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+5"/>
+        <source>Your words to the applicant (required)</source>
+        <translation>Ihre Worte an die antragstellende Person (erforderlich)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your words to the applicant (optional)</source>
+        <translation>Ihre Worte an die antragstellende Person (freiwillig)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Change the status without a message</source>
+        <translation>Status ohne Nachricht ändern</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The applicant is not told of this change. You can write to them by another channel afterwards (Messages tab, “Write to the applicant”).</source>
+        <translation>Die antragstellende Person erfährt von dieser Änderung nichts. Sie können ihr danach auf einem anderen Weg schreiben (Reiter „Nachrichten“, „An Antragsteller schreiben“).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Send again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the message for this status once more</source>
+        <translation>Die Nachricht zu diesem Status noch einmal senden</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>Nothing is sent: the applicant is not told.</source>
+        <translation>Es wird nichts gesendet: Die antragstellende Person wird nicht benachrichtigt.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The applicant was told about this status before; nothing is sent again unless you tick “Send again” or write something new.</source>
+        <translation>Die antragstellende Person wurde über diesen Status bereits benachrichtigt; es wird nichts erneut gesendet, außer Sie wählen „Erneut senden“ oder schreiben etwas Neues.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Updating the preview…</source>
+        <translation>Vorschau wird aktualisiert…</translation>
+    </message>
+    <message>
+        <location line="-48"/>
         <source>Please give a comment.</source>
         <translation>Bitte geben Sie eine Begründung an.</translation>
     </message>
@@ -2310,6 +3018,87 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+6"/>
         <source>The message is too long (at most {n} characters).</source>
         <translation>Die Nachricht ist zu lang (höchstens {n} Zeichen).</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/setup/wizard.py" line="-125"/>
+        <source>Welcome – Rathaus Backoffice</source>
+        <translation>Willkommen – Rathaus Backoffice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Welcome to Rathaus Backoffice</source>
+        <translation>Willkommen bei Rathaus Backoffice</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This computer has no Rathaus Backoffice set up yet. You can look around in a demo with made-up applications first, or set the program up for your town hall now.</source>
+        <translation>Auf diesem Computer ist Rathaus Backoffice noch nicht eingerichtet. Sie können sich zuerst in einer Demo mit erfundenen Anträgen umsehen oder das Programm jetzt für Ihr Rathaus einrichten.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Try the demo</source>
+        <translation>Demo ausprobieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set up…</source>
+        <translation>Einrichten …</translation>
+    </message>
+</context>
+<context>
+    <name>WriteMessageDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/case/message_dialogs.py" line="-79"/>
+        <source>Write to the applicant</source>
+        <translation>An Antragsteller schreiben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file}: a message to the applicant</source>
+        <translation>{file}: eine Nachricht an die antragstellende Person</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What the applicant should read</source>
+        <translation>Was die antragstellende Person lesen soll</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send by</source>
+        <translation>Senden als</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+13"/>
+        <source>Write your message; the preview appears here.</source>
+        <translation>Schreiben Sie Ihre Nachricht; die Vorschau erscheint hier.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The message is too long (at most {n} characters).</source>
+        <translation>Die Nachricht ist zu lang (höchstens {n} Zeichen).</translation>
+    </message>
+</context>
+<context>
+    <name>_ChannelMessageDialog</name>
+    <message>
+        <location line="-72"/>
+        <source>Updating the preview…</source>
+        <extracomment>The preview of a message on a channel (for the clerk&apos;s text).</extracomment>
+        <translation>Vorschau wird aktualisiert…</translation>
     </message>
 </context>
 </TS>

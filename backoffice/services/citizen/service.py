@@ -69,6 +69,8 @@ class MessageInfo:
     #: Post: the letter made for it (None until the outbox made it), and when it was printed.
     letter_id: int | None = None
     printed_at: datetime | None = None
+    #: What the clerk wrote (a message sent again by another channel says it again).
+    clerk_text: str = ""
 
 
 def status_key(case_id: int, status: Status) -> str:
@@ -261,6 +263,7 @@ class CitizenMessages:
                     last_error=m.last_error,
                     letter_id=letters.get(m.id, (None, None))[0],
                     printed_at=letters.get(m.id, (None, None))[1],
+                    clerk_text=str(m.payload.get("clerk_text") or ""),
                 )
                 for m in rows
             ]

@@ -55,6 +55,7 @@ class CaseActionBar(QWidget):
         self.assign_button = self._tool_button(self.assign_action)
         self.release_button = self._tool_button(self.release_action)
         self.certificate_button = self._tool_button(self.certificate_action)
+        self.finish_button = self._tool_button(self.finish_action)
         self.hint = muted(plain_label("", self, wrap=True))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -89,6 +90,21 @@ class CaseActionBar(QWidget):
                 key=_keys(self.certificate_action)
             )
         )
+        self.finish_action = QAction(icon("certificate"), self.tr("&Finish…"), owner)
+        self.finish_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.finish_action.setToolTip(
+            self.tr(
+                "Create the certificate, check it and the message, complete the case and "
+                "send both to the applicant ({key})"
+            ).format(key=_keys(self.finish_action))
+        )
+        self.message_action = QAction(icon("note-add"), self.tr("&Write to the applicant…"), owner)
+        self.message_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.message_action.setToolTip(
+            self.tr("A message to the applicant without a status change ({key})").format(
+                key=_keys(self.message_action)
+            )
+        )
         for action in self.actions_for_menus():
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
@@ -98,7 +114,9 @@ class CaseActionBar(QWidget):
             self.assign_action,
             self.release_action,
             self.status_action,
+            self.finish_action,
             self.certificate_action,
+            self.message_action,
             self.note_action,
         ]
 
@@ -128,11 +146,14 @@ class CaseActionBar(QWidget):
         self.note_action.setEnabled(idle and offer is not None and offer.may_note)
         self.certificate_action.setVisible(offer is not None and offer.can_generate)
         self.certificate_action.setEnabled(idle and offer is not None and offer.can_generate)
+        self.finish_action.setEnabled(idle and offer is not None and offer.finish is not None)
+        self.message_action.setEnabled(idle and offer is not None and offer.can_message)
         for button in (
             self.claim_button,
             self.release_button,
             self.assign_button,
             self.certificate_button,
+            self.finish_button,
         ):
             action = button.defaultAction()
             button.setVisible(action.isVisible() and action.isEnabled())

@@ -10,9 +10,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from backoffice.domain.roles import Permission
+from backoffice.domain.status import Status
 from backoffice.domain.templates import Transition
 from backoffice.services.actor import Actor
 from backoffice.services.casework import CaseDetail
+
+
+@dataclass(frozen=True)
+class FinishPlan:
+    """What "finish" does for a standard certificate order, in this order: take the case
+    (it is unassigned), start work on it (it is still "received"; the applicant hears of
+    the completion only), create the certificate (there is none yet); then, once the clerk
+    has seen the certificate and the message, complete it."""
+
+    claim: bool
+    start: bool
+    generate: bool
+    #: The step that completes the case (in progress → completed).
+    complete: Transition
+
+    @property
+    def writes_first(self) -> bool:
+        """Something is written before the clerk confirms."""
+        return self.claim or self.start or self.generate
 
 
 @dataclass(frozen=True)
@@ -25,13 +45,6 @@ class TransitionOffer:
     def enabled(self) -> bool:
         return not self.blocked_by
 
-    @property
-    def needs_dialog(self) -> bool:
-        """Ask for a comment or message — and confirm any step that closes the case."""
-        return bool(self.transition.requires & {"comment", "message"}) or not (
-            self.transition.target.is_open
-        )
-
 
 @dataclass(frozen=True)
 class Offer:
@@ -43,6 +56,10 @@ class Offer:
     #: The certificate can be created now (the service issues one; the actor works the case).
     can_generate: bool
     transitions: tuple[TransitionOffer, ...]
+    #: A message to the applicant can be written (the actor works the case).
+    can_message: bool
+    #: The case can be finished in one go (None: not a standard certificate order now).
+    finish: FinishPlan | None
     #: Why there is no status change to offer, as a code: "closed", "claim_first",
     #: "held_by_other" or "" when there are transitions.
     why_none: str
@@ -59,6 +76,12 @@ def offer_for(detail: CaseDetail, actor: Actor) -> Offer:
         TransitionOffer(t, frozenset(t.requires & missing)) for t in detail.allowed_transitions
     )
     may_work = mine or actor.can(Permission.WORK_ANY_CASE)
+    can_claim = (
+        is_open
+        and row.assignee_id is None
+        and actor.user_id is not None
+        and actor.can(Permission.CLAIM_CASE)
+    )
     if transitions:
         why = ""
     elif not is_open:
@@ -68,10 +91,7 @@ def offer_for(detail: CaseDetail, actor: Actor) -> Offer:
     else:
         why = "held_by_other"
     return Offer(
-        can_claim=is_open
-        and row.assignee_id is None
-        and actor.user_id is not None
-        and actor.can(Permission.CLAIM_CASE),
+        can_claim=can_claim,
         can_release=is_open and row.assignee_id is not None and (mine or may_assign),
         may_assign=may_assign,
         can_assign=may_assign and is_open,
@@ -82,5 +102,39 @@ def offer_for(detail: CaseDetail, actor: Actor) -> Offer:
         and actor.can(Permission.WORK_OWN_CASES)
         and may_work,
         transitions=transitions,
+        can_message=actor.can(Permission.WORK_OWN_CASES) and may_work,
+        finish=_finish_plan(detail, actor, may_work=may_work, can_claim=can_claim),
         why_none=why,
+    )
+
+
+def _finish_plan(
+    detail: CaseDetail, actor: Actor, *, may_work: bool, can_claim: bool
+) -> FinishPlan | None:
+    """The steps of "finish", if the case is a certificate order that can be finished now."""
+    row = detail.row
+    workflow = detail.template.workflow
+    complete = workflow.find(Status.IN_PROGRESS, Status.COMPLETED)
+    if (
+        complete is None
+        or detail.template.certificate is None
+        or not row.status.is_open
+        or actor.user_id is None
+        or not actor.can(Permission.WORK_OWN_CASES)
+    ):
+        return None
+    claim = row.assignee_id is None and can_claim
+    if not (may_work or claim):
+        return None
+    if row.status is Status.RECEIVED:
+        start = workflow.find(Status.RECEIVED, Status.IN_PROGRESS)
+        if start is None or start.requires:  # a first step that needs words of its own
+            return None
+    elif row.status is not Status.IN_PROGRESS:
+        return None
+    return FinishPlan(
+        claim=claim,
+        start=row.status is Status.RECEIVED,
+        generate=not detail.has_certificate,
+        complete=complete,
     )

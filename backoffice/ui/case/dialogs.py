@@ -1,4 +1,5 @@
-"""Dialogs of the case view: a status change with its comment/message, assigning a case.
+"""Dialogs of the case view: a status change with its comment, message and preview; assigning
+a case.
 
 Both are opened window-modal with ``open()`` (no nested event loop) and report
 through ``accepted``; the caller reads the values.
@@ -7,10 +8,12 @@ through ``accepted``; the caller reads the values.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -19,13 +22,30 @@ from PySide6.QtWidgets import (
 
 from backoffice.domain.templates import ServiceTemplate, Transition
 from backoffice.services.casework import MAX_COMMENT_CHARS, MAX_NOTE_CHARS
+from backoffice.services.citizen.service import MessagePreview
 from backoffice.services.users import UserInfo
-from backoffice.ui.texts import Vocabulary, escape_mnemonic, role_name, transition_verb
-from backoffice.ui.widgets import heading_font, plain_label
+from backoffice.ui.case.message_preview import MessagePreviewPane, PreviewLoader
+from backoffice.ui.texts import (
+    Vocabulary,
+    escape_mnemonic,
+    plain_tooltip,
+    role_name,
+    transition_verb,
+)
+from backoffice.ui.widgets import heading_font, muted, plain_label
 
 
 class TransitionDialog(QDialog):
-    """Asks for what a status change needs (comment, message) and confirms closing steps."""
+    """Asks for what a status change needs (comment, words to the applicant), shows what the
+    applicant will receive, and confirms it.
+
+    The preview comes from ``loader`` (read again shortly after the clerk stops typing).
+    While a placeholder of the service's text has no value, the change cannot be confirmed;
+    when the channel lacks an address or key, the clerk may change the status without a
+    message (and write by another channel afterwards); a status the applicant was told
+    about before is told again only when the clerk ticks "send again" (or writes
+    something new). Confirming while the preview is still being read waits for it.
+    ``side``: shown beside the form (the certificate, when finishing a case)."""
 
     def __init__(
         self,
@@ -33,23 +53,36 @@ class TransitionDialog(QDialog):
         template: ServiceTemplate,
         transition: Transition,
         words: Vocabulary,
+        loader: PreviewLoader,
         parent: QWidget | None = None,
+        *,
+        side: QWidget | None = None,
+        initial: MessagePreview | None = None,
+        ok_text: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.transition = transition
+        self.loader = loader
+        loader.setParent(self)
+        self.preview: MessagePreview | None = None
+        self._preview_failed = False
+        self._accept_when_current = False
+        self._local_problems: list[str] = []
+        #: The channel lacks an address or key: changing without a message is offered.
+        self._offers_without = False
         self.setWindowTitle(self.tr("Change status"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
         source = words.status(transition.source, template)
         target = words.status(transition.target, template)
         title = plain_label(f"{file_number}: {source} → {target}", self, wrap=True)
         title.setFont(heading_font(self.font(), 1.15))
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        content = QVBoxLayout()
+        content.addWidget(title)
         if not transition.target.is_open:
             warning = plain_label(
                 self.tr("This closes the case. It cannot be reopened."), self, wrap=True
             )
-            layout.addWidget(warning)
+            content.addWidget(warning)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.comment_required = "comment" in transition.requires
@@ -59,7 +92,7 @@ class TransitionDialog(QDialog):
         self.comment_edit.setPlaceholderText(
             self.tr("Reason for the file; the applicant does not see it")
         )
-        self.comment_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.comment_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         form.addRow(
             plain_label(
                 self.tr("Comment (required)") if self.comment_required else self.tr("Comment"),
@@ -67,45 +100,136 @@ class TransitionDialog(QDialog):
             ),
             self.comment_edit,
         )
-        self.message_edit: QPlainTextEdit | None = None
-        if self.message_required:
-            self.message_edit = QPlainTextEdit(self)
-            self.message_edit.setTabChangesFocus(True)
-            preset = template.messages.get(transition.target)
-            if preset is not None:
-                # The applicant reads German; the template's German text is the start.
-                self.message_edit.setPlainText(preset.de)
-            self.message_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 6 + 12)
-            form.addRow(
-                plain_label(self.tr("Message to the applicant (required)"), self),
-                self.message_edit,
+        self.message_edit = QPlainTextEdit(self)
+        self.message_edit.setTabChangesFocus(True)
+        self.message_edit.setPlaceholderText(
+            self.tr("Added below the service's text for this status")
+        )
+        self.message_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        form.addRow(
+            plain_label(
+                self.tr("Your words to the applicant (required)")
+                if self.message_required
+                else self.tr("Your words to the applicant (optional)"),
+                self,
+            ),
+            self.message_edit,
+        )
+        content.addLayout(form)
+        self.preview_pane = MessagePreviewPane(self)
+        content.addWidget(self.preview_pane, 1)
+        self.without_message = QCheckBox(self.tr("Change the status without a message"), self)
+        self.without_message.hide()
+        self.without_note = muted(
+            plain_label(
+                self.tr(
+                    "The applicant is not told of this change. You can write to them by "
+                    "another channel afterwards (Messages tab, “Write to the applicant”)."
+                ),
+                self,
+                wrap=True,
             )
-        layout.addLayout(form)
+        )
+        self.without_note.hide()
+        self.resend = QCheckBox(self.tr("Send again"), self)
+        self.resend.setToolTip(plain_tooltip(self.tr("Send the message for this status once more")))
+        self.resend.hide()
+        content.addWidget(self.without_message)
+        content.addWidget(self.without_note)
+        content.addWidget(self.resend)
         self.problem = plain_label("", self, wrap=True)
-        layout.addWidget(self.problem)
+        content.addWidget(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = QPushButton(
-            escape_mnemonic(transition_verb(transition.source, transition.target)).rstrip("…"),
+            ok_text
+            or escape_mnemonic(transition_verb(transition.source, transition.target)).rstrip("…"),
             self,
         )
         self.ok_button.setDefault(True)
         self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        content.addWidget(self.buttons)
+        if side is None:
+            self.setLayout(content)
+        else:
+            row = QHBoxLayout(self)
+            row.addWidget(side, 1)
+            row.addLayout(content, 1)
         self.comment_edit.textChanged.connect(self._validate)
-        if self.message_edit is not None:
-            self.message_edit.textChanged.connect(self._validate)
+        self.message_edit.textChanged.connect(self._message_changed)
+        self.without_message.toggled.connect(self._validate)
+        self.resend.toggled.connect(self._validate)
+        loader.loaded.connect(self._preview_loaded)
+        loader.failed.connect(self._preview_failed_with)
+        loader.pending_changed.connect(lambda _pending: self._validate())
+        if initial is not None:
+            self._preview_loaded(initial)
+        else:
+            self.preview_pane.show_loading()
+            loader.load_now("")
         self._validate()
         self.comment_edit.setFocus()
+
+    # -- what the clerk chose -----------------------------------------------------------------
 
     def comment(self) -> str | None:
         return self.comment_edit.toPlainText().strip() or None
 
     def message(self) -> str | None:
-        if self.message_edit is None:
-            return None
         return self.message_edit.toPlainText().strip() or None
+
+    def notify(self) -> bool:
+        """Whether the applicant is to be told (False: "without a message" chosen)."""
+        return not (self._offers_without and self.without_message.isChecked())
+
+    def send_again(self) -> bool:
+        """Whether the status message the applicant had before is to be sent once more."""
+        return self.preview is not None and self.preview.already_sent and self.resend.isChecked()
+
+    # -- the preview --------------------------------------------------------------------------
+
+    def _message_changed(self) -> None:
+        self.loader.request(self.message() or "")
+        # New words are sent anyway: "send again" matters only without them.
+        self.resend.setEnabled(not self.message())
+        self._validate()
+
+    def _preview_loaded(self, preview: MessagePreview) -> None:
+        self.preview = preview
+        self._preview_failed = False
+        self.preview_pane.show_preview(preview)
+        codes = {p.code for p in preview.problems}
+        recipient_missing = "recipient_missing" in codes
+        self._offers_without = recipient_missing
+        self.without_message.setVisible(recipient_missing)
+        if not recipient_missing:
+            self.without_message.setChecked(False)
+        self.resend.setVisible(preview.already_sent)
+        self._validate()
+        if self._accept_when_current and not self.loader.pending:
+            self._accept_when_current = False
+            if self.ok_button.isEnabled():
+                super().accept()
+
+    def _preview_failed_with(self, error: Exception) -> None:
+        self.preview = None
+        self._preview_failed = True
+        self._accept_when_current = False
+        self.preview_pane.show_failure(error)
+        self._validate()
+
+    def accept(self) -> None:
+        """Confirmed: at once if the preview shows what will be sent, else once it does."""
+        self._validate()
+        if self.notify() and not self._preview_failed and self.loader.pending:
+            if not self._local_problems:
+                self._accept_when_current = True
+                if self.loader.timer.isActive():  # the newest words are not being read yet
+                    self.loader.load_now()
+            return
+        if self.ok_button.isEnabled():
+            super().accept()
 
     def _validate(self) -> None:
         problems = []
@@ -127,9 +251,41 @@ class TransitionDialog(QDialog):
                     n=MAX_NOTE_CHARS
                 )
             )
+        self._local_problems = problems
         self.problem.setText(" ".join(problems))
         self.problem.setVisible(bool(problems))
-        self.ok_button.setEnabled(not problems)
+        self.without_note.setVisible(not self.notify())
+        sendable = self._message_state()
+        self.ok_button.setEnabled(not problems and sendable)
+
+    def _message_state(self) -> bool:
+        """Whether the message side allows confirming; says what will happen above the
+        preview."""
+        pane = self.preview_pane
+        if not self.notify():
+            pane.set_muted(True)
+            pane.show_note(self.tr("Nothing is sent: the applicant is not told."))
+            return True
+        preview = self.preview
+        if preview is None:
+            pane.set_muted(False)
+            return False
+        if not preview.sendable:
+            pane.set_muted(False)
+            pane.show_note("")
+            return False
+        if preview.already_sent and not self.send_again() and not self.message():
+            pane.set_muted(True)
+            pane.show_note(
+                self.tr(
+                    "The applicant was told about this status before; nothing is sent again "
+                    "unless you tick “Send again” or write something new."
+                )
+            )
+            return True
+        pane.set_muted(False)
+        pane.show_note(self.tr("Updating the preview…") if self.loader.pending else "")
+        return True
 
 
 class AssignDialog(QDialog):

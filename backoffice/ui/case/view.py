@@ -38,6 +38,7 @@ from backoffice.domain.errors import DomainError
 from backoffice.domain.status import Status
 from backoffice.domain.templates import Transition
 from backoffice.services.casework import CaseDetail
+from backoffice.services.citizen.service import MessageInfo
 from backoffice.services.documents import DocumentInfo
 from backoffice.services.errors import ClaimConflict, ConcurrentChange
 from backoffice.services.queries import CaseRow
@@ -47,7 +48,11 @@ from backoffice.ui.case.actions import Offer, offer_for
 from backoffice.ui.case.attachments import AttachmentsSection
 from backoffice.ui.case.dialogs import AssignDialog, TransitionDialog
 from backoffice.ui.case.documents import DocumentsSection
+from backoffice.ui.case.finish import FinishFlow
 from backoffice.ui.case.header import CaseHeader
+from backoffice.ui.case.message_preview import PreviewLoader
+from backoffice.ui.case.messages import MessagesSection
+from backoffice.ui.case.messaging import MessagingFlow
 from backoffice.ui.case.sections import FormSection, NotesSection, Timeline
 from backoffice.ui.context import UiContext
 from backoffice.ui.errors import describe_error
@@ -69,6 +74,9 @@ class CaseView(QWidget):
     case_shown = Signal(str)
     #: A short confirmation for the status bar.
     status_message = Signal(str)
+    #: Show this letter (document id) in the print queue: the seam for the print queue
+    #: workspace, which connects here and calls ``messages.offer_letters()``.
+    letter_requested = Signal(int)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +88,8 @@ class CaseView(QWidget):
         self._busy = False
         self._users: list[UserInfo] | None = None
         self._drafts: dict[int, str] = {}
+        #: The words of status changes that were refused, by (case id, target status).
+        self._status_drafts: dict[tuple[int, Status], tuple[str, str]] = {}
         #: The document to select once the case has been read again (just created).
         self._new_document: int | None = None
         self.generating = False
@@ -124,6 +134,12 @@ class CaseView(QWidget):
         self.assign_action.triggered.connect(self.choose_assignee)
         self.note_action.triggered.connect(self.focus_note)
         self.certificate_action.triggered.connect(self.generate_certificate)
+        self.finish_action, self.finish_button = bar.finish_action, bar.finish_button
+        self.message_action = bar.message_action
+        self.finish_flow = FinishFlow(self._ctx, self)
+        self.messaging = MessagingFlow(self._ctx, self)
+        self.finish_action.triggered.connect(self.finish_flow.start)
+        self.message_action.triggered.connect(self.write_message)
 
         self.tabs = QTabWidget(page)
         self.tabs.setDocumentMode(True)
@@ -133,12 +149,17 @@ class CaseView(QWidget):
         self.documents = DocumentsSection(self._ctx, self.tabs)
         self.documents.status_message.connect(self.status_message)
         self.documents.create_button.setDefaultAction(self.certificate_action)
+        self.messages = MessagesSection(self._ctx, self.tabs)
+        self.messages.write_button.setDefaultAction(self.message_action)
+        self.messages.reroute_requested.connect(self.reroute_message)
+        self.messages.letter_requested.connect(self.letter_requested)
         self.history = Timeline(self.tr("No history."), self.tabs)
         self.notes = NotesSection(self.tabs)
         self.notes.note_submitted.connect(self.add_note)
         self.tabs.addTab(self.form, self.tr("Application"))
         self.tabs.addTab(self.attachments, self.tr("Attachments"))
         self.tabs.addTab(self.documents, self.tr("Documents"))
+        self.tabs.addTab(self.messages, self.tr("Messages"))
         self.tabs.addTab(self.history, self.tr("History"))
         self.tabs.addTab(self.notes, self.tr("Notes"))
 
@@ -181,7 +202,7 @@ class CaseView(QWidget):
         self._case_id = case_id
         self._generation += 1
         generation = self._generation
-        self._set_busy(True)
+        self.set_busy(True)
         if self.detail is None:
             self._show_loading()
         elif self.detail.row.id != case_id:
@@ -242,6 +263,9 @@ class CaseView(QWidget):
         self.form.show_form(template, detail.form_data, words)
         self.attachments.show_attachments(detail.attachments)
         self.documents.show_case(row.id, detail.has_certificate, select=self._new_document)
+        self.messages.show_case(
+            row.id, template, may_work=self.offer is not None and self.offer.can_message
+        )
         self._new_document = None
         self.history.show_entries(detail.history, words, template)
         notes = [entry for entry in detail.history if entry.kind == "note_added"]
@@ -256,6 +280,8 @@ class CaseView(QWidget):
         tabs.setTabText(
             tabs.indexOf(self.documents), self.tr("Documents ({n})").format(n=documents)
         )
+        messages = sum(1 for entry in detail.history if entry.kind == "message_queued")
+        tabs.setTabText(tabs.indexOf(self.messages), self.tr("Messages ({n})").format(n=messages))
         tabs.setTabText(
             tabs.indexOf(self.history), self.tr("History ({n})").format(n=len(detail.history))
         )
@@ -289,13 +315,13 @@ class CaseView(QWidget):
         self.action_bar.show_offer(offer, template, self._busy)
         self.notes.set_writable(offer is not None and offer.may_note)
 
-    def _set_busy(self, busy: bool) -> None:
+    def set_busy(self, busy: bool) -> None:
         self._busy = busy
         self._update_actions()
 
     def claim(self) -> None:
         if self.detail is not None and self.offer is not None and self.offer.can_claim:
-            self._perform(
+            self.run_change(
                 partial(self._ctx.commands.claim, self._ctx.actor, self.detail.row.id),
                 self.tr("You took case {file}."),
             )
@@ -303,7 +329,7 @@ class CaseView(QWidget):
     def release(self) -> None:
         if self.detail is not None and self.offer is not None and self.offer.can_release:
             row = self.detail.row
-            self._perform(
+            self.run_change(
                 partial(
                     self._ctx.commands.release,
                     self._ctx.actor,
@@ -320,7 +346,7 @@ class CaseView(QWidget):
             self._ctx.runner.run(
                 self._ctx.users.list,
                 done=self._users_loaded,
-                failed=self._action_failed,
+                failed=self.action_failed,
                 owner=self,
                 name="users",
             )
@@ -330,7 +356,7 @@ class CaseView(QWidget):
         case_id = self.detail.row.id
         version = self.detail.row.version  # what the team lead saw when choosing
         dialog.accepted.connect(lambda: self.assign(case_id, dialog.chosen_login(), version))
-        self._open_dialog(dialog)
+        self.open_dialog(dialog)
 
     def _users_loaded(self, users: list[UserInfo]) -> None:
         self._users = users
@@ -343,7 +369,7 @@ class CaseView(QWidget):
         return None
 
     def assign(self, case_id: int, login: str | None, expected_version: int | None = None) -> None:
-        self._perform(
+        self.run_change(
             partial(
                 self._ctx.commands.assign,
                 self._ctx.actor,
@@ -355,44 +381,62 @@ class CaseView(QWidget):
         )
 
     def start_transition(self, target: Status) -> None:
-        """Move the case to ``target``; asks first when the step needs words or closes it."""
+        """Move the case to ``target``, after the clerk has seen what the applicant will
+        receive (every status change tells the applicant, so every one asks first)."""
         if self.detail is None or self.offer is None or self._busy:
             return
         item = next((t for t in self.offer.transitions if t.transition.target is target), None)
         if item is None or not item.enabled:
             return
         detail = self.detail
-        if not item.needs_dialog:
-            self._change_status(detail, item.transition, None, None)
-            return
+        ctx = self._ctx
+        loader = PreviewLoader(
+            ctx.runner, partial(ctx.citizen.preview, ctx.actor, detail.row.id, target)
+        )
         dialog = TransitionDialog(
-            detail.row.file_number, detail.template, item.transition, self._ctx.vocabulary, self
+            detail.row.file_number, detail.template, item.transition, ctx.vocabulary, loader, self
         )
-        dialog.accepted.connect(
-            lambda: self._change_status(detail, item.transition, dialog.comment(), dialog.message())
-        )
-        self._open_dialog(dialog)
+        # The words of a change that was refused are still there when the clerk tries again.
+        comment, message = self._status_drafts.get((detail.row.id, target), ("", ""))
+        dialog.comment_edit.setPlainText(comment)
+        dialog.message_edit.setPlainText(message)
+        dialog.accepted.connect(lambda: self._change_status(detail, item.transition, dialog))
+        self.open_dialog(dialog)
 
     def _change_status(
-        self,
-        detail: CaseDetail,
-        transition: Transition,
-        comment: str | None,
-        message: str | None,
+        self, detail: CaseDetail, transition: Transition, dialog: TransitionDialog
     ) -> None:
         # The version the clerk saw: a change made meanwhile is refused, not overwritten.
-        self._perform(
+        notify = dialog.notify()
+        key = (detail.row.id, transition.target)
+        self._status_drafts[key] = (dialog.comment() or "", dialog.message() or "")
+        self.run_change(
             partial(
                 self._ctx.commands.change_status,
                 self._ctx.actor,
                 detail.row.id,
                 detail.row.version,
                 transition.target,
-                comment=comment,
-                message=message,
+                comment=dialog.comment(),
+                message=dialog.message(),
+                notify=notify,
+                resend=dialog.send_again(),
             ),
-            self.tr("Case {file}: status changed."),
+            self.tr("Case {file}: status changed.")
+            if notify
+            else self.tr("Case {file}: status changed, without a message to the applicant."),
+            on_done=lambda: self._status_drafts.pop(key, None),
         )
+
+    # -- messages to the applicant ------------------------------------------------------------
+
+    def write_message(self) -> None:
+        """A message to the applicant without a status change, previewed, then queued."""
+        self.messaging.write()
+
+    def reroute_message(self, info: MessageInfo) -> None:
+        """Send a failed message again by another channel the clerk chooses."""
+        self.messaging.reroute(info)
 
     def generate_certificate(self) -> None:
         """Create the case's certificate (in the task runner), then read the case again."""
@@ -403,7 +447,7 @@ class CaseView(QWidget):
         self.generating = True
         self.documents.set_busy(True)
         self.tabs.setCurrentWidget(self.documents)
-        self._set_busy(True)
+        self.set_busy(True)
         self._ctx.runner.run(
             partial(self._ctx.documents.generate, self._ctx.actor, case_id),
             done=lambda info: self._certificate_created(case_id, file_number, info),
@@ -422,12 +466,12 @@ class CaseView(QWidget):
                 file=file_number, code=info.verification_code
             )
         )
-        self._after_action(case_id)
+        self.after_action(case_id)
 
     def _certificate_failed(self, error: Exception) -> None:
         self.generating = False
         self.documents.set_busy(False)
-        self._action_failed(error)
+        self.action_failed(error)
 
     def focus_note(self) -> None:
         if self.detail is not None:
@@ -438,11 +482,11 @@ class CaseView(QWidget):
         if self.detail is None:
             return
         case_id = self.detail.row.id
-        self._set_busy(True)
+        self.set_busy(True)
         self._ctx.runner.run(
             partial(self._ctx.commands.add_note, self._ctx.actor, case_id, text),
             done=lambda _entry: self._note_added(case_id),
-            failed=self._action_failed,
+            failed=self.action_failed,
             owner=self,
             write=True,
             name="add note",
@@ -453,17 +497,30 @@ class CaseView(QWidget):
         if self._case_id == case_id:
             self.notes.editor.clear()
         self.status_message.emit(self.tr("Note saved."))
-        self._after_action(case_id)
+        self.after_action(case_id)
 
-    def _perform(self, fn: Callable[[], CaseRow], done_text: str) -> None:
+    def run_change(
+        self,
+        fn: Callable[[], CaseRow],
+        done_text: str,
+        on_done: Callable[[], object] | None = None,
+    ) -> None:
+        """Run a change of the case (in the task runner), then read the case again; a
+        refusal is shown (and the case read again too)."""
         assert self.detail is not None
         case_id = self.detail.row.id
         file_number = self.detail.row.file_number
-        self._set_busy(True)
+        self.set_busy(True)
+
+        def done(row: CaseRow) -> None:
+            if on_done is not None:
+                on_done()
+            self._performed(case_id, row, done_text.format(file=file_number))
+
         self._ctx.runner.run(
             fn,
-            done=lambda row: self._performed(case_id, row, done_text.format(file=file_number)),
-            failed=self._action_failed,
+            done=done,
+            failed=self.action_failed,
             owner=self,
             write=True,
             name="case action",
@@ -472,15 +529,15 @@ class CaseView(QWidget):
     def _performed(self, case_id: int, row: CaseRow, text: str) -> None:
         self.case_changed.emit(row)
         self.status_message.emit(text)
-        self._after_action(case_id)
+        self.after_action(case_id)
 
-    def _after_action(self, case_id: int) -> None:
+    def after_action(self, case_id: int) -> None:
         if self._case_id == case_id:
             self.show_case(case_id, keep_messages=True)
         else:
-            self._set_busy(False)
+            self.set_busy(False)
 
-    def _action_failed(self, error: Exception) -> None:
+    def action_failed(self, error: Exception) -> None:
         case_id = self._case_id
         if isinstance(error, ConcurrentChange):
             self.message_bar.show_message(
@@ -503,11 +560,11 @@ class CaseView(QWidget):
         if case_id is not None:
             self.show_case(case_id, keep_messages=True)
         else:
-            self._set_busy(False)
+            self.set_busy(False)
 
     # -- dialogs and drafts -------------------------------------------------------------------
 
-    def _open_dialog(self, dialog: QDialog) -> None:
+    def open_dialog(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.finished.connect(lambda _result: self._dialog_closed(dialog))

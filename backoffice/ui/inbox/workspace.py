@@ -3,7 +3,8 @@
 It wires the two panels together (selecting a case opens it; a change made in the
 case view updates its row; a case changed elsewhere is read again when the list
 shows a new version) and contributes the *Case* menu, the walk through the list
-(Ctrl+. / Ctrl+,), the search (Ctrl+F) and the case actions in the toolbar. The
+(Ctrl+. / Ctrl+,), the search (Ctrl+F) and the case actions in the toolbar (among them
+*Finish*, Ctrl+Shift+E: a selected certificate order is done in two more clicks). The
 notices ("Sabine took case … from you") are shown above both panels; closing them
 dismisses them for good, opening their case marks them seen.
 """
@@ -126,6 +127,7 @@ class InboxWorkspace(Workspace):
             None,
             view.claim_action,
             view.status_action,
+            view.finish_action,
             view.note_action,
         ]
 

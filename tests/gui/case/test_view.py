@@ -124,14 +124,19 @@ def test_a_status_change_asks_for_what_the_template_requires(
     dialog = view.dialog
     assert isinstance(dialog, TransitionDialog)
     qtbot.waitExposed(dialog)
-    assert dialog.message_edit is not None
-    # The template's message text is the start of the message to the applicant.
-    assert dialog.message_edit.toPlainText()
+    # The service's text for the status, filled in, is what the applicant reads first;
+    # the clerk's words follow it.
+    assert dialog.message_edit.toPlainText() == ""
+    body = dialog.preview_pane.body.toPlainText()
+    assert view.detail is not None and view.detail.row.file_number in body
+    assert "{" not in body
     assert not dialog.ok_button.isEnabled()  # the comment is required
     dialog.comment_edit.setPlainText("Keine Berechtigung nach § 62 PStG")
+    assert not dialog.ok_button.isEnabled()  # so are the clerk's words to the applicant
+    dialog.message_edit.setPlainText("Ihr Antrag wurde abgelehnt.")
     assert dialog.ok_button.isEnabled()
     dialog.message_edit.setPlainText("")
-    assert not dialog.ok_button.isEnabled()  # so is the message
+    assert not dialog.ok_button.isEnabled()
     dialog.message_edit.setPlainText("Ihr Antrag wurde abgelehnt.")
     with qtbot.waitSignal(view.case_changed):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -199,8 +204,10 @@ def test_a_concurrent_change_is_explained_and_the_view_reloads(
     world.casework.commands.change_status(
         world.lead, case_id, 2, Status.IN_PROGRESS, comment="Eilig"
     )
+    qtbot.mouseClick(view.transition_buttons[Status.IN_PROGRESS], Qt.MouseButton.LeftButton)
+    assert isinstance(view.dialog, TransitionDialog)
     with qtbot.waitSignal(view.conflict) as conflict:
-        qtbot.mouseClick(view.transition_buttons[Status.IN_PROGRESS], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(view.dialog.ok_button, Qt.MouseButton.LeftButton)
     assert conflict.args == [case_id]
     text = view.message_bar.text
     assert view.message_bar.isVisible()
@@ -502,6 +509,12 @@ def test_return_in_the_status_menu_picks_the_first_possible_change(
     assert first.text() == "Start work"
     assert menu.activeAction() is first  # no arrow key needed
     qtbot.keyClick(menu, Qt.Key.Key_Return)
+    # Every status change tells the applicant: the preview comes first, Return confirms.
+    dialog = view.dialog
+    assert isinstance(dialog, TransitionDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.ok_button.isDefault() and dialog.ok_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
     qtbot.waitUntil(
         lambda: view.detail is not None and view.detail.row.status is Status.IN_PROGRESS
     )

@@ -26,6 +26,7 @@ from backoffice.portal.http import RetryPolicy
 from backoffice.portal.keys import SubscriberKeys
 from backoffice.portal.models import Submission
 from backoffice.portal.validation import first_metadata_error
+from backoffice.services.actor import SYSTEM
 from backoffice.simulator.crypto import SimulatorKeys
 from backoffice.simulator.server import Simulator
 
@@ -208,7 +209,7 @@ class Installation:
 
 def _run(installation: Installation, *argv: str) -> int:
     parser = argparse.ArgumentParser(prog="backoffice")
-    cli_portal.add_commands(parser.add_subparsers(), lambda args: installation)
+    cli_portal.add_commands(parser.add_subparsers(), lambda args: installation, lambda args: SYSTEM)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -3,7 +3,9 @@
 :meth:`Backoffice.open` builds, for one installation, the database (upgraded to the
 current schema) and every service; :meth:`Backoffice.portal` adds, for the thread that
 asks, one HTTP session to the delivery service with the outbox dispatcher and the intake
-that use it; :meth:`Backoffice.desktop_services` is the bundle the window is built with.
+that use it; :meth:`Backoffice.outbox` is the dispatcher for whatever is due (over the portal
+where one is configured, else e-mail and letters only); :meth:`Backoffice.desktop_services`
+is the bundle the window is built with.
 The command line, the window and the demo call this module; nothing else constructs
 services. Tests that need a portal client of their own (fault injection, a spy) wire it
 with :func:`portal_services`, the same function the program uses.
@@ -14,8 +16,9 @@ does not pay for them.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -36,7 +39,9 @@ from backoffice.services.errors import storage_failures
 from backoffice.services.identity import IdentityService
 from backoffice.services.installation import Installation
 from backoffice.services.portal_admin import PortalAdministration
+from backoffice.services.print_queue import PrintQueueService
 from backoffice.services.retention import RetentionService
+from backoffice.services.team import TeamServices
 from backoffice.services.template_versions import TemplateVersions
 from backoffice.services.users import UserService
 from backoffice.store.database import Database
@@ -45,9 +50,11 @@ from backoffice.store.migrate import current_revision, head_revision, upgrade
 if TYPE_CHECKING:
     from backoffice.portal.settings import PortalSettings
     from backoffice.services.intake import IntakeService, SubscriberApi, SubscriberCrypto
-    from backoffice.services.outbox import Handler, OutboxDispatcher, Route
+    from backoffice.services.mail_settings import MailAccess
+    from backoffice.services.outbox import AnyHandler, OutboxDispatcher, Route
 
 Clock = Callable[[], datetime]
+log = logging.getLogger(__name__)
 
 
 def _utc_now() -> datetime:
@@ -63,11 +70,33 @@ class PortalServices:
     intake: IntakeService
 
 
-def outbox_handlers(api: SubscriberApi, crypto: SubscriberCrypto) -> dict[Route, Handler]:
-    """One handler per route (message kind and channel) that this connection can send."""
+def outbox_handlers(
+    db: Database,
+    api: SubscriberApi | None = None,
+    crypto: SubscriberCrypto | None = None,
+    *,
+    mail: MailAccess | None = None,
+    clock: Clock = _utc_now,
+) -> dict[Route, AnyHandler]:
+    """One handler per route (message kind and channel) that can be sent from here: letters
+    always; e-mail with the installation's mail settings (``mail``); the portal decision and
+    the FIT-Connect reply over a portal connection (``api`` and ``crypto``)."""
+    from backoffice.domain.citizen_messages import Channel
+    from backoffice.services.citizen.message import ROUTES
     from backoffice.services.outbox import PORTAL_DECISION, PortalDecisionHandler
+    from backoffice.services.outbox.post import PostHandler
+    from backoffice.services.outbox.reply import ReplyApi, ReplyHandler
 
-    return {PORTAL_DECISION: PortalDecisionHandler(api, crypto)}
+    handlers: dict[Route, AnyHandler] = {ROUTES[Channel.POST]: PostHandler(db, clock)}
+    if mail is not None:
+        from backoffice.services.outbox.email import EmailHandler
+
+        handlers[ROUTES[Channel.EMAIL]] = EmailHandler(db, mail, clock)
+    if api is not None and crypto is not None:
+        handlers[PORTAL_DECISION] = PortalDecisionHandler(api, crypto)
+        if isinstance(api, ReplyApi):  # a test's stand-in may speak submissions only
+            handlers[ROUTES[Channel.FIT_CONNECT]] = ReplyHandler(db, api, clock)
+    return handlers
 
 
 def portal_services(
@@ -79,12 +108,14 @@ def portal_services(
     calendar: WorkingCalendar | None = None,
     clock: Clock = _utc_now,
     settings: PortalSettings | None = None,
+    mail: MailAccess | None = None,
 ) -> PortalServices:
     """The outbox dispatcher and the intake on one portal connection."""
     from backoffice.services.intake import IntakeService
     from backoffice.services.outbox import OutboxDispatcher
 
-    outbox = OutboxDispatcher(db, outbox_handlers(api, crypto), clock)
+    handlers = outbox_handlers(db, api, crypto, mail=mail, clock=clock)
+    outbox = OutboxDispatcher(db, handlers, clock)
     intake = IntakeService(db, api, crypto, catalogue, outbox, calendar, clock)
     return PortalServices(settings, outbox, intake)
 
@@ -104,6 +135,9 @@ class Backoffice:
     attachments: AttachmentService
     delivery: DeliveryService
     citizen: CitizenMessages
+    print_queue: PrintQueueService
+    #: The team lead's figures, bulk actions, absences and approvals.
+    team: TeamServices
     administration: AdministrationServices
 
     @classmethod
@@ -141,6 +175,8 @@ class Backoffice:
         calendar = calendar or WorkingCalendar()
         identity = IdentityService(db, clock)
         admin_audit = AdminAuditService(db)
+        casework = Casework.build(db, calendar, clock)
+        documents = DocumentService(db, clock, identity.letterhead_for)
         return cls(
             installation=installation,
             db=db,
@@ -148,11 +184,13 @@ class Backoffice:
             clock=clock,
             users=UserService(db),
             catalogue=CatalogueService(db, clock),
-            casework=Casework.build(db, calendar, clock),
-            documents=DocumentService(db, clock, identity.letterhead_for),
+            casework=casework,
+            documents=documents,
             attachments=AttachmentService(db),
             delivery=DeliveryService(db, clock),
             citizen=CitizenMessages(db, clock),
+            print_queue=PrintQueueService(db, clock),
+            team=TeamServices.build(db, casework, documents, calendar, clock),
             administration=AdministrationServices(
                 portal=PortalAdministration(installation),
                 templates=TemplateVersions(db, clock),
@@ -189,6 +227,33 @@ class Backoffice:
 
         return load_portal_settings(self.installation.settings_file)
 
+    def mail_access(self) -> MailAccess:
+        """The installation's mail settings and keyring entries (read at each send)."""
+        from backoffice.portal.credentials import SecretStore
+        from backoffice.services.mail_settings import MailAccess
+
+        return MailAccess(self.installation.settings_file, SecretStore(self.installation.data_dir))
+
+    @contextmanager
+    def outbox(self) -> Iterator[OutboxDispatcher]:
+        """The dispatcher for everything that is due: with a portal configured, over a session
+        to it (decisions, replies, e-mail, letters); without one, e-mail and letters only."""
+        if self.portal_settings() is not None:
+            from backoffice.portal.errors import PortalError
+
+            with ExitStack() as stack:
+                try:
+                    portal = stack.enter_context(self.portal())
+                except PortalError as exc:  # keys or secret missing: letters and e-mail go on
+                    log.warning("outbox without the portal: %s", exc)
+                else:
+                    yield portal.outbox
+                    return
+        from backoffice.services.outbox import OutboxDispatcher
+
+        handlers = outbox_handlers(self.db, mail=self.mail_access(), clock=self.clock)
+        yield OutboxDispatcher(self.db, handlers, self.clock)
+
     @contextmanager
     def portal(self, **client_options: Any) -> Iterator[PortalServices]:
         """A session to the configured delivery service with the outbox and the intake on it,
@@ -205,6 +270,7 @@ class Backoffice:
                 calendar=self.calendar,
                 clock=self.clock,
                 settings=settings,
+                mail=self.mail_access(),
             )
         finally:
             client.close()
@@ -241,6 +307,8 @@ class Backoffice:
             attachments=self.attachments,
             delivery=self.delivery,
             citizen=self.citizen,
+            print_queue=self.print_queue,
+            team=self.team,
             administration=self.administration,
             open_intake=open_intake,
             destinations=settings.destination_ids if settings else (),

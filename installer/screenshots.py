@@ -69,6 +69,7 @@ from backoffice.services.demo import add_cases, add_demo_users  # noqa: E402
 from backoffice.services.desktop import DesktopServices  # noqa: E402
 from backoffice.services.documents import DocumentService  # noqa: E402
 from backoffice.services.intake import IntakeService  # noqa: E402
+from backoffice.services.print_queue import PrintQueueService  # noqa: E402
 from backoffice.services.queries import CaseFilter, CaseRow, CaseSort, SortKey  # noqa: E402
 from backoffice.services.subscriber import KeyCrypto  # noqa: E402
 from backoffice.services.users import UserService  # noqa: E402
@@ -272,6 +273,7 @@ def render(out: Path, language: str) -> list[Path]:
             attachments=AttachmentService(db),
             delivery=DeliveryService(db),
             citizen=CitizenMessages(db, clock),
+            print_queue=PrintQueueService(db, clock),
             open_intake=lambda: portal.open_intake(db, clock),
             destinations=(portal.simulator.destination_id,),
         )

@@ -157,6 +157,9 @@ def describe_event(entry: HistoryEntry, template: ServiceTemplate | None = None)
         details = [("error", p.get("error"))]
     elif kind == "letter_printed":
         title = f"{who} printed the letter"
+    elif kind == "reply_announced":
+        title = "message opened as a reply at the portal"
+        details = [("reply", p.get("reply_id"))]
     elif kind == "attachment_viewed":
         title = f"{who} opened the attachment {p.get('attachment', '?')}"
         details = [("as", p.get("purpose"))]

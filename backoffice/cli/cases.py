@@ -6,10 +6,9 @@ import argparse
 from typing import Any
 
 from backoffice.domain.status import Status
-from backoffice.domain.text import visible_text
 from backoffice.services.queries import CaseFilter, CaseSort, SortKey
 
-from . import messages
+from . import messages, workload
 from .case_json import LIST_EPILOG, SHOW_EPILOG, detail_json, row_json
 from .case_text import print_case
 from .context import CommandError, open_context
@@ -57,10 +56,6 @@ def add_commands(sub: Any) -> None:
     p = cases.add_parser("claim", help="take an unassigned case")
     p.add_argument("case_id", type=positive, metavar="ID")
     p.set_defaults(func=cmd_cases_claim)
-    p = cases.add_parser("assign", help="assign a case to a user (team leads)")
-    p.add_argument("case_id", type=positive, metavar="ID")
-    p.add_argument("to", metavar="LOGIN")
-    p.set_defaults(func=cmd_cases_assign)
     p = cases.add_parser("release", help="release a claim")
     p.add_argument("case_id", type=positive, metavar="ID")
     p.set_defaults(func=cmd_cases_release)
@@ -92,6 +87,7 @@ def add_commands(sub: Any) -> None:
     p.add_argument("case_id", type=positive, metavar="ID")
     p.set_defaults(func=cmd_cases_verify)
     messages.add_case_commands(cases)
+    workload.add_case_commands(cases)  # assign (one or many), request, approve, refuse
 
 
 def cmd_cases_list(args: argparse.Namespace) -> int:
@@ -165,14 +161,6 @@ def cmd_cases_claim(args: argparse.Namespace) -> int:
     context = open_context(args)
     row = context.backoffice.casework.commands.claim(context.actor(), args.case_id)
     print(f"{row.file_number} is now yours (version {row.version})")
-    return 0
-
-
-def cmd_cases_assign(args: argparse.Namespace) -> int:
-    context = open_context(args)
-    row = context.backoffice.casework.commands.assign(context.actor(), args.case_id, args.to)
-    assignee = visible_text(row.assignee_name or "nobody")
-    print(f"{row.file_number} assigned to {assignee} (version {row.version})")
     return 0
 
 

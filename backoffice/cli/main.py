@@ -22,7 +22,21 @@ from backoffice.services.installation import InstallationError, console_log_hand
 from backoffice.store.database import DatabaseConfigError
 from backoffice.store.migrate import DatabaseTooNew
 
-from . import audit, cases, catalogue, db, doctor, gui, identity, portal, retention, sync, users
+from . import (
+    audit,
+    cases,
+    catalogue,
+    db,
+    doctor,
+    gui,
+    identity,
+    mail,
+    portal,
+    retention,
+    sync,
+    users,
+    workload,
+)
 from .context import CommandError, acting_user, locate_installation
 from .output import error_text
 
@@ -78,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     db.add_commands(sub)
     users.add_commands(sub)
     cases.add_commands(sub)
+    workload.add_commands(sub)
     sub.add_parser(
         "simulator",
         help="run the portal simulator on loopback (see `backoffice simulator --help`)",
@@ -89,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     identity.add_commands(sub)
     retention.add_commands(sub)
     audit.add_commands(sub)
+    mail.add_commands(sub)
     doctor.add_commands(sub)
     return parser
 

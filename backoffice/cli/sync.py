@@ -41,7 +41,9 @@ def add_commands(sub: Any) -> None:
     outbox = sub.add_parser("outbox", help="messages waiting to be sent").add_subparsers(
         metavar="ACTION", required=True
     )
-    p = outbox.add_parser("send", help="send what is due now (confirmations to the portal)")
+    p = outbox.add_parser(
+        "send", help="send what is due now (portal confirmations, replies, e-mail, letters)"
+    )
     p.set_defaults(func=cmd_outbox_send)
     p = outbox.add_parser("list", help="list the outbox: what waits, what was sent, what failed")
     p.add_argument(
@@ -144,8 +146,8 @@ def cmd_sync_watch(args: argparse.Namespace) -> int:
 
 def cmd_outbox_send(args: argparse.Namespace) -> int:
     context = open_context(args)
-    portal = args.resources.enter_context(context.backoffice.portal())
-    result = portal.outbox.send_due()
+    outbox = args.resources.enter_context(context.backoffice.outbox())
+    result = outbox.send_due()
     print(f"{result.sent} sent, {result.retried} to retry later, {result.failed} failed")
     for error in result.errors:
         print(f"  {error_text(error)}", file=sys.stderr)

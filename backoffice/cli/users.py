@@ -10,6 +10,7 @@ from typing import Any
 from backoffice.domain.roles import Role
 from backoffice.domain.text import visible_text
 
+from . import workload
 from .context import open_context
 from .output import print_table
 
@@ -35,6 +36,7 @@ def add_commands(sub: Any) -> None:
     p = users.add_parser("reactivate", help="a deactivated user can act again")
     p.add_argument("target", metavar="LOGIN")
     p.set_defaults(func=cmd_users_reactivate)
+    workload.add_user_commands(users)  # absent, absences, give-back
 
 
 def cmd_users_add(args: argparse.Namespace) -> int:

@@ -33,12 +33,13 @@ from .page import (
     draw_letter_head,
     draw_line,
 )
-from .styles import RULE, sans
+from .styles import RULE, Styles, sans
 from .text import MAX_MESSAGE_CHARS, format_date, para, plain
 from .wording import words
 
 MAX_SUBJECT_CHARS = 200
 MAX_NAME_CHARS = 120
+MAX_ENCLOSURES = 20
 
 
 def render_letter(data: LetterData) -> bytes:
@@ -75,6 +76,7 @@ def render_letter(data: LetterData) -> bytes:
                 ),
                 Paragraph(para(data.clerk_name, font, limit=MAX_NAME_CHARS), styles.value),
                 Paragraph(para(data.letterhead.office, font), styles.small),
+                *_enclosures(data.enclosures[:MAX_ENCLOSURES], wording.enclosures, styles),
                 Spacer(1, 4 * mm),
                 Paragraph(para(wording.machine_made, font), styles.small),
             ]
@@ -118,3 +120,13 @@ def render_letter(data: LetterData) -> bytes:
         decorate=decorate,
     )
     return build_pdf(story, setup)
+
+
+def _enclosures(names: tuple[str, ...], heading: str, styles: Styles) -> list[Flowable]:
+    """The DIN 5008 list of what is enclosed, below the signature (nothing if none)."""
+    if not names:
+        return []
+    font, bold = SANS.regular, SANS.bold
+    lines = [Spacer(1, 3 * mm), Paragraph(para(heading, bold), styles.value)]
+    lines += [Paragraph(para(name, font, limit=MAX_NAME_CHARS), styles.small) for name in names]
+    return lines

@@ -89,7 +89,8 @@ class LetterData:
 
     ``subject`` is a template text (e.g. the service name and the new status); it goes into
     the PDF metadata as the title, so it must not carry citizen data. ``message`` is plain
-    text; an empty line starts a new paragraph.
+    text; an empty line starts a new paragraph. ``enclosures`` names what is enclosed (e.g.
+    "Geburtsurkunde GEB-2026-000042"), listed under "Anlagen" below the signature.
     """
 
     file_number: str
@@ -100,3 +101,4 @@ class LetterData:
     clerk_name: str
     language: str = "de"
     letterhead: Letterhead = field(default=DEFAULT_LETTERHEAD)
+    enclosures: tuple[str, ...] = ()

@@ -31,6 +31,7 @@ class Words:
     closing: str
     on_behalf: str  # may use {town}
     machine_made: str
+    enclosures: str  # the heading of the list of what is enclosed (DIN 5008 "Anlagen")
     yes: str
     no: str
     months: tuple[str, ...] = ()
@@ -54,6 +55,7 @@ _DE = Words(
     closing="Mit freundlichen Grüßen",
     on_behalf="Im Auftrag",
     machine_made="Dieses Schreiben wurde maschinell erstellt und ist ohne Unterschrift gültig.",
+    enclosures="Anlagen",
     yes="Ja",
     no="Nein",
 )
@@ -76,6 +78,7 @@ _EN = Words(
     closing="Yours sincerely",
     on_behalf="On behalf of {town}",
     machine_made="This letter was produced automatically and is valid without a signature.",
+    enclosures="Enclosures",
     yes="Yes",
     no="No",
     months=(

@@ -14,8 +14,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .roles import Permission, Role, has_permission
 from .status import CORE_TRANSITIONS, Status
-from .templates import LANGUAGES, PLACEHOLDERS, REQUIREMENTS, _validator
+from .templates import APPROVAL, LANGUAGES, PLACEHOLDERS, REQUIREMENTS, _validator
+
+#: The roles that may give a four-eyes approval (a requirement nobody can meet otherwise).
+_APPROVERS = tuple(r for r in Role if has_permission(r, Permission.ASSIGN_CASES))
 
 #: Fields of the form that a certificate layout prints by name (beyond the applicant's name,
 #: which every template has): the notice is a letter and needs the address for its window.
@@ -131,6 +135,13 @@ def _requirement_findings(
                 f"{path}.requires",
                 f"{edge[0].value!r} → {edge[1].value!r} needs a document, but the service "
                 "issues none (no $.certificate)",
+                {"requirement": requirement},
+            )
+        elif requirement == APPROVAL and not _APPROVERS:
+            yield Finding(
+                "requirement_unsatisfiable",
+                f"{path}.requires",
+                "a second approval is required, but no role may approve",
                 {"requirement": requirement},
             )
         elif requirement not in REQUIREMENTS:

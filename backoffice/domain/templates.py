@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 
 LANGUAGES = ("de", "en")
 FIELD_TYPES = ("text", "multiline", "date", "number", "boolean", "choice", "email", "phone")
-REQUIREMENTS = ("comment", "document", "message")
+REQUIREMENTS = ("comment", "document", "message", "approval")
+#: A transition that requires this takes effect only when a second person approves it.
+APPROVAL = "approval"
 #: Every template has this group, with at least these fields: the applicant's
 #: name is what the inbox, the search and the letters use.
 APPLICANT_GROUP = "applicant"
@@ -213,6 +215,11 @@ class Transition:
     source: Status
     target: Status
     requires: frozenset[str] = frozenset()
+
+    @property
+    def needs_approval(self) -> bool:
+        """Four-eyes rule: a second person must approve before the change takes effect."""
+        return APPROVAL in self.requires
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import json
 import logging
 import math
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +45,7 @@ from backoffice.portal.models import (
     parse_submission_page,
 )
 from backoffice.portal.settings import PortalSettings
-from backoffice.portal.urls import api_root, check_uuid, expand, host_root
+from backoffice.portal.urls import api_root, check_uuid, expand, host_root, is_uuid
 
 log = logging.getLogger(__name__)
 
@@ -223,6 +223,58 @@ class SubscriberClient:
         """The case's events as compact SETs, unverified: check each with ``jose.verify_set``."""
         check_uuid(case_id, what="case id")
         answer = self._call("GET", self._url(protocol.CASE_EVENTS, case_id=case_id))
+        return parse_event_log(answer.json())
+
+    # -- replies to the citizen (backoffice.portal.replies builds and reads them) ----------------
+
+    def announce_reply(self, case_id: str, attachment_ids: Sequence[str]) -> str:
+        """Open a reply on the case, naming the documents that will go with it; its id.
+
+        Not repeated on its own after a failure that may have reached the portal (a second
+        announcement would open a second reply): the caller tries again later."""
+        check_uuid(case_id, what="case id")
+        for attachment_id in attachment_ids:
+            check_uuid(attachment_id, what="attachment id")
+        body = {"caseId": case_id, "announcedAttachments": list(attachment_ids)}
+        answer = self._call(
+            "POST",
+            self._url(protocol.REPLIES),
+            headers={"Content-Type": _JSON},
+            data=json.dumps(body).encode("utf-8"),
+            idempotent=False,
+        )
+        document = answer.json()
+        reply_id = document.get("replyId") if isinstance(document, dict) else None
+        if not is_uuid(reply_id):
+            raise InvalidResponse("the portal announced a reply without a valid replyId")
+        return str(reply_id)
+
+    def upload_reply_attachment(self, reply_id: str, attachment_id: str, jwe_text: str) -> None:
+        """Upload one document of a reply (compact JWE); uploading it again replaces it."""
+        check_uuid(reply_id, what="reply id")
+        check_uuid(attachment_id, what="attachment id")
+        self._call(
+            "PUT",
+            self._url(protocol.REPLY_ATTACHMENT, reply_id=reply_id, attachment_id=attachment_id),
+            headers={"Content-Type": protocol.JOSE_MEDIA_TYPE},
+            data=jwe_text.encode("ascii"),
+        )
+
+    def submit_reply(self, reply_id: str, encrypted_metadata: str, encrypted_data: str) -> None:
+        """Send the reply off. Conflict (409) when it was submitted before."""
+        check_uuid(reply_id, what="reply id")
+        body = {"encryptedMetadata": encrypted_metadata, "encryptedData": encrypted_data}
+        self._call(
+            "PUT",
+            self._url(protocol.REPLY, reply_id=reply_id),
+            headers={"Content-Type": _JSON},
+            data=json.dumps(body).encode("ascii"),
+        )
+
+    def get_reply_events(self, reply_id: str) -> tuple[str, ...]:
+        """The reply's events as compact SETs, unverified (``replies.reply_outcome`` checks)."""
+        check_uuid(reply_id, what="reply id")
+        answer = self._call("GET", self._url(protocol.REPLY_EVENTS, reply_id=reply_id))
         return parse_event_log(answer.json())
 
     def get_destination(self, destination_id: str) -> Destination:

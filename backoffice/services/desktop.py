@@ -24,10 +24,13 @@ from .catalogue import CatalogueService
 from .citizen.service import CitizenMessages
 from .delivery import DeliveryService
 from .documents import DocumentService
+from .print_queue import PrintQueueService
+from .team import TeamServices
 from .users import UserService
 
 if TYPE_CHECKING:
     from .intake import IntakeService
+    from .outbox import OutboxDispatcher
 
 #: Opens a portal session for one sync (in the thread that runs it) and closes it after.
 IntakeFactory: TypeAlias = "Callable[[], AbstractContextManager[IntakeService]]"
@@ -35,6 +38,10 @@ IntakeFactory: TypeAlias = "Callable[[], AbstractContextManager[IntakeService]]"
 
 class ChangeWatch(Protocol):
     def stop(self) -> None: ...
+
+
+#: Opens the outbox dispatcher (in the thread that sends) and closes it after.
+OutboxFactory: TypeAlias = "Callable[[], AbstractContextManager[OutboxDispatcher]]"
 
 
 #: Starts watching for other desktops' changes; the callback gets the names of the tables
@@ -52,6 +59,10 @@ class DesktopServices:
     attachments: AttachmentService
     delivery: DeliveryService
     citizen: CitizenMessages
+    print_queue: PrintQueueService
+    #: The team lead's services (figures, bulk actions, absences, approvals); None only in
+    #: tests that build a window without them.
+    team: TeamServices | None = None
     #: None while no portal connection is configured (sync is then not offered).
     open_intake: IntakeFactory | None = None
     #: The destinations a sync pulls, in order.
@@ -61,6 +72,11 @@ class DesktopServices:
     #: With automatic syncs: seconds from the start of the window to the first one (what
     #: arrived overnight is fetched without a click); 0 waits for the first interval.
     first_sync_after_seconds: int = 5
+    #: Sends what the outbox has due (citizen messages, portal decisions); None: never here.
+    open_outbox: OutboxFactory | None = None
+    #: Seconds between two looks at the outbox (0: only with a sync). What a clerk decided
+    #: leaves within about this long; a status change asks for a look at once.
+    outbox_interval_seconds: int = 30
     #: PostgreSQL: hears at once when another desktop changed something (None: poll only).
     watch_changes: WatchChanges | None = None
     #: The administrators' services (each checks its permission); None in a window built

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, cast
 
@@ -19,7 +19,7 @@ from sqlalchemy import Date, Select, false, func, select, text, tuple_
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
-from backoffice.domain.deadlines import is_overdue
+from backoffice.domain.deadlines import BERLIN, is_overdue
 from backoffice.domain.status import OPEN_STATUSES, Status
 from backoffice.domain.text import normalise_for_search
 from backoffice.store.models import DUE_SORT_LAST, Case, User
@@ -38,6 +38,14 @@ class SortKey(StrEnum):
 
 
 @dataclass(frozen=True)
+class DateSpan:
+    """Berlin calendar dates from ``first`` to ``last``, both included; None: no limit."""
+
+    first: date | None = None
+    last: date | None = None
+
+
+@dataclass(frozen=True)
 class CaseFilter:
     statuses: frozenset[Status] = frozenset()
     services: frozenset[str] = frozenset()
@@ -46,6 +54,10 @@ class CaseFilter:
     overdue: bool = False
     open_only: bool = False
     search: str = ""
+    #: Drill-downs from the team figures: received, closed, or due within these dates.
+    received: DateSpan | None = None
+    closed: DateSpan | None = None
+    due: DateSpan | None = None
 
 
 @dataclass(frozen=True)
@@ -128,6 +140,15 @@ def filter_conditions(
     if flt.overdue:
         # The SQL form of domain.deadlines.is_overdue (due < today; NULL never matches).
         conditions.append(Case.due_date < today)
+    if flt.received is not None:
+        conditions += _moment_span(Case.received_at, flt.received)
+    if flt.closed is not None:
+        conditions += _moment_span(Case.closed_at, flt.closed)
+    if flt.due is not None:
+        if flt.due.first is not None:
+            conditions.append(Case.due_date >= flt.due.first)
+        if flt.due.last is not None:
+            conditions.append(Case.due_date <= flt.due.last)
     words = normalise_for_search(flt.search).split()[:8]
     # A trigram index finds words of three or more characters; shorter ones need LIKE.
     indexed = [w for w in words if len(w) >= 3] if fts else []
@@ -143,6 +164,20 @@ def filter_conditions(
     for word in words:
         if word not in indexed:
             conditions.append(Case.search_text.like(f"%{_escape_like(word)}%", escape="\\"))
+    return conditions
+
+
+def start_of_day(day: date) -> datetime:
+    """The first moment of a Berlin calendar day, in UTC (what timestamps compare with)."""
+    return datetime.combine(day, time(), BERLIN).astimezone(UTC)
+
+
+def _moment_span(column: Any, span: DateSpan) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if span.first is not None:
+        conditions.append(column >= start_of_day(span.first))
+    if span.last is not None:
+        conditions.append(column < start_of_day(span.last + timedelta(days=1)))
     return conditions
 
 

@@ -27,6 +27,7 @@ from backoffice.domain.roles import Permission
 from backoffice.domain.status import OPEN_STATUSES
 from backoffice.store.database import Database
 from backoffice.store.models import (
+    AbsenceMove,
     Attachment,
     Case,
     CaseEvent,
@@ -34,6 +35,7 @@ from backoffice.store.models import (
     Document,
     Notice,
     OutboxMessage,
+    PendingApproval,
     ReadEntry,
     ServiceTemplateRow,
     SubmissionRecord,
@@ -176,6 +178,8 @@ class RetentionService:
         )
         # Children first, in the order their foreign keys need (no reliance on cascades).
         session.execute(delete(Notice).where(Notice.case_id == case_id))
+        session.execute(delete(PendingApproval).where(PendingApproval.case_id == case_id))
+        session.execute(delete(AbsenceMove).where(AbsenceMove.case_id == case_id))
         session.execute(delete(ReadEntry).where(ReadEntry.case_id == case_id))
         session.execute(delete(CaseEvent).where(CaseEvent.case_id == case_id))
         session.execute(delete(Document).where(Document.case_id == case_id))

@@ -106,6 +106,18 @@ class Case(Base):
         Index("ix_cases_applicant", "applicant_name", "id"),
         # The inbox's "due" sort: open cases first by due date, paused/closed ones last.
         Index("ix_cases_due_sort", func.coalesce(text("due_date"), DUE_SORT_LAST), "id"),
+        # The team figures, read from the indexes alone (the rows are wide: form data and
+        # search text): cases closed in a period; the open cases by service, age, due date
+        # and holder.
+        Index("ix_cases_closed", "closed_at", "service_key"),
+        Index(
+            "ix_cases_open_figures",
+            "status",
+            "service_key",
+            "received_at",
+            "due_date",
+            "assignee_id",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -181,7 +193,11 @@ class CaseEvent(Base):
     """The audit trail: append-only, hash-chained per case (see services.audit)."""
 
     __tablename__ = "case_events"
-    __table_args__ = (UniqueConstraint("case_id", "seq"),)
+    __table_args__ = (
+        UniqueConstraint("case_id", "seq"),
+        # The team figures count the staff of a period from the events in it.
+        Index("ix_case_events_at", "at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
@@ -301,8 +317,9 @@ class Setting(Base):
 
 
 class AdminEvent(Base):
-    """The administration's audit trail (templates, identity, users, retention, portal):
-    append-only, one hash chain over the whole table (see services.admin_audit)."""
+    """The administration's audit trail (templates, identity, users, retention, the team
+    figures' policy): append-only, one hash chain over the whole table (services.admin_audit;
+    the table came with migration 0009, the chain with 0010)."""
 
     __tablename__ = "admin_events"
 
@@ -348,3 +365,58 @@ class DeletionRecord(Base):
     deleted_at: Mapped[datetime]
     deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     deleted_by_login: Mapped[str] = mapped_column(String(100))
+
+
+class Absence(Base):
+    """A user away from ``first_day`` to ``last_day`` (Berlin dates, inclusive)."""
+
+    __tablename__ = "absences"
+    __table_args__ = (Index("ix_absences_user_days", "user_id", "last_day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    #: None: the cases are redistributed by load among users of the same role.
+    deputy_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", name="fk_absences_deputy"))
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", name="fk_absences_created_by")
+    )
+    created_at: Mapped[datetime]
+    cancelled_at: Mapped[datetime | None]
+
+
+class AbsenceMove(Base):
+    """A case moved away because of an absence (to give it back afterwards)."""
+
+    __tablename__ = "absence_moves"
+    __table_args__ = (UniqueConstraint("absence_id", "case_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    absence_id: Mapped[int] = mapped_column(ForeignKey("absences.id", ondelete="CASCADE"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    to_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    moved_at: Mapped[datetime]
+    given_back_at: Mapped[datetime | None]
+
+
+class PendingApproval(Base):
+    """A transition that waits for a second person's approval (four-eyes rule)."""
+
+    __tablename__ = "approvals"
+    __table_args__ = (Index("ix_approvals_state_case", "state", "case_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    source: Mapped[str] = mapped_column(String(30))
+    target: Mapped[str] = mapped_column(String(30))
+    comment: Mapped[str | None] = mapped_column(Text)
+    message: Mapped[str | None] = mapped_column(Text)
+    requested_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    requested_at: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(20), default="pending")
+    decided_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", name="fk_approvals_decided_by")
+    )
+    decided_at: Mapped[datetime | None]
+    reason: Mapped[str | None] = mapped_column(Text)

@@ -29,6 +29,7 @@ from backoffice.services.desktop import ChangeWatch
 from backoffice.services.users import UserInfo
 from backoffice.ui.case.view import CaseView
 from backoffice.ui.context import UiContext
+from backoffice.ui.delivery.outbox import OutboxSender
 from backoffice.ui.delivery.panel import DeliveryPanel
 from backoffice.ui.delivery.portal import SYNC_TABLES, PortalSync
 from backoffice.ui.delivery.workspace import DeliveryWorkspace
@@ -43,6 +44,9 @@ from backoffice.ui.workspace import Shell, Workspace
 from backoffice.ui.workspace_stack import WorkspaceStack
 
 log = logging.getLogger(__name__)
+
+#: What a run of the outbox changes (for the workspaces that show it).
+OUTBOX_TABLES = frozenset({"outbox_messages", "documents", "case_events"})
 
 #: The workspaces in switcher order; the window offers each to the roles it allows.
 WORKSPACES: tuple[type[Workspace], ...] = (InboxWorkspace, DeliveryWorkspace)
@@ -85,12 +89,16 @@ class MainWindow(QMainWindow):
         self.portal.status_message.connect(self.statusBar().showMessage)
         self.portal.finished.connect(lambda _outcome: self._data_changed(SYNC_TABLES))
         self.stack = WorkspaceStack(context, Shell(settings, self.portal), workspaces, self)
+        #: Sends what the clerks decided (citizen messages, confirmations) while the window runs.
+        self.outbox = OutboxSender(context.services, context.runner, self)
+        self.outbox.finished.connect(lambda _report: self._data_changed(OUTBOX_TABLES))
         self.workspaces = self.stack.workspaces
         self.switch_actions = self.stack.switch_actions
         for workspace in self.stack:
             workspace.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             workspace.subject_changed.connect(partial(self._subject_changed, workspace))
             workspace.open_case_requested.connect(self.open_case)
+            workspace.data_written.connect(self.outbox.send_soon)
         self.stack.switched.connect(self._switched)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -245,6 +253,7 @@ class MainWindow(QMainWindow):
         for workspace in self.stack:
             workspace.start()
         self.portal.start()
+        self.outbox.start()
         if self._settings.refresh_seconds:
             self.refresh_timer.start(self._settings.refresh_seconds * 1000)
         self._watch_changes()
@@ -330,6 +339,7 @@ class MainWindow(QMainWindow):
             self._watch = None
         self.change_timer.stop()
         self.portal.shut_down()
+        self.outbox.shut_down()
         for workspace in self.stack:
             workspace.shut_down()
 

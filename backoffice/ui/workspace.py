@@ -66,6 +66,8 @@ class Workspace(QWidget):
     open_case_requested = Signal(int)
     #: Bring this workspace to the front.
     activation_requested = Signal()
+    #: The workspace changed something (a status, a message): the outbox may have work.
+    data_written = Signal()
 
     def __init__(self, context: UiContext, shell: Shell, parent: QWidget | None = None) -> None:
         super().__init__(parent)

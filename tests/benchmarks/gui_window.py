@@ -86,6 +86,7 @@ from backoffice.services.delivery import DeliveryService
 from backoffice.services.desktop import DesktopServices
 from backoffice.services.documents import DocumentService
 from backoffice.services.intake import IntakeService
+from backoffice.services.print_queue import PrintQueueService
 from backoffice.services.subscriber import KeyCrypto
 from backoffice.services.users import UserService
 from backoffice.store.database import Database
@@ -779,6 +780,7 @@ def build_services(
         attachments=AttachmentService(db),
         delivery=DeliveryService(db),
         citizen=CitizenMessages(db, lambda: NOW),
+        print_queue=PrintQueueService(db, lambda: NOW),
         open_intake=open_intake,
         destinations=destinations,
         sync_interval_minutes=0,  # no automatic sync: the benchmark starts the one it times

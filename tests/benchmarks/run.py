@@ -37,6 +37,7 @@ BENCHMARKS: dict[str, str] = {
     "documents": "tests.benchmarks.documents",
     "intake": "tests.benchmarks.intake",
     "gui": "tests.benchmarks.gui",
+    "workload": "tests.benchmarks.workload",
 }
 
 ROOT = Path(__file__).resolve().parents[2]

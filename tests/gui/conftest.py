@@ -41,6 +41,7 @@ from backoffice.services.delivery import DeliveryService
 from backoffice.services.desktop import DesktopServices
 from backoffice.services.documents import DocumentService
 from backoffice.services.intake import IntakeService
+from backoffice.services.print_queue import PrintQueueService
 from backoffice.services.subscriber import KeyCrypto
 from backoffice.simulator.crypto import SimulatorKeys
 from backoffice.simulator.server import Simulator
@@ -132,6 +133,7 @@ def desktop_services(world: World) -> DesktopServices:
         attachments=AttachmentService(world.db),
         delivery=DeliveryService(world.db),
         citizen=CitizenMessages(world.db, world.clock),
+        print_queue=PrintQueueService(world.db, world.clock),
     )
 
 

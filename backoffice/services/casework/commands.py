@@ -23,6 +23,7 @@ from backoffice.domain.status import OPEN_STATUSES, Status
 from backoffice.domain.templates import DEFAULT_RETENTION_YEARS
 from backoffice.domain.text import clean_line
 from backoffice.services.actor import Actor
+from backoffice.services.approval_rules import grant
 from backoffice.services.audit import EventKind, append_event
 from backoffice.services.citizen.service import queue_status_message
 from backoffice.services.errors import (
@@ -34,15 +35,15 @@ from backoffice.services.errors import (
     storage_errors,
 )
 from backoffice.services.queries import CaseRow
-from backoffice.store.models import Case, CaseEvent, Notice, User
+from backoffice.store.models import Case, CaseEvent, User
 
+from .assignment import assign_case, find_active_user
 from .common import (
     CaseworkBase,
     case_template,
     has_certificate,
     load_case,
     status_history,
-    user_login,
     user_name,
 )
 from .records import HistoryEntry
@@ -112,54 +113,27 @@ class CaseCommands(CaseworkBase):
         case_id: int,
         assignee_login: str | None,
         expected_version: int | None = None,
+        *,
+        reason: str | None = None,
     ) -> CaseRow:
         """Assign, reassign, take over or (with None) release a case. Team leads only,
         except that anyone may release their own claim. With ``expected_version``, the
-        change is refused (ConcurrentChange) if the case changed since the caller saw it."""
+        change is refused (ConcurrentChange) if the case changed since the caller saw it.
+        An assignment to someone absent today goes to their stand-in (services.absences);
+        ``reason`` goes into the history."""
         now = self._clock()
+        reason = _bounded(reason, MAX_COMMENT_CHARS, "reason")
         with self._db.write() as session:
             case = load_case(session, case_id, lock=True)
             if expected_version is not None and case.version != expected_version:
                 raise self._conflict(session, case, expected_version)
-            previous = case.assignee_id
-            target = None
-            if assignee_login is not None:
-                target = session.scalars(
-                    select(User).where(User.login == assignee_login, User.active.is_(True))
-                ).first()
-                if target is None:
-                    raise NotFound(f"no active user with the login {assignee_login!r}")
-            own_release = target is None and previous == actor.user_id and previous is not None
-            if not own_release:
-                actor.require(Permission.ASSIGN_CASES)
-            if not Status(case.status).is_open:
-                raise InvalidInput(f"{case.file_number} is closed; its assignment is final")
-            new_id = target.id if target else None
-            if new_id == previous:
-                return self._row(session, case)
-            case.assignee_id = new_id
-            case.version += 1
-            case.updated_at = now
-            case.updated_by_id = actor.user_id
-            session.flush()
-            kind = EventKind.RELEASED if new_id is None else EventKind.ASSIGNED
-            event = append_event(
-                session,
-                case_id,
-                actor.user_id,
-                kind,
-                {
-                    "from": user_login(session, previous),
-                    "to": target.login if target else None,
-                    "version": case.version,
-                },
-                at=now,
+            target = (
+                find_active_user(session, assignee_login) if assignee_login is not None else None
             )
-            if previous is not None and previous != actor.user_id:
-                session.add(Notice(user_id=previous, case_id=case_id, event_id=event.id))
-            if new_id is not None and new_id != actor.user_id:
-                session.add(Notice(user_id=new_id, case_id=case_id, event_id=event.id))
-            return self._row(session, case)
+            done = assign_case(
+                session, actor, case_id, target, now=now, today=self._today(), reason=reason
+            )
+            return self._row(session, done.case)
 
     def release(self, actor: Actor, case_id: int, expected_version: int | None = None) -> CaseRow:
         return self.assign(actor, case_id, None, expected_version)
@@ -178,8 +152,13 @@ class CaseCommands(CaseworkBase):
         today: date | None = None,
         notify: bool = True,
         resend: bool = False,
+        approval_id: int | None = None,
     ) -> CaseRow:
         """Move a case along its workflow, if it still is what the clerk saw.
+
+        A transition the template marks ``requires: approval`` is refused
+        (ApprovalRequired) unless ``approval_id`` names the pending approval of exactly
+        this change and the actor may grant it (services.approvals calls it so).
 
         With ``notify``, the citizen's message for the new status (the template's text and
         ``message``) is queued in the same transaction; it is refused, and with it the
@@ -206,8 +185,13 @@ class CaseCommands(CaseworkBase):
             template = case_template(session, case)
             source = Status(case.status)
             has_document = has_certificate(session, case_id)
-            template.workflow.check(
+            transition = template.workflow.check(
                 source, target, comment=comment, has_document=has_document, message=message
+            )
+            approval = (
+                grant(session, actor, case, source, target, approval_id, now)
+                if transition.needs_approval
+                else None
             )
             values = self._deadline_values(session, case, target, now, today)
             result = session.execute(
@@ -234,6 +218,8 @@ class CaseCommands(CaseworkBase):
                 payload["comment"] = comment
             if message:
                 payload["message"] = message
+            if approval:
+                payload.update(approval)
             append_event(session, case_id, actor.user_id, EventKind.STATUS_CHANGED, payload, at=now)
             session.expire(case)
             changed = load_case(session, case_id)

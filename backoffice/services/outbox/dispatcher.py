@@ -4,6 +4,9 @@ One dispatcher sends every kind of message through the handler registered for it
 :class:`Route` (kind and channel): the portal decision today; the citizen's status
 messages by FIT-Connect reply, e-mail or letter next. Any service queues a message in
 its own transaction with :func:`queue_message` (or :meth:`OutboxDispatcher.add`).
+A handler is called with the payload (:class:`Handler`); one that needs the message's id
+(a letter linked to its message, a reply resumed after a crash) is a :class:`MessageHandler`
+and gets the whole :class:`Leased` message.
 
 A row is claimed with a short lease (one conditional UPDATE), sent, and marked
 sent; a transient failure reschedules it with exponential back-off; a final
@@ -28,7 +31,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, TypeAlias, runtime_checkable
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
@@ -76,6 +79,18 @@ class Retry(Exception):
 
 class Handler(Protocol):
     def __call__(self, payload: Mapping[str, Any]) -> None: ...
+
+
+@runtime_checkable
+class MessageHandler(Protocol):
+    """A handler that needs the message, not only its payload: its id (to link what it makes
+    to the message, or to find what an earlier attempt left) and its attempts so far."""
+
+    def send_message(self, message: Leased) -> None: ...
+
+
+#: What the handler table holds: either kind of handler.
+AnyHandler: TypeAlias = Handler | MessageHandler
 
 
 @dataclass(frozen=True)
@@ -150,14 +165,16 @@ def queue_message(
 
 
 def backoff(attempts: int) -> timedelta:
-    return min(BACKOFF_START * (2 ** max(0, attempts - 1)), BACKOFF_MAX)
+    # Doublings capped: from attempt 43 on, 30 s * 2**42 no longer fits a timedelta.
+    doublings = min(max(0, attempts - 1), 30)
+    return min(BACKOFF_START * 2**doublings, BACKOFF_MAX)
 
 
 class OutboxDispatcher:
     def __init__(
         self,
         db: Database,
-        handlers: Mapping[Route, Handler],
+        handlers: Mapping[Route, AnyHandler],
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._db = db
@@ -235,13 +252,17 @@ class OutboxDispatcher:
         return self.record(self.deliver(leased), report, defer=defer)
 
     def deliver(self, leased: Leased) -> Outcome:
-        """Hand a leased message to its handler; no database work (any thread may call it)."""
+        """Hand a leased message to its handler; no database work of its own (any thread may
+        call it; a citizen-message handler reads and writes in sessions of its own)."""
         try:
             handler = self._handlers[leased.route]
         except KeyError:
             return Outcome(leased, OutboxState.PENDING, f"no handler for {leased.route}")
         try:
-            handler(leased.payload)
+            if isinstance(handler, MessageHandler):
+                handler.send_message(leased)
+            else:
+                handler(leased.payload)
         except Refused as exc:
             return Outcome(leased, OutboxState.FAILED, str(exc))
         except Retry as exc:

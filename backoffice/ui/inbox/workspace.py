@@ -60,6 +60,7 @@ class InboxWorkspace(Workspace):
 
         self.inbox.case_selected.connect(self.case_view.show_case)
         self.case_view.case_changed.connect(self.inbox.case_changed)
+        self.case_view.case_changed.connect(lambda _row: self.data_written.emit())
         self.case_view.conflict.connect(self.inbox.mark_conflict)
         self.case_view.status_message.connect(self.status_message)
         self.case_view.case_shown.connect(self._case_shown)

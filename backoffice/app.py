@@ -223,9 +223,7 @@ class Backoffice:
         self.catalogue.install_defaults_if_empty(actor)
 
     def portal_settings(self) -> PortalSettings | None:
-        from backoffice.portal.settings import load_portal_settings
-
-        return load_portal_settings(self.installation.settings_file)
+        return self.installation.portal_settings()
 
     def mail_access(self) -> MailAccess:
         """The installation's mail settings and keyring entries (read at each send)."""

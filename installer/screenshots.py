@@ -74,7 +74,7 @@ from backoffice.services.queries import CaseFilter, CaseRow, CaseSort, SortKey  
 from backoffice.services.subscriber import KeyCrypto  # noqa: E402
 from backoffice.services.users import UserService  # noqa: E402
 from backoffice.simulator.citizens import fill_form  # noqa: E402
-from backoffice.simulator.faults import FaultRule  # noqa: E402
+from backoffice.simulator.faults import FaultKind, FaultRule  # noqa: E402
 from backoffice.simulator.server import Simulator  # noqa: E402
 from backoffice.store.database import Database  # noqa: E402
 from backoffice.store.migrate import upgrade  # noqa: E402
@@ -232,7 +232,9 @@ def fetch_from_portal(db: Database, clock: Clock) -> Portal:
     sim.generate(1, service="birth_certificate", fault="attachment-hash")
     with portal.open_intake(db, clock) as intake:
         clock.advance(minutes=20)
-        sim.faults.set([FaultRule(kind="error", status=503, path="/v1/cases/*", method="POST")])
+        sim.faults.set(
+            [FaultRule(kind=FaultKind.ERROR, status=503, path="/v1/cases/*", method="POST")]
+        )
         report = intake.sync(SYSTEM, sim.destination_id)
     sim.faults.clear()
     print(f"fetched: {report.accepted} accepted, {report.rejected} rejected")

@@ -4,6 +4,8 @@
 # Bootstraps .venv, installs the Debian packages the tests need (only those missing; no network
 # when everything is there), then runs, stopping at the first failure:
 #   ruff check, ruff format --check, mypy, lint-imports, pytest "$@"
+# (mypy checks what pyproject's [tool.mypy] names: backoffice/ strictly, tests/ and
+# installer/screenshots.py a little less so.)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
@@ -15,6 +17,8 @@ bootstrap_venv
 
 # Qt offscreen, pdftoppm (PDFs rendered to pixels in tests), PostgreSQL server binaries.
 packages=(libglib2.0-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 poppler-utils)
+# tests/integration/test_msi.py checks the Windows installer source with msitools.
+packages+=(wixl msitools)
 if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null && ! command -v initdb >/dev/null; then
     packages+=(postgresql)
 fi

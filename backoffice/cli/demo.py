@@ -19,7 +19,8 @@ import keyring.backend
 
 from backoffice.app import Backoffice
 from backoffice.domain.status import Status
-from backoffice.portal.credentials import KeyringUnavailable, SecretStore
+from backoffice.portal.credentials import SecretStore
+from backoffice.portal.errors import KeyringUnavailable
 from backoffice.portal.keys import KeyStore, generate_keys
 from backoffice.portal.settings import (
     PortalSettings,
@@ -53,7 +54,7 @@ class DemoKeyring(keyring.backend.KeyringBackend):
     priority = 0.1
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring leaves it unannotated
         self._secrets: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:

@@ -74,13 +74,16 @@ def run_demo(args: argparse.Namespace) -> int:
         )
         return 0
     actor = backoffice.users.by_login("teamleitung").as_actor()
-    return _run_window(context, actor, args, choose_user=True)
+    return _run_window(context, actor, args, choose_user=not args.smoke_test)
 
 
 def _run_window(
     context: CommandContext, actor: Actor, args: argparse.Namespace, *, choose_user: bool
 ) -> int:
+    if args.smoke_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from backoffice.ui.app import run_gui
+    from backoffice.ui.smoke import run_smoke_test
 
     installation = context.backoffice.installation
     return run_gui(
@@ -90,4 +93,5 @@ def _run_window(
         settings_path=installation.data_dir / "ui.ini",
         log_dir=installation.logs_dir,
         choose_user=choose_user,
+        on_window=run_smoke_test if args.smoke_test else None,
     )

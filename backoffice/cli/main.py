@@ -87,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="interface language (default: saved choice, else the system's)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug output")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
+    # The build's check of a bundle or an installed package (installer/smoke.py): the real
+    # window, offscreen unless QT_QPA_PLATFORM says otherwise, until the inbox shows rows.
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(func=gui.cmd_gui)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     db.add_commands(sub)
@@ -107,6 +111,19 @@ def build_parser() -> argparse.ArgumentParser:
     mail.add_commands(sub)
     doctor.add_commands(sub)
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """``--version``; reads the version only when asked (importlib.metadata costs the start)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help")))
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from backoffice import __version__
+
+        print(f"{parser.prog} {__version__}")
+        parser.exit()
 
 
 def _os_login() -> str:

@@ -209,7 +209,10 @@ def _permit(ctx: Context) -> tuple[list[Flowable], float, FirstPage]:
     if ctx.body:
         story.append(p(ctx, ctx.body, "body", multiline=True))
     story += data_tables(ctx)
-    hint = [p(ctx, ctx.words.verify_hint, "small"), url_paragraph(ctx, CONTENT_WIDTH / 2)]
+    hint: list[Flowable] = [
+        p(ctx, ctx.words.verify_hint, "small"),
+        url_paragraph(ctx, CONTENT_WIDTH / 2),
+    ]
     story.append(closing_row(ctx, hint, signature_block(ctx)))
     return story, 46 * mm, _office_head
 

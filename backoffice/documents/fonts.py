@@ -1,4 +1,4 @@
-"""The fonts every document embeds: DejaVu Sans and DejaVu Serif from ``resources/fonts``.
+"""The fonts every document embeds: DejaVu Sans and DejaVu Serif, shipped with the program.
 
 They are registered with reportlab once per process (thread-safe, on first use). A PDF
 must never reference a font it does not embed, so the renderer passes one of these as
@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-#: Where the font files ship (see resources/fonts/README.md for origin and licence).
-FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+from backoffice import assets
 
 
 @dataclass(frozen=True)
@@ -35,8 +33,11 @@ _lock = threading.Lock()
 _registered = False
 
 
-def register_fonts(folder: Path = FONT_DIR) -> None:
-    """Register the embedded fonts with reportlab (only the first call does work)."""
+def register_fonts() -> None:
+    """Register the shipped fonts with reportlab (only the first call does work).
+
+    Origin and licence of the font files: the README beside them.
+    """
     global _registered
     if _registered:
         return
@@ -44,10 +45,10 @@ def register_fonts(folder: Path = FONT_DIR) -> None:
         if _registered:
             return
         for name, file_name in _FILES.items():
-            path = folder / file_name
-            if not path.is_file():
-                raise FileNotFoundError(f"font file missing: {path} (see resources/fonts)")
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+            resource = assets.font(file_name)
+            if not resource.is_file():
+                raise FileNotFoundError(f"font file missing: {file_name} ({resource})")
+            pdfmetrics.registerFont(TTFont(name, str(assets.file_path(resource))))
         for family in (SANS, SERIF):
             # <b> in our own markup maps to the bold face; italics are not shipped.
             addMapping(family.regular, 0, 0, family.regular)
@@ -62,7 +63,9 @@ def covers(font_name: str, char: str) -> bool:
     glyphs = _glyphs.get(font_name)
     if glyphs is None:
         register_fonts()
-        glyphs = _glyphs.setdefault(font_name, pdfmetrics.getFont(font_name).face.charToGlyph)
+        font = pdfmetrics.getFont(font_name)
+        assert isinstance(font, TTFont), f"{font_name} is not one of our TrueType fonts"
+        glyphs = _glyphs.setdefault(font_name, font.face.charToGlyph)
     return ord(char) in glyphs
 
 

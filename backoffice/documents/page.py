@@ -75,7 +75,7 @@ class _DocumentCanvas(Canvas):
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # private; not in reportlab's stubs
 
     def save(self) -> None:
         total = len(self._pages)

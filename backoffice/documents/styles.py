@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -44,7 +45,7 @@ def styles_for(family: Family) -> Styles:
         "base", fontName=regular, fontSize=10, leading=13.5, textColor=INK, splitLongWords=1
     )
 
-    def style(name: str, **kw: object) -> ParagraphStyle:
+    def style(name: str, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(f"{regular}-{name}", parent=base, **kw)
 
     return Styles(

@@ -1,7 +1,7 @@
 """Service template definitions: what a service shows, how it flows, what it says.
 
-Templates are data files (``resources/services/*.json``) that an administrator
-can edit. :func:`parse_template` validates one completely before anything uses
+Templates are data files (``*.json``; the default ones ship with the program) that an
+administrator can edit. :func:`parse_template` validates one completely before anything uses
 it: unknown keys, transitions outside the core graph, a missing message text,
 a field group without fields — each gives a :class:`TemplateError` that names
 the template and the field (as a JSON path such as ``$.workflow.transitions[2].to``).

@@ -322,7 +322,7 @@ class Transport:
             )
         if not (idempotent or error.before_send):
             return None
-        return min(self.retry.backoff * 2 ** (attempt - 1), self.retry.backoff_max)
+        return min(self.retry.backoff * 2.0 ** (attempt - 1), self.retry.backoff_max)
 
     # -- one try --------------------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import rsa
 from jwcrypto import jwe, jwk
 from jwcrypto.common import JWException
 
@@ -256,7 +257,10 @@ def _keys_from_json(document: object, path: Path) -> SubscriberKeys:
             raise bad(f"the {role} key is not marked for {alg} {ops}")
         if key.get("kid") != thumbprint(key):
             raise bad(f"the {role} key's kid is not its thumbprint")
-        size = key.get_op_key(ops[0]).key_size
+        op_key = key.get_op_key(ops[0])
+        if not isinstance(op_key, rsa.RSAPrivateKey):
+            raise bad(f"the {role} key is not a private RSA key")
+        size = op_key.key_size
         if size != protocol.RSA_BITS:
             raise bad(f"the {role} key has {size} bits, not {protocol.RSA_BITS}")
         loaded[role] = key

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric import rsa
 from jwcrypto import jwk
 from jwcrypto.common import JWException
 
@@ -118,7 +119,10 @@ def citizen_key(document: Mapping[str, Any] | None) -> jwk.JWK:
         key = jwk.JWK(kty="RSA", n=document["n"], e=document["e"])
     except (KeyError, TypeError, ValueError, JWException) as exc:
         raise ReplyKeyError(f"the citizen's reply key cannot be read: {clean_text(exc)}") from None
-    bits = key.get_op_key("wrapKey").key_size
+    public = key.get_op_key("wrapKey")
+    if not isinstance(public, rsa.RSAPublicKey):
+        raise ReplyKeyError("the citizen's reply key is not an RSA public key")
+    bits = public.key_size
     if bits < MIN_KEY_BITS:
         raise ReplyKeyError(f"the citizen's reply key has {bits} bits, fewer than {MIN_KEY_BITS}")
     kid = document.get("kid")

@@ -1,7 +1,8 @@
 """Incoming metadata checked against FITKO's metadata schema 1.0.0 (draft 2020-12), formats on.
 
-The schema is shipped in ``resources/schemas/`` (see the README there). Errors come back as
-readable lines, ``<JSON path>: <message>``, the most relevant first (jsonschema's best match).
+The schema ships with the program (``backoffice.assets``; its origin: the README beside it).
+Errors come back as readable lines, ``<JSON path>: <message>``, the most relevant first
+(jsonschema's best match).
 
 Format checks: jsonschema checks ``date-time`` and ``uri`` only when optional packages are
 installed, and silently passes them otherwise. So that the result never depends on what happens
@@ -15,30 +16,21 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import jsonschema
 import jsonschema.exceptions
 from jsonschema import Draft202012Validator, FormatChecker
 
+from backoffice import assets
 from backoffice.portal.errors import clean_text
 
-SCHEMAS_DIR = Path(__file__).resolve().parents[2] / "resources" / "schemas"
 METADATA_SCHEMA_FILE = "metadata.schema.v1.0.0.json"
 
 _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
 # RFC 3986 absolute URI: scheme ":" hier-part, no spaces or characters outside the grammar.
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*$")
 _PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
-
-
-def schema_path(name: str) -> Path:
-    """The shipped schema file ``name`` (a file name inside ``resources/schemas``)."""
-    path = SCHEMAS_DIR / name
-    if path.parent != SCHEMAS_DIR:
-        raise ValueError(f"not a schema file name: {name!r}")
-    return path
 
 
 def _is_datetime(value: object) -> bool:
@@ -68,7 +60,7 @@ def format_checker() -> FormatChecker:
 
 @functools.cache
 def _metadata_validator() -> Draft202012Validator:
-    schema = json.loads(schema_path(METADATA_SCHEMA_FILE).read_text(encoding="utf-8"))
+    schema = json.loads(assets.schema(METADATA_SCHEMA_FILE).read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=format_checker())
 

@@ -15,12 +15,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from backoffice import assets
 from backoffice.domain.roles import Permission
 from backoffice.domain.templates import ServiceTemplate, load_template_text, parse_template
 from backoffice.store.database import Database
@@ -31,15 +32,17 @@ from .actor import Actor
 from .errors import storage_errors
 from .template_live import SINCE_ALWAYS, VersionState, berlin_today, live_on
 
-#: The catalogue that ships with the program.
-DEFAULT_CATALOGUE = Path(__file__).resolve().parents[2] / "resources" / "services"
 
+def read_catalogue(folder: Traversable | None = None) -> list[ServiceTemplate]:
+    """Load and validate every ``*.json`` template in a folder (all or nothing).
 
-def read_catalogue(folder: Path = DEFAULT_CATALOGUE) -> list[ServiceTemplate]:
-    """Load and validate every ``*.json`` template in a folder (all or nothing)."""
+    Without a folder: the catalogue that ships with the program.
+    """
+    folder = assets.service_templates() if folder is None else folder
     templates = []
-    for path in sorted(folder.glob("*.json")):
-        templates.append(load_template_text(path.read_text(encoding="utf-8"), path.name))
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if path.name.endswith(".json") and path.is_file():
+            templates.append(load_template_text(path.read_text(encoding="utf-8"), path.name))
     keys = [t.key for t in templates]
     duplicates = {k for k in keys if keys.count(k) > 1}
     if duplicates:

@@ -1,12 +1,21 @@
-"""One installation of the program: its data folder and database.
+r"""One installation of the program: its data folder and database.
 
 Everything of one installation lives in one folder (database file, settings,
 logs, keys), so that several can live side by side. The folder comes from
 ``--data-dir``, else ``$BACKOFFICE_DATA_DIR``, else the platform's user data
 folder; the database from ``--database``, else ``$BACKOFFICE_DATABASE_URL``,
 else the ``database_url`` stored in the folder's ``settings.json`` (by the first-start
-wizard, :meth:`Installation.save_database_url`), else ``backoffice.sqlite3`` in that
-folder.
+wizard, :meth:`Installation.save_database_url`), else the machine-wide setting, else
+``backoffice.sqlite3`` in that folder.
+
+Machine-wide settings (:class:`MachineSettings`) are what an administrator gave the
+Windows installer (its public properties, e.g. through group policy's software
+installation) or set by group policy directly: registry values under
+``HKLM\SOFTWARE\Rathaus Backoffice``, overridden value by value by those under
+``HKLM\SOFTWARE\Policies\Rathaus Backoffice``. They are defaults: the database URL
+applies when neither ``--database`` nor the environment names one, the portal
+connection while the installation has none of its own (``backoffice portal configure``).
+Other systems have none.
 """
 
 from __future__ import annotations
@@ -14,17 +23,22 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from backoffice.domain.text import visible_text
 from backoffice.store.database import Database, DatabaseConfigError
+
+if TYPE_CHECKING:
+    from backoffice.portal.settings import PortalSettings
 
 APP_NAME = "rathaus-backoffice"
 DATA_DIR_ENV = "BACKOFFICE_DATA_DIR"
@@ -67,6 +81,22 @@ def console_log_handler(level: int = logging.WARNING) -> logging.Handler:
     return handler
 
 
+#: Registry keys under HKEY_LOCAL_MACHINE, the first winning: group policy, then the installer's.
+REGISTRY_KEYS = (r"SOFTWARE\Policies\Rathaus Backoffice", r"SOFTWARE\Rathaus Backoffice")
+#: The registry value of each machine-wide setting (installer/windows/backoffice.wxs writes
+#: them from its public properties DATABASE_URL, PORTAL_BASE_URL, … of the same meaning).
+REGISTRY_VALUES = {
+    "database_url": "DatabaseUrl",
+    "portal_base_url": "PortalBaseUrl",
+    "portal_token_url": "PortalTokenUrl",
+    "portal_destinations": "PortalDestinations",  # comma-separated UUIDs
+    "portal_client_id": "PortalClientId",
+}
+
+#: Reads one registry value: (key under HKLM, value name) -> text, None when absent.
+RegistryReader = Callable[[str, str], "str | None"]
+
+
 class InstallationError(Exception):
     """The data folder cannot be used (missing rights, a file in the way, …)."""
 
@@ -92,9 +122,86 @@ def stored_database_url(path: Path) -> str | None:
 
 
 @dataclass(frozen=True)
+class MachineSettings:
+    """Machine-wide defaults from the administrator (see the module docstring). No secrets:
+    the portal's client secret is never in the registry, only in the user's keyring."""
+
+    database_url: str | None = None
+    portal_base_url: str | None = None
+    portal_token_url: str | None = None
+    portal_destinations: tuple[str, ...] = ()
+    portal_client_id: str | None = None
+
+    @classmethod
+    def read(cls, reader: RegistryReader | None = None) -> MachineSettings:
+        """The settings from the registry (``reader``: Windows' own unless a test gives one)."""
+        if reader is None:
+            if sys.platform != "win32":
+                return cls()
+            reader = _read_windows_registry
+        values: dict[str, str] = {}
+        for attribute, name in REGISTRY_VALUES.items():
+            for key in REGISTRY_KEYS:
+                value = (reader(key, name) or "").strip()
+                if value:  # the installer writes an empty value for a property not given
+                    values[attribute] = value
+                    break
+        destinations = values.pop("portal_destinations", "")
+        return cls(
+            **values,
+            portal_destinations=tuple(d.strip() for d in destinations.split(",") if d.strip()),
+        )
+
+    def portal_settings(self) -> PortalSettings | None:
+        """The machine-wide portal connection; None if none is set, an error if incomplete."""
+        from backoffice.portal.errors import PortalConfigError
+        from backoffice.portal.settings import PortalSettings
+
+        given = {
+            "PortalBaseUrl": self.portal_base_url,
+            "PortalTokenUrl": self.portal_token_url,
+            "PortalDestinations": ",".join(self.portal_destinations),
+            "PortalClientId": self.portal_client_id,
+        }
+        if not any(given.values()):
+            return None
+        missing = [name for name, value in given.items() if not value]
+        if missing:
+            raise PortalConfigError(
+                "the machine-wide portal settings are incomplete (registry values missing: "
+                f"{', '.join(missing)}); ask your administrator"
+            )
+        assert self.portal_base_url and self.portal_token_url and self.portal_client_id
+        try:
+            return PortalSettings(
+                base_url=self.portal_base_url,
+                token_url=self.portal_token_url,
+                destination_ids=self.portal_destinations,
+                client_id=self.portal_client_id,
+            )
+        except PortalConfigError as exc:
+            raise PortalConfigError(f"the machine-wide portal settings: {exc}") from None
+
+
+def _read_windows_registry(key: str, name: str) -> str | None:
+    if sys.platform == "win32":  # (mypy: winreg exists only there)
+        import winreg
+
+        access = winreg.KEY_READ | winreg.KEY_WOW64_64KEY  # the 64-bit view the MSI writes
+        try:
+            with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, key, 0, access) as handle:
+                value, kind = winreg.QueryValueEx(handle, name)
+        except OSError:  # no such key or value
+            return None
+        return value if kind in (winreg.REG_SZ, winreg.REG_EXPAND_SZ) else None
+    return None
+
+
+@dataclass(frozen=True)
 class Installation:
     data_dir: Path
     database_url: str
+    machine: MachineSettings = field(default_factory=MachineSettings)
 
     @property
     def logs_dir(self) -> Path:
@@ -115,17 +222,38 @@ class Installation:
 
     @classmethod
     def locate(
-        cls, data_dir: str | Path | None = None, database: str | None = None
+        cls,
+        data_dir: str | Path | None = None,
+        database: str | None = None,
+        machine: MachineSettings | None = None,
     ) -> Installation:
+        machine = MachineSettings.read() if machine is None else machine
         chosen = data_dir or os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir(APP_NAME)
         folder = Path(chosen).expanduser().resolve()
         url = (
             database
             or os.environ.get(DATABASE_ENV)
             or stored_database_url(folder / SETTINGS_FILE)
+            or machine.database_url
             or f"sqlite:///{folder / DATABASE_FILE}"
         )
-        return cls(folder, url)
+        return cls(folder, url, machine)
+
+    def portal_settings(self) -> PortalSettings | None:
+        """This installation's portal connection, else the machine-wide one, else None."""
+        from backoffice.portal.settings import load_portal_settings
+
+        return load_portal_settings(self.settings_file) or self.machine.portal_settings()
+
+    def require_portal_settings(self) -> PortalSettings:
+        from backoffice.portal.errors import PortalConfigError
+
+        settings = self.portal_settings()
+        if settings is None:
+            raise PortalConfigError(
+                "the portal is not configured yet: run `backoffice portal configure` first"
+            )
+        return settings
 
     def save_database_url(self, url: str | None) -> Installation:
         """Remember ``url`` for the next start (None: back to the SQLite default), keeping the
@@ -157,7 +285,11 @@ class Installation:
             write_json_atomically(self.settings_file, document)
         except OSError as exc:
             raise InstallationError(f"cannot write {self.settings_file}: {exc.strerror}") from None
-        return Installation(self.data_dir, url or self.default_database_url)
+        return Installation(
+            self.data_dir,
+            url or self.machine.database_url or self.default_database_url,
+            self.machine,
+        )
 
     def prepare(self) -> None:
         """Create the folders and check that we can write there; change nothing else."""

@@ -65,7 +65,7 @@ MAX_DETAIL_CHARS = 500
 
 
 class Decryptor(Protocol):
-    def __call__(self, compact_jwe: JweText) -> bytes: ...
+    def __call__(self, compact_jwe: JweText, /) -> bytes: ...
 
 
 @dataclass(frozen=True)

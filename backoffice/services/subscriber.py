@@ -15,7 +15,7 @@ from backoffice.portal.client import SubscriberClient
 from backoffice.portal.credentials import SecretStore
 from backoffice.portal.keys import KeyStore, SubscriberKeys
 from backoffice.portal.protocol import Problem
-from backoffice.portal.settings import PortalSettings, require_portal_settings
+from backoffice.portal.settings import PortalSettings
 
 from .installation import Installation
 
@@ -97,7 +97,7 @@ def open_portal(
     installation: Installation, **client_options: Any
 ) -> tuple[PortalSettings, SubscriberClient, KeyCrypto]:
     """Settings, client and crypto for an installation; clear errors when something is missing."""
-    settings = require_portal_settings(installation.settings_file)
+    settings = installation.require_portal_settings()
     secrets = SecretStore(installation.data_dir)
     keys = KeyStore(installation.keys_dir, secrets).load()
     client = SubscriberClient.from_settings(

@@ -147,7 +147,7 @@ class SyncWatch:
         """The interval, doubled per failed round in a row, at most ten intervals."""
         if failures <= 0:
             return self.interval
-        return min(self.interval * 2**failures, self.interval * MAX_BACKOFF_INTERVALS)
+        return min(self.interval * 2.0**failures, self.interval * MAX_BACKOFF_INTERVALS)
 
     def round(self, portal: Portal, destinations: Sequence[str], number: int) -> Round:
         done = Round(number)

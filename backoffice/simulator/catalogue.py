@@ -1,4 +1,4 @@
-"""The services the simulated destination offers, read from ``resources/services/*.json`` as data.
+"""The services the simulated destination offers, read from the shipped service templates as data.
 
 The simulator never imports the program's template code; it only needs each service's key,
 LeiKa identifier, name, fee and form fields.
@@ -9,14 +9,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import Any
 
+from backoffice import assets
 from backoffice.portal import protocol
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-SERVICES_DIR = RESOURCES / "services"
-METADATA_SCHEMA = RESOURCES / "schemas" / "metadata.schema.v1.0.0.json"
+SERVICES_DIR = assets.service_templates()
+METADATA_SCHEMA = assets.schema("metadata.schema.v1.0.0.json")
 #: Amtlicher Regionalschlüssel of the simulated town (Münster; fictitious "Musterstadt").
 REGION = "DE055150000000"
 
@@ -37,10 +37,12 @@ class Service:
         return {"name": self.name, "identifier": self.identifier}
 
 
-def load_services(directory: Path = SERVICES_DIR) -> list[Service]:
+def load_services(directory: Traversable = SERVICES_DIR) -> list[Service]:
     """Every active service of the catalogue, in file-name order."""
     services = []
-    for path in sorted(directory.glob("*.json")):
+    for path in sorted(directory.iterdir(), key=lambda p: p.name):
+        if not path.name.endswith(".json"):
+            continue
         raw = json.loads(path.read_text(encoding="utf-8"))
         if not raw.get("active", True):
             continue

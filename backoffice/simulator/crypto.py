@@ -20,7 +20,7 @@ from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import padding
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from jwcrypto import jwe, jwk, jws
 
@@ -163,6 +163,8 @@ def decrypt(
     protected, encrypted_key, iv, ciphertext, tag = compact.split(".")
     try:
         private = key.get_op_key("unwrapKey")
+        if not isinstance(private, rsa.RSAPrivateKey):
+            raise JoseError(f"the key {header.get('kid')!r} is not a private RSA key")
         cek = private.decrypt(
             b64url_decode(encrypted_key),
             padding.OAEP(padding.MGF1(hashes.SHA256()), hashes.SHA256(), None),

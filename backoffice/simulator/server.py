@@ -22,6 +22,7 @@ import threading
 import uuid
 from collections.abc import Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any
@@ -67,7 +68,7 @@ class Simulator:
         token_lifetime: int = protocol.TOKEN_MAX_SECONDS,
         destination_id: str | None = None,
         memory_budget: int = 256 * 1024 * 1024,
-        services_dir: Path = SERVICES_DIR,
+        services_dir: Traversable = SERVICES_DIR,
         set_schema: str = protocol.SET_SCHEMA,
     ) -> None:
         self.port = port

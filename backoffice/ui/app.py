@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import shiboken6
@@ -49,6 +49,7 @@ def run_gui(
     log_dir: Path | None = None,
     argv: Sequence[str] | None = None,
     choose_user: bool = False,
+    on_window: Callable[[MainWindow], object] | None = None,
 ) -> int:
     """Run the desktop program until its window closes; returns the exit code.
 
@@ -56,7 +57,8 @@ def run_gui(
     (German unless the system is English). ``settings_path``: the INI file for
     window layouts (None: Qt's per-user default). ``log_dir``: where error
     reports go. ``choose_user``: ask who is working first (demo mode; ``actor``
-    is preselected); Cancel ends the program with 0.
+    is preselected); Cancel ends the program with 0. ``on_window``: called with the
+    window once it is shown (the smoke test watches it); what it returns is kept alive.
     """
     existing = QApplication.instance()
     if existing is None:
@@ -104,7 +106,10 @@ def run_gui(
         reporter.set_window(window)
         window.show()
         window.start()
-        return app.exec()
+        watcher = on_window(window) if on_window is not None else None
+        code = app.exec()
+        del watcher
+        return code
     finally:
         if window is not None:
             window.shut_down()

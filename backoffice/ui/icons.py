@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-ICON_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
+from backoffice import assets
 
 _FALLBACK = {
     "refresh": QStyle.StandardPixmap.SP_BrowserReload,
@@ -26,10 +25,10 @@ _FALLBACK = {
 
 @cache
 def icon(name: str) -> QIcon:
-    """The icon called ``name`` (file stem in resources/icons, or a fallback key)."""
-    path = ICON_DIR / f"{name}.svg"
-    if path.is_file():
-        return QIcon(str(path))
+    """The icon called ``name`` (a shipped SVG's file stem, or a fallback key)."""
+    resource = assets.icon(name)
+    if resource.is_file():
+        return QIcon(str(assets.file_path(resource)))
     standard = _FALLBACK.get(name)
     if standard is not None:
         return QApplication.style().standardIcon(standard)

@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
+import backoffice
 from backoffice.domain.templates import ServiceTemplate
 from backoffice.services.desktop import ChangeWatch
 from backoffice.services.users import UserInfo
@@ -354,6 +355,7 @@ class MainWindow(QMainWindow):
                 "take a case, check it, decide, and keep the applicant informed."
             )
         )
+        box.setInformativeText(self.tr("Version {version}").format(version=backoffice.__version__))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 

@@ -43,9 +43,11 @@ class UiSettings:
 
     def _int(self, key: str, default: int) -> int:
         value = self._s.value(key, default)
+        if not isinstance(value, int | float | str | bytes):
+            return default
         try:
-            return int(value)  # type: ignore[call-overload]
-        except (TypeError, ValueError):
+            return int(value)
+        except ValueError:
             return default
 
     def _bytes(self, key: str) -> QByteArray:

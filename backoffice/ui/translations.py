@@ -1,4 +1,4 @@
-"""Interface translations: Qt Linguist sources in resources/translations, compiled on demand.
+"""Interface translations: Qt Linguist sources shipped with the program, compiled on demand.
 
 The ``.ts`` files are the sources: edited with Qt Linguist, updated with
 ``pyside6-lupdate`` through ``python -m backoffice.ui.translations update``.
@@ -22,9 +22,11 @@ import platformdirs
 import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from backoffice import assets
+
 log = logging.getLogger(__name__)
 
-TS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TS_DIR = assets.folder_path(assets.translations())
 LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "de"
 PREFIX = "backoffice_"

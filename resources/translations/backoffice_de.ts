@@ -1156,7 +1156,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../backoffice/ui/inbox/panel.py" line="+170"/>
+        <location filename="../../backoffice/ui/inbox/panel.py" line="+177"/>
         <source>Search file number, name, form data ({shortcut})</source>
         <extracomment>The clerk selected a case (its id).</extracomment>
         <translation>Suchen: Aktenzeichen, Name, Angaben ({shortcut})</translation>
@@ -1365,7 +1365,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../backoffice/ui/main_window.py" line="+129"/>
+        <location filename="../../backoffice/ui/main_window.py" line="+130"/>
         <source>Rathaus Backoffice</source>
         <extracomment>The workspaces in switcher order; the window offers each to the roles it allows. Another desktop changed these tables (emitted in the change watch&apos;s thread).</extracomment>
         <translation>Rathaus Backoffice</translation>
@@ -1448,6 +1448,11 @@ Work through the applications citizens file online: take a case, check it, decid
         <translation>Rathaus Backoffice
 
 Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und die antragstellende Person auf dem Laufenden halten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Version {version}</source>
+        <translation>Version {version}</translation>
     </message>
 </context>
 <context>

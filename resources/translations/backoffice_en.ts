@@ -15,7 +15,7 @@
 <context>
     <name>InboxPanel</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/inbox/panel.py" line="+490"/>
+        <location filename="../../backoffice/ui/inbox/panel.py" line="+497"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n case</numerusform>

@@ -73,7 +73,8 @@ def _certificate(template: ServiceTemplate, seed: int) -> CertificateData:
 
 def _qr_only(code: str) -> bytes:
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, initialFontName=SANS.regular, invariant=1)
+    # types-reportlab declares initialFontName a float; it is the font's name.
+    canvas = Canvas(buffer, initialFontName=SANS.regular, invariant=1)  # type: ignore[arg-type]
     renderPDF.draw(
         qr_drawing(f"https://musterstadt.de/pruefen/{code}", 23 * mm, SANS.regular), canvas, 50, 50
     )

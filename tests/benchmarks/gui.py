@@ -91,7 +91,7 @@ def _file_number(world: World) -> str:
 
 def postmaster_pid(backend: Any) -> int | None:
     """The PostgreSQL server's main process (its CPU time is reported apart)."""
-    cluster = getattr(backend, "cluster", None)
+    cluster: Any = getattr(backend, "cluster", None)
     with contextlib.suppress(OSError, ValueError, IndexError, AttributeError):
         return int((Path(cluster.data_dir) / "postmaster.pid").read_text().split()[0])
     return None
@@ -190,7 +190,7 @@ def run(ctx: Context) -> dict[str, Any]:
         folder = Path(name)
         log(f"  cold starts of the program ({cold_count} after one unmeasured)…")
         figures["cold_starts"] = cold_starts(url, folder, cold_count, log)
-        config = {
+        config: dict[str, Any] = {
             "url": url,
             "login": LOGIN,
             "runs": options.runs,

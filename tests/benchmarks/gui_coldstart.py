@@ -32,10 +32,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtCore import QTimer
 
-    from backoffice.ui import inbox, main_window
+    from backoffice.ui import main_window
+    from backoffice.ui.inbox.panel import CaseTable
 
     marks["qt_and_ui_imported"] = time.time()
-    paint = inbox.CaseTable.paintEvent
+    paint = CaseTable.paintEvent
     construct = main_window.MainWindow.__init__
     start = main_window.MainWindow.start
 
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         marks.setdefault("window_start", time.time())
         start(self)
 
-    inbox.CaseTable.paintEvent = timed_paint  # type: ignore[method-assign]
+    CaseTable.paintEvent = timed_paint  # type: ignore[method-assign]
     main_window.MainWindow.__init__ = timed_init  # type: ignore[method-assign]
     main_window.MainWindow.start = timed_start  # type: ignore[method-assign]
 

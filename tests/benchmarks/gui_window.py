@@ -61,7 +61,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -539,7 +539,7 @@ def stall_figures(
         )
     late = [i for i in ordered if lengths[i] >= ATTRIBUTE_MS]
     # What the GUI thread did in every gap over ATTRIBUTE_MS, weighted by the time lost.
-    blame: Counter[str] = Counter()
+    blame: defaultdict[str, float] = defaultdict(float)
     for i in late:
         a, b = gaps[i]
         found = attribute(sampler, a, b)
@@ -565,7 +565,10 @@ def stall_figures(
         "gaps_over_100_ms": sum(1 for x in lengths if x > 100),
         "time_in_gaps_over_25_ms_s": round(sum(lengths[i] for i in late) / 1000, 3),
         "top": tops,
-        "blame_ms": [[text, round(ms, 1)] for text, ms in blame.most_common(6)],
+        "blame_ms": [
+            [text, round(ms, 1)]
+            for text, ms in sorted(blame.items(), key=lambda tm: tm[1], reverse=True)[:6]
+        ],
         "gc": GC.figures(start, end),
     }
 

@@ -224,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     started = time.perf_counter()
-    meta = {
+    meta: dict[str, Any] = {
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "revision": git_revision(),
         "command": " ".join(["python -m tests.benchmarks.run", *(argv or sys.argv[1:])]),

@@ -175,7 +175,7 @@ def shape_for_figures(world: World) -> dict[str, int]:
                 )
         for start in range(0, len(updates), 5_000):
             session.connection().execute(
-                update(Case.__table__)
+                update(Case.__table__)  # type: ignore[arg-type]
                 .where(Case.__table__.c.id == bindparam("b_id"))
                 .values(closed_at=bindparam("b_closed")),
                 updates[start : start + 5_000],

@@ -52,8 +52,9 @@ from backoffice.ui.pyside_fixes import TrueRefcountGuard
 from backoffice.ui.settings import UiSettings
 from backoffice.ui.tasks import SyncTaskRunner, TaskRunner
 from backoffice.ui.translations import ensure_compiled, install_translators, remove_translators
+from tests.fakes import Clock
 from tests.integration import conftest as integration
-from tests.integration.conftest import Clock, World
+from tests.integration.conftest import World
 from tests.unit.portal.helpers import session_keys
 
 __all__ = ["Clock", "Portal", "World"]

@@ -151,6 +151,7 @@ def test_the_login_lists_only_active_users(
     runner.shutdown()
 
 
+@pytest.mark.expect_log_warning(r"unexpected error")
 def test_an_unexpected_error_is_logged_reported_and_copyable(qtbot: QtBot, tmp_path: Path) -> None:
     reporter = ErrorReporter(tmp_path / "logs")
     try:
@@ -171,6 +172,7 @@ def test_an_unexpected_error_is_logged_reported_and_copyable(qtbot: QtBot, tmp_p
     dialog.reject()
 
 
+@pytest.mark.expect_log_warning(r"unexpected error")
 def test_errors_from_other_threads_reach_the_gui_thread(qtbot: QtBot, tmp_path: Path) -> None:
     reporter = ErrorReporter(None)
     reporter.install()

@@ -41,6 +41,7 @@ def _check(reporter: ErrorReporter, logs: Path, message: str) -> ErrorDialog:
     return dialog
 
 
+@pytest.mark.expect_log_warning(r"task broken work failed", r"unexpected error")
 def test_an_exception_in_a_worker_ends_in_the_dialog(
     qtbot: QtBot, reporter: ErrorReporter, tmp_path: Path
 ) -> None:
@@ -59,6 +60,7 @@ def test_an_exception_in_a_worker_ends_in_the_dialog(
     assert "in work" in dialog.details.toPlainText()  # the worker's frame is in it
 
 
+@pytest.mark.expect_log_warning(r"unexpected error")
 def test_an_exception_on_the_gui_thread_ends_in_the_dialog(
     qtbot: QtBot, reporter: ErrorReporter, tmp_path: Path
 ) -> None:
@@ -72,6 +74,7 @@ def test_an_exception_on_the_gui_thread_ends_in_the_dialog(
     _check(reporter, tmp_path / "logs", "ZeroDivisionError: im Fenster")
 
 
+@pytest.mark.expect_log_warning(r"unexpected error", r"could not write the error report")
 def test_the_report_goes_to_the_dialog_even_where_the_log_folder_is_unwritable(
     qtbot: QtBot, tmp_path: Path
 ) -> None:

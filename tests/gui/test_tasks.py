@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 
 import pytest
@@ -46,6 +47,7 @@ def test_an_exception_comes_back_to_the_failed_callback(
     assert str(errors[0]) == "broken"
 
 
+@pytest.mark.expect_log_warning(r"task work failed")
 def test_an_exception_nobody_handles_takes_the_error_road(
     qtbot: QtBot, thread_runner: TaskRunner
 ) -> None:
@@ -171,9 +173,12 @@ def test_nothing_is_delivered_to_a_destroyed_owner(qtbot: QtBot, thread_runner: 
     owner = QObject()
     release = threading.Event()
     delivered: list[str] = []
-    task = thread_runner.run(
-        lambda: release.wait(5) and "value", done=delivered.append, owner=owner
-    )
+
+    def work() -> str:
+        release.wait(5)
+        return "value"
+
+    task = thread_runner.run(work, done=delivered.append, owner=owner)
     owner.deleteLater()
     qtbot.waitUntil(lambda: not _alive(owner))
     release.set()
@@ -203,7 +208,7 @@ def test_writes_run_one_after_the_other(qtbot: QtBot, thread_runner: TaskRunner)
         return n
 
     for n in range(5):
-        thread_runner.run(lambda n=n: write(n), write=True)
+        thread_runner.run(functools.partial(write, n), write=True)
     qtbot.waitUntil(lambda: thread_runner.pending == 0)
     assert order == [0, 1, 2, 3, 4]
     assert not overlap[0]
@@ -230,6 +235,7 @@ def test_after_shutdown_nothing_runs(qapp: object) -> None:
     assert called == []
 
 
+@pytest.mark.expect_log_warning(r"task work failed")
 @pytest.mark.parametrize("error", [KeyboardInterrupt(), SystemExit(3)])
 def test_base_exceptions_are_not_swallowed_by_failed(qapp: object, error: BaseException) -> None:
     sync = SyncTaskRunner()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
@@ -20,6 +20,7 @@ from backoffice.services.users import UserService
 from backoffice.simulator.citizens import fill_form
 from backoffice.store.database import Database
 from backoffice.store.migrate import upgrade
+from tests.fakes import Clock
 
 
 @pytest.fixture
@@ -28,19 +29,6 @@ def db(database_url: str) -> Iterator[Database]:
     upgrade(database)
     yield database
     database.dispose()
-
-
-class Clock:
-    """A settable clock for services (UTC)."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 @dataclass

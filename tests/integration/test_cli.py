@@ -151,12 +151,13 @@ def test_cases_verify_and_json_of_an_empty_installation(
 def test_every_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
     parser = build_parser()
     paths: list[list[str]] = [[]]
-    for action in parser._subparsers._group_actions:  # type: ignore[union-attr]
+    assert parser._subparsers is not None
+    for action in parser._subparsers._group_actions:
+        assert isinstance(action.choices, dict)
         for name, sub in action.choices.items():
             paths.append([name])
-            for inner in (
-                getattr(sub, "_subparsers", None)._group_actions if sub._subparsers else []
-            ):
+            for inner in sub._subparsers._group_actions if sub._subparsers else []:
+                assert isinstance(inner.choices, dict)
                 paths.extend([name, n] for n in inner.choices)
     assert ["cases", "list"] in paths and ["users", "add"] in paths and ["db", "upgrade"] in paths
     for path in paths:

@@ -14,7 +14,7 @@ from backoffice.cli import main
 from backoffice.domain.citizen_messages import Channel
 from backoffice.portal.credentials import SecretStore
 from backoffice.services.citizen.message import Recipient
-from tests.conftest import InMemoryKeyring
+from tests.fakes import InMemoryKeyring
 from tests.integration.conftest import World
 from tests.integration.portal import certificates as tls
 from tests.integration.services.outbox.helpers import letters, message, queue, row

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
+import time
 from pathlib import Path
 
 import keyring
@@ -11,12 +14,44 @@ import pytest
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
-try:
-    from tests.postgres_cluster import PostgresCluster
-except ModuleNotFoundError:  # tests/ is not a package: tests/conftest.py put tests/ on sys.path
-    from postgres_cluster import PostgresCluster
+from tests.conftest import threads_still_running, unexpected_log_records
+from tests.postgres_cluster import PostgresCluster
 
 SERVICE = "rathaus-backoffice-infrastructure-test"
+
+
+# -- threads and warnings that outlive their test --------------------------------------------
+
+
+def test_a_thread_still_running_after_its_test_is_named() -> None:
+    before = set(threading.enumerate())
+    release = threading.Event()
+    finishing = threading.Thread(target=time.sleep, args=(0.2,), name="finishing")
+    stuck = threading.Thread(target=release.wait, name="stuck")
+    finishing.start()
+    stuck.start()
+    try:
+        # The one that ends within the join is forgiven; the other is not.
+        assert threads_still_running(before, join_seconds=1.0) == [stuck]
+    finally:
+        release.set()
+        stuck.join()
+    assert threads_still_running(before, join_seconds=0) == []
+
+
+def _record(level: int, message: str) -> logging.LogRecord:
+    return logging.LogRecord("backoffice.x", level, __file__, 1, message, None, None)
+
+
+def test_warnings_fail_a_test_unless_it_expects_them() -> None:
+    info = _record(logging.INFO, "fine")
+    odd = _record(logging.WARNING, "something odd")
+    broken = _record(logging.ERROR, "something broke")
+    records = [info, odd, broken]
+    assert unexpected_log_records(records, None) == [odd, broken]
+    assert unexpected_log_records(records, ()) == []  # the marker without patterns
+    assert unexpected_log_records(records, ("odd",)) == [broken]
+    assert unexpected_log_records(records, ("odd", r"bro+ke")) == []
 
 
 # -- keyring ----------------------------------------------------------------------------------

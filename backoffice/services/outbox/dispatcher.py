@@ -167,7 +167,7 @@ def queue_message(
 def backoff(attempts: int) -> timedelta:
     # Doublings capped: from attempt 43 on, 30 s * 2**42 no longer fits a timedelta.
     doublings = min(max(0, attempts - 1), 30)
-    return min(BACKOFF_START * 2**doublings, BACKOFF_MAX)
+    return min(BACKOFF_START * (1 << doublings), BACKOFF_MAX)
 
 
 class OutboxDispatcher:

@@ -121,13 +121,20 @@ def count_all(
 class CaseTable(QTableView):
     """The inbox table; says so when a view has no cases instead of staying blank."""
 
+    # Once, when the table first paints rows (how many it has): the smoke test waits for it.
+    first_rows_painted = Signal(int)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.placeholder = ""
+        self._painted_rows = False
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         model = self.model()
+        if not self._painted_rows and model is not None and model.rowCount() > 0:
+            self._painted_rows = True
+            self.first_rows_painted.emit(model.rowCount())
         if self.placeholder and model is not None and model.rowCount() == 0:
             painter = QPainter(self.viewport())
             painter.setPen(self.palette().placeholderText().color())

@@ -218,7 +218,8 @@ class _Viewer(QObject):
 @pytest.fixture
 def viewer() -> object:
     handler = _Viewer()
-    QDesktopServices.setUrlHandler("file", handler, "open")
+    # PySide6's stub asks for bytes; at run time only the method's name as str is accepted.
+    QDesktopServices.setUrlHandler("file", handler, "open")  # type: ignore[arg-type]
     yield handler
     QDesktopServices.unsetUrlHandler("file")
 
@@ -322,7 +323,9 @@ def test_the_check_result_is_worded_in_the_interface_language(
     section = view.attachments
     texts = []
     for n in range(3):
-        section.tree.setCurrentItem(section.tree.topLevelItem(n))
+        item = section.tree.topLevelItem(n)
+        assert item is not None
+        section.tree.setCurrentItem(item)
         texts.append(section.check.text().splitlines()[0])
     assert texts == [
         "Prüfung von anlage0.pdf: Dateityp weicht von der Angabe ab "

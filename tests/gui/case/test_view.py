@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from backoffice.domain.status import Status
@@ -563,7 +563,7 @@ def test_fields_the_template_does_not_know_are_shown_apart_and_bounded(
     view.show_case(case_id)
     qtbot.waitUntil(lambda: view.detail is not None)
     box = view.form.findChild(QWidget, "unknownFields")
-    assert box is not None and box.isVisible()
+    assert isinstance(box, QGroupBox) and box.isVisible()
     assert box.title() == "Weitere Angaben (nicht im Formular der Vorlage)"
     # A field beside the template's, in a known group, is listed here (not in its group).
     nickname = view.form.values[("applicant", "nickname")]

@@ -20,7 +20,7 @@ BACKEND = f"{__name__}.FileKeyring"
 
 
 class FileKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self, path: Path | None = None) -> None:
         super().__init__()

@@ -20,6 +20,7 @@ from sqlalchemy import text
 from backoffice.cli import main
 from backoffice.services.doctor import Diagnosis, Doctor, Verdict
 from backoffice.services.installation import Installation
+from backoffice.simulator.crypto import SimulatorKeys
 from backoffice.simulator.server import Simulator
 from backoffice.store.database import Database
 from backoffice.store.migrate import HEAD_REVISION, _config
@@ -186,7 +187,7 @@ def test_no_keys_fail(site: Site) -> None:
 
 @sqlite_only
 def test_keys_not_registered_at_the_destination_fail(
-    tmp_path: Path, database_url: str, simulator_keys: object
+    tmp_path: Path, database_url: str, simulator_keys: SimulatorKeys
 ) -> None:
     installation = make_installation(tmp_path / "data", database_url)
     with Simulator(seed=4, keys=simulator_keys) as simulator:  # nobody registered keys

@@ -21,6 +21,7 @@ from backoffice.services.setup import (
     SetupError,
     first_start_needed,
 )
+from backoffice.simulator.crypto import SimulatorKeys
 from backoffice.simulator.server import Simulator
 from tests.integration.ops.conftest import make_installation
 
@@ -105,7 +106,7 @@ def test_a_bad_database_url_says_why(tmp_path: Path, postgres_url: str) -> None:
 
 
 def test_the_portal_test_and_storing_the_secret_in_the_keyring(
-    tmp_path: Path, simulator_keys: object
+    tmp_path: Path, simulator_keys: SimulatorKeys
 ) -> None:
     start = FirstStart(Installation.locate(tmp_path / "data"), Backoffice.open)
     with Simulator(seed=5, keys=simulator_keys) as simulator:

@@ -212,6 +212,7 @@ class RecordedStop(StopRequest):
         super().sleep(seconds)
 
 
+@pytest.mark.expect_log_warning(r"^round \d+(:| failed)")
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_a_portal_that_is_down_is_logged_backed_off_and_survived(
     site: Site, caplog: pytest.LogCaptureFixture

@@ -9,8 +9,10 @@ handling), ``garbage()``, ``huge(bytes)``, ``redirect(url)``. Everything the cli
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
+import socket
 import ssl
 import sys
 import threading
@@ -44,7 +46,38 @@ class Request:
 
 
 class _Server(ThreadingHTTPServer):
-    """Quiet about clients that hang up early (timeouts, dropped connections are tested here)."""
+    """Quiet about clients that hang up early (timeouts, dropped connections are tested here).
+
+    Closing the server ends its request threads: a thread waiting for the next request on
+    a kept-alive connection (whose client is gone, or not yet garbage) would otherwise
+    outlive the test.
+    """
+
+    daemon_threads = False  # server_close() joins the request threads
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._open: set[socket.socket] = set()
+        self._open_lock = threading.Lock()
+
+    def get_request(self) -> tuple[socket.socket, Any]:
+        connection, address = super().get_request()
+        with self._open_lock:
+            self._open.add(connection)
+        return connection, address
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def server_close(self) -> None:
+        with self._open_lock:
+            still_open = list(self._open)
+        for connection in still_open:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+        super().server_close()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         if not isinstance(sys.exc_info()[1], ConnectionError | ssl.SSLError):
@@ -83,7 +116,6 @@ class FakePortal:
 
     def start(self) -> FakePortal:
         server = _Server(("127.0.0.1", 0), Handler)
-        server.daemon_threads = True
         server.portal = self  # type: ignore[attr-defined]
         if self.tls is not None:
             server.socket = self.tls.wrap_socket(server.socket, server_side=True)

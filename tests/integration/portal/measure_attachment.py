@@ -15,6 +15,7 @@ import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 MB = 1024 * 1024
 
@@ -46,8 +47,9 @@ def measure(mode: str, jwe_path: Path, keys_path: Path) -> None:
     from backoffice.portal.auth import ClientCredentials
     from backoffice.portal.client import SubscriberClient
     from backoffice.portal.credentials import SecretStore
+    from backoffice.portal.http import SpooledText
     from backoffice.portal.keys import KeyStore
-    from tests.conftest import InMemoryKeyring
+    from tests.fakes import InMemoryKeyring
     from tests.integration.portal.fake_portal import FakePortal
 
     backend = InMemoryKeyring()
@@ -71,6 +73,7 @@ def measure(mode: str, jwe_path: Path, keys_path: Path) -> None:
         _reset_rss_peak()
         tracemalloc.start()
         started = time.perf_counter()
+        text: str | SpooledText
         if mode == "naive":
             token = client._tokens.token()
             url = f"{portal.base_url}/v1/submissions/{submission_id}/attachments/{attachment}"
@@ -86,6 +89,7 @@ def measure(mode: str, jwe_path: Path, keys_path: Path) -> None:
             from jwcrypto import jwe
 
             sealed = jwe.JWE()
+            assert isinstance(text, str)  # the naive road reads the whole body as text
             sealed.deserialize(text, key=keys.encryption)
             plaintext = sealed.payload
         else:
@@ -127,7 +131,7 @@ def rsa_timings() -> None:
         f"{(time.perf_counter() - started) / rounds * 1000:.2f} ms"
     )
     decision = jose.Accept("m", "d", {})
-    ids = {"destination_id": "d", "submission_id": "s", "case_id": "c"}
+    ids: dict[str, Any] = {"destination_id": "d", "submission_id": "s", "case_id": "c"}
     jose.sign_set(keys.signing, decision, **ids)
     started = time.perf_counter()
     for _ in range(rounds):
@@ -151,7 +155,7 @@ def main() -> None:
 
     from backoffice.portal.credentials import KEY_FILE_USER_PREFIX, SecretStore
     from backoffice.portal.keys import KeyStore, generate_keys
-    from tests.conftest import InMemoryKeyring
+    from tests.fakes import InMemoryKeyring
     from tests.unit.portal.helpers import seal
 
     rsa_timings()

@@ -2,55 +2,32 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 import socket
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from backoffice.cli import portal as cli_portal
 from backoffice.portal import keys as keys_module
 from backoffice.portal.errors import PortalError
 from backoffice.portal.keys import SubscriberKeys
 from backoffice.portal.settings import load_portal_settings, save_portal_settings
-from backoffice.services.actor import SYSTEM
+from tests.fakes import FakeInstallation, run_portal_command
 from tests.integration.portal import fake_portal as fp
 from tests.integration.portal.certificates import make_certificates
 from tests.integration.portal.fake_portal import FakePortal
 
 
-@dataclass(frozen=True)
-class Installation:
-    data_dir: Path
-
-    @property
-    def keys_dir(self) -> Path:
-        return self.data_dir / "keys"
-
-    @property
-    def settings_file(self) -> Path:
-        return self.data_dir / "settings.json"
-
-
-def run(installation: Installation, *argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="backoffice")
-    cli_portal.add_commands(parser.add_subparsers(), lambda args: installation, lambda args: SYSTEM)
-    args = parser.parse_args(argv)
-    return args.func(args)
-
-
 @pytest.fixture
-def installation(tmp_path: Path) -> Installation:
-    return Installation(tmp_path / "data")
+def installation(tmp_path: Path) -> FakeInstallation:
+    return FakeInstallation(tmp_path / "data")
 
 
 def configure(
-    installation: Installation,
+    installation: FakeInstallation,
     monkeypatch: pytest.MonkeyPatch,
     *,
     base_url: str,
@@ -64,13 +41,13 @@ def configure(
     argv = ["portal", "configure", "--base-url", base_url, "--token-url", token_url]
     for destination in destinations:
         argv += ["--destination", destination]
-    run(installation, *argv, "--client-id", client_id, *extra)
+    run_portal_command(installation, *argv, "--client-id", client_id, *extra)
 
 
-def portal_test(installation: Installation, capsys: pytest.CaptureFixture[str]) -> list[str]:
+def portal_test(installation: FakeInstallation, capsys: pytest.CaptureFixture[str]) -> list[str]:
     """Run ``portal test``; return its output lines (the final error line last, if any)."""
     try:
-        run(installation, "portal", "test")
+        run_portal_command(installation, "portal", "test")
         tail = []
     except PortalError as error:
         tail = [f"error: {error}"]
@@ -79,7 +56,7 @@ def portal_test(installation: Installation, capsys: pytest.CaptureFixture[str]) 
 
 def test_all_good(
     portal: FakePortal,
-    installation: Installation,
+    installation: FakeInstallation,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -100,7 +77,7 @@ def test_all_good(
 
 def test_each_failure_has_its_line(
     portal: FakePortal,
-    installation: Installation,
+    installation: FakeInstallation,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -128,7 +105,7 @@ def test_each_failure_has_its_line(
 
 
 def _single_failure(
-    installation: Installation,
+    installation: FakeInstallation,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     **settings: Any,
@@ -143,7 +120,7 @@ def _single_failure(
 
 def test_bad_secret(
     portal: FakePortal,
-    installation: Installation,
+    installation: FakeInstallation,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -169,7 +146,7 @@ def _closed_port() -> int:
 
 
 def test_connection_refused(
-    installation: Installation,
+    installation: FakeInstallation,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -189,7 +166,7 @@ def test_connection_refused(
 
 def test_timeout(
     portal: FakePortal,
-    installation: Installation,
+    installation: FakeInstallation,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -210,7 +187,7 @@ def test_timeout(
 
 
 def test_dns(
-    installation: Installation,
+    installation: FakeInstallation,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -244,12 +221,12 @@ def tls_portal(tmp_path: Path) -> Iterator[tuple[FakePortal, Path]]:
 
 def test_tls_failure_and_ca_file(
     tls_portal: tuple[FakePortal, Path],
-    installation: Installation,
+    installation: FakeInstallation,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     server, ca_file = tls_portal
-    settings = {
+    settings: dict[str, Any] = {
         "base_url": server.base_url,
         "token_url": server.token_url,
         "secret": server.secret,
@@ -265,7 +242,7 @@ def test_tls_failure_and_ca_file(
 
 def test_keys_register(
     portal: FakePortal,
-    installation: Installation,
+    installation: FakeInstallation,
     subscriber_keys: SubscriberKeys,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -279,11 +256,11 @@ def test_keys_register(
         secret=portal.secret,
         destinations=[portal.destination_id],
     )
-    run(installation, "keys", "generate")
-    assert run(installation, "keys", "register") == 0
+    run_portal_command(installation, "keys", "generate")
+    assert run_portal_command(installation, "keys", "register") == 0
     assert portal.registered == [subscriber_keys.export_public_jwks()]
     with pytest.raises(PortalError, match="is not configured"):
-        run(installation, "keys", "register", "--destination", str(uuid.uuid4()))
+        run_portal_command(installation, "keys", "register", "--destination", str(uuid.uuid4()))
     # A destination the portal does not know: the 404 reaches the caller as one line.
     settings = load_portal_settings(installation.settings_file)
     assert settings is not None
@@ -293,4 +270,4 @@ def test_keys_register(
         type(settings)(**{**settings.to_json(), "destination_ids": (unknown,)}),
     )
     with pytest.raises(PortalError, match="404 Destination not found"):
-        run(installation, "keys", "register")
+        run_portal_command(installation, "keys", "register")

@@ -10,6 +10,7 @@ import pytest
 from backoffice.portal import errors, jose, protocol
 from backoffice.portal.http import RetryPolicy, SpooledText
 from backoffice.portal.keys import SubscriberKeys
+from tests.fakes import MonotonicClock
 from tests.integration.portal import fake_portal as fp
 from tests.integration.portal.conftest import ClientFactory
 from tests.integration.portal.fake_portal import FakePortal
@@ -40,20 +41,12 @@ def test_token_request_and_reuse(portal: FakePortal, make_client: ClientFactory)
     }
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.mark.parametrize(("lifetime", "renew_after"), [(100, 80), (1800, 1740), (99_999, 1740)])
 def test_token_renewed_before_expiry(
     portal: FakePortal, make_client: ClientFactory, lifetime: int, renew_after: float
 ) -> None:
     portal.token_lifetime = lifetime  # longer than the protocol's 1800 s is cut to 1800 s
-    clock = Clock()
+    clock = MonotonicClock()
     client = make_client(clock=clock)
     client.get_destination(portal.destination_id)
     clock.now += renew_after - 1

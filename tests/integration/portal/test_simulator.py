@@ -6,7 +6,6 @@ with the simulator, PROTOCOL.md steps 1–6.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import io
 import json
@@ -17,7 +16,6 @@ from typing import Any
 
 import pytest
 
-from backoffice.cli import portal as cli_portal
 from backoffice.portal import errors, jose, protocol
 from backoffice.portal import keys as keys_module
 from backoffice.portal.auth import ClientCredentials
@@ -26,9 +24,9 @@ from backoffice.portal.http import RetryPolicy
 from backoffice.portal.keys import SubscriberKeys
 from backoffice.portal.models import Submission
 from backoffice.portal.validation import first_metadata_error
-from backoffice.services.actor import SYSTEM
 from backoffice.simulator.crypto import SimulatorKeys
 from backoffice.simulator.server import Simulator
+from tests.fakes import FakeInstallation, run_portal_command
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +125,8 @@ def test_accept_one_submission(
     client.post_event(generated.case_id, accept)
 
     assert simulator.mismatches() == []
-    assert simulator.decision(generated.submission_id).accepted
+    decision = simulator.decision(generated.submission_id)
+    assert decision is not None and decision.accepted
     assert client.list_submissions(simulator.destination_id) == []
     with pytest.raises(errors.AlreadyDecided):
         client.post_event(generated.case_id, accept)
@@ -157,7 +156,8 @@ def test_reject_a_submission_with_a_wrong_hash(
     )
     client.post_event(generated.case_id, _sign(subscriber_keys, opened, jose.Reject([reason])))
     assert simulator.mismatches() == []
-    assert not simulator.decision(generated.submission_id).accepted
+    decision = simulator.decision(generated.submission_id)
+    assert decision is not None and not decision.accepted
 
 
 def test_wrong_tags_are_refused(
@@ -194,26 +194,6 @@ def test_compressed_submissions_decrypt(
 # -- the commands, against the simulator ---------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Installation:
-    data_dir: Path
-
-    @property
-    def keys_dir(self) -> Path:
-        return self.data_dir / "keys"
-
-    @property
-    def settings_file(self) -> Path:
-        return self.data_dir / "settings.json"
-
-
-def _run(installation: Installation, *argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="backoffice")
-    cli_portal.add_commands(parser.add_subparsers(), lambda args: installation, lambda args: SYSTEM)
-    args = parser.parse_args(argv)
-    return args.func(args)
-
-
 def test_configure_register_and_test(
     simulator: Simulator,
     subscriber_keys: SubscriberKeys,
@@ -221,10 +201,10 @@ def test_configure_register_and_test(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    installation = Installation(tmp_path / "data")
+    installation = FakeInstallation(tmp_path / "data")
     monkeypatch.setattr(keys_module, "generate_keys", lambda: subscriber_keys)
     monkeypatch.setattr("sys.stdin", io.StringIO(simulator.subscriber.client_secret + "\n"))
-    _run(
+    run_portal_command(
         installation,
         "portal",
         "configure",
@@ -237,10 +217,10 @@ def test_configure_register_and_test(
         "--client-id",
         simulator.subscriber.client_id,
     )
-    _run(installation, "keys", "generate")
-    assert _run(installation, "keys", "register") == 0
+    run_portal_command(installation, "keys", "generate")
+    assert run_portal_command(installation, "keys", "register") == 0
     assert f"destination {simulator.destination_id}: registered" in capsys.readouterr().out
-    assert _run(installation, "portal", "test") == 0
+    assert run_portal_command(installation, "portal", "test") == 0
     out = capsys.readouterr().out
     assert "ok   token" in out
     assert f"ok   destination {simulator.destination_id}: active" in out

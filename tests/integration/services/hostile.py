@@ -166,7 +166,7 @@ class Citizen:
 def decisions_of(sim: Simulator, sent: Sent) -> list[str]:
     """The decision events (accept/reject URIs) in the case's event log, in order."""
     wanted = {protocol.Event.ACCEPT_SUBMISSION.value, protocol.Event.REJECT_SUBMISSION.value}
-    found = []
+    found: list[str] = []
     for token in sim.event_log(sent.case_id):
         payload = token.split(".")[1]
         claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))

@@ -4,12 +4,13 @@ second person's approval; it takes effect only when approved, never by the reque
 from __future__ import annotations
 
 import copy
+from typing import Any
 
 import pytest
 
 from backoffice.domain.status import Status
 from backoffice.domain.templates import parse_template
-from backoffice.services.actor import SYSTEM
+from backoffice.services.actor import SYSTEM, Actor
 from backoffice.services.approvals import (
     ApprovalRequired,
     ApprovalService,
@@ -22,7 +23,10 @@ from backoffice.services.documents import DocumentService
 from backoffice.services.errors import InvalidInput, PermissionDenied
 from tests.integration.conftest import World
 
-REJECT = {"comment": "Nicht zuständig", "message": "Bitte wenden Sie sich an Ihr Standesamt."}
+REJECT: dict[str, Any] = {
+    "comment": "Nicht zuständig",
+    "message": "Bitte wenden Sie sich an Ihr Standesamt.",
+}
 
 
 @pytest.fixture
@@ -43,7 +47,7 @@ def approvals(world: World) -> ApprovalService:
     return ApprovalService(world.db, world.casework.commands, world.clock)
 
 
-def in_progress(world: World, actor=None) -> tuple[int, int]:
+def in_progress(world: World, actor: Actor | None = None) -> tuple[int, int]:
     actor = actor or world.clerk1
     case_id = world.add_case("birth_certificate")
     v = world.casework.commands.claim(actor, case_id).version

@@ -19,6 +19,7 @@ from backoffice.app import portal_services
 from backoffice.portal.auth import ClientCredentials
 from backoffice.portal.client import SubscriberClient
 from backoffice.portal.http import RetryPolicy, Timeouts
+from backoffice.portal.jose import JweText
 from backoffice.portal.keys import SubscriberKeys
 from backoffice.services import intake as intake_module
 from backoffice.services.actor import SYSTEM
@@ -27,7 +28,7 @@ from backoffice.services.intake import IntakeService, SyncReport
 from backoffice.services.progress import CancelToken, Progress
 from backoffice.services.subscriber import KeyCrypto
 from backoffice.simulator.crypto import SimulatorKeys
-from backoffice.simulator.faults import EXPECTED, FaultRule, SubmissionFault
+from backoffice.simulator.faults import EXPECTED, FaultKind, FaultRule, SubmissionFault
 from backoffice.simulator.server import Simulator
 from backoffice.store.database import Database
 from backoffice.store.models import Attachment, Case, OutboxMessage, SubmissionRecord
@@ -62,13 +63,13 @@ def make_simulator(
 ) -> Iterator[Callable[..., Simulator]]:
     started: list[Simulator] = []
 
-    def make(**options: object) -> Simulator:
+    def make(**options: Any) -> Simulator:
         options.setdefault("seed", 11)
         options.setdefault("attachments", 2)
         options.setdefault("zip_share", 0.3)
         sim = Simulator(
             keys=simulator_keys, subscriber_jwks=keys.export_public_jwks(), **options
-        ).start()  # type: ignore[arg-type]
+        ).start()
         started.append(sim)
         return sim
 
@@ -139,7 +140,9 @@ def test_every_service_arrives_is_stored_once_and_accepted(
         assert decision is not None and decision.accepted
     with world.db.read() as session:
         cases = session.scalars(select(Case)).all()
-        assert sorted(c.submission_id for c in cases) == sorted(g.submission_id for g in generated)
+        assert sorted(str(c.submission_id) for c in cases) == sorted(
+            g.submission_id for g in generated
+        )
         assert {c.service_key for c in cases} == set(world.templates)
         stored = session.scalars(select(Attachment)).all()
         assert len(stored) == sum(len(g.attachment_ids) for g in generated)
@@ -182,18 +185,19 @@ def test_every_defect_is_rejected_with_its_problem(
     assert len(overview_problems) >= 8
 
 
+@pytest.mark.expect_log_warning(r"skipped for now")
 @pytest.mark.parametrize(
     "rule",
     [
-        FaultRule("error", rate=0.3, status=503),
-        FaultRule("error", rate=0.3, status=500, after=True),
-        FaultRule("rate-limit", rate=0.3, reset=0),
-        FaultRule("drop", rate=0.25),
-        FaultRule("drop", rate=0.25, after=True),
-        FaultRule("truncate", rate=0.3),
-        FaultRule("slow", rate=0.3, delay=0.3),  # slow, but within the read timeout
-        FaultRule("slow", rate=0.15, delay=0.6, method="GET"),  # beyond it: a timeout
-        FaultRule("duplicate", rate=1.0),
+        FaultRule(FaultKind.ERROR, rate=0.3, status=503),
+        FaultRule(FaultKind.ERROR, rate=0.3, status=500, after=True),
+        FaultRule(FaultKind.RATE_LIMIT, rate=0.3, reset=0),
+        FaultRule(FaultKind.DROP, rate=0.25),
+        FaultRule(FaultKind.DROP, rate=0.25, after=True),
+        FaultRule(FaultKind.TRUNCATE, rate=0.3),
+        FaultRule(FaultKind.SLOW, rate=0.3, delay=0.3),  # slow, but within the read timeout
+        FaultRule(FaultKind.SLOW, rate=0.15, delay=0.6, method="GET"),  # beyond it: a timeout
+        FaultRule(FaultKind.DUPLICATE, rate=1.0),
     ],
     ids=lambda r: f"{r.kind}{'-after' if r.after else ''}{'-timeout' if r.delay > 0.5 else ''}",
 )
@@ -296,7 +300,9 @@ class Spy:
         self._note("submission", submission_id)
         return self.client.get_submission(submission_id)
 
-    def get_attachment(self, submission_id: str, attachment_id: str, max_bytes: Any = None) -> str:
+    def get_attachment(
+        self, submission_id: str, attachment_id: str, max_bytes: Any = None
+    ) -> JweText:
         text = self.client.get_attachment(submission_id, attachment_id, max_bytes)
         self._note("attachment", submission_id)  # noted when read, not when refused as too large
         return text

@@ -167,7 +167,7 @@ def test_each_hostile_submission_gets_one_decision_and_the_sync_goes_on(
     first_good = citizen.send()
     sent: dict[str, tuple[Sent, Mapping[str, Any]]] = {}
     for name, (make, _) in HOSTILE.items():
-        options = make()
+        options: Mapping[str, Any] = make()
         sent[name] = (citizen.send(**options), options)
     last_good = citizen.send()
 
@@ -224,6 +224,7 @@ class FailingSigner(KeyCrypto):
         return super().accept_event(destination_id, submission_id, case_id, tags)
 
 
+@pytest.mark.expect_log_warning(r"held in the quarantine \(sign\)")
 def test_a_decision_that_cannot_be_signed_is_held_until_retried(
     world: World, sim: Simulator, citizen: Citizen, desk: Desk
 ) -> None:
@@ -303,6 +304,7 @@ def _refuse_cases_named(world: World, name: str) -> Callable[[], None]:
     return remove
 
 
+@pytest.mark.expect_log_warning(r"could not be stored", r"held in the quarantine \(store\)")
 def test_a_store_the_database_refuses_is_held_and_the_others_are_stored(
     world: World, sim: Simulator, citizen: Citizen, desk: Desk
 ) -> None:
@@ -331,6 +333,7 @@ class BuggyDecryptor(KeyCrypto):
         raise KeyError("a bug of ours, not the citizens'")
 
 
+@pytest.mark.expect_log_warning(r"failed unexpectedly", r"the same unexpected failure")
 def test_the_same_unforeseen_failure_rejects_a_few_then_holds_the_rest(
     world: World, sim: Simulator, citizen: Citizen, desk: Desk
 ) -> None:

@@ -50,7 +50,7 @@ from tests.integration.services.hostile import (
 )
 from tests.unit.portal.helpers import session_keys
 
-_COMMON = {
+_COMMON: dict[str, Any] = {
     "deadline": None,
     "database": None,
     "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -286,7 +286,7 @@ def _outside_data(root: Path) -> set[str]:
 
 def _visible_hostile_files() -> set[str]:
     places = [Path("/tmp"), Path.home(), Path.cwd(), Path("/")]
-    found = set()
+    found: set[str] = set()
     for place in places:
         try:
             found.update(str(p) for p in place.iterdir() if TOKEN in p.name)

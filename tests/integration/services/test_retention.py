@@ -50,14 +50,13 @@ def _completed(world: World) -> int:
     return case_id
 
 
-def _count(world: World, model: type, case_id: int) -> int:
+Child = type[Attachment] | type[Document] | type[CaseEvent] | type[OutboxMessage]
+
+
+def _count(world: World, model: Child, case_id: int) -> int:
     with world.db.read() as session:
-        return (
-            session.scalar(
-                select(func.count()).select_from(model).where(model.case_id == case_id)  # type: ignore[attr-defined]
-            )
-            or 0
-        )
+        query = select(func.count()).select_from(model).where(model.case_id == case_id)
+        return session.scalar(query) or 0
 
 
 def test_the_deletion_run(world: World) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -315,7 +316,7 @@ def test_an_empty_database_has_no_figures(world: World) -> None:
     assert board.totals.lead_time_median.value is None  # nothing measured, not 0
 
 
-def test_exports_keep_the_suppression_and_defuse_formulas(world: World, tmp_path) -> None:
+def test_exports_keep_the_suppression_and_defuse_formulas(world: World, tmp_path: Path) -> None:
     from tests.unit.documents import pdf as pdf_tools
 
     hostile = world.users.add(SYSTEM, "hostile", '=HYPERLINK("http://x")', Role.CLERK)

@@ -151,6 +151,7 @@ def decision_set(
     problem: Problem | None = None,
     instance: str | None = None,
 ) -> str:
+    event: dict[str, Any]
     if problem is None:
         event = {protocol.Event.ACCEPT_SUBMISSION.value: {"authenticationTags": tags}}
     else:

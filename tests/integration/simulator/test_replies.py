@@ -11,7 +11,8 @@ from typing import Any
 import requests
 
 from backoffice.portal import protocol
-from backoffice.simulator.server import Generated, Simulator
+from backoffice.simulator.outcomes import Generated
+from backoffice.simulator.server import Simulator
 from tests.integration.simulator.portal_client import (
     Client,
     SubscriberKeyPairs,

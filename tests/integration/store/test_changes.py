@@ -53,6 +53,7 @@ def test_another_desktops_claim_is_announced_at_once(world: World, other_desktop
         listener.stop()
 
 
+@pytest.mark.expect_log_warning(r"change notifications interrupted")
 def test_the_listener_comes_back_after_losing_its_connection(postgres_url: str) -> None:
     db, other = Database(postgres_url), Database(postgres_url)
     upgrade(db)

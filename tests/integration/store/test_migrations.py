@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -103,13 +105,14 @@ def test_database_from_a_newer_version_is_refused_and_left_alone(database_url: s
         db.dispose()
 
 
-def test_sqlite_runs_in_wal_with_foreign_keys_and_busy_timeout(tmp_path) -> None:
+def test_sqlite_runs_in_wal_with_foreign_keys_and_busy_timeout(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'x.sqlite3'}")
     try:
         with db.engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 10_000
+            busy_timeout = connection.exec_driver_sql("PRAGMA busy_timeout").scalar()
+            assert busy_timeout is not None and busy_timeout >= 10_000
     finally:
         db.dispose()
 
@@ -197,7 +200,7 @@ def test_attachment_content_moves_to_the_end_of_the_row_with_its_data(database_u
             if db.is_sqlite:
                 columns = [r[1] for r in connection.execute(text("PRAGMA table_info(attachments)"))]
                 assert columns[-1] == "content"
-        assert bytes(stored) == content
+        assert stored is not None and bytes(stored) == content
     finally:
         db.dispose()
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib.units import mm
 
 from backoffice.documents import LAYOUTS, Letterhead, UnknownLayout, render_certificate
@@ -175,8 +176,10 @@ def test_equal_input_gives_equal_bytes(make_certificate: MakeCertificate, tmp_pa
 
 def test_the_qr_code_carries_the_verification_address() -> None:
     drawing = qr_drawing(URL, 80, "DejaVuSans")
-    assert drawing.contents[0].value == URL
-    assert drawing.initialFontName == "DejaVuSans"
+    (widget,) = drawing.contents
+    assert isinstance(widget, QrCodeWidget) and widget.value == URL
+    # Drawing(**kw) sets it as an attribute; reportlab's stubs do not declare it.
+    assert drawing.initialFontName == "DejaVuSans"  # type: ignore[attr-defined]
 
 
 def test_the_letterhead_is_the_towns(make_certificate: MakeCertificate, tmp_path: Path) -> None:

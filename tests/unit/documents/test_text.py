@@ -113,5 +113,6 @@ def test_dates_money_and_values() -> None:
     assert format_value(3.0, "number", {}, "de") == "3"
     assert format_value(["a", None, "b"], "text", {}, "de") == "a, b"
     assert format_value({"x": "a", "y": 1}, "text", {}, "de") == "a, 1"
+    empty: object
     for empty in (None, "", [], {}):
         assert format_value(empty, "text", {}, "de") is None

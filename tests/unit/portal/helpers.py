@@ -10,7 +10,7 @@ import zlib
 from typing import Any
 
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import padding
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from jwcrypto import jwk
 
@@ -46,6 +46,7 @@ def seal(
     cek = cek or AESGCM.generate_key(bit_length=256)
     iv = iv or os.urandom(12)
     rsa_key = public_key.get_op_key("wrapKey")
+    assert isinstance(rsa_key, rsa.RSAPublicKey)
     encrypted_key = rsa_key.encrypt(
         cek,
         padding.OAEP(mgf=padding.MGF1(hashes.SHA256()), algorithm=hashes.SHA256(), label=None),

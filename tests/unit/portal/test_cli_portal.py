@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import keyring
@@ -23,35 +21,9 @@ from backoffice.portal.errors import (
 )
 from backoffice.portal.keys import KeysExist, KeyStore, SubscriberKeys
 from backoffice.portal.settings import load_portal_settings
-from backoffice.services.actor import SYSTEM
-from tests.conftest import InMemoryKeyring
+from tests.fakes import FakeInstallation, InMemoryKeyring, portal_command_parser, run_portal_command
 
 DESTINATION = "8b4a9fd1-2a55-4c8a-9a6f-2a3f9c9d0e11"
-
-
-@dataclass(frozen=True)
-class FakeInstallation:
-    data_dir: Path
-
-    @property
-    def keys_dir(self) -> Path:
-        return self.data_dir / "keys"
-
-    @property
-    def settings_file(self) -> Path:
-        return self.data_dir / "settings.json"
-
-
-def build_parser(installation: FakeInstallation) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="backoffice")
-    subparsers = parser.add_subparsers()
-    cli_portal.add_commands(subparsers, lambda args: installation, lambda args: SYSTEM)
-    return parser
-
-
-def run(installation: FakeInstallation, *argv: str) -> int:
-    args = build_parser(installation).parse_args(argv)
-    return args.func(args)
 
 
 @pytest.fixture
@@ -74,10 +46,10 @@ def test_keys_generate_and_export(
     subscriber_keys: SubscriberKeys,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert run(installation, "keys", "generate") == 0
+    assert run_portal_command(installation, "keys", "generate") == 0
     out = capsys.readouterr().out
     assert subscriber_keys.encryption_kid in out and subscriber_keys.signing_kid in out
-    assert run(installation, "keys", "export") == 0
+    assert run_portal_command(installation, "keys", "export") == 0
     exported = json.loads(capsys.readouterr().out)
     assert exported == subscriber_keys.export_public_jwks()
     assert all("d" not in key for key in exported["keys"])
@@ -86,29 +58,29 @@ def test_keys_generate_and_export(
 def test_keys_generate_refuses_to_overwrite(
     installation: FakeInstallation, fast_keys: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    run(installation, "keys", "generate")
+    run_portal_command(installation, "keys", "generate")
     before = (installation.keys_dir / keys_module.KEY_FILE_NAME).read_bytes()
     with pytest.raises(KeysExist, match="--force"):
-        run(installation, "keys", "generate")
+        run_portal_command(installation, "keys", "generate")
     assert (installation.keys_dir / keys_module.KEY_FILE_NAME).read_bytes() == before
-    assert run(installation, "keys", "generate", "--force") == 0
+    assert run_portal_command(installation, "keys", "generate", "--force") == 0
     assert "previous keys were moved" in capsys.readouterr().out
     assert len(list(installation.keys_dir.glob("subscriber-keys-replaced-*.jwe"))) == 1
 
 
 def test_keys_export_without_keys(installation: FakeInstallation) -> None:
     with pytest.raises(PortalError, match="keys generate"):
-        run(installation, "keys", "export")
+        run_portal_command(installation, "keys", "export")
 
 
 def test_keys_register_needs_configuration(installation: FakeInstallation, fast_keys: None) -> None:
-    run(installation, "keys", "generate")
+    run_portal_command(installation, "keys", "generate")
     with pytest.raises(PortalConfigError, match="portal configure"):
-        run(installation, "keys", "register")
+        run_portal_command(installation, "keys", "register")
 
 
 def _configure(installation: FakeInstallation, *extra: str) -> int:
-    return run(
+    return run_portal_command(
         installation,
         "portal",
         "configure",
@@ -146,10 +118,13 @@ def test_configure_asks_on_a_terminal(
             return True
 
     monkeypatch.setattr("sys.stdin", Terminal(""))
-    prompts = []
-    monkeypatch.setattr(
-        cli_portal.getpass, "getpass", lambda prompt: prompts.append(prompt) or "typed-secret"
-    )
+    prompts: list[str] = []
+
+    def getpass(prompt: str) -> str:
+        prompts.append(prompt)
+        return "typed-secret"
+
+    monkeypatch.setattr("getpass.getpass", getpass)
     _configure(installation)
     assert prompts == ["client secret for rathaus-musterstadt: "]
     secret = SecretStore(installation.data_dir).client_secret("rathaus-musterstadt")
@@ -170,7 +145,7 @@ def test_secret_is_never_an_argument(
     installation: FakeInstallation, capsys: pytest.CaptureFixture[str], option: str
 ) -> None:
     with pytest.raises(SystemExit):
-        build_parser(installation).parse_args(
+        portal_command_parser(installation).parse_args(
             [
                 "portal",
                 "configure",
@@ -218,7 +193,7 @@ def test_configure_refuses_insecure_urls(
     ]
     argv[argv.index(option) + 1] = value
     with pytest.raises(InsecureUrlError, match=message):
-        run(installation, *argv)
+        run_portal_command(installation, *argv)
 
 
 def test_configure_refuses_a_bad_destination(
@@ -226,7 +201,7 @@ def test_configure_refuses_a_bad_destination(
 ) -> None:
     _stdin(monkeypatch, "secret\n")
     with pytest.raises(PortalConfigError, match="not a UUID"):
-        run(
+        run_portal_command(
             installation,
             "portal",
             "configure",
@@ -249,7 +224,7 @@ def test_reconfiguring_another_client_removes_the_old_secret(
     _stdin(monkeypatch, "one\n")
     _configure(installation)
     _stdin(monkeypatch, "two\n")
-    run(
+    run_portal_command(
         installation,
         "portal",
         "configure",
@@ -267,11 +242,11 @@ def test_reconfiguring_another_client_removes_the_old_secret(
 
 def test_portal_test_needs_configuration(installation: FakeInstallation) -> None:
     with pytest.raises(PortalConfigError, match="portal configure"):
-        run(installation, "portal", "test")
+        run_portal_command(installation, "portal", "test")
 
 
 def test_key_store_location(installation: FakeInstallation, fast_keys: None) -> None:
-    run(installation, "keys", "generate")
+    run_portal_command(installation, "keys", "generate")
     store = KeyStore(installation.keys_dir, SecretStore(installation.data_dir))
     assert store.path == installation.keys_dir / "subscriber-keys.jwe"
     assert store.load().encryption_kid
@@ -287,7 +262,7 @@ def test_no_keyring_is_reported_before_any_work(
 
     monkeypatch.setattr(keys_module, "generate_keys", too_late)
     with pytest.raises(KeyringUnavailable, match="no usable keyring"):
-        run(installation, "keys", "generate")
+        run_portal_command(installation, "keys", "generate")
     monkeypatch.setattr(cli_portal, "read_secret", lambda client_id: pytest.fail("asked"))
     with pytest.raises(KeyringUnavailable, match="no usable keyring"):
         _configure(installation)

@@ -13,7 +13,7 @@ import pytest
 
 from backoffice.portal.credentials import SecretStore, keyring_service
 from backoffice.portal.errors import KeyringUnavailable, PortalConfigError, SecretMissing
-from tests.conftest import InMemoryKeyring
+from tests.fakes import InMemoryKeyring
 
 
 def test_service_name_per_installation(tmp_path: Path) -> None:

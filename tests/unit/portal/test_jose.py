@@ -6,6 +6,8 @@ import json
 import os
 import re
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 import jsonschema
 import pytest
@@ -193,7 +195,9 @@ def test_signing_key_is_refused_for_decryption(subscriber_keys: SubscriberKeys) 
     ],
     ids=["4-parts", "6-parts", "bad-header", "padding", "short-iv", "bad-length", "array", "empty"],
 )
-def test_malformed_jwe_is_rejected(subscriber_keys: SubscriberKeys, mangle) -> None:
+def test_malformed_jwe_is_rejected(
+    subscriber_keys: SubscriberKeys, mangle: Callable[[str], str]
+) -> None:
     token = seal(b"{}", subscriber_keys.encryption_public())
     with pytest.raises(jose.DecryptionError):
         jose.decrypt(mangle(token), subscriber_keys.encryption, subscriber_keys.encryption_kid)
@@ -292,7 +296,7 @@ def _validate_claims(claims: dict) -> None:
     )
 
 
-def _sign(keys: SubscriberKeys, decision: jose.Accept | jose.Reject, **extra) -> str:
+def _sign(keys: SubscriberKeys, decision: jose.Accept | jose.Reject, **extra: Any) -> str:
     return jose.sign_set(
         keys.signing,
         decision,

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import keyring.backends.fail
 import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
 from jwcrypto import jwk
 
 from backoffice.portal import jose, keys, protocol
@@ -21,7 +23,7 @@ from backoffice.portal.keys import (
     PassphraseMissing,
     SubscriberKeys,
 )
-from tests.conftest import InMemoryKeyring
+from tests.fakes import InMemoryKeyring
 from tests.unit.portal.helpers import header_of
 
 # RFC 7638 §3.1: the example RSA key and its SHA-256 thumbprint.
@@ -46,8 +48,10 @@ def test_rfc7638_example_thumbprint() -> None:
 
 def test_generated_keys(subscriber_keys: SubscriberKeys) -> None:
     enc, sig = subscriber_keys.encryption, subscriber_keys.signing
-    assert enc.get_op_key("unwrapKey").key_size == protocol.RSA_BITS
-    assert sig.get_op_key("sign").key_size == protocol.RSA_BITS
+    unwrap, sign = enc.get_op_key("unwrapKey"), sig.get_op_key("sign")
+    assert isinstance(unwrap, rsa.RSAPrivateKey) and isinstance(sign, rsa.RSAPrivateKey)
+    assert unwrap.key_size == protocol.RSA_BITS
+    assert sign.key_size == protocol.RSA_BITS
     assert subscriber_keys.encryption_kid == keys.thumbprint(enc)
     assert subscriber_keys.signing_kid == keys.thumbprint(sig)
     assert subscriber_keys.encryption_kid != subscriber_keys.signing_kid
@@ -153,7 +157,9 @@ def test_missing_file(store: KeyStore) -> None:
     ],
     ids=["garbage", "empty", "truncated", "flipped-tag", "broken-structure"],
 )
-def test_corrupt_file(store: KeyStore, subscriber_keys: SubscriberKeys, damage) -> None:
+def test_corrupt_file(
+    store: KeyStore, subscriber_keys: SubscriberKeys, damage: Callable[[str], str]
+) -> None:
     store.save(subscriber_keys)
     store.path.write_text(damage(store.path.read_text()))
     with pytest.raises(KeyFileCorrupt, match=str(store.path)):

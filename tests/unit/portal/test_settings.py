@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,8 +19,8 @@ from backoffice.portal.settings import (
 DESTINATION = "8b4a9fd1-2a55-4c8a-9a6f-2a3f9c9d0e11"
 
 
-def _settings(**changes) -> PortalSettings:
-    values = {
+def _settings(**changes: Any) -> PortalSettings:
+    values: dict[str, Any] = {
         "base_url": "https://dl.example.org/",
         "token_url": "https://auth.example.org/token",
         "destination_ids": (DESTINATION,),

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import copy
 import hashlib
+from typing import Any
 
 import pytest
 
+from backoffice import assets
 from backoffice.portal.validation import (
     METADATA_SCHEMA_FILE,
     first_metadata_error,
     format_checker,
     metadata_errors,
-    schema_path,
 )
 
 ATTACHMENT = "4c1d2e3f-5a6b-4c7d-8e9f-0a1b2c3d4e44"
@@ -51,7 +52,7 @@ VALID = {
 def _with(path: str, value: object) -> dict:
     document = copy.deepcopy(VALID)
     *parents, last = path.split(".")
-    node = document
+    node: Any = document
     for part in parents:
         node = node[int(part)] if part.isdigit() else node[part]
     if value is _DELETE:
@@ -65,9 +66,9 @@ _DELETE = object()
 
 
 def test_schema_file_is_shipped() -> None:
-    assert schema_path(METADATA_SCHEMA_FILE).is_file()
+    assert assets.schema(METADATA_SCHEMA_FILE).is_file()
     with pytest.raises(ValueError):
-        schema_path("../../pyproject.toml")
+        assets.schema("../../pyproject.toml")
 
 
 def test_valid_metadata() -> None:

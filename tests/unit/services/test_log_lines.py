@@ -6,6 +6,8 @@ import io
 import logging
 from pathlib import Path
 
+import pytest
+
 from backoffice.services.installation import CitizenSafeFormatter, Installation, console_log_handler
 
 HOSTILE = "Müller\rFee paid: yes\x1b]0;pwned\x07\u202e\x00\nFee paid: forged record"
@@ -15,6 +17,7 @@ def _raw(text: str) -> set[str]:
     return {ch for ch in text if not (ch.isprintable() or ch == "\n")}
 
 
+@pytest.mark.expect_log_warning(r"check failed")
 def test_the_log_file_shows_citizen_text_inert(tmp_path: Path) -> None:
     installation = Installation(tmp_path, f"sqlite:///{tmp_path / 'db.sqlite3'}")
     installation.prepare()
@@ -36,6 +39,7 @@ def test_the_log_file_shows_citizen_text_inert(tmp_path: Path) -> None:
     assert "    Fee paid: forged record" in text and "    Traceback" in text
 
 
+@pytest.mark.expect_log_warning(r"skipped")
 def test_the_console_log_is_inert_too() -> None:
     stream = io.StringIO()
     handler = console_log_handler(logging.DEBUG)

@@ -39,7 +39,9 @@ def test_portal_pages(app: Client) -> None:
 
 
 def test_jwks_is_public_and_has_no_private_parts(app: Client) -> None:
-    (key,) = app.get(protocol.JWKS_PATH).json["keys"]
+    answer = app.get(protocol.JWKS_PATH).json
+    assert answer is not None
+    (key,) = answer["keys"]
     assert key["key_ops"] == ["verify"] and key["alg"] == protocol.JWS_ALG
     assert "d" not in key and "p" not in key
 

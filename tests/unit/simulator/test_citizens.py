@@ -8,14 +8,11 @@ import jsonschema
 import pytest
 
 from backoffice.domain.forms import form_schema
-from backoffice.domain.templates import ServiceTemplate, load_template_text
-from backoffice.simulator.catalogue import SERVICES_DIR
+from backoffice.domain.templates import ServiceTemplate
+from backoffice.services.catalogue import read_catalogue
 from backoffice.simulator.citizens import Citizen, fill_form
 
-TEMPLATES = [
-    load_template_text(path.read_text(encoding="utf-8"), path.name)
-    for path in sorted(SERVICES_DIR.glob("*.json"))
-]
+TEMPLATES = read_catalogue()
 
 
 @pytest.mark.parametrize("template", TEMPLATES, ids=lambda t: t.key)

@@ -96,7 +96,8 @@ def test_two_messages_make_two_letters(world: World) -> None:
     first = queue(world, message(world, case_id, Channel.POST, CITIZEN))
     second = queue(world, message(world, case_id, Channel.POST, CITIZEN, body="Noch etwas."))
     assert _dispatcher(world).send_due().sent == 2
-    assert sorted(d.outbox_message_id for d in letters(world, case_id)) == [first, second]
+    sent = [d.outbox_message_id for d in letters(world, case_id) if d.outbox_message_id is not None]
+    assert sorted(sent) == [first, second]
 
 
 @pytest.mark.parametrize("defect", ["no-street", "foreign-document", "missing-document", "damaged"])

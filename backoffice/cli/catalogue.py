@@ -103,8 +103,8 @@ def cmd_catalogue_install(args: argparse.Namespace) -> int:
     context = open_context(args)
     result = context.backoffice.catalogue.install(templates, context.actor())
     print(
-        f"added: {len(result.added)}, new drafts: {len(result.updated)}, "
-        f"unchanged: {len(result.unchanged)}"
+        f"added: {len(result.added)}, updated: {len(result.updated)}, "
+        f"unchanged: {len(result.unchanged)}, new drafts: {len(result.drafted)}"
     )
     return 0
 

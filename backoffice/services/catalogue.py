@@ -2,18 +2,21 @@
 
 Installing the catalogue compares each file with the newest stored version of
 its service and stores a new version only when the definition changed: the first
-version of a service is published at once (valid since :data:`SINCE_ALWAYS`), a
-changed one becomes a draft that never disturbs the live version until it is
-published (:mod:`backoffice.services.template_versions`). Cases keep pointing at
-the version they arrived under.
+version of a service is published at once (valid since :data:`SINCE_ALWAYS`); a
+changed one is published from today, and the version live until now ends
+yesterday (installing files is the administrator's explicit "take these"). Where
+a version is already scheduled to start later, the changed file becomes a draft
+instead, so that no validity periods overlap. The editor's way, drafts first, is
+:mod:`backoffice.services.template_versions`. Cases keep pointing at the version
+they arrived under.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -55,8 +58,10 @@ def read_catalogue(folder: Traversable | None = None) -> list[ServiceTemplate]:
 @dataclass(frozen=True)
 class InstallResult:
     added: list[str]  # new services, published
-    updated: list[str]  # changed services: stored as a new draft (publish to take effect)
+    updated: list[str]  # changed services, published from today (the predecessor ended)
     unchanged: list[str]
+    #: Changed services with a version scheduled for later: stored as a draft.
+    drafted: list[str] = field(default_factory=list)
 
 
 @lru_cache(maxsize=512)
@@ -80,6 +85,7 @@ class CatalogueService:
     def install(self, templates: Iterable[ServiceTemplate], actor: Actor) -> InstallResult:
         actor.require(Permission.MANAGE_TEMPLATES)
         result = InstallResult([], [], [])
+        today = berlin_today(self._clock())
         with self._db.write() as session:
             for template in templates:
                 latest = newest_row(session, template.key)
@@ -94,7 +100,11 @@ class CatalogueService:
                     continue
                 else:
                     version = latest.version + 1
-                    result.updated.append(template.key)
+                    if self._take_over(session, actor, template.key, today):
+                        state, valid_from = VersionState.PUBLISHED.value, today
+                        result.updated.append(template.key)
+                    else:
+                        result.drafted.append(template.key)
                 definition = _with_version(definition, version)
                 session.add(
                     ServiceTemplateRow(
@@ -114,9 +124,46 @@ class CatalogueService:
                     actor,
                     "template_installed" if state == VersionState.PUBLISHED else "draft_saved",
                     f"{template.key} v{version}",
-                    {"key": template.key, "version": version, "state": state},
+                    {
+                        "key": template.key,
+                        "version": version,
+                        "state": state,
+                        "valid_from": valid_from.isoformat() if valid_from else None,
+                    },
                 )
         return result
+
+    @staticmethod
+    def _take_over(session: Session, actor: Actor, key: str, today: date) -> bool:
+        """End the open-ended version before today's new one; False (store a draft instead)
+        where a version is scheduled to start later or any period reaches past today."""
+        periods = session.scalars(
+            select(ServiceTemplateRow)
+            .where(
+                ServiceTemplateRow.key == key,
+                ServiceTemplateRow.state != VersionState.DRAFT.value,
+                ServiceTemplateRow.valid_from.is_not(None),
+            )
+            .with_for_update()
+        ).all()
+        ending = []
+        for row in periods:
+            assert row.valid_from is not None
+            if row.valid_until is not None and row.valid_until < today:
+                continue
+            if row.valid_from > today or row.valid_until is not None:
+                return False  # scheduled, or its end is fixed already: the editor decides
+            ending.append(row)
+        for row in ending:
+            row.state, row.valid_until = VersionState.ENDED.value, today - timedelta(days=1)
+            admin_audit.record(
+                session,
+                actor,
+                "version_ended",
+                f"{key} v{row.version}",
+                {"key": key, "version": row.version, "valid_until": row.valid_until.isoformat()},
+            )
+        return True
 
     def install_defaults_if_empty(self, actor: Actor) -> InstallResult | None:
         with self._db.read() as session:

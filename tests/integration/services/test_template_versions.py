@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from backoffice.domain.templates import parse_template
 from backoffice.services.catalogue import CatalogueService
 from backoffice.services.errors import PermissionDenied
 from backoffice.services.template_versions import (
@@ -189,3 +190,22 @@ def test_template_changes_are_refused_below_administrator(world: World, who: str
         with pytest.raises(PermissionDenied):
             call()
     assert [v.state for v in versions.versions(world.admin, KEY)] == ["published", "draft"]
+
+
+def test_install_publishes_a_changed_file_from_today_unless_a_version_is_scheduled(
+    world: World,
+) -> None:
+    catalogue = CatalogueService(world.db, world.clock)
+    versions = _versions(world)
+    changed = parse_template(_changed(world, 30))
+    result = catalogue.install([changed], world.admin)
+    assert result.updated == [KEY]
+    listed = {v.version: v for v in versions.versions(world.admin, KEY)}
+    assert listed[2].live and listed[2].valid_from == _today(world)
+    assert listed[1].valid_until == _today(world) - timedelta(days=1)
+    assert catalogue.install([changed], world.admin).unchanged == [KEY]
+    versions.save_draft(world.admin, _changed(world, 31))
+    versions.publish(world.admin, KEY, _today(world) + timedelta(days=5), end_predecessor=True)
+    again = catalogue.install([parse_template(_changed(world, 32))], world.admin)
+    assert again.drafted == [KEY]
+    assert {t.key: t.processing_days for t in catalogue.current()}[KEY] == 30

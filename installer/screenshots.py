@@ -537,12 +537,170 @@ def _grab(window: MainWindow, path: Path, app: QApplication) -> Path:
     return path
 
 
+# -- the team lead's pictures (issue 10) ---------------------------------------------------
+
+
+def render_team(out: Path, language: str) -> list[Path]:
+    """The team lead's pictures, from weeks of worked demo cases (add_team_history):
+
+    - ``dashboard.png``: the team dashboard (one small service suppressed);
+    - ``bulk-result.png``: six cases reassigned at once, one of them closed meanwhile;
+    - ``absence.png``: a clerk marked absent with a deputy, her cases moved.
+    """
+    from backoffice.domain.deadlines import WorkingCalendar
+    from backoffice.services.demo import add_team_history
+    from backoffice.services.team import TeamServices
+    from backoffice.ui.dashboard.workspace import DashboardWorkspace
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(["screenshots"])
+    assert isinstance(app, QApplication)
+    QLocale.setDefault(QLocale(QLocale.Language.German if language == "de" else "en"))
+    with tempfile.TemporaryDirectory(prefix="backoffice-team-shots-") as tmp:
+        translators = install_translators(app, language, Path(tmp) / "qm")
+        db = Database(f"sqlite:///{Path(tmp) / 'team.sqlite3'}")
+        upgrade(db)
+        clock = Clock()
+        catalogue = CatalogueService(db)
+        catalogue.install(read_catalogue(), SYSTEM)
+        users = UserService(db)
+        add_demo_users(users, SYSTEM)
+        made = add_team_history(db, catalogue.current(), users, fill_form, now=NOW)
+        print(f"team history: {made} cases")
+        add_cases(db, catalogue.current(), 8, fill_form, seed=5, now=NOW, spread_days=1)
+        calendar = WorkingCalendar()
+        casework = Casework.build(db, calendar, clock)
+        documents = DocumentService(db, clock=clock)
+        services = DesktopServices(
+            db=db,
+            casework=casework,
+            users=users,
+            catalogue=catalogue,
+            documents=documents,
+            print_queue=PrintQueueService(db, clock),
+            attachments=AttachmentService(db),
+            delivery=DeliveryService(db),
+            citizen=CitizenMessages(db, clock),
+            team=TeamServices.build(db, casework, documents, calendar, clock),
+        )
+        lead = users.by_login("teamleitung").as_actor()
+        runner = SyncTaskRunner()
+        settings = UiSettings.at(Path(tmp) / "ui.ini")
+        settings.refresh_seconds = 0
+        window = MainWindow(build_context(services, lead, language, runner), settings)
+        window.resize(*SIZE)
+        window.show()
+        window.start()
+        settle(app)
+        written = []
+
+        window.show_workspace(DashboardWorkspace.key)
+        settle(app)
+        written.append(_grab(window, out / "dashboard.png", app))
+
+        written.append(_bulk_result_shot(window, casework, users, out, app))
+
+        window.show_workspace(DashboardWorkspace.key)
+        workspace = window.workspaces[DashboardWorkspace.key]
+        assert isinstance(workspace, DashboardWorkspace)
+        workspace.show_absences()
+        dialog = workspace.absence_dialog
+        assert dialog is not None
+        settle(app)
+        dialog.clerk_combo.setCurrentIndex(dialog.clerk_combo.findData("sachbearbeitung3"))
+        dialog.deputy_combo.setCurrentIndex(dialog.deputy_combo.findData("sachbearbeitung4"))
+        dialog.last_edit.setDate(dialog.first_edit.date().addDays(9))
+        dialog.mark_absent()
+        settle(app)
+        dialog.clerk_combo.setCurrentIndex(dialog.clerk_combo.findData("sachbearbeitung5"))
+        dialog.deputy_combo.setCurrentIndex(0)  # shared out by load
+        dialog.first_edit.setDate(dialog.first_edit.date().addDays(13))
+        dialog.last_edit.setDate(dialog.first_edit.date().addDays(4))
+        settle(app)
+        written.append(_grab_dialog(window, dialog, out / "absence.png", app))
+        dialog.reject()
+
+        window.close()
+        window.shut_down()
+        runner.shutdown()
+        for translator in translators:
+            app.removeTranslator(translator)
+        db.dispose()
+        return written
+
+
+def _bulk_result_shot(
+    window: MainWindow, casework: Casework, users: UserService, out: Path, app: QApplication
+) -> Path:
+    """Six open cases selected and given to Anna Berger; one was withdrawn meanwhile."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    window.show_workspace(InboxWorkspace.key)
+    inbox = window.inbox
+    inbox.scope_buttons["all"].click()
+    settle(app)
+    selection = inbox.table.selectionModel()
+    for row in (1, 2, 4, 5, 7, 8):
+        selection.select(
+            inbox.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    settle(app)
+    chosen = inbox.selected_cases()
+    workspace = window.workspaces[InboxWorkspace.key]
+    assert isinstance(workspace, InboxWorkspace)
+    workspace.bulk.assign()
+    dialog = workspace.bulk.dialog
+    from backoffice.ui.inbox.bulk_dialogs import AssignManyDialog
+
+    assert isinstance(dialog, AssignManyDialog)
+    dialog.user_combo.setCurrentIndex(dialog.user_combo.findData("sachbearbeitung3"))
+    dialog.reason_edit.setPlainText("Ausgleich der Arbeitslast während der Urlaubszeit")
+    # Meanwhile a colleague records the withdrawal of one of them.
+    gone = chosen[3]
+    lead = users.by_login("teamleitung").as_actor()
+    casework.commands.change_status(lead, gone.id, gone.version, Status.WITHDRAWN, notify=False)
+    dialog.accept()
+    settle(app)
+    report = workspace.bulk.dialog
+    assert report is not None
+    path = _grab_dialog(window, report, out / "bulk-result.png", app)
+    report.reject()
+    return path
+
+
+def _grab_dialog(window: MainWindow, dialog: QWidget, path: Path, app: QApplication) -> Path:
+    """The window with the dialog drawn over its middle, as the team lead sees it."""
+    settle(app)
+    window.statusBar().clearMessage()
+    dialog.adjustSize()
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.fillRect(picture.rect(), QColor(0, 0, 0, 60))
+    shot = dialog.grab()
+    x = (picture.width() - shot.width()) // 2
+    y = (picture.height() - shot.height()) // 2
+    painter.fillRect(x - 1, y - 1, shot.width() + 2, shot.height() + 2, QColor("#7a8796"))
+    painter.drawPixmap(x, y, shot)
+    painter.end()
+    if not picture.save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+    print(f"wrote {path} ({picture.width()}×{picture.height()})")
+    return path
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--language", choices=("de", "en"), default="de")
+    parser.add_argument(
+        "--only", choices=("all", "window", "team"), default="all", help="which pictures"
+    )
     args = parser.parse_args(argv)
-    render(args.out, args.language)
+    if args.only in ("all", "window"):
+        render(args.out, args.language)
+    if args.only in ("all", "team"):
+        render_team(args.out, args.language)
     return 0
 
 

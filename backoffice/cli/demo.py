@@ -29,13 +29,14 @@ from backoffice.portal.settings import (
 )
 from backoffice.services.actor import SYSTEM, Actor
 from backoffice.services.casework import Casework
-from backoffice.services.demo import add_demo_users
+from backoffice.services.demo import TEAM_USERS, add_demo_users, add_team_history
 from backoffice.services.errors import ServiceError
 from backoffice.services.installation import Installation
 from backoffice.services.intake import SyncReport
 from backoffice.services.progress import ProgressCallback, no_progress
 from backoffice.services.queries import CaseFilter, CaseSort, SortKey
 from backoffice.services.users import UserService
+from backoffice.simulator.citizens import fill_form
 from backoffice.simulator.crypto import SimulatorKeys
 from backoffice.simulator.server import Simulator
 
@@ -89,10 +90,17 @@ def start_demo_portal(
     resources: ExitStack,
     submissions: int = DEMO_SUBMISSIONS,
     progress: ProgressCallback = no_progress,
+    *,
+    team_history: bool = True,
 ) -> DemoPortal:
-    """Simulator up, portal configured, keys registered, applications pulled in."""
+    """Simulator up, portal configured, keys registered, applications pulled in; with
+    ``team_history``, twelve weeks of the team's work first (for the team figures)."""
     installation = backoffice.installation
     add_demo_users(backoffice.users, SYSTEM)
+    if team_history and not any(u.login == TEAM_USERS[0][0] for u in backoffice.users.list()):
+        # Weeks of the team's work for the team lead's figures (once per demo folder).
+        log.info("demo: adding twelve weeks of the team's work")
+        add_team_history(backoffice.db, backoffice.catalogue.current(), backoffice.users, fill_form)
     previous = load_portal_settings(installation.settings_file)
     simulator = Simulator(
         keys=SimulatorKeys.generate(reply_keys=1),
@@ -180,7 +188,7 @@ def explain(installation: Installation, portal: DemoPortal, replaced_keyring: bo
         file=sys.stderr,
     )
     print(
-        "Users: sachbearbeitung1, sachbearbeitung2 (clerks), teamleitung (team lead), admin.",
+        "Users: sachbearbeitung1 to sachbearbeitung5 (clerks), teamleitung (team lead), admin.",
         file=sys.stderr,
     )
     if replaced_keyring:

@@ -63,7 +63,9 @@ def run_demo(args: argparse.Namespace) -> int:
     backoffice = context.backoffice
     replaced = demo.ensure_keyring(backoffice.installation)
     bar = ProgressBar("Demo")
-    portal = demo.start_demo_portal(backoffice, args.resources, progress=bar)
+    portal = demo.start_demo_portal(
+        backoffice, args.resources, progress=bar, team_history=not args.no_team_history
+    )
     bar.close()
     demo.explain(backoffice.installation, portal, replaced)
     if args.no_window:

@@ -77,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="demo mode: a fresh demo installation with users and applications",
     )
     parser.add_argument(
+        "--no-team-history",
+        action="store_true",
+        help="with --demo: leave out the twelve weeks of the team's work (starts faster)",
+    )
+    parser.add_argument(
         "--no-window",
         action="store_true",
         help="with --demo: set everything up, then exit instead of opening the window",

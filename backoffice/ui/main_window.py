@@ -1,7 +1,8 @@
 """The main window: a stack of workspaces, the switcher, and what concerns the whole window.
 
 The workspaces (:data:`WORKSPACES`; see :mod:`.workspace`) are the inbox with the
-open case and the delivery state; each role sees those it is allowed. One is shown
+open case, the delivery state and the team lead's dashboard; each role sees those it
+is allowed. One is shown
 at a time; the View menu and the toolbar switch between them, each with its own
 shortcut. The current workspace adds its menus, its View entries and its toolbar
 entries; they leave with it.
@@ -27,9 +28,11 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
 import backoffice
 from backoffice.domain.templates import ServiceTemplate
 from backoffice.services.desktop import ChangeWatch
+from backoffice.services.queries import CaseFilter
 from backoffice.services.users import UserInfo
 from backoffice.ui.case.view import CaseView
 from backoffice.ui.context import UiContext
+from backoffice.ui.dashboard.workspace import DashboardWorkspace
 from backoffice.ui.delivery.outbox import OutboxSender
 from backoffice.ui.delivery.panel import DeliveryPanel
 from backoffice.ui.delivery.portal import SYNC_TABLES, PortalSync
@@ -50,7 +53,7 @@ log = logging.getLogger(__name__)
 OUTBOX_TABLES = frozenset({"outbox_messages", "documents", "case_events"})
 
 #: The workspaces in switcher order; the window offers each to the roles it allows.
-WORKSPACES: tuple[type[Workspace], ...] = (InboxWorkspace, DeliveryWorkspace)
+WORKSPACES: tuple[type[Workspace], ...] = (InboxWorkspace, DeliveryWorkspace, DashboardWorkspace)
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ class MainWindow(QMainWindow):
             workspace.subject_changed.connect(partial(self._subject_changed, workspace))
             workspace.open_case_requested.connect(self.open_case)
             workspace.data_written.connect(self.outbox.send_soon)
+            workspace.show_cases_requested.connect(self.show_cases)
         self.stack.switched.connect(self._switched)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -203,6 +207,13 @@ class MainWindow(QMainWindow):
         """Show a case in the first workspace that shows cases, and bring that up."""
         for key, workspace in self.workspaces.items():
             if workspace.open_case(case_id):
+                self.stack.show_workspace(key)
+                return
+
+    def show_cases(self, flt: CaseFilter, label: str) -> None:
+        """List the cases of a filter in the first workspace that lists cases, brought up."""
+        for key, workspace in self.workspaces.items():
+            if workspace.show_cases(flt, label):
                 self.stack.show_workspace(key)
                 return
 

@@ -17,7 +17,8 @@ parts (:class:`Shell`) and contributes:
   (the periodic look), :meth:`data_changed` (another desktop or a sync changed
   tables), :meth:`open_case`, :meth:`save_layout`, :meth:`shut_down`;
 - signals the window shows: a short status-bar message, the subject for the window
-  title, a case to open (in whichever workspace opens cases), a request to be shown.
+  title, a case to open (in whichever workspace opens cases), the cases of a filter to
+  list (:meth:`show_cases`, in whichever workspace lists cases), a request to be shown.
 
 :meth:`allowed` decides by the actor's role whether the window offers the workspace at
 all (the services still check every permission).
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from backoffice.domain.roles import Permission
 from backoffice.services.actor import Actor
+from backoffice.services.queries import CaseFilter
 from backoffice.ui.context import UiContext
 from backoffice.ui.settings import UiSettings
 
@@ -64,6 +66,8 @@ class Workspace(QWidget):
     subject_changed = Signal(str)
     #: Show this case (its id) in the workspace that shows cases.
     open_case_requested = Signal(int)
+    #: List the cases of this filter (a CaseFilter; a str naming it) where cases are listed.
+    show_cases_requested = Signal(object, str)
     #: Bring this workspace to the front.
     activation_requested = Signal()
     #: The workspace changed something (a status, a message): the outbox may have work.
@@ -132,6 +136,10 @@ class Workspace(QWidget):
 
     def open_case(self, case_id: int) -> bool:
         """Show a case here if this workspace shows cases; True when it does."""
+        return False
+
+    def show_cases(self, flt: CaseFilter, label: str) -> bool:
+        """List the cases of ``flt`` here if this workspace lists cases; True when it does."""
         return False
 
     def save_layout(self) -> None:

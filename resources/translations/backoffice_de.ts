@@ -2,6 +2,170 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AbsenceDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/dashboard/absences.py" line="+69"/>
+        <source>Absences and deputies</source>
+        <extracomment>Cases were moved or given back (the figures and the inbox are out of date). The list of absences has been read (tests wait for it). The last result&apos;s details, while its dialog is open.</extracomment>
+        <translation>Abwesenheiten und Vertretungen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Current and planned absences</source>
+        <translation>Laufende und geplante Abwesenheiten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show past absences</source>
+        <translation>Vergangene Abwesenheiten zeigen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+40"/>
+        <source>Clerk</source>
+        <translation>Sachbearbeitung</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases go to</source>
+        <translation>Fälle gehen an</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moved</source>
+        <translation>Verschoben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given back</source>
+        <translation>Zurückgegeben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>End or &amp;drop absence</source>
+        <translation>Abwesenheit &amp;beenden oder streichen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End the absence today, or drop a planned one; moved cases stay</source>
+        <translation>Die Abwesenheit heute beenden oder eine geplante streichen; verschobene Fälle bleiben, wo sie sind</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Give cases back</source>
+        <translation>Fälle &amp;zurückgeben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Once the absence has ended: return the cases it moved that are still open and with whoever received them</source>
+        <translation>Nach dem Ende der Abwesenheit: die verschobenen Fälle zurückgeben, die noch offen sind und noch bei der Vertretung liegen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mark a clerk absent</source>
+        <translation>Abwesenheit eintragen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Mark absent</source>
+        <translation>Abwesenheit &amp;eintragen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Absent from</source>
+        <translation>Abwesend von</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deputy</source>
+        <translation>Vertretung</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Nobody: share out by current load</source>
+        <translation>Niemand: nach aktueller Auslastung verteilen</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>shared out by load</source>
+        <translation>nach Auslastung verteilt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ended early or dropped</source>
+        <translation>Vorzeitig beendet oder gestrichen</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>{name} is absent from {first} to {last}.</source>
+        <translation>{name} ist vom {first} bis zum {last} abwesend.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The absence of {name} has ended.</source>
+        <translation>Die Abwesenheit von {name} ist beendet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the cases back</source>
+        <translation>Fälle zurückgeben</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cases given back to {name}.</source>
+        <translation>Fälle an {name} zurückgegeben.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n open case(s) moved.</source>
+        <translation>
+            <numerusform>%n offener Fall verschoben.</numerusform>
+            <numerusform>%n offene Fälle verschoben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n case(s) given back.</source>
+        <translation>
+            <numerusform>%n Fall zurückgegeben.</numerusform>
+            <numerusform>%n Fälle zurückgegeben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n case(s) refused.</source>
+        <translation>
+            <numerusform>%n Fall abgelehnt.</numerusform>
+            <numerusform>%n Fälle abgelehnt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Details…</source>
+        <translation>Einzelheiten …</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cases moved</source>
+        <translation>Verschobene Fälle</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../../backoffice/ui/setup/pages.py" line="+174"/>
@@ -35,6 +199,100 @@
     </message>
 </context>
 <context>
+    <name>ApprovalPanel</name>
+    <message>
+        <location filename="../../backoffice/ui/case/approval.py" line="+57"/>
+        <source>&amp;Approve</source>
+        <extracomment>The request was approved, refused or withdrawn: the case should be read again. A short confirmation for the status bar. A call failed (the error; the case view shows it and reads the case again). The reason dialog while it is open.</extracomment>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carry out the step as requested</source>
+        <translation>Den Schritt wie beantragt ausführen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;fuse…</source>
+        <translation>&amp;Ablehnen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refuse the step; the requester is told why</source>
+        <translation>Den Schritt ablehnen; die antragstellende Person erfährt den Grund</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Withdraw request</source>
+        <translation>Antrag &amp;zurückziehen</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Waiting for approval: you asked on {when} to {step}. A second person with the right to approve must agree before it takes effect.</source>
+        <translation>Wartet auf Freigabe: Sie haben am {when} beantragt, {step}. Eine zweite Person mit Freigaberecht muss zustimmen, bevor es wirksam wird.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Approval needed: {who} asked on {when} to {step}. It takes effect when you approve it.</source>
+        <translation>Freigabe nötig: {who} hat am {when} beantragt, {step}. Es wird wirksam, sobald Sie es freigeben.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Waiting for approval: {who} asked on {when} to {step}; a team lead decides.</source>
+        <translation>Wartet auf Freigabe: {who} hat am {when} beantragt, {step}; eine Teamleitung entscheidet.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Comment: {text}</source>
+        <translation>Kommentar: {text}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Message to the applicant: {text}</source>
+        <translation>Nachricht an die antragstellende Person: {text}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>move the case from “{source}” to “{target}”</source>
+        <translation>den Fall von „{source}“ nach „{target}“ zu setzen</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Approval requested: the step takes effect once a second person agrees.</source>
+        <translation>Freigabe beantragt: Der Schritt wird wirksam, sobald eine zweite Person zustimmt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Approved: {file} has moved on.</source>
+        <translation>Freigegeben: {file} ist weitergerückt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Refuse the request</source>
+        <translation>Antrag ablehnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{who} asked to {step}. Why not?</source>
+        <translation>{who} hat beantragt, {step}. Warum nicht?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refuse</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Refused; {who} is told why.</source>
+        <translation>Abgelehnt; {who} erfährt den Grund.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your request has been withdrawn.</source>
+        <translation>Ihr Antrag wurde zurückgezogen.</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <location filename="../../backoffice/ui/case/dialogs.py" line="+302"/>
@@ -55,6 +313,37 @@
         <location line="+6"/>
         <source>Assign to</source>
         <translation>Zuweisen an</translation>
+    </message>
+</context>
+<context>
+    <name>AssignManyDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/inbox/bulk_dialogs.py" line="+130"/>
+        <source>Assign cases</source>
+        <translation>Fälle zuweisen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Who should work on the %n selected case(s)?</source>
+        <translation>
+            <numerusform>Wer soll %n ausgewählten Fall bearbeiten?</numerusform>
+            <numerusform>Wer soll die %n ausgewählten Fälle bearbeiten?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign</source>
+        <translation>Zuweisen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Assign to</source>
+        <translation>Zuweisen an</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Please choose a person.</source>
+        <translation>Bitte wählen Sie eine Person.</translation>
     </message>
 </context>
 <context>
@@ -197,6 +486,293 @@ gespeichert als {safe_name}</translation>
         <location line="+3"/>
         <source>No program is set up to open {name}. Use Save as… instead.</source>
         <translation>Für {name} ist kein Programm eingerichtet. Verwenden Sie stattdessen „Speichern unter…“.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkActions</name>
+    <message>
+        <location filename="../../backoffice/ui/inbox/bulk.py" line="+126"/>
+        <source>&amp;Assign selected…</source>
+        <extracomment>A short confirmation for the status bar. A bulk action has ended (its result; the result dialog is open). The dialog open now (a question or the result), if any.</extracomment>
+        <translation>Ausgewählte &amp;zuweisen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Take over selected…</source>
+        <translation>Ausgewählte &amp;übernehmen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Release selected…</source>
+        <translation>Ausgewählte &amp;freigeben …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change &amp;status of selected…</source>
+        <translation>&amp;Status der ausgewählten ändern …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create &amp;certificates for selected</source>
+        <translation>&amp;Bescheinigungen für ausgewählte erstellen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Assign…</source>
+        <translation>Zuweisen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take over…</source>
+        <translation>Übernehmen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release…</source>
+        <translation>Freigeben …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status…</source>
+        <translation>Status …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates</source>
+        <translation>Bescheinigungen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>%n case(s) selected</source>
+        <translation>
+            <numerusform>%n Fall ausgewählt</numerusform>
+            <numerusform>%n Fälle ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Take over cases</source>
+        <translation>Fälle übernehmen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>You take over the %n selected case(s) from whoever holds them.</source>
+        <translation>
+            <numerusform>Sie übernehmen %n ausgewählten Fall von der Person, die ihn bearbeitet.</numerusform>
+            <numerusform>Sie übernehmen die %n ausgewählten Fälle von den Personen, die sie bearbeiten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take over</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Release cases</source>
+        <translation>Fälle freigeben</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Nobody will hold the %n selected case(s) afterwards.</source>
+        <translation>
+            <numerusform>Den %n ausgewählten Fall bearbeitet danach niemand.</numerusform>
+            <numerusform>Die %n ausgewählten Fälle bearbeitet danach niemand.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>{done} done, {refused} refused.</source>
+        <translation>{done} erledigt, {refused} abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkBar</name>
+    <message>
+        <location line="-273"/>
+        <source>Cancel</source>
+        <extracomment>One call per case: the work can be stopped between any two cases.</extracomment>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop after the case being worked on; the rest stay as they are</source>
+        <translation>Nach dem gerade bearbeiteten Fall aufhören; die übrigen bleiben, wie sie sind</translation>
+    </message>
+</context>
+<context>
+    <name>BulkResult</name>
+    <message>
+        <location filename="../../backoffice/ui/bulk_result.py" line="+35"/>
+        <source>The case no longer exists.</source>
+        <extracomment>Codes whose English detail adds what the code alone does not say.</extracomment>
+        <translation>Diesen Fall gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You are not allowed to do that with this case.</source>
+        <translation>Das dürfen Sie mit diesem Fall nicht tun.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The case is closed already.</source>
+        <translation>Der Fall ist bereits abgeschlossen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone else changed the case meanwhile.</source>
+        <translation>Jemand anderes hat den Fall inzwischen geändert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Someone else holds the case.</source>
+        <translation>Jemand anderes bearbeitet den Fall.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This status change is not possible for this case.</source>
+        <translation>Dieser Statuswechsel ist für diesen Fall nicht möglich.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something the step needs is missing.</source>
+        <translation>Für diesen Schritt fehlt etwas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This step needs a second person&apos;s approval: request it on the case.</source>
+        <translation>Dieser Schritt braucht die Freigabe durch eine zweite Person: Beantragen Sie sie am Fall.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The message to the applicant could not be prepared.</source>
+        <translation>Die Nachricht an die antragstellende Person konnte nicht vorbereitet werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The input was not accepted.</source>
+        <translation>Die Eingabe wurde nicht angenommen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database failed for this case; nothing was changed.</source>
+        <translation>Die Datenbank hat bei diesem Fall versagt; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+2"/>
+        <source>Refused.</source>
+        <translation>Abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Assign</source>
+        <translation>Zuweisen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take over</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change status</source>
+        <translation>Status ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create certificates</source>
+        <translation>Bescheinigungen erstellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cases moved for an absence</source>
+        <translation>Wegen Abwesenheit verschobene Fälle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases given back</source>
+        <translation>Zurückgegebene Fälle</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>now with {name}</source>
+        <translation>jetzt bei {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>assigned</source>
+        <translation>zugewiesen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>released</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>status changed</source>
+        <translation>Status geändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>certificate created</source>
+        <translation>Bescheinigung erstellt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>case #{id}</source>
+        <translation>Fall Nr. {id}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{action}: {done} done, {refused} refused</source>
+        <translation>{action}: {done} erledigt, {refused} abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Done ({n}):</source>
+        <translation>Erledigt ({n}):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Refused ({n}):</source>
+        <translation>Abgelehnt ({n}):</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No case was selected.</source>
+        <translation>Es war kein Fall ausgewählt.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{done} done, {refused} refused</source>
+        <translation>{done} erledigt, {refused} abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(cancelled: the other cases were not touched)</source>
+        <translation>(abgebrochen: die übrigen Fälle blieben unberührt)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the report to the clipboard</source>
+        <translation>Den Bericht in die Zwischenablage kopieren</translation>
     </message>
 </context>
 <context>
@@ -378,13 +954,13 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../backoffice/ui/case/view.py" line="+104"/>
+        <location filename="../../backoffice/ui/case/view.py" line="+105"/>
         <source>Select a case in the list.</source>
         <extracomment>How long a case may take to load before the panel says it is loading. A case was changed from here (the new :class:`CaseRow`). A change from here met a concurrent change (case id). A case has been shown (its file number). A short confirmation for the status bar. Show this letter (document id) in the print queue: the seam for the print queue workspace, which connects here and calls ``messages.offer_letters()``. The words of status changes that were refused, by (case id, target status). The document to select once the case has been read again (just created). The dialog currently open (a status change or an assignment), if any.</extracomment>
         <translation>Wählen Sie einen Fall in der Liste aus.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>No history.</source>
         <translation>Kein Verlauf.</translation>
     </message>
@@ -419,7 +995,7 @@ gespeichert als {safe_name}</translation>
         <translation>Hinweise</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Loading case…</source>
         <translation>Fall wird geladen…</translation>
     </message>
@@ -429,7 +1005,7 @@ gespeichert als {safe_name}</translation>
         <translation>Der Fall konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Attachments ({n})</source>
         <translation>Anlagen ({n})</translation>
     </message>
@@ -469,7 +1045,7 @@ gespeichert als {safe_name}</translation>
         <translation>Fall {file} zugewiesen.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+55"/>
         <source>Case {file}: status changed.</source>
         <translation>Fall {file}: Status geändert.</translation>
     </message>
@@ -492,6 +1068,287 @@ gespeichert als {safe_name}</translation>
         <location line="+52"/>
         <source>{who} took this case just before you.</source>
         <translation>{who} hat diesen Fall gerade vor Ihnen übernommen.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardExports</name>
+    <message>
+        <location filename="../../backoffice/ui/dashboard/export.py" line="+57"/>
+        <source>Export figures as &amp;CSV…</source>
+        <extracomment>A short confirmation or failure for the status bar. A file was written (its path). The file dialog while it is open.</extracomment>
+        <translation>Zahlen als &amp;CSV exportieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the figures shown as a CSV file</source>
+        <translation>Die angezeigten Zahlen als CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;PDF report…</source>
+        <translation>&amp;PDF-Bericht …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the figures shown as a one-page PDF report</source>
+        <translation>Die angezeigten Zahlen als einseitigen PDF-Bericht speichern</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export figures as CSV</source>
+        <translation>Zahlen als CSV exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save the PDF report</source>
+        <translation>PDF-Bericht speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>team-figures-{date}</source>
+        <translation>teamzahlen-{date}</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Figures saved to {path}.</source>
+        <translation>Zahlen gespeichert unter {path}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file could not be written: {reason}</source>
+        <translation>Die Datei konnte nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The figures could not be exported.</source>
+        <translation>Die Zahlen konnten nicht exportiert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPanel</name>
+    <message numerus="yes">
+        <location filename="../../backoffice/ui/dashboard/panel.py" line="+86"/>
+        <source>last %n week(s)</source>
+        <extracomment>Age bands from fresh (green) to old (red). The periods a team lead can choose (weeks). Show these cases in the inbox (a CaseFilter, what they are called). A new set of figures is shown.</extracomment>
+        <translation>
+            <numerusform>letzte %n Woche</numerusform>
+            <numerusform>letzte %n Wochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The period of the weekly figures and the lead times</source>
+        <translation>Der Zeitraum der Wochenzahlen und Durchlaufzeiten</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+220"/>
+        <source>Received and closed per week</source>
+        <translation>Eingegangen und abgeschlossen je Woche</translation>
+    </message>
+    <message>
+        <location line="-211"/>
+        <location line="+289"/>
+        <source>Lead time (working days)</source>
+        <translation>Durchlaufzeit (Arbeitstage)</translation>
+    </message>
+    <message>
+        <location line="-279"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open cases</source>
+        <translation>Offene Fälle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click a person to list their open cases</source>
+        <translation>Eine Person anklicken, um ihre offenen Fälle zu zeigen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+35"/>
+        <source>Loading the figures…</source>
+        <translation>Die Zahlen werden berechnet …</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The figures could not be computed.</source>
+        <translation>Die Zahlen konnten nicht berechnet werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>All services shown</source>
+        <translation>Alle angezeigten Dienste</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>As of {when} · weekly figures and lead times since {start} · forecast up to {horizon} ({days} working days)</source>
+        <translation>Stand {when} · Wochenzahlen und Durchlaufzeiten seit {start} · Prognose bis {horizon} ({days} Arbeitstage)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{what}: {services}</source>
+        <translation>{what}: {services}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Minimum group size {n} by service agreement {ref}.</source>
+        <translation>Mindestgruppengröße {n} laut Dienstvereinbarung {ref}.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{n} open</source>
+        <translation>{n} offen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No open case.</source>
+        <translation>Kein offener Fall.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No case is overdue.</source>
+        <translation>Kein Fall ist überfällig.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{received} received · {closed} closed</source>
+        <translation>{received} eingegangen · {closed} abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Received in the period</source>
+        <translation>Im Zeitraum eingegangen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>wk {n}</source>
+        <translation>KW {n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Received</source>
+        <translation>Eingegangen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Will miss the deadline</source>
+        <translation>Frist wird verfehlt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>At the current pace every deadline up to {day} is met.</source>
+        <translation>Beim aktuellen Tempo wird jede Frist bis {day} eingehalten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cases due up to {day} that the current pace will not reach.</source>
+        <translation>Fälle mit Frist bis {day}, die das aktuelle Tempo nicht rechtzeitig schafft.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No case closed in the period</source>
+        <translation>Kein Fall im Zeitraum abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>median {median} · 90th percentile {p90}</source>
+        <translation>Median {median} · 90. Perzentil {p90}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Closed in the period</source>
+        <translation>Im Zeitraum abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>90th percentile</source>
+        <translation>90. Perzentil</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No case closed in the period: {services}</source>
+        <translation>Kein Fall im Zeitraum abgeschlossen: {services}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n person(s) hold work</source>
+        <translation>
+            <numerusform>%n Person hat Fälle</numerusform>
+            <numerusform>%n Personen haben Fälle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} open cases assigned; nobody is ranked, nothing from the past.</source>
+        <translation>{n} offene Fälle zugewiesen; keine Rangfolge, nichts aus der Vergangenheit.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open cases of {name}</source>
+        <translation>Offene Fälle von {name}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWorkspace</name>
+    <message>
+        <location filename="../../backoffice/ui/dashboard/workspace.py" line="+54"/>
+        <source>&amp;Absences and deputies…</source>
+        <extracomment>Tables whose changes move the figures. The absence dialog while it is open.</extracomment>
+        <translation>&amp;Abwesenheiten und Vertretungen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark a clerk absent, with a deputy; give cases back afterwards</source>
+        <translation>Abwesenheit mit Vertretung eintragen; Fälle danach zurückgeben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Team dashboard</source>
+        <translation>&amp;Team-Übersicht</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The team&apos;s figures: open, overdue, inflow, lead times, forecast</source>
+        <translation>Die Zahlen des Teams: offen, überfällig, Eingang, Durchlaufzeiten, Prognose</translation>
     </message>
 </context>
 <context>
@@ -966,6 +1823,129 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>Figures</name>
+    <message>
+        <location filename="../../backoffice/ui/dashboard/texts.py" line="+19"/>
+        <source>Open cases by age</source>
+        <translation>Offene Fälle nach Alter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inflow per week</source>
+        <translation>Eingang je Woche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed per week</source>
+        <translation>Abgeschlossen je Woche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead time, median</source>
+        <translation>Durchlaufzeit, Median</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead time, 90th percentile</source>
+        <translation>Durchlaufzeit, 90. Perzentil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Current pace</source>
+        <translation>Aktuelles Tempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline breaches forecast</source>
+        <translation>Prognose der Fristüberschreitungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open cases per person (the assignment list)</source>
+        <translation>Offene Fälle je Person (die Zuweisungsliste)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cases not yet completed, rejected or withdrawn, per service, in four bands of age: 0-5, 6-10, 11-20 and over 20 working days since the day of receipt (Monday to Friday without the state&apos;s public holidays; time waiting for the citizen counts as age here). From the case list: date of receipt and status.</source>
+        <translation>Fälle, die noch nicht erledigt, abgelehnt oder zurückgezogen sind, je Dienst, in vier Altersstufen: 0–5, 6–10, 11–20 und über 20 Arbeitstage seit dem Eingangstag (Montag bis Freitag ohne die Feiertage des Landes; Wartezeit auf die Bürgerin oder den Bürger zählt hier mit). Aus der Fallliste: Eingangsdatum und Status.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open cases whose processing deadline (working days after receipt, stopped while the case waits for the citizen) lay before today, per service. From the case list: the stored due date.</source>
+        <translation>Offene Fälle, deren Bearbeitungsfrist (Arbeitstage nach Eingang, angehalten, solange der Fall auf die Bürgerin oder den Bürger wartet) vor heute lag, je Dienst. Aus der Fallliste: das gespeicherte Fristdatum.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cases received per calendar week (Monday to Sunday, Berlin time), per service, for the weeks of the period. From the case list: time of receipt.</source>
+        <translation>Eingegangene Fälle je Kalenderwoche (Montag bis Sonntag, Berliner Zeit), je Dienst, für die Wochen des Zeitraums. Aus der Fallliste: Eingangszeit.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cases completed, rejected or withdrawn per calendar week, per service. From the case list: time of closing.</source>
+        <translation>Erledigte, abgelehnte oder zurückgezogene Fälle je Kalenderwoche, je Dienst. Aus der Fallliste: Zeitpunkt des Abschlusses.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Of the cases closed in the period: the middle value of their lead times, in working days from the day of receipt to the day of closing, without the working days they waited for the citizen. From the case list and the status history.</source>
+        <translation>Von den im Zeitraum abgeschlossenen Fällen: der mittlere Wert ihrer Durchlaufzeiten, in Arbeitstagen vom Eingangstag bis zum Abschlusstag, ohne die Arbeitstage, an denen sie auf die Bürgerin oder den Bürger warteten. Aus der Fallliste und dem Statusverlauf.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>As the median, but the lead time that nine in ten closed cases did not exceed (nearest-rank method).</source>
+        <translation>Wie der Median, aber die Durchlaufzeit, die neun von zehn abgeschlossenen Fällen nicht überschritten (Nearest-Rank-Verfahren).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cases closed per working day over the last {weeks} weeks before today, per service (closed cases divided by the working days in those weeks).</source>
+        <translation>Abgeschlossene Fälle je Arbeitstag in den letzten {weeks} Wochen vor heute, je Dienst (abgeschlossene Fälle geteilt durch die Arbeitstage dieser Wochen).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open cases, not yet overdue and not waiting for the citizen, whose deadline falls within the next N working days and that the service will not reach in time at its current pace, per service. The forecast assumes the service works its open cases with a deadline in order of due date (overdue ones first) and closes as many per working day as its current pace; a case is a breach when its turn comes after its due date. With no case closed in the pace weeks, every such case counts.</source>
+        <translation>Offene Fälle, noch nicht überfällig und nicht wartend, deren Frist in die nächsten N Arbeitstage fällt und die der Dienst beim aktuellen Tempo nicht rechtzeitig erreicht, je Dienst. Die Prognose nimmt an, dass der Dienst seine offenen Fälle mit Frist in der Reihenfolge der Fristen bearbeitet (überfällige zuerst) und je Arbeitstag so viele abschließt wie sein aktuelles Tempo; ein Fall überschreitet die Frist, wenn er erst nach seinem Fristdatum an der Reihe ist. Wurde in den Tempo-Wochen kein Fall abgeschlossen, zählt jeder solche Fall.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>For each person who holds open cases today: how many, listed by name (not ranked). It is the current assignment, as the inbox shows it; nothing from the past, no completed cases, no speed.</source>
+        <translation>Für jede Person, die heute offene Fälle hat: wie viele, nach Namen geordnet (keine Rangfolge). Es ist die aktuelle Zuweisung, wie der Posteingang sie zeigt; nichts aus der Vergangenheit, keine erledigten Fälle, kein Tempo.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The staff of a service are the distinct user accounts that, in the period, recorded anything on one of its cases (claimed, assigned, released, changed a status, wrote a note, created a document), plus those who hold one of its open cases today. Actions of the program itself (intake, messages sent) do not count. When a service has fewer staff than the minimum group size (5 unless an administrator recorded a service agreement that allows a smaller group), every figure of that service is shown as &quot;suppressed&quot; (never as 0) and the service is left out of every total.</source>
+        <translation>Die Beschäftigten eines Dienstes sind die verschiedenen Benutzerkonten, die im Zeitraum an einem seiner Fälle etwas vermerkt haben (übernommen, zugewiesen, freigegeben, Status geändert, Notiz geschrieben, Dokument erstellt), dazu die, die heute einen seiner offenen Fälle haben. Aktionen des Programms selbst (Eingang, versandte Nachrichten) zählen nicht. Hat ein Dienst weniger Beschäftigte als die Mindestgruppengröße (5, sofern eine Administratorin oder ein Administrator keine Dienstvereinbarung mit einer kleineren Gruppe hinterlegt hat), wird jede Zahl dieses Dienstes als „unterdrückt“ angezeigt (nie als 0), und der Dienst fließt in keine Summe ein.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>suppressed: fewer than {n} staff members</source>
+        <translation>unterdrückt: weniger als {n} Beschäftigte</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>0–5 working days</source>
+        <translation>0–5 Arbeitstage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>6–10 working days</source>
+        <translation>6–10 Arbeitstage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>11–20 working days</source>
+        <translation>11–20 Arbeitstage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>over 20 working days</source>
+        <translation>über 20 Arbeitstage</translation>
+    </message>
+</context>
+<context>
     <name>FinishDialog</name>
     <message>
         <location filename="../../backoffice/ui/case/finish.py" line="+179"/>
@@ -1156,9 +2136,9 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../backoffice/ui/inbox/panel.py" line="+177"/>
+        <location filename="../../backoffice/ui/inbox/panel.py" line="+113"/>
         <source>Search file number, name, form data ({shortcut})</source>
-        <extracomment>The clerk selected a case (its id).</extracomment>
+        <extracomment>The clerk selected a case (its id). The set of selected cases changed (how many are selected now). A filter from elsewhere (the dashboard&apos;s drill-down) shown instead of the selection&apos;s.</extracomment>
         <translation>Suchen: Aktenzeichen, Name, Angaben ({shortcut})</translation>
     </message>
     <message>
@@ -1172,7 +2152,18 @@ gespeichert als {safe_name}</translation>
         <translation>Fälle dieser Leistung zeigen</translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+146"/>
+        <source>Showing: {what}</source>
+        <extracomment>Names the filter another workspace asked for (:meth:`show_filter`).</extracomment>
+        <translation>Angezeigt: {what}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back to the filters</source>
+        <translation>Zurück zu den Filtern</translation>
+    </message>
+    <message>
+        <location line="+121"/>
         <source>Open cases</source>
         <translation>Offene Fälle</translation>
     </message>
@@ -1268,9 +2259,14 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>InboxWorkspace</name>
     <message>
-        <location filename="../../backoffice/ui/inbox/workspace.py" line="+72"/>
-        <source>Ne&amp;xt case</source>
+        <location filename="../../backoffice/ui/inbox/workspace.py" line="+66"/>
+        <source>&amp;Selection</source>
         <extracomment>Notices closed here, until the database says so too (their ids).</extracomment>
+        <translation>&amp;Auswahl</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Ne&amp;xt case</source>
         <translation>Nä&amp;chster Fall</translation>
     </message>
     <message>
@@ -1309,7 +2305,7 @@ gespeichert als {safe_name}</translation>
         <translation>Die Fälle, ihre Filter und der geöffnete Fall</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+89"/>
         <source>Open {file}</source>
         <translation>{file} öffnen</translation>
     </message>
@@ -1365,9 +2361,9 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../backoffice/ui/main_window.py" line="+130"/>
+        <location filename="../../backoffice/ui/main_window.py" line="+142"/>
         <source>Rathaus Backoffice</source>
-        <extracomment>The workspaces in switcher order; the window offers each to the roles it allows. Another desktop changed these tables (emitted in the change watch&apos;s thread).</extracomment>
+        <extracomment>What a run of the outbox changes (for the workspaces that show it). The workspaces in switcher order; the window offers each to the roles it allows. Another desktop changed these tables (emitted in the change watch&apos;s thread). Sends what the clerks decided (citizen messages, confirmations) while the window runs.</extracomment>
         <translation>Rathaus Backoffice</translation>
     </message>
     <message>
@@ -1426,7 +2422,7 @@ gespeichert als {safe_name}</translation>
         <translation>Angemeldet als {login}</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+86"/>
         <source>The program could not load its data.</source>
         <translation>Das Programm konnte seine Daten nicht laden.</translation>
     </message>
@@ -1436,7 +2432,7 @@ gespeichert als {safe_name}</translation>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>About Rathaus Backoffice</source>
         <translation>Über Rathaus Backoffice</translation>
     </message>
@@ -2252,6 +3248,34 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/inbox/bulk_dialogs.py" line="-51"/>
+        <source>Goes into each case&apos;s history</source>
+        <translation>Wird in den Verlauf jedes Falls eingetragen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason (required)</source>
+        <translation>Grund (erforderlich)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Please give a reason.</source>
+        <translation>Bitte geben Sie einen Grund an.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The reason is too long (at most {n} characters).</source>
+        <translation>Der Grund ist zu lang (höchstens {n} Zeichen).</translation>
+    </message>
+</context>
+<context>
     <name>RerouteDialog</name>
     <message>
         <location filename="../../backoffice/ui/case/message_dialogs.py" line="+204"/>
@@ -2358,6 +3382,93 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+14"/>
         <source>Setting up…</source>
         <translation>Wird eingerichtet …</translation>
+    </message>
+</context>
+<context>
+    <name>StatusManyDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/inbox/bulk_dialogs.py" line="+43"/>
+        <location line="+2"/>
+        <source>Change status</source>
+        <translation>Status ändern</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-1"/>
+        <source>Move the %n selected case(s) to:</source>
+        <translation>
+            <numerusform>Den %n ausgewählten Fall setzen auf:</numerusform>
+            <numerusform>Die %n ausgewählten Fälle setzen auf:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reason for the file; the applicant does not see it</source>
+        <translation>Begründung für die Akte; die antragstellende Person sieht sie nicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The same message goes to every applicant</source>
+        <translation>Jede antragstellende Person erhält dieselbe Nachricht</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New status</source>
+        <translation>Neuer Status</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Comment (required)</source>
+        <translation>Kommentar (erforderlich)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Message to the applicants (required)</source>
+        <translation>Nachricht an die Antragstellenden (erforderlich)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message to the applicants (optional)</source>
+        <translation>Nachricht an die Antragstellenden (freiwillig)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cases without a certificate will be refused.</source>
+        <translation>Fälle ohne Bescheinigung werden abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cases whose step needs a second person&apos;s approval are refused.</source>
+        <translation>Fälle, deren Schritt eine Freigabe durch eine zweite Person braucht, werden abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No status change is possible for every selected case.</source>
+        <translation>Kein Statuswechsel ist für alle ausgewählten Fälle möglich.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please give a comment.</source>
+        <translation>Bitte geben Sie einen Kommentar an.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please write the message to the applicants.</source>
+        <translation>Bitte schreiben Sie die Nachricht an die Antragstellenden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The comment is too long (at most {n} characters).</source>
+        <translation>Der Kommentar ist zu lang (höchstens {n} Zeichen).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The message is too long (at most {n} characters).</source>
+        <translation>Die Nachricht ist zu lang (höchstens {n} Zeichen).</translation>
     </message>
 </context>
 <context>
@@ -2876,6 +3987,25 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+10"/>
         <source>The case has been reloaded. Check it and repeat your change if it is still needed.</source>
         <translation>Der Fall wurde neu geladen. Prüfen Sie ihn und wiederholen Sie Ihre Änderung, falls sie noch nötig ist.</translation>
+    </message>
+</context>
+<context>
+    <name>Tile</name>
+    <message>
+        <location filename="../../backoffice/ui/dashboard/tile.py" line="+50"/>
+        <source>What this figure counts</source>
+        <extracomment>Show the cases behind the headline (the filter, what it is called).</extracomment>
+        <translation>Was diese Zahl zählt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show cases</source>
+        <translation>Fälle zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List these cases in the inbox</source>
+        <translation>Diese Fälle im Posteingang zeigen</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,8 @@
 - ``runner``: the synchronous task runner (results delivered before ``run`` returns);
   ``thread_runner``: the real one, shut down after the test.
 - ``make_context(actor, language=..., services=...)``: what a panel is built with;
-  ``desktop_services``: the bundle on the world's database (no portal unless given one).
+  ``desktop_services``: the bundle on the world's database, the team services included
+  (no portal unless given one).
 - ``ui_settings``: interface settings in a file of the test, periodic refresh off.
 - ``qm_dir`` (session): the translations, compiled once per test session from the
   ``.ts`` sources by the same function the program calls at start.
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from backoffice.app import portal_services
+from backoffice.domain.deadlines import WorkingCalendar
 from backoffice.portal.auth import ClientCredentials
 from backoffice.portal.client import SubscriberClient
 from backoffice.portal.http import RetryPolicy, Timeouts
@@ -43,6 +45,7 @@ from backoffice.services.documents import DocumentService
 from backoffice.services.intake import IntakeService
 from backoffice.services.print_queue import PrintQueueService
 from backoffice.services.subscriber import KeyCrypto
+from backoffice.services.team import TeamServices
 from backoffice.simulator.crypto import SimulatorKeys
 from backoffice.simulator.server import Simulator
 from backoffice.ui.app import build_context
@@ -125,16 +128,20 @@ def thread_runner(qapp: QApplication) -> Iterator[TaskRunner]:
 
 @pytest.fixture
 def desktop_services(world: World) -> DesktopServices:
+    documents = DocumentService(world.db, clock=world.clock)
     return DesktopServices(
         db=world.db,
         casework=world.casework,
         users=world.users,
         catalogue=CatalogueService(world.db),
-        documents=DocumentService(world.db, clock=world.clock),
+        documents=documents,
         attachments=AttachmentService(world.db),
         delivery=DeliveryService(world.db),
         citizen=CitizenMessages(world.db, world.clock),
         print_queue=PrintQueueService(world.db, world.clock),
+        team=TeamServices.build(
+            world.db, world.casework, documents, WorkingCalendar(), world.clock
+        ),
     )
 
 

@@ -161,7 +161,7 @@ def test_the_german_window_speaks_german(
     window = make_window(world.clerk1, language="de")
     window.inbox.select_case(case_id)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Datei", "&Fall", "&Ansicht", "&Hilfe"]
+    assert menus == ["&Datei", "&Fall", "&Auswahl", "&Ansicht", "&Hilfe"]
     model = window.inbox.model
     assert model.headerData(Column.FILE_NUMBER, Qt.Orientation.Horizontal) == "Aktenzeichen"
     assert model.data(model.index(0, Column.SERVICE)) == "Geburtsurkunde"

@@ -43,7 +43,7 @@ class Administration(Workspace):
         return "&Administration"
 
     def shortcuts(self) -> list[QKeySequence]:
-        return [QKeySequence("Ctrl+3")]
+        return [QKeySequence("Ctrl+4")]
 
     def menus(self) -> list[QMenu]:
         return [self.menu]
@@ -112,7 +112,7 @@ def test_the_switcher_brings_each_workspace_with_its_menus_and_keys(
     assert list(window.switch_actions) == ["inbox", "delivery"]
     assert window.stack.current is window.workspaces["inbox"]
     assert window.switch_actions["inbox"].isChecked()
-    assert _menus(window) == ["&File", "&Case", "&View", "&Help"]
+    assert _menus(window) == ["&File", "&Case", "&Selection", "&View", "&Help"]
     view_menu = [a.text() for a in window.view_menu.actions() if not a.isSeparator()]
     assert view_menu == ["&Inbox and cases", "&Delivery and portal", "&Search"]
     assert _toolbar(window)[:4] == [
@@ -141,7 +141,7 @@ def test_the_switcher_brings_each_workspace_with_its_menus_and_keys(
 
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.current is window.workspaces["inbox"]
-    assert _menus(window) == ["&File", "&Case", "&View", "&Help"]
+    assert _menus(window) == ["&File", "&Case", "&Selection", "&View", "&Help"]
     assert window.windowTitle().endswith("– Rathaus Backoffice")
     qtbot.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
     assert world.casework.queries.get_case(world.clerk1, case_id).row.assignee_id == (
@@ -185,7 +185,7 @@ def test_a_workspace_is_offered_only_to_the_roles_it_allows(
     assert "administration" not in clerk.workspaces
 
     admin = make_admin_window(world.admin)
-    assert list(admin.switch_actions) == ["inbox", "delivery", "administration"]
+    assert list(admin.switch_actions) == ["inbox", "delivery", "dashboard", "administration"]
     workspace = admin.workspaces["administration"]
     assert isinstance(workspace, Administration)
     assert workspace.calls == ["start"]

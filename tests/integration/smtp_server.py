@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import logging
 import socket
 import ssl
 from collections.abc import Iterator
@@ -102,6 +103,9 @@ def smtp_server(
             return AuthResult(success=ok, handled=False, auth_data=data.login if ok else None)
 
         options.update(authenticator=authenticate, auth_required=True)
+    # aiosmtpd sets its own deprecated Session.login_data after every AUTH and warns about
+    # it on its "mail.log" logger: the test server's noise, not the program's.
+    logging.getLogger("mail.log").setLevel(logging.ERROR)
     port = free_port()
     controller = Controller(mailbox, hostname="127.0.0.1", port=port, ssl_context=tls, **options)
     controller.start()

@@ -223,7 +223,7 @@ def test_entry_point_and_demo_setup(tmp_path: Path, database_url: str) -> None:
     exe = Path(sys.executable).with_name("backoffice")
     env = {**os.environ, "BACKOFFICE_DATA_DIR": str(tmp_path / "demo")}
     done = subprocess.run(
-        [str(exe), "--demo", "--no-window"],
+        [str(exe), "--demo", "--no-team-history", "--no-window"],
         env=env,
         capture_output=True,
         text=True,

@@ -35,7 +35,7 @@ def test_the_demo_starts_again_in_the_same_folder(tmp_path: Path, database_url: 
     env = {**os.environ, "BACKOFFICE_DATA_DIR": str(tmp_path / "demo"), "USER": "somebody"}
     for _ in range(2):  # the second start must not trip over the unknown OS login
         done = subprocess.run(
-            [str(exe), "--as", "somebody", "--demo", "--no-window"],
+            [str(exe), "--as", "somebody", "--demo", "--no-team-history", "--no-window"],
             env=env,
             capture_output=True,
             text=True,

@@ -45,6 +45,7 @@ from backoffice.services.queries import CaseRow
 from backoffice.services.users import UserInfo
 from backoffice.ui.case.action_bar import CaseActionBar
 from backoffice.ui.case.actions import Offer, offer_for
+from backoffice.ui.case.approval import ApprovalPanel
 from backoffice.ui.case.attachments import AttachmentsSection
 from backoffice.ui.case.dialogs import AssignDialog, TransitionDialog
 from backoffice.ui.case.documents import DocumentsSection
@@ -117,6 +118,10 @@ class CaseView(QWidget):
         page = QWidget(self)
         self.message_bar = MessageBar(page)
         self.notice_bar = MessageBar(page)
+        self.approval = ApprovalPanel(self._ctx, page)  # four-eyes: a step waiting
+        self.approval.decided.connect(self.reload)
+        self.approval.failed.connect(self.action_failed)
+        self.approval.status_message.connect(self.status_message)
 
         self.header = CaseHeader(page)
         self.action_bar = bar = CaseActionBar(self._ctx.actor, self._ctx.vocabulary, self, page)
@@ -177,6 +182,7 @@ class CaseView(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.message_bar)
         layout.addWidget(self.notice_bar)
+        layout.addWidget(self.approval)
         layout.addWidget(header)
         layout.addWidget(self.tabs, 1)
         return page
@@ -260,6 +266,7 @@ class CaseView(QWidget):
         row = detail.row
         template = detail.template
         self.header.show_case(detail, words)
+        self.approval.show_case(row.id, template)
         self.form.show_form(template, detail.form_data, words)
         self.attachments.show_attachments(detail.attachments)
         self.documents.show_case(row.id, detail.has_certificate, select=self._new_document)
@@ -406,6 +413,16 @@ class CaseView(QWidget):
     def _change_status(
         self, detail: CaseDetail, transition: Transition, dialog: TransitionDialog
     ) -> None:
+        if transition.needs_approval:  # four-eyes: asked for, carried out once approved
+            self.set_busy(True)
+            self.approval.request(
+                detail.row.id,
+                detail.row.version,
+                transition.target,
+                dialog.comment(),
+                dialog.message(),
+            )
+            return
         # The version the clerk saw: a change made meanwhile is refused, not overwritten.
         notify = dialog.notify()
         key = (detail.row.id, transition.target)

@@ -7,11 +7,16 @@ page by page (:class:`InboxModel`). The column layout and sort order are kept
 in the settings. The counts take a handful of queries whatever the number of
 services (:func:`count_all`): one per scope, one grouped by status, one
 grouped by service, and the table's own.
+
+Several cases can be selected at once (Ctrl/Shift-click) for the bulk actions;
+the current row is the case shown beside the list. Another workspace can show
+the cases of any filter (:meth:`InboxPanel.show_filter`: the dashboard's drill-down);
+a bar names that filter until the clerk goes back to the filter bar's choices.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from functools import partial
 
@@ -30,92 +35,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backoffice.domain.status import OPEN_STATUSES, Status
-from backoffice.services.actor import Actor
-from backoffice.services.casework import CaseQueries
+from backoffice.domain.status import Status
 from backoffice.services.queries import CaseFilter, CaseRow, CaseSort
 from backoffice.ui.context import UiContext
 from backoffice.ui.errors import describe_error
 from backoffice.ui.icons import icon
+from backoffice.ui.inbox.filters import ANY, OPEN, SCOPES, Selection, build_filter, count_all
 from backoffice.ui.inbox.model import SORT_KEYS, Column, InboxModel, column_for
 from backoffice.ui.settings import UiSettings
-from backoffice.ui.tasks import Task, TaskContext
+from backoffice.ui.tasks import Task
 from backoffice.ui.texts import Tone, escape_mnemonic, status_name
 from backoffice.ui.widgets import MessageBar, plain_label
 
 SEARCH_DELAY_MS = 300
-SCOPES = ("mine", "unassigned", "overdue", "all")
-OPEN = "open"
-ANY = "any"
-
-
-@dataclass(frozen=True)
-class Selection:
-    """What the filter bar is set to."""
-
-    scope: str = "all"
-    status: str = OPEN  # OPEN, ANY or a Status value
-    service: str = ""  # "" = every service
-    search: str = ""
-
-
-def build_filter(actor: Actor, selection: Selection) -> CaseFilter:
-    """The service filter for a filter-bar selection."""
-    flt = CaseFilter(search=selection.search)
-    if selection.scope == "mine":
-        flt = replace(flt, assignee_id=actor.user_id if actor.user_id is not None else -1)
-    elif selection.scope == "unassigned":
-        flt = replace(flt, unassigned=True)
-    elif selection.scope == "overdue":
-        flt = replace(flt, overdue=True)
-    if selection.status == OPEN:
-        flt = replace(flt, open_only=True)
-    elif selection.status != ANY:
-        flt = replace(flt, statuses=frozenset({Status(selection.status)}))
-    if selection.service:
-        flt = replace(flt, services=frozenset({selection.service}))
-    return flt
-
-
-def count_all(
-    queries: CaseQueries,
-    actor: Actor,
-    selection: Selection,
-    services: list[str],
-    context: TaskContext,
-) -> dict[str, int]:
-    """Everything the filter bar shows a number for (in a worker).
-
-    Keys: ``scope:<scope>`` (open cases), ``status:<open|any|status>`` within the
-    scope, ``service:<key>`` (``service:`` for all) within scope and status, and
-    ``current``, the table's own filter, search included. Stops early when the
-    task is cancelled.
-    """
-    plain = replace(selection, search="")
-    counts: dict[str, int] = {}
-    for scope in SCOPES:
-        context.token.check()
-        counts[f"scope:{scope}"] = queries.count_cases(
-            actor, build_filter(actor, Selection(scope, OPEN))
-        )
-    context.token.check()
-    by_status = queries.count_cases_by(
-        actor, build_filter(actor, replace(plain, status=ANY, service="")), "status"
-    )
-    counts[f"status:{ANY}"] = sum(by_status.values())
-    counts[f"status:{OPEN}"] = sum(by_status.get(s.value, 0) for s in OPEN_STATUSES)
-    for status in Status:
-        counts[f"status:{status.value}"] = by_status.get(status.value, 0)
-    context.token.check()
-    by_service = queries.count_cases_by(
-        actor, build_filter(actor, replace(plain, service="")), "service"
-    )
-    counts["service:"] = sum(by_service.values())
-    for service in services:
-        counts[f"service:{service}"] = by_service.get(service, 0)
-    context.token.check()
-    counts["current"] = queries.count_cases(actor, build_filter(actor, selection))
-    return counts
 
 
 class CaseTable(QTableView):
@@ -153,6 +85,8 @@ class InboxPanel(QWidget):
 
     #: The clerk selected a case (its id).
     case_selected = Signal(int)
+    #: The set of selected cases changed (how many are selected now).
+    selection_changed = Signal(int)
 
     def __init__(
         self, context: UiContext, settings: UiSettings, parent: QWidget | None = None
@@ -165,6 +99,8 @@ class InboxPanel(QWidget):
         self._count_task: Task | None = None
         self._count_generation = 0
         self._wanted_case: int | None = None
+        #: A filter from elsewhere (the dashboard's drill-down) shown instead of the selection's.
+        self._shown_filter: CaseFilter | None = None
 
         self.model = InboxModel(context, parent=self)
         self.search = QLineEdit(self)
@@ -210,6 +146,9 @@ class InboxPanel(QWidget):
         self._configure_table()
         self.count_label = plain_label("", self)
         self.message_bar = MessageBar(self)
+        #: Names the filter another workspace asked for (:meth:`show_filter`).
+        self.filter_bar = MessageBar(self)
+        self.filter_bar.closed.connect(self._leave_shown_filter)
 
         scopes = QHBoxLayout()
         scopes.setSpacing(4)
@@ -228,19 +167,25 @@ class InboxPanel(QWidget):
         layout.addLayout(choices)
         layout.addLayout(scopes)
         layout.addWidget(self.message_bar)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
 
         self.model.loading_changed.connect(self._update_placeholder)
         self.model.reloaded.connect(self._after_reload)
         self.model.load_failed.connect(self._load_failed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda _selected, _deselected: self.selection_changed.emit(
+                len(self.table.selectionModel().selectedRows())
+            )
+        )
 
     # -- setting up ---------------------------------------------------------------------------
 
     def _configure_table(self) -> None:
         table = self.table
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setAlternatingRowColors(True)
         table.setShowGrid(False)
         table.setWordWrap(False)
@@ -317,6 +262,53 @@ class InboxPanel(QWidget):
         case = self.model.case_at(index.row()) if index.isValid() else None
         return case.id if case else None
 
+    def add_bar(self, bar: QWidget) -> None:
+        """Put a bar (the bulk actions') right above the table."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.table), bar)
+
+    def selected_cases(self) -> list[CaseRow]:
+        """The selected cases, in the list's order (the bulk actions work on them)."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [case for case in map(self.model.case_at, rows) if case is not None]
+
+    def show_filter(self, flt: CaseFilter, label: str) -> None:
+        """Show the cases of ``flt`` (from another workspace; ``label`` names it in a bar)
+        until the clerk chooses in the filter bar again or closes the bar."""
+        self._shown_filter = flt
+        self._uncheck_scopes()
+        with QSignalBlocker(self.search):
+            self.search.setText(flt.search)
+        self._selection = replace(self._selection, search=flt.search)
+        self.filter_bar.show_message(
+            self.tr("Showing: {what}").format(what=label),
+            Tone.NEUTRAL,
+            action=self.tr("Back to the filters"),
+            on_action=self.filter_bar.dismiss,
+        )
+        self.model.set_query(flt)
+        self._recount()
+
+    @property
+    def shown_filter(self) -> CaseFilter | None:
+        """The filter from another workspace now shown, if any."""
+        return self._shown_filter
+
+    def _uncheck_scopes(self) -> None:
+        self._scope_group.setExclusive(False)
+        for button in self.scope_buttons.values():
+            button.setChecked(False)
+        self._scope_group.setExclusive(True)
+
+    def _leave_shown_filter(self) -> None:
+        if self._shown_filter is None:
+            return
+        self._shown_filter = None
+        self.scope_buttons[self._selection.scope].setChecked(True)
+        self.model.set_query(build_filter(self._ctx.actor, self._selection))
+        self._recount()
+
     def select_case(self, case_id: int) -> bool:
         """Select a case if this view shows it; True when it did."""
         row = self.model.row_of(case_id)
@@ -361,8 +353,12 @@ class InboxPanel(QWidget):
             self._recount()
 
     def _select(self, selection: Selection) -> None:
-        if selection == self._selection:
+        if selection == self._selection and self._shown_filter is None:
             return
+        if self._shown_filter is not None:
+            self._shown_filter = None
+            self.filter_bar.hide()
+            self.scope_buttons[selection.scope].setChecked(True)
         self._selection = selection
         self._wanted_case = self.selected_case_id()
         self.model.set_query(build_filter(self._ctx.actor, selection))
@@ -384,6 +380,7 @@ class InboxPanel(QWidget):
                 self._ctx.actor,
                 self._selection,
                 sorted(self._ctx.vocabulary.templates),
+                current=self._current_filter(),
             ),
             done=lambda counts: self._counts_arrived(generation, counts),
             failed=lambda error: self._load_failed(error),
@@ -507,10 +504,16 @@ class InboxPanel(QWidget):
         )
         self._update_placeholder()
 
+    def _current_filter(self) -> CaseFilter | None:
+        shown = self._shown_filter
+        return replace(shown, search=self._selection.search) if shown is not None else None
+
     def _retry(self) -> None:
         self.message_bar.dismiss()
-        self.model.set_query(build_filter(self._ctx.actor, self._selection))
+        self.model.set_query(
+            self._current_filter() or build_filter(self._ctx.actor, self._selection)
+        )
         self._recount()
 
 
-__all__ = ["InboxPanel", "Selection", "build_filter", "count_all"]
+__all__ = ["ANY", "OPEN", "SCOPES", "InboxPanel", "Selection", "build_filter", "count_all"]

@@ -4,7 +4,9 @@ It wires the two panels together (selecting a case opens it; a change made in th
 case view updates its row; a case changed elsewhere is read again when the list
 shows a new version) and contributes the *Case* menu, the walk through the list
 (Ctrl+. / Ctrl+,), the search (Ctrl+F) and the case actions in the toolbar (among them
-*Finish*, Ctrl+Shift+E: a selected certificate order is done in two more clicks). The
+*Finish*, Ctrl+Shift+E: a selected certificate order is done in two more clicks), and
+the *Selection* menu (also the table's context menu): the bulk actions on the
+selected cases (:mod:`.bulk`). The
 notices ("Sabine took case … from you") are shown above both panels; closing them
 dismisses them for good, opening their case marks them seen.
 """
@@ -13,15 +15,17 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
 from backoffice.services.casework import NoticeInfo
+from backoffice.services.queries import CaseFilter
 from backoffice.ui.case.view import CaseView
 from backoffice.ui.context import UiContext
 from backoffice.ui.errors import describe_error
 from backoffice.ui.icons import icon
+from backoffice.ui.inbox.bulk import BulkActions
 from backoffice.ui.inbox.panel import InboxPanel
 from backoffice.ui.shortcuts import ReservedKeys
 from backoffice.ui.texts import Tone
@@ -57,6 +61,12 @@ class InboxWorkspace(Workspace):
         layout.addWidget(self.notice_bar)
         layout.addWidget(self.splitter, 1)
         self._build_actions()
+        self.bulk = BulkActions(context, self.inbox, self)
+        self.bulk.status_message.connect(self.status_message)
+        self.selection_menu = QMenu(self.tr("&Selection"), self)
+        self.selection_menu.addActions(self.bulk.actions())
+        self.inbox.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.inbox.table.customContextMenuRequested.connect(self._table_menu)
 
         self.inbox.case_selected.connect(self.case_view.show_case)
         self.case_view.case_changed.connect(self.inbox.case_changed)
@@ -115,7 +125,10 @@ class InboxWorkspace(Workspace):
         return [QKeySequence("Ctrl+1")]
 
     def menus(self) -> list[QMenu]:
-        return [self.case_menu]
+        return [self.case_menu, self.selection_menu]
+
+    def _table_menu(self, position: QPoint) -> None:
+        self.selection_menu.popup(self.inbox.table.viewport().mapToGlobal(position))
 
     def view_actions(self) -> list[QAction]:
         return [self.search_action]
@@ -228,6 +241,11 @@ class InboxWorkspace(Workspace):
         if not self.inbox.select_case(case_id):
             self.case_view.show_case(case_id)
         self.show_notices(remaining)
+        return True
+
+    def show_cases(self, flt: CaseFilter, label: str) -> bool:
+        """List the cases of a filter from another workspace (the dashboard's drill-down)."""
+        self.inbox.show_filter(flt, label)
         return True
 
     # -- layout -------------------------------------------------------------------------------

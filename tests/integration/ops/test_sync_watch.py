@@ -110,6 +110,10 @@ def portal_outcomes(info: dict[str, Any]) -> list[dict[str, Any]]:
     return answer["submissions"] if isinstance(answer, dict) else answer
 
 
+def _decided(info: dict[str, Any]) -> int:
+    return sum(entry["decision"] is not None for entry in portal_outcomes(info))
+
+
 def test_sigterm_at_any_moment_stops_cleanly_and_loses_nothing(
     tmp_path: Path, database_url: str, simulator_process: dict[str, Any]
 ) -> None:
@@ -147,8 +151,14 @@ def test_sigterm_at_any_moment_stops_cleanly_and_loses_nothing(
         watcher = Watcher(argv, env, stderr)
         watcher.wait_for("watching")
         if moment == "mid-round":
+            decided = _decided(info)
             more_submissions(info, 6)
-            time.sleep(rng.uniform(0.05, 0.8))  # a random point inside the work
+            # Inside the work: once the first of the six has its decision (on a loaded
+            # machine a fixed sleep could end before the round began), plus a random bit.
+            deadline = time.monotonic() + 60
+            while _decided(info) == decided and time.monotonic() < deadline:
+                time.sleep(0.01)
+            time.sleep(rng.uniform(0.0, 0.05))
         elif moment == "sleeping":
             watcher.wait_for("round 1:")
         code, took = watcher.terminate()

@@ -177,6 +177,8 @@ def test_a_refused_login_refuses_the_message(
     assert "check the mail settings" in failed.last_error
 
 
+# The test server logs the handshake our client broke off (it refused the certificate).
+@pytest.mark.expect_log_warning(r"SMTP session exception")
 def test_an_untrusted_certificate_refuses_the_message(
     world: World, access: MailAccess, certificates: tls.TestCertificates
 ) -> None:

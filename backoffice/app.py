@@ -25,7 +25,10 @@ from typing import TYPE_CHECKING, Any
 
 from backoffice.domain.deadlines import WorkingCalendar
 from backoffice.services.actor import Actor
+from backoffice.services.admin_audit import AdminAuditService
+from backoffice.services.administration import AdministrationServices
 from backoffice.services.attachments import AttachmentService
+from backoffice.services.audit_views import AuditViews
 from backoffice.services.casework import Casework
 from backoffice.services.catalogue import CatalogueService
 from backoffice.services.citizen.service import CitizenMessages
@@ -33,9 +36,13 @@ from backoffice.services.delivery import DeliveryService
 from backoffice.services.desktop import ChangeWatch, DesktopServices, IntakeFactory, WatchChanges
 from backoffice.services.documents import DocumentService
 from backoffice.services.errors import storage_failures
+from backoffice.services.identity import IdentityService
 from backoffice.services.installation import Installation
+from backoffice.services.portal_admin import PortalAdministration
 from backoffice.services.print_queue import PrintQueueService
+from backoffice.services.retention import RetentionService
 from backoffice.services.team import TeamServices
+from backoffice.services.template_versions import TemplateVersions
 from backoffice.services.users import UserService
 from backoffice.store.database import Database
 from backoffice.store.migrate import current_revision, head_revision, upgrade
@@ -131,6 +138,7 @@ class Backoffice:
     print_queue: PrintQueueService
     #: The team lead's figures, bulk actions, absences and approvals.
     team: TeamServices
+    administration: AdministrationServices
 
     @classmethod
     def open(
@@ -165,15 +173,17 @@ class Backoffice:
     ) -> Backoffice:
         """The services on a database that is open already (and current)."""
         calendar = calendar or WorkingCalendar()
+        identity = IdentityService(db, clock)
+        admin_audit = AdminAuditService(db)
         casework = Casework.build(db, calendar, clock)
-        documents = DocumentService(db, clock)
+        documents = DocumentService(db, clock, identity.letterhead_for)
         return cls(
             installation=installation,
             db=db,
             calendar=calendar,
             clock=clock,
             users=UserService(db),
-            catalogue=CatalogueService(db),
+            catalogue=CatalogueService(db, clock),
             casework=casework,
             documents=documents,
             attachments=AttachmentService(db),
@@ -181,6 +191,14 @@ class Backoffice:
             citizen=CitizenMessages(db, clock),
             print_queue=PrintQueueService(db, clock),
             team=TeamServices.build(db, casework, documents, calendar, clock),
+            administration=AdministrationServices(
+                portal=PortalAdministration(installation),
+                templates=TemplateVersions(db, clock),
+                identity=identity,
+                retention=RetentionService(db, clock),
+                audit=admin_audit,
+                views=AuditViews(db, admin_audit),
+            ),
         )
 
     def close(self) -> None:
@@ -289,6 +307,7 @@ class Backoffice:
             citizen=self.citizen,
             print_queue=self.print_queue,
             team=self.team,
+            administration=self.administration,
             open_intake=open_intake,
             destinations=settings.destination_ids if settings else (),
             watch_changes=watch_changes,

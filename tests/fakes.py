@@ -103,9 +103,11 @@ class FakeInstallation:
 def portal_command_parser(installation: FakeInstallation) -> argparse.ArgumentParser:
     """The ``portal`` and ``keys`` commands of the program, working on ``installation``."""
     from backoffice.cli import portal as cli_portal  # not at import: see the module docstring
+    from backoffice.services.actor import SYSTEM
 
     parser = argparse.ArgumentParser(prog="backoffice")
-    cli_portal.add_commands(parser.add_subparsers(), lambda args: installation)
+    # The acting user is an administrator here; refusals are tested with the services.
+    cli_portal.add_commands(parser.add_subparsers(), lambda args: installation, lambda args: SYSTEM)
     return parser
 
 

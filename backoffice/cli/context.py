@@ -45,3 +45,8 @@ def open_context(args: argparse.Namespace, *, migrate: bool = True) -> CommandCo
         # Part of setting up the database, like the schema: done by the system, whoever runs.
         backoffice.install_default_catalogue(SYSTEM)
     return CommandContext(backoffice, args.login)
+
+
+def acting_user(args: argparse.Namespace) -> Actor:
+    """The acting user of a command that needs no other service (the portal commands)."""
+    return open_context(args).actor()

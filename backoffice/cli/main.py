@@ -22,8 +22,22 @@ from backoffice.services.installation import InstallationError, console_log_hand
 from backoffice.store.database import DatabaseConfigError
 from backoffice.store.migrate import DatabaseTooNew
 
-from . import cases, catalogue, db, doctor, gui, mail, portal, sync, users, workload
-from .context import CommandError, locate_installation
+from . import (
+    audit,
+    cases,
+    catalogue,
+    db,
+    doctor,
+    gui,
+    identity,
+    mail,
+    portal,
+    retention,
+    sync,
+    users,
+    workload,
+)
+from .context import CommandError, acting_user, locate_installation
 from .output import error_text
 
 log = logging.getLogger("backoffice")
@@ -94,8 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
         add_help=False,
     )
     sync.add_commands(sub)
-    portal.add_commands(sub, locate_installation)
+    portal.add_commands(sub, locate_installation, acting_user)
     catalogue.add_commands(sub)
+    identity.add_commands(sub)
+    retention.add_commands(sub)
+    audit.add_commands(sub)
     mail.add_commands(sub)
     doctor.add_commands(sub)
     return parser

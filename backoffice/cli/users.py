@@ -1,4 +1,6 @@
-"""``backoffice users add|list``: users and roles."""
+"""``backoffice users add|list|role|deactivate|reactivate``: users and roles.
+
+Users are never deleted: the history keeps their names."""
 
 from __future__ import annotations
 
@@ -24,6 +26,16 @@ def add_commands(sub: Any) -> None:
     p.set_defaults(func=cmd_users_add)
     p = users.add_parser("list", help="list users")
     p.set_defaults(func=cmd_users_list)
+    p = users.add_parser("role", help="change a user's role (administrators)")
+    p.add_argument("target", metavar="LOGIN")
+    p.add_argument("role", choices=[r.value for r in Role])
+    p.set_defaults(func=cmd_users_role)
+    p = users.add_parser("deactivate", help="a user can no longer act (the history keeps them)")
+    p.add_argument("target", metavar="LOGIN")
+    p.set_defaults(func=cmd_users_deactivate)
+    p = users.add_parser("reactivate", help="a deactivated user can act again")
+    p.add_argument("target", metavar="LOGIN")
+    p.set_defaults(func=cmd_users_reactivate)
     workload.add_user_commands(users)  # absent, absences, give-back
 
 
@@ -40,4 +52,25 @@ def cmd_users_list(args: argparse.Namespace) -> int:
         [u.login, u.display_name, u.role.value, "yes" if u.active else "no"] for u in users.list()
     ]
     print_table(["login", "name", "role", "active"], rows)
+    return 0
+
+
+def cmd_users_role(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    user = context.backoffice.users.change_role(context.actor(), args.target, Role(args.role))
+    print(visible_text(f"{user.login} is now {user.role.value}"))
+    return 0
+
+
+def cmd_users_deactivate(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    user = context.backoffice.users.deactivate(context.actor(), args.target)
+    print(visible_text(f"{user.login} is deactivated"))
+    return 0
+
+
+def cmd_users_reactivate(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    user = context.backoffice.users.reactivate(context.actor(), args.target)
+    print(visible_text(f"{user.login} is active again"))
     return 0

@@ -264,10 +264,14 @@ TIGHT: list[tuple[Any, ...]] = [
 def signature_block(ctx: Context) -> list[Flowable]:
     """Place and date, room for a signature, "Im Auftrag", the clerk's name and office."""
     letterhead = ctx.data.letterhead
+    signature_line = (
+        [p(ctx, letterhead.signature_line, "small")] if letterhead.signature_line else []
+    )
     return [
         p(ctx, f"{letterhead.place}, {date_text(ctx)}", "value"),
         Spacer(1, 8 * mm),
         SignatureRule(),
+        *signature_line,
         *unsigned_block(ctx),
     ]
 

@@ -12,7 +12,10 @@ from backoffice.domain.templates import APPLICANT_GROUP, ServiceTemplate
 
 @dataclass(frozen=True)
 class Letterhead:
-    """Who issues the documents: the town and its office."""
+    """Who issues the documents: the town and its office.
+
+    The values below are the default of an installation that never set its identity; the
+    program builds the real one from data (``backoffice.services.identity``)."""
 
     town: str = "Stadt Musterstadt"
     office: str = "Bürgerbüro"
@@ -22,6 +25,14 @@ class Letterhead:
     place: str = "Musterstadt"
     #: The verification code is appended to this address (and put into the QR code).
     verify_base_url: str = "https://musterstadt.de/pruefen/"
+    #: Under the signature rule of a certificate, e.g. "Die Standesbeamtin" (empty: none).
+    signature_line: str = ""
+    #: The footer's second line instead of the address (empty: the address).
+    footer: str = ""
+    #: The coat of arms or logo (checked PNG or SVG bytes) and its type; shown where the
+    #: layout has room for it (PNG only for now).
+    logo: bytes | None = field(default=None, repr=False)
+    logo_media_type: str | None = None
 
 
 DEFAULT_LETTERHEAD = Letterhead()

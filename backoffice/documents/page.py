@@ -188,8 +188,15 @@ def draw_footer(
     page_width = stringWidth(page_text, family.regular, 7.5) + 2 * mm
     draw_line(canv, reference, family.regular, 7.5, LEFT, y, CONTENT_WIDTH - page_width)
     draw_line(canv, page_text, family.regular, 7.5, LEFT, y, CONTENT_WIDTH, align="right")
-    address = " · ".join(
-        (letterhead.town, letterhead.office, letterhead.street, letterhead.postcode_city)
+    address = letterhead.footer or " · ".join(
+        part
+        for part in (
+            letterhead.town,
+            letterhead.office,
+            letterhead.street,
+            letterhead.postcode_city,
+        )
+        if part
     )
     draw_line(canv, address, family.regular, 7.5, LEFT, y - 3.6 * mm, CONTENT_WIDTH)
 

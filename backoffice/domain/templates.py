@@ -34,6 +34,8 @@ APPLICANT_GROUP = "applicant"
 APPLICANT_NAME_FIELDS = ("given_name", "family_name")
 #: What message and certificate texts may refer to, as ``{name}``.
 PLACEHOLDERS = frozenset({"file_number", "service_name", "given_name", "family_name"})
+#: Closed cases are kept this long (years after closing) unless the template says otherwise.
+DEFAULT_RETENTION_YEARS = 10
 
 _TEXT = {
     "type": "object",
@@ -71,6 +73,7 @@ SCHEMA: dict[str, Any] = {
         "name": _TEXT,
         "description": _TEXT,
         "processing_days": {"type": "integer", "minimum": 1, "maximum": 365},
+        "retention_years": {"type": "integer", "minimum": 1, "maximum": 110},
         "fee": {
             "type": "object",
             "additionalProperties": False,
@@ -292,6 +295,8 @@ class ServiceTemplate:
     certificate: Certificate | None
     active: bool
     raw: Mapping[str, Any] = field(repr=False, compare=False, hash=False)
+    #: Years after closing until a case's data is deleted (``retention_years`` in the file).
+    retention_years: int = DEFAULT_RETENTION_YEARS
 
     def field_keys(self) -> list[tuple[str, str]]:
         return [(g.key, f.key) for g in self.field_groups for f in g.fields]
@@ -446,6 +451,7 @@ def _build(raw: dict[str, Any]) -> ServiceTemplate:
         ),
         active=raw.get("active", True),
         raw=raw,
+        retention_years=raw.get("retention_years", DEFAULT_RETENTION_YEARS),
     )
 
 

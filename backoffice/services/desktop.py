@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from backoffice.store.database import Database
 
+from .administration import AdministrationServices
 from .attachments import AttachmentService
 from .casework import Casework
 from .catalogue import CatalogueService
@@ -78,3 +79,6 @@ class DesktopServices:
     outbox_interval_seconds: int = 30
     #: PostgreSQL: hears at once when another desktop changed something (None: poll only).
     watch_changes: WatchChanges | None = None
+    #: The administrators' services (each checks its permission); None in a window built
+    #: without them (tests of the clerks' workspaces).
+    administration: AdministrationServices | None = None

@@ -43,6 +43,7 @@ from .actor import Actor
 from .audit import EventKind, append_event
 from .catalogue import template_from_row
 from .errors import InvalidInput, NotFound, PermissionDenied, ServiceError, storage_errors
+from .read_log import DOCUMENT_VIEWED, record_read
 
 CERTIFICATE = "certificate"
 #: What :meth:`DocumentService.generate` can produce.
@@ -93,8 +94,11 @@ class DocumentService:
         self,
         db: Database,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-        letterhead: Letterhead = DEFAULT_LETTERHEAD,
+        letterhead: Letterhead | Callable[[str], Letterhead] = DEFAULT_LETTERHEAD,
     ) -> None:
+        """``letterhead``: one for every document, or the letterhead of a service by its key
+        (the town's identity as data: :meth:`IdentityService.letterhead_for`), read for
+        each document so that a change shows on the next one."""
         self._db = db
         self._clock = clock
         self._letterhead = letterhead
@@ -178,7 +182,11 @@ class DocumentService:
             verification_code=code,
             clerk_name=actor.display_name,
             language=language,
-            letterhead=self._letterhead,
+            letterhead=(
+                self._letterhead
+                if isinstance(self._letterhead, Letterhead)
+                else self._letterhead(snapshot.template.key)
+            ),
         )
         return render_certificate(data)
 
@@ -265,14 +273,20 @@ class DocumentService:
             return [_info(row) for row in rows]
 
     def get_pdf(self, actor: Actor, document_id: int) -> bytes:
-        """The stored PDF, checked against its recorded SHA-256."""
+        """The stored PDF, checked against its recorded SHA-256; the viewing is recorded in
+        the read log."""
         actor.require(Permission.VIEW_CASES)
         with self._db.read() as session:
             row = session.execute(
-                select(Document.pdf, Document.sha256).where(Document.id == document_id)
+                select(Document.pdf, Document.sha256, Document.case_id).where(
+                    Document.id == document_id
+                )
             ).first()
         if row is None:
             raise NotFound(f"no document with id {document_id}", document_id=document_id)
+        record_read(
+            self._db, actor, row.case_id, DOCUMENT_VIEWED, document_id=document_id, at=self._clock()
+        )
         pdf = bytes(row.pdf)
         if hashlib.sha256(pdf).hexdigest() != row.sha256:
             raise DocumentDamaged(

@@ -301,7 +301,7 @@ class IntakeService:
         report.already_known = len(listed) - len(todo)
         templates = {t.leika: t for t in self._catalogue.current() if t.active}
         with self._db.read() as session:
-            row_ids = template_row_ids(session, (t.key for t in templates.values()))
+            row_ids = template_row_ids(session, templates.values())
         run = _Run(destination_id, templates, row_ids, report, _PortalThread(self._api, todo))
         try:
             for index, item in enumerate(todo):

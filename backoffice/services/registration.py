@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -23,6 +23,7 @@ from backoffice.store.models import Case, FileNumberCounter, ServiceTemplateRow
 from backoffice.store.upsert import insert_for
 
 from .audit import EventKind, first_event
+from .template_live import berlin_today, live_on
 
 
 @dataclass(frozen=True)
@@ -119,24 +120,25 @@ def register_case(
     return case
 
 
-def template_row_for(session: Session, key: str) -> ServiceTemplateRow | None:
+def template_row_for(
+    session: Session, key: str, on: date | None = None
+) -> ServiceTemplateRow | None:
+    """The version of a service that is live on ``on`` (default: today in Berlin); drafts and
+    versions outside their validity period never are."""
     return session.scalars(
         select(ServiceTemplateRow)
-        .where(ServiceTemplateRow.key == key)
-        .order_by(ServiceTemplateRow.version.desc())
+        .where(ServiceTemplateRow.key == key, live_on(on or berlin_today()))
         .limit(1)
     ).first()
 
 
-def template_row_ids(session: Session, keys: Iterable[str]) -> dict[str, int]:
-    """The row id of the newest version of each template key (one query for a whole run)."""
-    newest: dict[str, tuple[int, int]] = {}
+def template_row_ids(session: Session, templates: Iterable[ServiceTemplate]) -> dict[str, int]:
+    """The row id of each template's very version (one query for a whole run): a case is
+    stored with the version it was checked against, whatever was published meanwhile."""
+    wanted = {(t.key, t.version) for t in templates}
     rows = session.execute(
         select(ServiceTemplateRow.key, ServiceTemplateRow.version, ServiceTemplateRow.id).where(
-            ServiceTemplateRow.key.in_(sorted(set(keys)))
+            ServiceTemplateRow.key.in_(sorted({key for key, _ in wanted}))
         )
     )
-    for key, version, row_id in rows:
-        if key not in newest or version > newest[key][0]:
-            newest[key] = (version, row_id)
-    return {key: row_id for key, (_, row_id) in newest.items()}
+    return {key: row_id for key, version, row_id in rows if (key, version) in wanted}

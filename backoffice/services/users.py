@@ -1,4 +1,10 @@
-"""Users and roles; mapping an operating-system login to a user record."""
+"""Users and roles; mapping an operating-system login to a user record.
+
+Users are never deleted (the history keeps their names): they are deactivated, and can be
+reactivated. The last active administrator can be neither deactivated nor demoted, so that
+somebody can always administer the installation. Every change is recorded in the
+administration's audit trail in the same transaction.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +13,15 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from backoffice.domain.roles import Permission, Role
 from backoffice.store.database import Database
 from backoffice.store.models import User
 
+from . import admin_audit
 from .actor import SYSTEM, Actor
-from .errors import InvalidInput, NotFound, storage_errors
+from .errors import InvalidInput, NotFound, ServiceError, storage_errors
 
 LOGIN_RE = re.compile(r"^[A-Za-z0-9._@-]{1,100}$")
 
@@ -32,6 +40,12 @@ class UserInfo:
 
 def _info(user: User) -> UserInfo:
     return UserInfo(user.id, user.login, user.display_name, Role(user.role), user.active)
+
+
+class LastAdministrator(ServiceError):
+    """The change would leave the installation without an active administrator."""
+
+    code = "last_administrator"
 
 
 class UnknownUser(NotFound):
@@ -63,9 +77,90 @@ class UserService:
                 user = User(login=login, display_name=display_name, role=role.value, active=True)
                 session.add(user)
                 session.flush()
+                admin_audit.record(
+                    session, actor, "user_added", login, {"role": role.value, "name": display_name}
+                )
                 return _info(user)
         except IntegrityError:
             raise InvalidInput(f"a user with the login {login!r} exists already") from None
+
+    def change_role(self, actor: Actor, login: str, role: Role) -> UserInfo:
+        actor.require(Permission.MANAGE_USERS)
+        with self._db.write() as session:
+            user = self._locked(session, login)
+            if user.role == role.value:
+                return _info(user)
+            if user.role == Role.ADMINISTRATOR.value and user.active:
+                self._keep_an_administrator(session, user, "demote")
+            before = user.role
+            user.role = role.value
+            admin_audit.record(
+                session, actor, "user_role_changed", login, {"from": before, "to": role.value}
+            )
+            return _info(user)
+
+    def deactivate(self, actor: Actor, login: str) -> UserInfo:
+        """The user can no longer act; their name stays in every history."""
+        actor.require(Permission.MANAGE_USERS)
+        with self._db.write() as session:
+            user = self._locked(session, login)
+            if not user.active:
+                return _info(user)
+            if user.role == Role.ADMINISTRATOR.value:
+                self._keep_an_administrator(session, user, "deactivate")
+            user.active = False
+            admin_audit.record(session, actor, "user_deactivated", login, {"role": user.role})
+            return _info(user)
+
+    def reactivate(self, actor: Actor, login: str) -> UserInfo:
+        actor.require(Permission.MANAGE_USERS)
+        with self._db.write() as session:
+            user = self._locked(session, login)
+            if user.active:
+                return _info(user)
+            user.active = True
+            admin_audit.record(session, actor, "user_reactivated", login, {"role": user.role})
+            return _info(user)
+
+    def rename(self, actor: Actor, login: str, display_name: str) -> UserInfo:
+        actor.require(Permission.MANAGE_USERS)
+        display_name = " ".join(display_name.split())
+        if not display_name or len(display_name) > 200:
+            raise InvalidInput("a display name of 1 to 200 characters is needed")
+        with self._db.write() as session:
+            user = self._locked(session, login)
+            before = user.display_name
+            user.display_name = display_name
+            admin_audit.record(
+                session, actor, "user_renamed", login, {"from": before, "to": display_name}
+            )
+            return _info(user)
+
+    @staticmethod
+    def _locked(session: Session, login: str) -> User:
+        user = session.scalars(select(User).where(User.login == login).with_for_update()).first()
+        if user is None:
+            raise NotFound(f"no user with the login {login!r}", login=login)
+        return user
+
+    @staticmethod
+    def _keep_an_administrator(session: Session, user: User, action: str) -> None:
+        # Lock every active administrator's row: two concurrent demotions of the last two
+        # then queue, and the second sees that only one is left.
+        others = session.scalars(
+            select(User.id)
+            .where(
+                User.role == Role.ADMINISTRATOR.value,
+                User.active.is_(True),
+                User.id != user.id,
+            )
+            .with_for_update()
+        ).all()
+        if not others:
+            raise LastAdministrator(
+                f"cannot {action} {user.login}: the last active administrator",
+                login=user.login,
+            )
 
     def list(self) -> list[UserInfo]:
         with self._db.read() as session:

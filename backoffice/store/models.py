@@ -79,6 +79,12 @@ class ServiceTemplateRow(Base):
     definition: Mapped[dict[str, Any]] = mapped_column(JSONType)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: draft | published | ended (see services.template_versions); intake takes the published
+    #: (or ended) version whose [valid_from, valid_until] holds today.
+    state: Mapped[str] = mapped_column(String(20), default="published", server_default="published")
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    #: The last day this version is valid (None: open-ended).
+    valid_until: Mapped[date | None] = mapped_column(Date)
 
 
 class FileNumberCounter(Base):
@@ -311,15 +317,54 @@ class Setting(Base):
 
 
 class AdminEvent(Base):
-    """The administration audit trail: settings changed and by whom (append-only)."""
+    """The administration's audit trail (templates, identity, users, retention, the team
+    figures' policy): append-only, one hash chain over the whole table (services.admin_audit;
+    the table came with migration 0009, the chain with 0010)."""
 
     __tablename__ = "admin_events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
     at: Mapped[datetime]
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    #: The login as it was, so that the history reads without the user table.
+    actor_login: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(200))
     payload: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class ReadEntry(Base):
+    """Who opened which case or viewed which document, when (a read log, not the case's hash
+    chain: a read must not lock and write the case row)."""
+
+    __tablename__ = "read_log"
+    __table_args__ = (Index("ix_read_log_case_at", "case_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(30))  # case_opened | document_viewed
+    document_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class DeletionRecord(Base):
+    """What remains of a case deleted at the end of its retention period: no personal data."""
+
+    __tablename__ = "deletion_records"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_number: Mapped[str] = mapped_column(String(30), unique=True)
+    service_key: Mapped[str] = mapped_column(String(63))
+    template_version: Mapped[int] = mapped_column(Integer)
+    closed_at: Mapped[datetime | None]
+    retention_until: Mapped[date | None] = mapped_column(Date)
+    deleted_at: Mapped[datetime]
+    deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    deleted_by_login: Mapped[str] = mapped_column(String(100))
 
 
 class Absence(Base):

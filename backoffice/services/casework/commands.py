@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from backoffice.domain.deadlines import compute_deadline, local_date, pauses_from_history
 from backoffice.domain.roles import Permission
 from backoffice.domain.status import OPEN_STATUSES, Status
+from backoffice.domain.templates import DEFAULT_RETENTION_YEARS
 from backoffice.domain.text import clean_line
 from backoffice.services.actor import Actor
 from backoffice.services.approval_rules import grant
@@ -49,8 +50,9 @@ from .records import HistoryEntry
 
 MAX_NOTE_CHARS = 10_000
 MAX_COMMENT_CHARS = 2_000
-#: Closed cases are kept this long before they may be deleted (configurable later per service).
-RETENTION_YEARS = 10
+#: Closed cases are kept this long before they may be deleted, unless the service's template
+#: sets ``retention_years``.
+RETENTION_YEARS = DEFAULT_RETENTION_YEARS
 
 
 @storage_errors
@@ -259,7 +261,9 @@ class CaseCommands(CaseworkBase):
                 "due_date": None,
                 "paused_since": None,
                 "closed_at": now,
-                "retention_until": _retention_until(local_date(now)),
+                "retention_until": _retention_until(
+                    local_date(now), case_template(session, case).retention_years
+                ),
             }
         history = [(at, Status(to)) for at, to in status_history(session, case.id)]
         history.append((now, target))
@@ -302,11 +306,11 @@ class CaseCommands(CaseworkBase):
         )
 
 
-def _retention_until(closed: date) -> date:
+def _retention_until(closed: date, years: int = RETENTION_YEARS) -> date:
     try:
-        return closed.replace(year=closed.year + RETENTION_YEARS)
+        return closed.replace(year=closed.year + years)
     except ValueError:  # 29 February
-        return closed.replace(year=closed.year + RETENTION_YEARS, day=28)
+        return closed.replace(year=closed.year + years, day=28)
 
 
 def _bounded(text: str | None, limit: int, what: str) -> str | None:

@@ -26,6 +26,7 @@ from backoffice.services.queries import (
 )
 from backoffice.store.models import Attachment, Case, CaseEvent, User
 
+from ..read_log import CASE_OPENED, log_read, record_read
 from .common import CaseworkBase, case_template, has_certificate, load_case, status_history
 from .notices import has_unseen_notice, take_notices
 from .records import AttachmentInfo, CaseDetail, HistoryEntry, NoticeInfo
@@ -79,7 +80,8 @@ class CaseQueries(CaseworkBase):
         return {str(key): int(count) for key, count in rows}
 
     def get_case(self, actor: Actor, case_id: int, today: date | None = None) -> CaseDetail:
-        """Read a case with its history; marks the actor's notices for it as seen."""
+        """Read a case with its history; marks the actor's notices for it as seen. The
+        opening is recorded in the read log (services/read_log.py)."""
         actor.require(Permission.VIEW_CASES)
         today = today or self._today()
         with self._db.read() as session:
@@ -88,9 +90,12 @@ class CaseQueries(CaseworkBase):
             with self._db.write() as session:
                 case = load_case(session, case_id)
                 notices = take_notices(session, actor, case_id, self._clock())
+                log_read(session, actor, case_id, CASE_OPENED, at=self._clock())
                 return self._detail(session, actor, case, today, notices)
         with self._db.read() as session:
-            return self._detail(session, actor, load_case(session, case_id), today, [])
+            detail = self._detail(session, actor, load_case(session, case_id), today, [])
+        record_read(self._db, actor, case_id, CASE_OPENED, at=self._clock())
+        return detail
 
     def verify_history(self, actor: Actor, case_id: int) -> BrokenLink | None:
         """Recompute the hash chain of a case's history: the first broken link, or None.

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from backoffice.domain.figures import DEFAULT_MIN_STAFF, LOWEST_MIN_STAFF
 from backoffice.domain.roles import Role
 from backoffice.domain.text import clean_line
+from backoffice.services import admin_audit
 from backoffice.services.actor import Actor
 from backoffice.services.errors import InvalidInput, PermissionDenied
 from backoffice.store.models import AdminEvent, Setting, User
@@ -68,16 +69,16 @@ def write_policy(
     else:
         setting.value = value
         setting.updated_at = now
-    session.add(
-        AdminEvent(
-            at=now,
-            actor_id=actor.user_id,
-            kind=EVENT_KIND,
-            payload={
-                "from": {"min_staff": before.min_staff, "agreement": before.agreement},
-                "to": value,
-            },
-        )
+    admin_audit.record(
+        session,
+        actor,
+        EVENT_KIND,
+        SETTING_KEY,
+        {
+            "from": {"min_staff": before.min_staff, "agreement": before.agreement},
+            "to": value,
+        },
+        at=now,
     )
     session.flush()
     return CouncilPolicy(min_staff, agreement, actor.login, now)

@@ -284,7 +284,12 @@ def test_only_an_administrator_changes_the_policy_and_it_is_audited(world: World
     assert service.policy(world.lead).agreement == "Dienstvereinbarung 2026/3 § 4"
     service.set_policy(world.admin, 5, None)
     with world.db.read() as session:
-        events = session.scalars(select(AdminEvent).order_by(AdminEvent.id)).all()
+        # The administration trail holds every administrative change (users, templates, …).
+        events = session.scalars(
+            select(AdminEvent)
+            .where(AdminEvent.kind == "council_policy_changed")
+            .order_by(AdminEvent.id)
+        ).all()
         assert [(e.kind, e.actor_id, e.payload["to"]["min_staff"]) for e in events] == [
             ("council_policy_changed", world.admin.user_id, 3),
             ("council_policy_changed", world.admin.user_id, 5),

@@ -1,0 +1,50 @@
+"""PostgreSQL: change notifications for the team lead's and the administration's tables
+
+Migration 0005's trigger function (``backoffice_notify_change``: one notification on
+``backoffice_changes`` per transaction and table, with the table's name) now also fires for
+the tables of 0009 and 0010 that other desktops show: absences and the cases they moved,
+four-eyes approvals, the administration trail, deletion records, and the users (the team
+figures count staff and absences; a new or deactivated user changes them).
+
+The read log (0010) stays silent on purpose: every opening of a case writes to it, and each
+notification makes every desktop's inbox read its page again.
+
+Revision ID: 0011
+Revises: 0010
+Create Date: 2026-12-06
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "0011"
+down_revision: str | None = "0010"
+branch_labels: Sequence[str] | None = None
+depends_on: Sequence[str] | None = None
+
+TABLES = (
+    "absences",
+    "absence_moves",
+    "approvals",
+    "admin_events",
+    "deletion_records",
+    "users",
+)
+
+
+def upgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    for table in TABLES:
+        op.execute(
+            f"CREATE TRIGGER {table}_notify_change AFTER INSERT OR UPDATE OR DELETE ON {table} "
+            "FOR EACH STATEMENT EXECUTE FUNCTION backoffice_notify_change()"
+        )
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    for table in TABLES:
+        op.execute(f"DROP TRIGGER IF EXISTS {table}_notify_change ON {table}")

@@ -3974,7 +3974,17 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>{who} hat Ihnen den Fall {file} abgenommen; er ist jetzt niemandem zugewiesen.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>{who} approved your request: case {file} is now “{new}”.</source>
+        <translation>{who} hat Ihre Anfrage genehmigt: Der Fall {file} ist jetzt „{new}“.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{who} refused your request to move case {file} to “{new}”: {reason}</source>
+        <translation>{who} hat Ihre Anfrage abgelehnt, den Fall {file} auf „{new}“ zu setzen: {reason}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>the system</source>
         <translation>das System</translation>
     </message>

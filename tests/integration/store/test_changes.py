@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import queue
 import time
-from datetime import timedelta
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import text

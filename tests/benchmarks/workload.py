@@ -33,7 +33,7 @@ from backoffice.services.workload import WorkloadService
 from backoffice.store.models import Case, CaseEvent
 
 from .common import Context, load_average, measure, peak_rss_mb, print_table, stopwatch
-from .population import World, build_world
+from .population import World, build_world, check_bulk_matches_service
 
 NAME = "workload"
 DESCRIPTION = "the team lead's dashboard and a 500-case bulk reassignment at N cases"
@@ -53,6 +53,11 @@ def run(ctx: Context) -> dict[str, Any]:
         "load_average_start": load_average(),
     }
     log(f"\n== workload benchmark on {backend.describe()}")
+    if backend.name == "postgresql":  # the COPY path (listing checks the SQLite one)
+        problem = check_bulk_matches_service(new_database=backend.new_database)
+        if problem:
+            raise RuntimeError(f"the bulk population path differs from add_cases: {problem}")
+        log("  COPY path checked: writes the same rows as demo.add_cases (300-case sample)")
     db = backend.new_database("workload")
     log(f"  populating {options.cases:,} cases…")
     with stopwatch() as elapsed:

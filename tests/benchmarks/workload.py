@@ -32,7 +32,15 @@ from backoffice.services.documents import DocumentService
 from backoffice.services.workload import WorkloadService
 from backoffice.store.models import Case, CaseEvent
 
-from .common import Context, load_average, measure, peak_rss_mb, print_table, stopwatch
+from .common import (
+    Context,
+    SqlCapture,
+    load_average,
+    measure,
+    peak_rss_mb,
+    print_table,
+    stopwatch,
+)
 from .population import World, build_world, check_bulk_matches_service
 
 NAME = "workload"
@@ -94,6 +102,8 @@ def run(ctx: Context) -> dict[str, Any]:
         "breaches": board.totals.forecast_breaches.value,
     }
 
+    figures["dashboard_queries"] = explain_dashboard(ctx, db, workload, world)
+
     bulk = BulkActions(
         db,
         world.casework.commands,
@@ -130,6 +140,36 @@ def run(ctx: Context) -> dict[str, Any]:
     figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
     _print(ctx, figures)
     return figures
+
+
+def explain_dashboard(
+    ctx: Context, db: Any, workload: WorkloadService, world: World
+) -> list[dict[str, Any]]:
+    """Where one dashboard call spends its time in the database: every statement it ran,
+    run again under ``EXPLAIN (ANALYZE, BUFFERS)`` (PostgreSQL) or ``EXPLAIN QUERY PLAN``
+    (SQLite, no times); the plans of those slower than ``--slow-ms`` are printed."""
+    capture = SqlCapture(db)
+    with capture.recording() as statements:
+        workload.dashboard(world.lead, weeks=8, horizon_days=10)
+    explained = []
+    for statement, parameters in statements:
+        if not statement.lstrip().upper().startswith("SELECT"):
+            continue
+        plan = ctx.backend.explain(db, statement, parameters)
+        times = [line for line in plan if line.startswith("Execution Time:")]
+        ms = float(times[0].split()[2]) if times else None
+        explained.append({"ms": ms, "sql": " ".join(statement.split()), "plan": plan})
+    explained.sort(key=lambda e: -(e["ms"] or 0))
+    rows = [[e["ms"] if e["ms"] is not None else "–", e["sql"][:90]] for e in explained]
+    print_table(["server ms", "statement"], rows, title="dashboard: its statements", log=ctx.log)
+    server = sum(e["ms"] or 0 for e in explained)
+    ctx.log(f"  the database's own execution time, all statements: {server:.1f} ms")
+    for entry in explained:
+        if entry["ms"] is not None and entry["ms"] > ctx.options.slow_ms:
+            ctx.log(f"\n  plan ({entry['ms']:.1f} ms): {entry['sql'][:200]}")
+            for line in entry["plan"]:
+                ctx.log(f"    {line}")
+    return explained
 
 
 def shape_for_figures(world: World) -> dict[str, int]:

@@ -151,7 +151,7 @@ def explain_dashboard(
     capture = SqlCapture(db)
     with capture.recording() as statements:
         workload.dashboard(world.lead, weeks=8, horizon_days=10)
-    explained = []
+    explained: list[dict[str, Any]] = []
     for statement, parameters in statements:
         if not statement.lstrip().upper().startswith("SELECT"):
             continue

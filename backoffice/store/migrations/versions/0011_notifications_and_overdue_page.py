@@ -1,4 +1,5 @@
-"""PostgreSQL: change notifications for the team lead's and the administration's tables
+"""change notifications for the team lead's and the administration's tables (PostgreSQL);
+the newest-first index covers status and due date (the overdue page)
 
 Migration 0005's trigger function (``backoffice_notify_change``: one notification on
 ``backoffice_changes`` per transaction and table, with the table's name) now also fires for
@@ -8,6 +9,11 @@ figures count staff and absences; a new or deactivated user changes them).
 
 The read log (0010) stays silent on purpose: every opening of a case writes to it, and each
 notification makes every desktop's inbox read its page again.
+
+``ix_cases_received`` (received, id) becomes ``ix_cases_received_covering`` (received, id,
+status, due date): the inbox's overdue page, newest first, finds its ids in the index alone
+(services/queries.py page_query). At 1,000,000 cases it skipped ≈ 15,000 cases not due yet
+row by row: 31 ms in the server (≈ 190 ms in the window under load), now 1 ms.
 
 Revision ID: 0011
 Revises: 0010
@@ -34,6 +40,11 @@ TABLES = (
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("cases", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_cases_received_covering", ["received_at", "id", "status", "due_date"], unique=False
+        )
+        batch_op.drop_index("ix_cases_received")
     if op.get_bind().dialect.name != "postgresql":
         return
     for table in TABLES:
@@ -44,6 +55,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("cases", schema=None) as batch_op:
+        batch_op.create_index("ix_cases_received", ["received_at", "id"], unique=False)
+        batch_op.drop_index("ix_cases_received_covering")
     if op.get_bind().dialect.name != "postgresql":
         return
     for table in TABLES:

@@ -95,6 +95,25 @@ def test_filters_and_counts(world: World) -> None:
     assert row.overdue and not row.paused
 
 
+@pytest.mark.parametrize("key", [SortKey.RECEIVED, SortKey.DUE, SortKey.FILE_NUMBER])
+def test_the_overdue_cases_page_by_page_in_every_order(world: World, key: SortKey) -> None:
+    now = world.clock.now
+    overdue = {world.add_case(received_at=now - timedelta(days=40 + n)) for n in range(7)}
+    for n in range(3):  # not due yet, the newest: the overdue page skips them
+        world.add_case(received_at=now - timedelta(hours=n))
+    for descending in (True, False):
+        flt, sort = CaseFilter(overdue=True, open_only=True), CaseSort(key, descending)
+        queries = world.casework.queries
+        first = queries.list_cases(world.lead, flt, sort, limit=4)
+        assert first.next_cursor is not None
+        rest = queries.list_cases(world.lead, flt, sort, first.next_cursor, limit=4)
+        assert rest.next_cursor is None
+        rows = first.rows + rest.rows
+        assert {r.id for r in rows} == overdue and all(r.overdue for r in rows)
+        everything = queries.list_cases(world.lead, CaseFilter(open_only=True), sort).rows
+        assert [r.id for r in rows] == [r.id for r in everything if r.id in overdue]
+
+
 def test_search_matches_file_number_name_and_form_data_case_insensitively(world: World) -> None:
     jorg = world.add_case(
         form_data={

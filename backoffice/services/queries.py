@@ -9,6 +9,7 @@ data); PostgreSQL serves it from a trigram index.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -163,8 +164,30 @@ def filter_conditions(
         )
     for word in words:
         if word not in indexed:
-            conditions.append(Case.search_text.like(f"%{_escape_like(word)}%", escape="\\"))
+            conditions += _contains(word)
     return conditions
+
+
+#: A whole file number as typed into the search ("hsta-2025-024633" once normalised).
+_FILE_NUMBER_WORD = re.compile(r"[a-z]{2,5}-\d{4}-(?P<seq>\d{6,})")
+
+
+def _contains(word: str) -> list[ColumnElement[bool]]:
+    """The search text contains ``word``.
+
+    A whole file number is looked up by its sequence number, the whole word then checked on
+    the few cases found: PostgreSQL's trigram index would otherwise intersect the trigrams
+    of prefix and year ("202", "025", …), which nearly every case has (at 1,000,000 cases
+    53 ms instead of 3). The result is the same: the sequence number is part of the word.
+    ``search_text || ''`` keeps the index from being asked for the whole word too."""
+    whole = f"%{_escape_like(word)}%"
+    match = _FILE_NUMBER_WORD.fullmatch(word)
+    if match is None:
+        return [Case.search_text.like(whole, escape="\\")]
+    return [
+        Case.search_text.like(f"%{match['seq']}%"),
+        Case.search_text.concat("").like(whole, escape="\\"),
+    ]
 
 
 def start_of_day(day: date) -> datetime:

@@ -144,6 +144,25 @@ def test_search_matches_file_number_name_and_form_data_case_insensitively(world:
     assert search("   ") == {jorg, other}
 
 
+def test_a_file_number_finds_its_case_and_the_cases_that_mention_it(world: World) -> None:
+    first = world.add_case()
+    number = world.casework.queries.get_case(world.lead, first).row.file_number
+    _prefix, _year, seq = number.split("-")
+    mentions = world.add_case(form_data={"reference": f"Bezug: {number} (Vorgang)"})
+    world.add_case(form_data={"reference": f"Telefon 0301{seq}"})  # its digits only
+    world.add_case(form_data={"reference": number.replace("-", " ")})
+
+    def search(term: str) -> set[int]:
+        flt = CaseFilter(search=term)
+        found = {r.id for r in world.casework.queries.list_cases(world.lead, flt).rows}
+        assert world.casework.queries.count_cases(world.lead, flt) == len(found)
+        return found
+
+    assert search(number) == {first, mentions}
+    assert search(f"  {number.lower()} ") == {first, mentions}
+    assert search(f"{number} bezug") == {mentions}
+
+
 def _race(*calls: Callable[[], object]) -> dict[int, object]:
     """Run the calls at the same moment in threads; collect results or service errors."""
     barrier = threading.Barrier(len(calls))

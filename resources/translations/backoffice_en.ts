@@ -98,6 +98,17 @@
     </message>
 </context>
 <context>
+    <name>DiffDialog</name>
+    <message numerus="yes">
+        <location filename="../../backoffice/ui/admin/diff.py" line="+362"/>
+        <source>%n change(s): </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InboxPanel</name>
     <message numerus="yes">
         <location filename="../../backoffice/ui/inbox/panel.py" line="+494"/>
@@ -143,6 +154,41 @@
         <translation>
             <numerusform>%n postponed</numerusform>
             <numerusform>%n postponed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServicesPage</name>
+    <message numerus="yes">
+        <location filename="../../backoffice/ui/admin/services_page.py" line="+520"/>
+        <source>v{version}: %n problem(s) found; it cannot be published.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+61"/>
+        <source>Draft v{version} cannot be published: the configuration check found %n problem(s), listed below. Nothing was changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+184"/>
+        <source>{file}: %n problem(s); nothing was stored.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>{file} cannot be imported: %n problem(s), listed below. Nothing was stored.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

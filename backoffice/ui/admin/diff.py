@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -112,13 +114,41 @@ def side_text(value: Any, other: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dict) and not _is_text(value):
-        keys = sorted(value)
+        # A whole field (added or removed): its key is the row's name, its place no news.
+        keys = [k for k in sorted(value) if k not in ("key", "position")]
         if isinstance(other, dict) and not _is_text(other):
             keys = [k for k in sorted(set(value) | set(other)) if value.get(k) != other.get(k)]
         first = [k for k in ("label", "type") if k in keys]
         ordered = first + [k for k in keys if k not in first]
         return "\n".join(f"{key}: {compact(value.get(key))}" for key in ordered)
     return compact(value)
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text at the column's current width (the standard
+    delegate measures a wrapped text without knowing the width, and cuts it)."""
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not isinstance(text, str) or not text:
+            return hint
+        width = self._view.header().sectionSize(index.column()) - 12
+        if index.column() == 0:
+            width -= self._view.indentation() * 2
+        if width <= 40:
+            return hint
+        metrics = QFontMetrics(option.font)
+        bounds = metrics.boundingRect(
+            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return QSize(hint.width(), max(hint.height(), bounds.height() + 8))
 
 
 class TemplateDiffView(QTreeWidget):
@@ -133,13 +163,16 @@ class TemplateDiffView(QTreeWidget):
         self.setAlternatingRowColors(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setItemDelegate(_WrappingDelegate(self))
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(True)
-        self.setColumnWidth(0, 260)
+        # Wrapped rows change height with their column's width.
+        header.sectionResized.connect(lambda *_sizes: self.scheduleDelayedItemsLayout())
+        self.setColumnWidth(0, 240)
         self.diff: TemplateDiff | None = None
         self.set_titles(self.tr("Before"), self.tr("After"))
 

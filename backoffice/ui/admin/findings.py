@@ -114,8 +114,10 @@ class FindingsList(QTreeWidget):
         self.findings: list[Finding] = []
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
+        """Show these findings; the list hides while there are none."""
         self.clear()
         self.findings = list(findings)
+        self.setVisible(bool(self.findings))
         for finding in self.findings:
             item = QTreeWidgetItem(
                 [self.tr("Error"), location_text(finding.path), finding_text(finding)]

@@ -23,6 +23,7 @@ project's words (:func:`~backoffice.ui.errors.describe_error`), results in the s
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -42,9 +43,10 @@ from PySide6.QtWidgets import (
 )
 
 from backoffice.domain.roles import Permission
+from backoffice.domain.template_check import Finding
 from backoffice.services.errors import NotFound
+from backoffice.services.template_live import SINCE_ALWAYS
 from backoffice.services.template_versions import (
-    PublishResult,
     ServiceOverview,
     TemplateVersions,
     VersionInfo,
@@ -52,12 +54,8 @@ from backoffice.services.template_versions import (
 from backoffice.ui.admin.diff import DiffDialog
 from backoffice.ui.admin.findings import FindingsList
 from backoffice.ui.admin.page import AdminPage
-from backoffice.ui.admin.template_files import (
-    ImportOutcome,
-    export_file_name,
-    import_file,
-    write_export,
-)
+from backoffice.ui.admin.publishing import VersionPublishing
+from backoffice.ui.admin.transfer import TemplateTransfer
 from backoffice.ui.admin.version_dialogs import EndDialog, PublishDialog
 from backoffice.ui.context import UiContext
 from backoffice.ui.errors import describe_error
@@ -77,7 +75,7 @@ def state_name(state: str) -> str:
     return names.get(state, state)
 
 
-def _table(parent: QWidget, model: RecordModel, name: str) -> QTableView:
+def _table(parent: QWidget, model: RecordModel, name: str, stretch: int) -> QTableView:
     table = QTableView(parent)
     table.setObjectName(name)
     table.setModel(model)
@@ -89,8 +87,9 @@ def _table(parent: QWidget, model: RecordModel, name: str) -> QTableView:
     table.verticalHeader().hide()
     header = table.horizontalHeader()
     header.setHighlightSections(False)
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -116,18 +115,25 @@ class ServicesPage(AdminPage):
         self._versions_requested = False
         self._versions: list[VersionInfo] = []
         #: The open dialogs (tests and the screenshots reach them here).
-        self.publish_dialog: PublishDialog | None = None
-        self.end_dialog: EndDialog | None = None
         self.diff_dialog: DiffDialog | None = None
         self.confirm_box: QMessageBox | None = None
-        self.file_dialog: QFileDialog | None = None
 
         self.message_bar = MessageBar(self)
+        self.publishing = VersionPublishing(context, lambda: self.templates, self._error_text, self)
+        self.publishing.checked.connect(self._checked)
+        self.publishing.refused.connect(self._publish_refused)
+        self.publishing.changed.connect(lambda text, version: self._changed(text, version))
+        self.publishing.failed.connect(self._failed)
+        self.transfer = TemplateTransfer(context, lambda: self.templates, self)
+        self.transfer.status_message.connect(self.status_message)
+        self.transfer.refused.connect(self._import_refused)
+        self.transfer.imported.connect(self._imported)
+        self.transfer.failed.connect(self._failed)
         self.services_model = RecordModel(
             [
                 Field(self.tr("Service"), self._service_name, tooltip=lambda s: s.key),
                 Field(self.tr("Live"), lambda s: f"v{s.live_version}" if s.live_version else "—"),
-                Field(self.tr("Valid from"), lambda s: words.date(s.live_from)),
+                Field(self.tr("Valid from"), lambda s: self._since(s.live_from)),
                 Field(
                     self.tr("Draft"),
                     lambda s: (
@@ -140,21 +146,21 @@ class ServicesPage(AdminPage):
             ],
             self,
         )
-        self.services_table = _table(self, self.services_model, "servicesTable")
+        self.services_table = _table(self, self.services_model, "servicesTable", 0)
         self.services_table.selectionModel().currentRowChanged.connect(self._service_chosen)
 
         self.versions_model = RecordModel(
             [
                 Field(self.tr("Version"), lambda v: f"v{v.version}"),
                 Field(self.tr("State"), self._version_state),
-                Field(self.tr("Valid from"), lambda v: words.date(v.valid_from)),
+                Field(self.tr("Valid from"), lambda v: self._since(v.valid_from)),
                 Field(self.tr("Last day"), lambda v: words.date(v.valid_until)),
                 Field(self.tr("Cases"), lambda v: str(v.cases), align_right=True),
                 Field(self.tr("Open"), lambda v: str(v.open_cases), align_right=True),
             ],
             self,
         )
-        self.versions_table = _table(self, self.versions_model, "versionsTable")
+        self.versions_table = _table(self, self.versions_model, "versionsTable", 1)
         self.versions_table.selectionModel().currentRowChanged.connect(self._version_chosen)
         self.heading = plain_label("", self, wrap=True, selectable=True)
         self.heading.setFont(heading_font(self.heading.font(), 1.25))
@@ -230,6 +236,7 @@ class ServicesPage(AdminPage):
         )
         self.findings_summary.setObjectName("findingsSummary")
         self.findings = FindingsList(self)
+        self.findings.hide()
 
         right = QWidget(self)
         actions = FlowLayout(spacing=6)
@@ -248,12 +255,12 @@ class ServicesPage(AdminPage):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.heading)
         right_layout.addWidget(self.subheading)
-        right_layout.addWidget(self.versions_table, 2)
+        right_layout.addWidget(self.versions_table, 1)
         right_layout.addLayout(actions)
         right_layout.addSpacing(6)
         right_layout.addWidget(self.findings_title)
         right_layout.addWidget(self.findings_summary)
-        right_layout.addWidget(self.findings, 3)
+        right_layout.addWidget(self.findings, 2)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -294,8 +301,6 @@ class ServicesPage(AdminPage):
     def _overview_loaded(self, services: list[ServiceOverview]) -> None:
         wanted = self._selected_key
         self.services_model.set_records(services)
-        self.services_table.resizeColumnsToContents()
-        self.services_table.setColumnWidth(0, min(self.services_table.columnWidth(0), 300))
         row = next((i for i, s in enumerate(services) if s.key == wanted), 0 if services else -1)
         self._versions_requested = False
         if row >= 0:
@@ -393,7 +398,6 @@ class ServicesPage(AdminPage):
     def _show_versions(self, versions: list[VersionInfo]) -> None:
         self._versions = list(versions)
         self.versions_model.set_records(versions)
-        self.versions_table.resizeColumnsToContents()
         service = self.current_service()
         if service is None:
             self.heading.setText("")
@@ -505,13 +509,11 @@ class ServicesPage(AdminPage):
             return
         self._run(
             partial(self.templates.check, self._ctx.actor, chosen.key, chosen.version),
-            partial(self._checked, chosen, None),
+            partial(self._checked, chosen),
             name="configuration check",
         )
 
-    def _checked(
-        self, info: VersionInfo, then: Callable[[], None] | None, findings: list[Any]
-    ) -> None:
+    def _checked(self, info: VersionInfo, findings: list[Finding]) -> None:
         self.findings.set_findings(findings)
         if findings:
             self.findings_summary.setText(
@@ -525,8 +527,6 @@ class ServicesPage(AdminPage):
                     version=info.version
                 )
             )
-        if then is not None:
-            then()
 
     def show_differences(self) -> None:
         chosen = self.current_version()
@@ -559,248 +559,65 @@ class ServicesPage(AdminPage):
         if self.diff_dialog is dialog:
             self.diff_dialog = None
 
-    # -- publishing ---------------------------------------------------------------------------
+    # -- publishing, ending, export and import (controllers of their own) --------------------
 
     def publish(self) -> None:
-        """The check first; only a clean draft gets the dialog."""
         draft = self.draft()
-        if draft is None or self.publish_dialog is not None:
-            return
-        self._run(
-            partial(self.templates.check, self._ctx.actor, draft.key, draft.version),
-            partial(self._check_before_publishing, draft),
-            name="configuration check",
-        )
-
-    def _check_before_publishing(self, draft: VersionInfo, findings: list[Any]) -> None:
-        self._checked(draft, None, findings)
-        if findings:
-            self.message_bar.show_message(
-                self.tr(
-                    "Draft v{version} cannot be published: the configuration check found "
-                    "%n problem(s), listed below. Nothing was changed.",
-                    "",
-                    len(findings),
-                ).format(version=draft.version),
-                Tone.BAD,
-            )
-            return
         service = self.current_service()
-        if service is None or service.key != draft.key:
-            return
-        predecessor = next(
-            (v for v in self._versions if v.state == "published" and v.valid_until is None), None
+        if draft is not None and service is not None:
+            self.publishing.publish(self._service_name(service), draft, self._versions)
+
+    def _publish_refused(self, draft: VersionInfo, findings: list[Finding]) -> None:
+        self.message_bar.show_message(
+            self.tr(
+                "Draft v{version} cannot be published: the configuration check found "
+                "%n problem(s), listed below. Nothing was changed.",
+                "",
+                len(findings),
+            ).format(version=draft.version),
+            Tone.BAD,
         )
-        dialog = PublishDialog(
-            self._service_name(service),
-            draft,
-            predecessor,
-            self.templates.today(),
-            self._ctx.vocabulary,
-            self,
-        )
-        dialog.submitted.connect(partial(self._publish_submitted, dialog))
-        dialog.finished.connect(lambda _result: self._forget_publish(dialog))
-        self.publish_dialog = dialog
-        dialog.open()
-
-    def _forget_publish(self, dialog: PublishDialog) -> None:
-        if self.publish_dialog is dialog:
-            self.publish_dialog = None
-        dialog.deleteLater()
-
-    def _publish_submitted(self, dialog: PublishDialog) -> None:
-        draft = dialog.draft
-        self._ctx.runner.run(
-            partial(
-                self.templates.publish,
-                self._ctx.actor,
-                draft.key,
-                dialog.valid_from,
-                version=draft.version,
-                end_predecessor=dialog.end_predecessor,
-            ),
-            done=partial(self._published, dialog),
-            failed=partial(self._publish_failed, dialog),
-            owner=self,
-            write=True,
-            name="publish version",
-        )
-
-    def _published(self, dialog: PublishDialog, result: PublishResult) -> None:
-        dialog.succeeded()
-        words = self._ctx.vocabulary
-        info = result.published
-        text = self.tr("v{version} of {key} published, valid from {day}.").format(
-            version=info.version, key=info.key, day=words.date(info.valid_from)
-        )
-        for ended in result.ended:
-            text += " " + self.tr("v{version} ends the day before.").format(version=ended)
-        self._changed(text, select=info.version)
-
-    def _publish_failed(self, dialog: PublishDialog, error: Exception) -> None:
-        text = self._error_text(error)
-        details = getattr(error, "details", {})
-        if getattr(error, "code", "") == "template_period_overlap":
-            if details.get("can_end_predecessor") and not dialog.end_predecessor:
-                text += "\n" + self.tr(
-                    "Tick “End v{version}” to end it on the day before the new version starts."
-                ).format(version=details.get("overlapping_version", "?"))
-            elif not details.get("can_end_predecessor"):
-                text += "\n" + self.tr(
-                    "Choose a later day, or end v{version} first so that the periods do not "
-                    "overlap."
-                ).format(version=details.get("overlapping_version", "?"))
-        dialog.failed(text)
-
-    # -- ending -------------------------------------------------------------------------------
 
     def end_version(self) -> None:
         chosen = self.current_version()
         service = self.current_service()
-        if chosen is None or service is None or chosen.state == "draft":
-            return
-        if self.end_dialog is not None:
-            return
-        dialog = EndDialog(
-            self._service_name(service), chosen, self.templates.today(), self._ctx.vocabulary, self
-        )
-        dialog.submitted.connect(partial(self._end_submitted, dialog))
-        dialog.finished.connect(lambda _result: self._forget_end(dialog))
-        self.end_dialog = dialog
-        dialog.open()
+        if chosen is not None and service is not None:
+            self.publishing.end(self._service_name(service), chosen)
 
-    def _forget_end(self, dialog: EndDialog) -> None:
-        if self.end_dialog is dialog:
-            self.end_dialog = None
-        dialog.deleteLater()
+    @property
+    def publish_dialog(self) -> PublishDialog | None:
+        return self.publishing.publish_dialog
 
-    def _end_submitted(self, dialog: EndDialog) -> None:
-        info = dialog.version
-        self._ctx.runner.run(
-            partial(self.templates.end, self._ctx.actor, info.key, info.version, dialog.last_day),
-            done=partial(self._ended, dialog),
-            failed=lambda error: dialog.failed(self._error_text(error)),
-            owner=self,
-            write=True,
-            name="end version",
-        )
+    @property
+    def end_dialog(self) -> EndDialog | None:
+        return self.publishing.end_dialog
 
-    def _ended(self, dialog: EndDialog, info: VersionInfo) -> None:
-        dialog.succeeded()
-        self._changed(
-            self.tr("v{version} of {key} is valid until {day} (inclusive).").format(
-                version=info.version, key=info.key, day=self._ctx.vocabulary.date(info.valid_until)
-            ),
-            select=info.version,
-        )
-
-    # -- export and import --------------------------------------------------------------------
+    @property
+    def file_dialog(self) -> QFileDialog | None:
+        return self.transfer.file_dialog
 
     def export_version(self) -> None:
         chosen = self.current_version()
-        if chosen is None or self.file_dialog is not None:
-            return
-        dialog = QFileDialog(
-            self,
-            self.tr("Export a template version"),
-            str(Path.home() / export_file_name(chosen.key, chosen.version)),
-            self.tr("Template files (*.json)"),
-        )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix("json")
-        dialog.fileSelected.connect(
-            lambda chosen_path: self.export_to(Path(chosen_path), chosen.key, chosen.version)
-        )
-        self._open_file_dialog(dialog)
-
-    def export_to(self, path: Path, key: str, version: int) -> None:
-        self._run(
-            partial(write_export, self.templates, self._ctx.actor, key, version, path),
-            lambda written: self.status_message.emit(
-                self.tr("v{version} of {key} saved to {path}.").format(
-                    version=version, key=key, path=str(written)
-                )
-            ),
-            name="export template",
-        )
+        if chosen is not None:
+            self.transfer.export_version(chosen.key, chosen.version)
 
     def import_version(self) -> None:
-        if self.file_dialog is not None:
-            return
-        dialog = QFileDialog(
-            self,
-            self.tr("Import a template version"),
-            str(Path.home()),
-            self.tr("Template files (*.json)"),
-        )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(lambda chosen_path: self.import_from(Path(chosen_path)))
-        self._open_file_dialog(dialog)
+        self.transfer.import_version()
 
     def import_from(self, path: Path) -> None:
-        self._run(
-            partial(import_file, self.templates, self._ctx.actor, path),
-            partial(self._imported, path),
-            write=True,
-            name="import template",
-        )
+        self.transfer.import_from(path)
 
-    def _imported(self, path: Path, outcome: ImportOutcome) -> None:
-        if outcome.unreadable is not None:
-            self.message_bar.show_message(
-                self.tr(
-                    "{file} cannot be read as a template file: {reason}. Nothing was stored."
-                ).format(file=path.name, reason=outcome.unreadable),
-                Tone.BAD,
-            )
-            return
-        if outcome.findings:
-            self.findings.set_findings(outcome.findings)
+    def _import_refused(self, text: str, findings: list[Finding]) -> None:
+        if findings:
+            self.findings.set_findings(findings)
             self.findings_summary.setText(
-                self.tr(
-                    "{file}: %n problem(s); nothing was stored.", "", len(outcome.findings)
-                ).format(file=path.name)
+                self.tr("The file: %n problem(s); nothing was stored.", "", len(findings))
             )
-            self.message_bar.show_message(
-                self.tr(
-                    "{file} cannot be imported: %n problem(s), listed below. Nothing was stored.",
-                    "",
-                    len(outcome.findings),
-                ).format(file=path.name),
-                Tone.BAD,
-            )
-            return
-        result = outcome.result
-        assert result is not None
-        self._selected_key = result.key
-        if result.outcome == "unchanged":
-            self.message_bar.dismiss()
-            self.status_message.emit(
-                self.tr("v{version} of {key} is here already: nothing changed.").format(
-                    version=result.version, key=result.key
-                )
-            )
-            self.refresh()
-            return
-        self._changed(
-            self.tr("v{version} of {key} imported as a draft.").format(
-                version=result.version, key=result.key
-            ),
-            select=result.version,
-        )
+        self.message_bar.show_message(text, Tone.BAD)
 
-    def _open_file_dialog(self, dialog: QFileDialog) -> None:
-        def closed(_result: int) -> None:
-            if self.file_dialog is dialog:
-                self.file_dialog = None
-            dialog.deleteLater()
-
-        dialog.finished.connect(closed)
-        self.file_dialog = dialog
-        dialog.open()
+    def _imported(self, text: str, key: str, version: int) -> None:
+        self._selected_key = key
+        self._changed(text, select=version)
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -839,6 +656,11 @@ class ServicesPage(AdminPage):
                 + f" ({error})"
             )
         return describe_error(error)
+
+    def _since(self, day: date | None) -> str:
+        if day == SINCE_ALWAYS:  # the first version installed with nothing before it
+            return self.tr("from the start")
+        return self._ctx.vocabulary.date(day)
 
     def _service_name(self, service: ServiceOverview) -> str:
         return service.name_en if self._ctx.vocabulary.language == "en" else service.name_de

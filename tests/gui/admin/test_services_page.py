@@ -160,6 +160,7 @@ def test_a_broken_draft_lists_its_findings_and_is_not_published(
     page.refresh()
     page.select_service(KEY)
     page.check_button.click()
+    assert page.findings.isVisible()
     rows = page.findings.rows()
     assert ("Error", "messages.completed.de") in [(r[0], r[1]) for r in rows]
     assert ("Error", "messages.rejected.en") in [(r[0], r[1]) for r in rows]

@@ -102,9 +102,9 @@
     <message numerus="yes">
         <location filename="../../backoffice/ui/admin/diff.py" line="+362"/>
         <source>%n change(s): </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change: </numerusform>
+            <numerusform>%n changes: </numerusform>
         </translation>
     </message>
 </context>
@@ -160,35 +160,27 @@
 <context>
     <name>ServicesPage</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/admin/services_page.py" line="+520"/>
+        <location filename="../../backoffice/ui/admin/services_page.py" line="+521"/>
         <source>v{version}: %n problem(s) found; it cannot be published.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>v{version}: %n problem found; it cannot be published.</numerusform>
+            <numerusform>v{version}: %n problems found; it cannot be published.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+61"/>
+        <location line="+52"/>
         <source>Draft v{version} cannot be published: the configuration check found %n problem(s), listed below. Nothing was changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Draft v{version} cannot be published: the configuration check found %n problem, listed below. Nothing was changed.</numerusform>
+            <numerusform>Draft v{version} cannot be published: the configuration check found %n problems, listed below. Nothing was changed.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+184"/>
-        <source>{file}: %n problem(s); nothing was stored.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>{file} cannot be imported: %n problem(s), listed below. Nothing was stored.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <location line="+41"/>
+        <source>%n problem(s) in the file; nothing was stored.</source>
+        <translation>
+            <numerusform>%n problem in the file; nothing was stored.</numerusform>
+            <numerusform>%n problems in the file; nothing was stored.</numerusform>
         </translation>
     </message>
 </context>
@@ -219,6 +211,17 @@
         <translation>
             <numerusform>%n message waiting</numerusform>
             <numerusform>%n messages waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TemplateTransfer</name>
+    <message numerus="yes">
+        <location filename="../../backoffice/ui/admin/transfer.py" line="+114"/>
+        <source>{file} cannot be imported: %n problem(s), listed below. Nothing was stored.</source>
+        <translation>
+            <numerusform>{file} cannot be imported: %n problem, listed below. Nothing was stored.</numerusform>
+            <numerusform>{file} cannot be imported: %n problems, listed below. Nothing was stored.</numerusform>
         </translation>
     </message>
 </context>

@@ -611,7 +611,7 @@ class ServicesPage(AdminPage):
         if findings:
             self.findings.set_findings(findings)
             self.findings_summary.setText(
-                self.tr("The file: %n problem(s); nothing was stored.", "", len(findings))
+                self.tr("%n problem(s) in the file; nothing was stored.", "", len(findings))
             )
         self.message_bar.show_message(text, Tone.BAD)
 

@@ -1720,7 +1720,37 @@ gespeichert als {safe_name}</translation>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+10"/>
+        <source>label</source>
+        <translation>Beschriftung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>required</source>
+        <translation>Pflichtangabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maximum length</source>
+        <translation>Höchstlänge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>choices</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+150"/>
         <source>nothing (no version live)</source>
         <translation>nichts (keine Version gültig)</translation>
     </message>
@@ -3657,7 +3687,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     <message>
         <location line="+1"/>
         <source>Live</source>
-        <translation>Gültig</translation>
+        <translation>Aktuell</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -108,6 +108,19 @@ def compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def property_name(key: str) -> str:
+    """A form field's property in words (the JSON name for anything else)."""
+    names = {
+        "label": QCoreApplication.translate("Diff", "label"),
+        "type": QCoreApplication.translate("Diff", "type"),
+        "required": QCoreApplication.translate("Diff", "required"),
+        "max_length": QCoreApplication.translate("Diff", "maximum length"),
+        "options": QCoreApplication.translate("Diff", "choices"),
+        "position": QCoreApplication.translate("Diff", "position"),
+    }
+    return names.get(key, key)
+
+
 def side_text(value: Any, other: Any) -> str:
     """What one side of a row shows. A mapping (a form field, a fee) lists its properties
     one a line; against a mapping on the other side, only those that differ."""
@@ -120,7 +133,7 @@ def side_text(value: Any, other: Any) -> str:
             keys = [k for k in sorted(set(value) | set(other)) if value.get(k) != other.get(k)]
         first = [k for k in ("label", "type") if k in keys]
         ordered = first + [k for k in keys if k not in first]
-        return "\n".join(f"{key}: {compact(value.get(key))}" for key in ordered)
+        return "\n".join(f"{property_name(key)}: {compact(value.get(key))}" for key in ordered)
     return compact(value)
 
 
@@ -213,7 +226,7 @@ class TemplateDiffView(QTreeWidget):
             if colour is not None:
                 item.setBackground(column, QBrush(QColor(colour)))
                 item.setForeground(column, QBrush(QColor("#1f2933")))
-        for column in (2, 3):
+        for column in range(4):
             item.setTextAlignment(column, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return item
 

@@ -1654,7 +1654,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>Diff</name>
     <message>
-        <location filename="../../backoffice/ui/admin/diff.py" line="+63"/>
+        <location filename="../../backoffice/ui/admin/diff.py" line="+62"/>
         <source>Form fields</source>
         <extracomment>The areas in the order shown; the domain&apos;s &quot;other&quot; holds the certificate layout too. Background of the left and right cell per kind of change (light, readable on white).</extracomment>
         <translation>Formularfelder</translation>
@@ -1750,7 +1750,7 @@ gespeichert als {safe_name}</translation>
         <translation>Position</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+123"/>
         <source>nothing (no version live)</source>
         <translation>nichts (keine Version gültig)</translation>
     </message>
@@ -2180,7 +2180,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>Findings</name>
     <message>
-        <location filename="../../backoffice/ui/admin/findings.py" line="+34"/>
+        <location filename="../../backoffice/ui/admin/findings.py" line="+36"/>
         <source>Not a valid template here: {message}</source>
         <translation>Keine gültige Vorlage an dieser Stelle: {message}</translation>
     </message>
@@ -2226,11 +2226,11 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>The placeholder {name} is unknown: {message}</source>
-        <translation>Der Platzhalter {name} ist unbekannt: {message}</translation>
+        <source>The placeholder {name} is unknown; allowed are {allowed}.</source>
+        <translation>Der Platzhalter {name} ist unbekannt; erlaubt sind {allowed}.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>The certificate layout “{layout}” does not exist.</source>
         <translation>Das Urkundenlayout „{layout}“ gibt es nicht.</translation>
     </message>
@@ -2268,7 +2268,7 @@ gespeichert als {safe_name}</translation>
         <translation>Problem</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>

@@ -100,7 +100,7 @@
 <context>
     <name>DiffDialog</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/admin/diff.py" line="+375"/>
+        <location filename="../../backoffice/ui/admin/diff.py" line="+347"/>
         <source>%n change(s): </source>
         <translation>
             <numerusform>%n change: </numerusform>

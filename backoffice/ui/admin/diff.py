@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetrics
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -37,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from backoffice.domain.template_diff import Change, TemplateDiff, diff_templates
 from backoffice.services.template_versions import TemplateVersions, VersionInfo
+from backoffice.ui.admin.wrapping import WrappingDelegate
 from backoffice.ui.context import UiContext
 from backoffice.ui.errors import describe_error
 from backoffice.ui.widgets import muted, plain_label
@@ -137,33 +136,6 @@ def side_text(value: Any, other: Any) -> str:
     return compact(value)
 
 
-class _WrappingDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped text at the column's current width (the standard
-    delegate measures a wrapped text without knowing the width, and cuts it)."""
-
-    def __init__(self, view: QTreeWidget) -> None:
-        super().__init__(view)
-        self._view = view
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        hint = super().sizeHint(option, index)
-        text = index.data(Qt.ItemDataRole.DisplayRole)
-        if not isinstance(text, str) or not text:
-            return hint
-        width = self._view.header().sectionSize(index.column()) - 12
-        if index.column() == 0:
-            width -= self._view.indentation() * 2
-        if width <= 40:
-            return hint
-        metrics = QFontMetrics(option.font)
-        bounds = metrics.boundingRect(
-            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text
-        )
-        return QSize(hint.width(), max(hint.height(), bounds.height() + 8))
-
-
 class TemplateDiffView(QTreeWidget):
     """The changes of one :class:`TemplateDiff`, grouped by area, old left and new right."""
 
@@ -176,7 +148,7 @@ class TemplateDiffView(QTreeWidget):
         self.setAlternatingRowColors(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.setItemDelegate(_WrappingDelegate(self))
+        self.setItemDelegate(WrappingDelegate(self))
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 
 from backoffice.domain.status import Status
 from backoffice.domain.template_check import Finding
+from backoffice.domain.templates import PLACEHOLDERS
+from backoffice.ui.admin.wrapping import WrappingDelegate
 from backoffice.ui.icons import icon
 from backoffice.ui.texts import plain_tooltip, status_name
 
@@ -68,8 +70,11 @@ def finding_text(finding: Finding) -> str:
         ).format(message=finding.message)
     if code == "placeholder_unknown":
         return QCoreApplication.translate(
-            "Findings", "The placeholder {name} is unknown: {message}"
-        ).format(name="{" + str(details.get("placeholder", "")) + "}", message=finding.message)
+            "Findings", "The placeholder {name} is unknown; allowed are {allowed}."
+        ).format(
+            name="{" + str(details.get("placeholder", "")) + "}",
+            allowed=", ".join("{" + name + "}" for name in sorted(PLACEHOLDERS)),
+        )
     if code == "layout_unknown":
         return QCoreApplication.translate(
             "Findings", "The certificate layout “{layout}” does not exist."
@@ -105,6 +110,10 @@ class FindingsList(QTreeWidget):
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(False)
         self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setItemDelegate(WrappingDelegate(self))
+        # Wrapped rows change height with their column's width.
+        self.header().sectionResized.connect(lambda *_sizes: self.scheduleDelayedItemsLayout())
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.header()
         header.setStretchLastSection(True)

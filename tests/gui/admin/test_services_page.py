@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate
@@ -32,7 +32,7 @@ def _messages(page: ServicesPage) -> list[str]:
     return shown
 
 
-def _qdate(day) -> QDate:  # type: ignore[no-untyped-def]
+def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
@@ -105,7 +105,8 @@ def test_restoring_an_earlier_version_as_a_new_draft(
     assert _states(templates, world) == [(1, "ended"), (2, "published"), (3, "draft")]
     restored = templates.definition(world.admin, KEY)
     assert restored["fee"]["amount"] == world.templates[KEY].raw["fee"]["amount"]
-    assert page.current_version() is not None and page.current_version().version == 3
+    chosen = page.current_version()
+    assert chosen is not None and chosen.version == 3
 
 
 def test_publishing_from_a_later_day_ends_the_predecessor(
@@ -218,7 +219,8 @@ def test_export_and_import_of_the_same_file_changes_nothing(
     page.import_from(tmp_path / "newer.json")
     assert _states(templates, world) == [(1, "published"), (4, "draft")]
     assert shown[-1] == f"v4 of {KEY} imported as a draft."
-    assert page.current_version() is not None and page.current_version().version == 4
+    chosen = page.current_version()
+    assert chosen is not None and chosen.version == 4
 
 
 def test_a_broken_file_lists_what_is_missing_and_stores_nothing(

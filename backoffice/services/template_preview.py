@@ -87,7 +87,6 @@ class PreviewResult:
 def sample_value(item: Mapping[str, Any]) -> Any:
     """A plausible value for one field definition (of any type)."""
     kind = item.get("type")
-    key = str(item.get("key", ""))
     options = item.get("options")
     if kind == "choice" and isinstance(options, list) and options:
         first = options[0]

@@ -758,8 +758,8 @@ def render_admin_editor(out: Path, language: str) -> list[Path]:
             "mit der Post; bei Abholung bringen Sie bitte Ihren Ausweis mit."
         )
         editor.messages.editors["en"].setPlainText("")
-        editor._run_check()
-        editor._run_preview()
+        editor.check_now()
+        editor.preview_now()
         settle_rendering(app)
         path = out / "admin-editor.png"
         picture = editor.grab()

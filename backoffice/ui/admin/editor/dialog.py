@@ -314,6 +314,10 @@ class TemplateEditor(QDialog):
 
     # -- the check ----------------------------------------------------------------------------
 
+    def check_now(self) -> None:
+        """Run the configuration check now (it runs by itself shortly after each change)."""
+        self._schedule_check(now=True)
+
     def _schedule_check(self, now: bool = False) -> None:
         if now:
             self._check_timer.stop()
@@ -372,6 +376,11 @@ class TemplateEditor(QDialog):
             self.tabs.setCurrentWidget(section)
 
     # -- the preview --------------------------------------------------------------------------
+
+    def preview_now(self) -> None:
+        """Render the preview now (it renders by itself shortly after each change); the
+        result of a render still running is dropped."""
+        self._schedule_preview(now=True)
 
     def _schedule_preview(self, now: bool = False) -> None:
         if self._original is None:

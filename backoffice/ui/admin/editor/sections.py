@@ -127,7 +127,7 @@ class LocalText(QWidget):
                 edit.textChanged.connect(self.changed)
             else:
                 edit = QLineEdit(self)
-                edit.textEdited.connect(lambda _t: self.changed.emit())
+                edit.textChanged.connect(lambda _t: self.changed.emit())
             edit.setObjectName(f"{name}_{language}" if name else language)
             edit.setPlaceholderText(language_name(language))
             edit.setAccessibleName(language_name(language))
@@ -230,7 +230,7 @@ class GeneralSection(Section):
         for widget in (self.name, self.description, self.fee_note):
             widget.changed.connect(self.changed)
         for line in (self.file_prefix, self.leika):
-            line.textEdited.connect(lambda _t: self.changed.emit())
+            line.textChanged.connect(lambda _t: self.changed.emit())
         for box in (self.leika_confirmed, self.active):
             box.toggled.connect(lambda _on: self.changed.emit())
         for spin in (self.processing_days, self.retention_years):

@@ -1,6 +1,7 @@
 """Render the main window with demo data to PNG files, offscreen (no display needed).
 
     .venv/bin/python installer/screenshots.py [--out docs/screenshots] [--language de|en]
+        [--only all|NAME[,NAME]]
 
 Builds a throwaway SQLite installation with the services (catalogue, demo users,
 demo cases, some casework so that the inbox shows every state), fetches a few more
@@ -21,6 +22,9 @@ wait in the outbox), opens the window as the clerk Petra Sommer at 1400×900 and
   sent again as a letter);
 - ``finish.png``: "finish" on a certificate order: the certificate beside the completion
   message, before anything is sent.
+
+``--only team`` renders the team lead's pictures, ``--only admin-editor`` the service
+template editor (``admin-editor.png``); ``--only`` takes several names, comma-separated.
 
 Generating the subscriber keys takes a few seconds.
 """
@@ -45,7 +49,7 @@ import time  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
 
-from PySide6.QtCore import QLocale, Qt  # noqa: E402
+from PySide6.QtCore import QLocale  # noqa: E402
 from PySide6.QtGui import QColor, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sqlalchemy import select  # noqa: E402
@@ -743,7 +747,9 @@ def render_admin_editor(out: Path, language: str) -> list[Path]:
             administration=AdministrationServices.build(db, installation, identity, clock),
         )
         runner = SyncTaskRunner()
-        editor = TemplateEditor(build_context(services, admin, language, runner), "birth_certificate")
+        editor = TemplateEditor(
+            build_context(services, admin, language, runner), "birth_certificate"
+        )
         editor.resize(*SIZE)
         editor.show()
         settle(app)

@@ -158,7 +158,7 @@ def test_the_check_shows_what_a_broken_template_lacks(
     texts = _finding_texts(editor)
     assert "The open status “Waiting for the applicant” has no way out." in texts
     assert "A text is empty: message for “Rejected”, German." in texts
-    assert "2 problem(s)" in editor.findings_title.text()
+    assert "2 problem" in editor.findings_title.text()
     # The finding leads to its page.
     editor.tabs.setCurrentWidget(editor.general)
     editor.findings_list.itemActivated.emit(editor.findings_list.item(0))

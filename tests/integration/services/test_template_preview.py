@@ -47,7 +47,9 @@ def _administration(world: World, tmp_path: Path) -> AdministrationServices:
 def test_the_sample_case_gets_a_certificate_and_a_letter(world: World, key: str) -> None:
     preview = TemplatePreview(clock=world.clock)
     for language in LANGUAGES:
-        result = preview.render(world.admin, _raw(world, key), language=language, status="completed")
+        result = preview.render(
+            world.admin, _raw(world, key), language=language, status="completed"
+        )
         assert result.problem is None and result.status == "completed"
         assert result.certificate_pdf is not None and result.letter_pdf is not None
         prefix = world.templates[key].file_prefix

@@ -20,10 +20,6 @@ PAGE_OF_PATH = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TemplateEditor", text)
-
-
 def _status(value: object) -> str:
     text = str(value)
     return status_name(Status(text)) if text in Status._value2member_map_ else text
@@ -33,26 +29,34 @@ def place(path: str) -> str:
     """Where in the template a JSON path points, in words."""
     match = re.match(r"^\$\.messages\.(\w+)\.(de|en)$", path)
     if match:
-        return _tr("message for “{status}”, {language}").format(
-            status=_status(match[1]), language=language_name(match[2])
-        )
+        return QCoreApplication.translate(
+            "TemplateEditor", "message for “{status}”, {language}"
+        ).format(status=_status(match[1]), language=language_name(match[2]))
     match = re.match(r"^\$\.field_groups\[(\d+)\]\.fields\[(\d+)\]\.label\.(de|en)$", path)
     if match:
-        return _tr("label of field {field} in group {group}, {language}").format(
-            field=int(match[2]) + 1, group=int(match[1]) + 1, language=language_name(match[3])
-        )
+        return QCoreApplication.translate(
+            "TemplateEditor", "label of field {field} in group {group}, {language}"
+        ).format(field=int(match[2]) + 1, group=int(match[1]) + 1, language=language_name(match[3]))
     match = re.match(r"^\$\.field_groups\[(\d+)\]\.label\.(de|en)$", path)
     if match:
-        return _tr("label of group {group}, {language}").format(
-            group=int(match[1]) + 1, language=language_name(match[2])
-        )
+        return QCoreApplication.translate(
+            "TemplateEditor", "label of group {group}, {language}"
+        ).format(group=int(match[1]) + 1, language=language_name(match[2]))
     match = re.match(r"^\$\.certificate\.(title|body)\.(de|en)$", path)
     if match:
-        what = _tr("certificate title") if match[1] == "title" else _tr("certificate text")
+        what = (
+            QCoreApplication.translate("TemplateEditor", "certificate title")
+            if match[1] == "title"
+            else QCoreApplication.translate("TemplateEditor", "certificate text")
+        )
         return f"{what}, {language_name(match[2])}"
     match = re.match(r"^\$\.(name|description)\.(de|en)$", path)
     if match:
-        what = _tr("service name") if match[1] == "name" else _tr("description")
+        what = (
+            QCoreApplication.translate("TemplateEditor", "service name")
+            if match[1] == "name"
+            else QCoreApplication.translate("TemplateEditor", "description")
+        )
         return f"{what}, {language_name(match[2])}"
     return path
 
@@ -62,50 +66,53 @@ def finding_text(finding: Finding) -> str:
     details = finding.details
     code = finding.code
     if code == "status_without_exit":
-        return _tr("The open status “{status}” has no way out.").format(
-            status=_status(details.get("status"))
-        )
+        return QCoreApplication.translate(
+            "TemplateEditor", "The open status “{status}” has no way out."
+        ).format(status=_status(details.get("status")))
     if code == "status_unreachable":
-        return _tr("No transition leads to the status “{status}”.").format(
-            status=_status(details.get("status"))
-        )
+        return QCoreApplication.translate(
+            "TemplateEditor", "No transition leads to the status “{status}”."
+        ).format(status=_status(details.get("status")))
     if code == "status_not_in_workflow":
-        return _tr("A transition uses the status “{status}”, which is not in use.").format(
-            status=_status(details.get("status"))
-        )
+        return QCoreApplication.translate(
+            "TemplateEditor", "A transition uses the status “{status}”, which is not in use."
+        ).format(status=_status(details.get("status")))
     if code == "message_missing":
-        return _tr("The message for “{status}” is missing.").format(
-            status=_status(details.get("status"))
-        )
+        return QCoreApplication.translate(
+            "TemplateEditor", "The message for “{status}” is missing."
+        ).format(status=_status(details.get("status")))
     if code == "transition_not_core":
-        return _tr("A transition is not part of the core workflow ({detail}).").format(
-            detail=finding.message
-        )
+        return QCoreApplication.translate(
+            "TemplateEditor", "A transition is not part of the core workflow ({detail})."
+        ).format(detail=finding.message)
     if code == "requirement_unsatisfiable":
-        return _tr("A transition requires something nobody can provide ({detail}).").format(
-            detail=finding.message
-        )
+        return QCoreApplication.translate(
+            "TemplateEditor", "A transition requires something nobody can provide ({detail})."
+        ).format(detail=finding.message)
     if code == "text_empty":
-        return _tr("A text is empty: {place}.").format(place=place(finding.path))
-    if code == "placeholder_unknown":
-        return _tr("Unknown placeholder {{{name}}} in the {place}.").format(
-            name=details.get("placeholder", ""), place=place(finding.path)
-        )
-    if code == "placeholder_broken":
-        return _tr("A curly brace that is not a placeholder in the {place}.").format(
+        return QCoreApplication.translate("TemplateEditor", "A text is empty: {place}.").format(
             place=place(finding.path)
         )
+    if code == "placeholder_unknown":
+        return QCoreApplication.translate(
+            "TemplateEditor", "Unknown placeholder {{{name}}} in the {place}."
+        ).format(name=details.get("placeholder", ""), place=place(finding.path))
+    if code == "placeholder_broken":
+        return QCoreApplication.translate(
+            "TemplateEditor", "A curly brace that is not a placeholder in the {place}."
+        ).format(place=place(finding.path))
     if code == "layout_unknown":
-        return _tr("Unknown certificate layout “{layout}”.").format(
-            layout=details.get("layout", "")
-        )
+        return QCoreApplication.translate(
+            "TemplateEditor", "Unknown certificate layout “{layout}”."
+        ).format(layout=details.get("layout", ""))
     if code == "layout_field_missing":
-        return _tr("The certificate layout prints the field {field}, which the form lacks.").format(
-            field=details.get("field", "")
-        )
-    return _tr("Not in the template format: {path}: {detail}").format(
-        path=finding.path, detail=finding.message
-    )
+        return QCoreApplication.translate(
+            "TemplateEditor",
+            "The certificate layout prints the field {field}, which the form lacks.",
+        ).format(field=details.get("field", ""))
+    return QCoreApplication.translate(
+        "TemplateEditor", "Not in the template format: {path}: {detail}"
+    ).format(path=finding.path, detail=finding.message)
 
 
 def page_of(finding: Finding) -> str:

@@ -29,7 +29,7 @@ from backoffice.domain.templates import LANGUAGES
 from backoffice.services.actor import Actor
 from backoffice.services.template_preview import PreviewResult, TemplatePreview
 from backoffice.ui.admin.editor.sections import language_name
-from backoffice.ui.texts import status_name
+from backoffice.ui.texts import plain_tooltip, status_name
 from backoffice.ui.widgets import plain_label
 
 #: Pages are drawn at this resolution (the panel scales them down to its width).
@@ -200,27 +200,24 @@ class PreviewPanel(QWidget):
             # The last preview that could be drawn stays, marked as such.
             self.stale = self.shown is not None
             self.state.setText(
-                (
-                    self.tr(
-                        "The preview shows the last version that could be drawn; the current "
-                        "one cannot be until the check's problems are solved."
-                    )
-                    if self.stale
-                    else self.tr("No preview until the check's problems are solved.")
+                self.tr(
+                    "The preview shows the last version that could be drawn; the current "
+                    "one cannot be until the check's problems are solved."
                 )
-                + " ("
-                + result.problem
-                + ")"
+                if self.stale
+                else self.tr("No preview until the check's problems are solved.")
             )
+            self.state.setToolTip(plain_tooltip(result.problem))
             if not self.stale:
                 self._show_pages()
             return
         self.shown = rendered
         self.stale = False
+        self.state.setToolTip("")
         self.state.setText(
-            self.tr("Sample case {file_number}, made up; its verification code is not valid.").format(
-                file_number=result.file_number
-            )
+            self.tr(
+                "Sample case {file_number}, made up; its verification code is not valid."
+            ).format(file_number=result.file_number)
         )
         self._show_pages()
 

@@ -53,54 +53,63 @@ Definition = dict[str, Any]
 _STATUS_ORDER = list(Status)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TemplateEditor", text)
-
-
 def language_name(language: str) -> str:
-    return {"de": _tr("German"), "en": _tr("English")}.get(language, language)
+    return {
+        "de": QCoreApplication.translate("TemplateEditor", "German"),
+        "en": QCoreApplication.translate("TemplateEditor", "English"),
+    }.get(language, language)
 
 
 def field_type_name(kind: str) -> str:
     names = {
-        "text": _tr("Text (one line)"),
-        "multiline": _tr("Text (several lines)"),
-        "date": _tr("Date"),
-        "number": _tr("Number"),
-        "boolean": _tr("Yes/no"),
-        "choice": _tr("Choice"),
-        "email": _tr("E-mail address"),
-        "phone": _tr("Phone number"),
+        "text": QCoreApplication.translate("TemplateEditor", "Text (one line)"),
+        "multiline": QCoreApplication.translate("TemplateEditor", "Text (several lines)"),
+        "date": QCoreApplication.translate("TemplateEditor", "Date"),
+        "number": QCoreApplication.translate("TemplateEditor", "Number"),
+        "boolean": QCoreApplication.translate("TemplateEditor", "Yes/no"),
+        "choice": QCoreApplication.translate("TemplateEditor", "Choice"),
+        "email": QCoreApplication.translate("TemplateEditor", "E-mail address"),
+        "phone": QCoreApplication.translate("TemplateEditor", "Phone number"),
     }
     return names.get(kind, kind)
 
 
 def requirement_title(code: str) -> str:
     names = {
-        "comment": _tr("Comment"),
-        "document": _tr("Document"),
-        "message": _tr("Message"),
-        "approval": _tr("Second approval"),
+        "comment": QCoreApplication.translate("TemplateEditor", "Comment"),
+        "document": QCoreApplication.translate("TemplateEditor", "Document"),
+        "message": QCoreApplication.translate("TemplateEditor", "Message"),
+        "approval": QCoreApplication.translate("TemplateEditor", "Second approval"),
     }
     return names.get(code, code)
 
 
 def layout_name(layout: str) -> str:
     names = {
-        "civil_certificate": _tr("Civil-status certificate (framed, serif)"),
-        "confirmation": _tr("Confirmation (letterhead, facts at the top right)"),
-        "permit": _tr("Permit (card with QR code)"),
-        "notice": _tr("Notice (letter for a window envelope)"),
+        "civil_certificate": QCoreApplication.translate(
+            "TemplateEditor", "Civil-status certificate (framed, serif)"
+        ),
+        "confirmation": QCoreApplication.translate(
+            "TemplateEditor", "Confirmation (letterhead, facts at the top right)"
+        ),
+        "permit": QCoreApplication.translate("TemplateEditor", "Permit (card with QR code)"),
+        "notice": QCoreApplication.translate(
+            "TemplateEditor", "Notice (letter for a window envelope)"
+        ),
     }
     return names.get(layout, layout)
 
 
 def placeholder_help(name: str) -> str:
     texts = {
-        "file_number": _tr("our file number, e.g. GEB-2026-000123"),
-        "service_name": _tr("the service's name in the applicant's language"),
-        "given_name": _tr("the applicant's given name"),
-        "family_name": _tr("the applicant's family name"),
+        "file_number": QCoreApplication.translate(
+            "TemplateEditor", "our file number, e.g. GEB-2026-000123"
+        ),
+        "service_name": QCoreApplication.translate(
+            "TemplateEditor", "the service's name in the applicant's language"
+        ),
+        "given_name": QCoreApplication.translate("TemplateEditor", "the applicant's given name"),
+        "family_name": QCoreApplication.translate("TemplateEditor", "the applicant's family name"),
     }
     return texts.get(name, name)
 
@@ -124,6 +133,7 @@ class LocalText(QWidget):
                 edit = QPlainTextEdit(self)
                 edit.setTabChangesFocus(True)
                 edit.setMinimumHeight(60)
+                edit.setMaximumHeight(130)
                 edit.textChanged.connect(self.changed)
             else:
                 edit = QLineEdit(self)
@@ -954,6 +964,7 @@ class CertificateSection(Section):
             if printed
             else ""
         )
+        self.layout_hint.setVisible(bool(printed))
 
     def load(self, definition: Definition) -> None:
         certificate = definition.get("certificate")

@@ -9,13 +9,14 @@ import pypdfium2
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QComboBox, QMessageBox
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QTableWidget, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from backoffice.domain.templates import REQUIREMENTS
 from backoffice.services.template_versions import TemplateVersions
 from backoffice.ui.admin.editor import TemplateEditor
 from backoffice.ui.admin.editor.preview import pdf_pages
+from backoffice.ui.admin.editor.sections import LocalText
 from backoffice.ui.context import UiContext
 from backoffice.ui.tasks import TaskRunner
 from tests.gui.conftest import World
@@ -23,6 +24,18 @@ from tests.gui.conftest import World
 KEY = "dog_tax_registration"
 #: The transitions table's columns: allowed, from, to, then one per requirement.
 APPROVAL_COLUMN = 3 + REQUIREMENTS.index("approval")
+
+
+def _item(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    item = table.item(row, column)
+    assert item is not None
+    return item
+
+
+def _line(text: LocalText, language: str) -> QLineEdit:
+    edit = text.edits[language]
+    assert isinstance(edit, QLineEdit)
+    return edit
 
 
 def _editor(qtbot: QtBot, context: UiContext, key: str = KEY) -> TemplateEditor:
@@ -41,7 +54,7 @@ def _transition_row(editor: TemplateEditor, source: str, target: str) -> int:
 
 
 def _set_transition(editor: TemplateEditor, source: str, target: str, allowed: bool) -> None:
-    item = editor.workflow.transitions.table.item(_transition_row(editor, source, target), 0)
+    item = _item(editor.workflow.transitions.table, _transition_row(editor, source, target), 0)
     item.setCheckState(Qt.CheckState.Checked if allowed else Qt.CheckState.Unchecked)
 
 
@@ -81,24 +94,24 @@ def test_edits_on_every_page_round_trip_into_the_draft(
     form.groups.table.setCurrentCell(1, 0)
     form.fields.add()
     row = form.fields.table.rowCount() - 1
-    form.fields.table.item(row, 0).setText("vaccinated")
-    form.fields.table.item(row, 1).setText("Geimpft gegen Tollwut")
-    form.fields.table.item(row, 2).setText("Vaccinated against rabies")
+    _item(form.fields.table, row, 0).setText("vaccinated")
+    _item(form.fields.table, row, 1).setText("Geimpft gegen Tollwut")
+    _item(form.fields.table, row, 2).setText("Vaccinated against rabies")
     combo = form.fields.table.cellWidget(row, 3)
     assert isinstance(combo, QComboBox)
     combo.setCurrentIndex(combo.findData("boolean"))
-    form.fields.table.item(row, 4).setCheckState(Qt.CheckState.Checked)
+    _item(form.fields.table, row, 4).setCheckState(Qt.CheckState.Checked)
     for _ in range(row):
         form.fields.move_by(-1)
     # Workflow: a rejection after work began needs a second person's approval.
     rejected = _transition_row(editor, "in_progress", "rejected")
-    editor.workflow.transitions.table.item(rejected, APPROVAL_COLUMN).setCheckState(
+    _item(editor.workflow.transitions.table, rejected, APPROVAL_COLUMN).setCheckState(
         Qt.CheckState.Checked
     )
     # Texts: the English completion message; the certificate's title.
     editor.messages.choose("completed")
     editor.messages.editors["en"].setPlainText("Your dog {given_name} is registered.")
-    editor.certificate.title.edits["de"].setText("Anmeldebestätigung Hundesteuer")
+    _line(editor.certificate.title, "de").setText("Anmeldebestätigung Hundesteuer")
     assert editor.is_dirty()
 
     with qtbot.waitSignal(editor.saved) as saved:
@@ -188,10 +201,10 @@ def test_the_preview_renders_in_a_worker_and_drops_stale_renders(
     image = editor.preview.page_labels()[0].image
     assert image.width() > 500 and _has_ink(image)
     # Two renders in a row: the first one's result is never shown.
-    editor.certificate.title.edits["de"].setText("Erste Fassung")
+    _line(editor.certificate.title, "de").setText("Erste Fassung")
     editor.preview_now()
     first = editor._preview_task
-    editor.certificate.title.edits["de"].setText("Zweite Fassung")
+    _line(editor.certificate.title, "de").setText("Zweite Fassung")
     editor.preview_now()
     assert first is not None and first.cancelled
     qtbot.waitUntil(
@@ -285,9 +298,9 @@ def test_hostile_text_is_shown_and_stored_as_text(
     markup = "<b>Hund</b><img src='file:///etc/passwd'>"
     form = editor.form
     form.groups.table.setCurrentCell(1, 0)
-    form.groups.table.item(1, 1).setText(markup)
-    assert form.groups.table.item(1, 1).text() == markup
-    editor.general.name.edits["de"].setText("<h1>Dienst</h1>")
+    _item(form.groups.table, 1, 1).setText(markup)
+    assert _item(form.groups.table, 1, 1).text() == markup
+    _line(editor.general.name, "de").setText("<h1>Dienst</h1>")
     huge = "<i>Hallo</i> {given_name} " + "x" * 200_000
     editor.messages.choose("received")
     editor.messages.editors["de"].setPlainText(huge)

@@ -1087,7 +1087,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>CertificateSection</name>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+910"/>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+911"/>
         <source>This service issues a document when a case is completed</source>
         <translation>Diese Leistung stellt beim Abschluss eines Falls ein Dokument aus</translation>
     </message>
@@ -2478,7 +2478,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>JsonSection</name>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+774"/>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+775"/>
         <source>Apply JSON</source>
         <extracomment>A definition the administrator applied from the text.</extracomment>
         <translation>JSON übernehmen</translation>
@@ -2864,7 +2864,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Es wird nichts mehr versucht. Senden Sie sie auf einem anderen Weg, falls sie noch nötig ist.</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-263"/>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-264"/>
         <source>Curly braces are reserved for these placeholders. The text is sent when a case enters the status, with the clerk&apos;s individual message where the transition requires one.</source>
         <extracomment>The status whose text is being edited (the preview shows its letter).</extracomment>
         <translation>Geschweifte Klammern sind diesen Platzhaltern vorbehalten. Der Text wird versandt, wenn ein Fall den Status erreicht, zusammen mit der persönlichen Nachricht der Sachbearbeitung, wo der Übergang eine verlangt.</translation>
@@ -3336,7 +3336,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Vorschau wird erstellt …</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>The preview shows the last version that could be drawn; the current one cannot be until the check&apos;s problems are solved.</source>
         <translation>Die Vorschau zeigt den letzten darstellbaren Stand; der aktuelle lässt sich erst darstellen, wenn die Probleme der Prüfung behoben sind.</translation>
     </message>
@@ -3346,7 +3346,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Keine Vorschau, bis die Probleme der Prüfung behoben sind.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Sample case {file_number}, made up; its verification code is not valid.</source>
         <translation>Beispielfall {file_number}, erfunden; sein Prüfcode ist nicht gültig.</translation>
     </message>
@@ -3903,7 +3903,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/dialog.py" line="+108"/>
+        <location filename="../../backoffice/ui/admin/editor/dialog.py" line="+132"/>
         <source>Service template {key}</source>
         <extracomment>Milliseconds of quiet before the check runs again, and before the preview renders again. The draft&apos;s version number, or None when this will be a new draft. The version a new draft starts from. The draft was saved (the service key).</extracomment>
         <translation>Leistungsvorlage {key}</translation>
@@ -3992,7 +3992,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         </translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>Saved as draft version {version}. It takes effect when it is published.</source>
         <translation>Als Entwurf (Fassung {version}) gespeichert. Er wird wirksam, sobald er veröffentlicht ist.</translation>
     </message>
@@ -4002,12 +4002,17 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Der Entwurf wurde nicht gespeichert: Die Prüfung hat {count} Problem(e) gefunden.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The draft was not saved: this service has a draft already (someone else may have saved one). Your changes are still here.</source>
-        <translation>Der Entwurf wurde nicht gespeichert: Diese Leistung hat bereits einen Entwurf (vielleicht von jemand anderem). Ihre Änderungen sind noch da.</translation>
+        <location line="+6"/>
+        <source>The draft was not saved: someone saved a draft of this service meanwhile. Your changes are still here; replace that draft with them, or close without saving and open the other draft.</source>
+        <translation>Der Entwurf wurde nicht gespeichert: Inzwischen hat jemand einen Entwurf dieser Leistung gespeichert. Ihre Änderungen sind noch da; ersetzen Sie jenen Entwurf damit, oder schließen Sie ohne Speichern und öffnen Sie den anderen Entwurf.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Replace that draft</source>
+        <translation>Jenen Entwurf ersetzen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The draft was not saved; your changes are still here.</source>
         <translation>Der Entwurf wurde nicht gespeichert; Ihre Änderungen sind noch da.</translation>
     </message>
@@ -4123,7 +4128,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Entspricht nicht dem Vorlagenformat: {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-679"/>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-680"/>
         <source>German</source>
         <translation>Deutsch</translation>
     </message>
@@ -4801,7 +4806,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>WorkflowSection</name>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+413"/>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+414"/>
         <source>Used</source>
         <extracomment>The statuses in use changed (the texts section follows).</extracomment>
         <translation>Verwendet</translation>

@@ -339,3 +339,22 @@ def test_the_json_page_applies_what_the_other_pages_do_not_cover(
     editor.json.apply_button.click()
     assert "JSON object" in editor.json.error.text()
     assert editor.general.processing_days.value() == 9
+
+
+def test_a_draft_saved_meanwhile_is_not_overwritten_unasked(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    editor = _editor(qtbot, make_context(world.admin))  # a new draft, from version 1
+    versions = TemplateVersions(world.db, world.clock)
+    other = dict(world.templates[KEY].raw)
+    versions.save_draft(world.admin, {**other, "processing_days": 3})  # someone else
+    editor.general.processing_days.setValue(14)
+    editor.save()
+    bar = editor.message_bar
+    assert "someone saved a draft of this service meanwhile" in bar.text
+    assert versions.definition(world.admin, KEY)["processing_days"] == 3
+    assert editor.is_dirty()
+    with qtbot.waitSignal(editor.saved):
+        bar._action.click()  # "Replace that draft"
+    assert versions.definition(world.admin, KEY)["processing_days"] == 14
+    assert not editor.is_dirty()

@@ -38,9 +38,15 @@ from PySide6.QtWidgets import (
 )
 
 from backoffice.domain.template_check import Finding
+from backoffice.services.actor import Actor
 from backoffice.services.administration import AdministrationServices
 from backoffice.services.errors import NotFound
-from backoffice.services.template_versions import ConfigurationInvalid, DraftExists, VersionInfo
+from backoffice.services.template_versions import (
+    ConfigurationInvalid,
+    DraftExists,
+    TemplateVersions,
+    VersionInfo,
+)
 from backoffice.ui.admin.editor.findings import finding_text, page_of
 from backoffice.ui.admin.editor.preview import PreviewPanel, RenderedPreview, render_preview
 from backoffice.ui.admin.editor.sections import (
@@ -88,6 +94,24 @@ def load_definition(services: AdministrationServices, context: UiContext, key: s
     versions = templates.versions(actor, key)
     source = next((v for v in versions if v.live), versions[-1])
     return Loaded(templates.definition(actor, key, source.version), None, source.version)
+
+
+def save_definition(
+    templates: TemplateVersions,
+    actor: Actor,
+    key: str,
+    definition: Definition,
+    expect_new: bool,
+) -> VersionInfo:
+    """Save the draft (in a worker); ``expect_new``: refuse if a draft exists by now."""
+    if expect_new:
+        try:
+            templates.definition(actor, key)
+        except NotFound:
+            pass
+        else:
+            raise DraftExists(f"{key} has a draft already", key=key)
+    return templates.save_draft(actor, definition)
 
 
 class TemplateEditor(QDialog):
@@ -190,9 +214,9 @@ class TemplateEditor(QDialog):
         self.save_button.setToolTip(self.tr("Store as the service's draft (Ctrl+S)"))
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.close_button.clicked.connect(self.close)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save())
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -417,14 +441,17 @@ class TemplateEditor(QDialog):
 
     # -- saving -------------------------------------------------------------------------------
 
-    def save(self) -> None:
+    def save(self, replace: bool = False) -> None:
+        """Store the definition as the draft. A new draft is not stored over a draft that
+        someone else saved meanwhile unless ``replace`` (the message bar offers it)."""
         if self._original is None or (self._save_task is not None and not self._save_task.finished):
             return
-        templates, actor = self._services().templates, self._ctx.actor
+        templates, actor, key = self._services().templates, self._ctx.actor, self.key
         definition = self.current_definition()
+        expect_new = self._draft_version is None and not replace
         self.save_button.setEnabled(False)
         self._save_task = self._ctx.runner.run(
-            lambda: templates.save_draft(actor, definition),
+            lambda: save_definition(templates, actor, key, definition, expect_new),
             done=lambda info: self._saved(info, definition),
             failed=self._save_failed,
             owner=self,
@@ -458,10 +485,17 @@ class TemplateEditor(QDialog):
                 count=len(error.findings)
             )
         elif isinstance(error, DraftExists):
-            text = self.tr(
-                "The draft was not saved: this service has a draft already (someone else may "
-                "have saved one). Your changes are still here."
+            self.message_bar.show_message(
+                self.tr(
+                    "The draft was not saved: someone saved a draft of this service meanwhile. "
+                    "Your changes are still here; replace that draft with them, or close "
+                    "without saving and open the other draft."
+                ),
+                Tone.WARNING,
+                action=self.tr("Replace that draft"),
+                on_action=lambda: self.save(replace=True),
             )
+            return
         else:
             text = self.tr("The draft was not saved; your changes are still here.")
         self.message_bar.show_message(f"{text} {describe_error(error)}", Tone.BAD)
@@ -513,4 +547,11 @@ class TemplateEditor(QDialog):
                 task.cancel()
 
 
-__all__ = ["CHECK_DELAY_MS", "PREVIEW_DELAY_MS", "Loaded", "TemplateEditor", "load_definition"]
+__all__ = [
+    "CHECK_DELAY_MS",
+    "PREVIEW_DELAY_MS",
+    "Loaded",
+    "TemplateEditor",
+    "load_definition",
+    "save_definition",
+]

@@ -3964,7 +3964,12 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Die Vorlage {key} kann nicht bearbeitet werden.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+2"/>
+        <source>There is no service {key}.</source>
+        <translation>Es gibt keine Leistung {key}.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>{name} ({key}): draft version {version}</source>
         <translation>{name} ({key}): Entwurf, Fassung {version}</translation>
     </message>

@@ -358,3 +358,11 @@ def test_a_draft_saved_meanwhile_is_not_overwritten_unasked(
         bar._action.click()  # "Replace that draft"
     assert versions.definition(world.admin, KEY)["processing_days"] == 14
     assert not editor.is_dirty()
+
+
+def test_an_unknown_service_is_named(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    editor = _editor(qtbot, make_context(world.admin), key="no_such_service")
+    assert editor.message_bar.text == "There is no service no_such_service."
+    assert not editor.tabs.isEnabled()

@@ -269,7 +269,11 @@ class TemplateEditor(QDialog):
 
     def _load_failed(self, error: Exception) -> None:
         self.heading.setText(self.tr("The template {key} cannot be edited.").format(key=self.key))
-        self.message_bar.show_message(describe_error(error), Tone.BAD)
+        if isinstance(error, NotFound):
+            text = self.tr("There is no service {key}.").format(key=self.key)
+        else:
+            text = describe_error(error)
+        self.message_bar.show_message(text, Tone.BAD)
 
     def _show_definition(self, definition: Definition) -> None:
         self._loading = True

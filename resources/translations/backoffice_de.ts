@@ -2208,72 +2208,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>Findings</name>
     <message>
-        <location filename="../../backoffice/ui/admin/findings.py" line="+36"/>
-        <source>Not a valid template here: {message}</source>
-        <translation>Keine gültige Vorlage an dieser Stelle: {message}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>This status change is not part of the workflow every service shares.</source>
-        <translation>Dieser Statuswechsel gehört nicht zum Arbeitsablauf, den alle Leistungen teilen.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The status “{status}” is not one of the service&apos;s states.</source>
-        <translation>Der Status „{status}“ gehört nicht zu den Status dieser Leistung.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>No way leads to the status “{status}”.</source>
-        <translation>Kein Weg führt zum Status „{status}“.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>A case in the status “{status}” could never leave it.</source>
-        <translation>Ein Fall im Status „{status}“ käme nie wieder heraus.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The message to the applicant for “{status}” is missing.</source>
-        <translation>Die Nachricht an die antragstellende Person für „{status}“ fehlt.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Nobody can meet the requirement “{requirement}” here: {message}</source>
-        <translation>Niemand kann die Voraussetzung „{requirement}“ hier erfüllen: {message}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>This text is empty ({language}).</source>
-        <translation>Dieser Text ist leer ({language}).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>A placeholder in this text is broken: {message}</source>
-        <translation>Ein Platzhalter in diesem Text ist fehlerhaft: {message}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The placeholder {name} is unknown; allowed are {allowed}.</source>
-        <translation>Der Platzhalter {name} ist unbekannt; erlaubt sind {allowed}.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The certificate layout “{layout}” does not exist.</source>
-        <translation>Das Urkundenlayout „{layout}“ gibt es nicht.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The certificate layout prints {field}, which the form does not ask for.</source>
-        <translation>Das Urkundenlayout druckt {field}, das Formular fragt es aber nicht ab.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The file is incomplete or inconsistent: {message}</source>
-        <translation>Die Datei ist unvollständig oder widersprüchlich: {message}</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location filename="../../backoffice/ui/admin/findings.py" line="+35"/>
         <source>(the whole template)</source>
         <translation>(die ganze Vorlage)</translation>
     </message>
@@ -2281,7 +2216,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>FindingsList</name>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Severity</source>
         <translation>Schwere</translation>
     </message>
@@ -2296,7 +2231,7 @@ gespeichert als {safe_name}</translation>
         <translation>Problem</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>

@@ -297,6 +297,8 @@ class LetterPrinter(QObject):
     finished = Signal(object)
     #: A short confirmation for the status bar.
     status_message = Signal(str)
+    #: Pages handed to the printer so far, of how many.
+    progressed = Signal(int, int)
 
     def __init__(self, context: UiContext, parent: QWidget) -> None:
         super().__init__(parent)
@@ -411,6 +413,7 @@ class LetterPrinter(QObject):
             )
 
     def _page_printed(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
         if self.progress is not None:
             self.progress.setValue(done)
             self.progress.setLabelText(

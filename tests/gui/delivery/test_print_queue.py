@@ -12,17 +12,20 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
+from sqlalchemy import update
 
 from backoffice.documents.raster import page_count
 from backoffice.services.actor import Actor
 from backoffice.services.audit import EventKind
 from backoffice.services.print_queue import PrintQueueService
+from backoffice.store.models import Document
 from backoffice.ui.context import UiContext
 from backoffice.ui.delivery.print_queue import PrintQueueTab
 from backoffice.ui.printing import LetterPrinter, PrintReport, PrintState
 from backoffice.ui.tasks import TaskRunner
-from tests.gui.conftest import World
+from tests.gui.conftest import OFFSCREEN_NOISE, World
 from tests.integration.services.outbox.helpers import certificate, history
 from tests.integration.services.test_print_queue import _letter
 
@@ -131,3 +134,123 @@ def test_the_waiting_letters_print_with_their_enclosures_and_leave_the_list(
     assert tab.printed_model.index(0, 3).data().endswith(" by Petra Sommer")
     kinds = [e.kind for e in history(world, plain)]
     assert kinds.count(EventKind.LETTER_PRINTED) == 1
+
+
+@pytest.mark.qt_log_ignore(r"QPainter::begin\(\): Returned false", *OFFSCREEN_NOISE)
+def test_a_printer_that_fails_marks_nothing_and_says_why(
+    qtbot: QtBot,
+    world: World,
+    make_context: Callable[..., UiContext],
+    thread_runner: TaskRunner,
+    tmp_path: Path,
+) -> None:
+    letters = [_letter(world, world.add_case()) for _ in range(2)]
+    unwritable = tmp_path / "gone" / "out.pdf"  # its folder does not exist: begin() fails
+    tab, _ = _tab(qtbot, make_context, world.clerk1, unwritable, thread_runner)
+    tab.waiting_table.selectAll()
+
+    report = _printed(qtbot, tab.printer, tab.print_selected)
+
+    assert report.state == PrintState.FAILED and report.marked == ()
+    assert "The printer could not be opened." in report.message
+    box = tab.printer.dialog
+    assert box is not None and box.isVisible()
+    assert "Nothing was marked printed" in box.text()
+    assert str(unwritable) in box.text()
+    box.close()
+    qtbot.waitUntil(lambda: tab.state is not None and not tab.printer.busy)
+    assert [r.id for r in tab.waiting_model.records] == letters
+    assert tab.printed_model.records == []
+    assert tab.print_button.isEnabled()
+
+
+def test_letters_stay_waiting_when_the_clerk_says_they_did_not_come_out(
+    qtbot: QtBot,
+    world: World,
+    make_context: Callable[..., UiContext],
+    tmp_path: Path,
+) -> None:
+    letter = _letter(world, world.add_case())
+    tab, _ = _tab(qtbot, make_context, world.clerk1, tmp_path / "out.pdf")
+    tab.waiting_table.selectRow(0)
+
+    report = _printed(qtbot, tab.printer, tab.print_selected, answer="no")
+
+    assert report.state == PrintState.NOT_CONFIRMED
+    assert report.printed == (letter,) and report.marked == ()
+    assert _pages(tmp_path / "out.pdf") == report.pages > 0
+    assert [r.id for r in tab.waiting_model.records] == [letter]
+
+
+def test_a_printed_letter_prints_again_without_a_second_mark(
+    qtbot: QtBot,
+    world: World,
+    make_context: Callable[..., UiContext],
+    tmp_path: Path,
+) -> None:
+    case_id = world.add_case()
+    letter = _letter(world, case_id)
+    PrintQueueService(world.db, world.clock).mark_printed(world.clerk2, [letter])
+    tab, asked = _tab(qtbot, make_context, world.clerk1, tmp_path / "again.pdf")
+    assert tab.waiting_model.records == []
+    tab.printed_table.selectRow(0)
+    assert tab.reprint_button.isEnabled() and not tab.print_button.isEnabled()
+
+    report = _printed(qtbot, tab.printer, tab.reprint_selected)
+
+    assert asked == [1] and report.state == PrintState.PRINTED
+    assert report.printed == (letter,) and report.marked == ()
+    assert _pages(tmp_path / "again.pdf") == report.pages
+    assert [r.printed_by for r in tab.printed_model.records] == ["Thomas Krämer"]
+    kinds = [e.kind for e in history(world, case_id)]
+    assert kinds.count(EventKind.LETTER_PRINTED) == 1
+
+
+def test_a_damaged_letter_is_left_out_and_the_others_print(
+    qtbot: QtBot,
+    world: World,
+    make_context: Callable[..., UiContext],
+    tmp_path: Path,
+) -> None:
+    good, damaged = (_letter(world, world.add_case()) for _ in range(2))
+    with world.db.write() as session:
+        session.execute(update(Document).where(Document.id == damaged).values(pdf=b"%PDF-x"))
+    tab, _ = _tab(qtbot, make_context, world.clerk1, tmp_path / "out.pdf")
+
+    report = _printed(qtbot, tab.printer, tab.print_all)
+
+    assert report.marked == (good,)
+    [(letter_id, why)] = report.problems
+    assert letter_id == damaged and "checksum" in why
+    assert [r.id for r in tab.waiting_model.records] == [damaged]
+
+
+def test_cancelling_between_pages_marks_nothing(
+    qtbot: QtBot,
+    world: World,
+    make_context: Callable[..., UiContext],
+    thread_runner: TaskRunner,
+    tmp_path: Path,
+) -> None:
+    letters = [_letter(world, world.add_case()) for _ in range(3)]
+    tab, _ = _tab(qtbot, make_context, world.clerk1, tmp_path / "out.pdf", thread_runner)
+    printer = tab.printer
+    seen: list[tuple[int, int]] = []
+
+    def press_cancel(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done == 1:
+            assert printer.progress is not None and printer.progress.isVisible()
+            button = printer.progress.findChild(QPushButton)
+            assert button is not None and button.text() == "Cancel"
+            button.click()
+
+    printer.progressed.connect(press_cancel)
+    with qtbot.waitSignal(printer.finished, timeout=30_000) as ended:
+        tab.print_all()
+    report = ended.args[0]
+    assert report.state == PrintState.CANCELLED and report.marked == ()
+    assert report.pages == 1 and seen[0][1] >= 3
+    assert len(seen) == 1
+    qtbot.waitUntil(lambda: not printer.busy and tab.state is not None)
+    assert [r.id for r in tab.waiting_model.records] == letters

@@ -119,7 +119,9 @@ def done_text(action: BulkAction, outcome: CaseOutcome, words: Vocabulary) -> st
     if action == BulkAction.PRINT:
         # The number of letters is the outcome's message (a count, not a sentence).
         count = int(outcome.message) if outcome.message.isdigit() else 1
-        return QCoreApplication.translate("BulkResult", "%n letter(s) printed", "", count)
+        if count == 1:
+            return QCoreApplication.translate("BulkResult", "1 letter printed")
+        return QCoreApplication.translate("BulkResult", "{n} letters printed").format(n=count)
     return texts[action]
 
 

@@ -67,7 +67,7 @@ def test_printing_a_partly_refused_selection_reports_each_case(
     assert isinstance(dialog, BulkResultDialog)
     text = dialog.text()
     assert "Print letters: 1 done, 2 refused" in text
-    assert "2 letter(s) printed" in text
+    assert "2 letters printed" in text
     assert "No letter of this case waits in the print queue." in text
     dialog.reject()
 
@@ -78,7 +78,7 @@ def test_a_selection_without_waiting_letters_prints_nothing_and_says_so(
     cases = [world.add_case(), world.add_case()]
     window = make_window(world.clerk1)
     bulk = _workspace(window).bulk
-    bulk.printer.choose_printer = lambda count: None  # type: ignore[method-assign,assignment]
+    bulk.printer.choose_printer = lambda count: None  # type: ignore[method-assign]
     _select(qtbot, window, cases)
     with qtbot.waitSignal(bulk.finished) as finished:
         bulk.print_action.trigger()

@@ -3307,10 +3307,10 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>PrintQueueTab</name>
     <message>
-        <location filename="../../backoffice/ui/delivery/print_queue.py" line="+82"/>
+        <location filename="../../backoffice/ui/delivery/print_queue.py" line="+85"/>
         <location line="+14"/>
         <source>File number</source>
-        <extracomment>The lists were read again (the panel updates the tab&apos;s title). Open this case (its id) where cases are shown. A short confirmation for the status bar. Reading the queue failed: the message, translated, for the panel&apos;s message bar. The letter shown in the preview (its id). A letter asked for before the lists arrived (selected once they do).</extracomment>
+        <extracomment>The subject column is cut to this width (the detail beside the list shows all of it). The lists were read again (the panel updates the tab&apos;s title). Open this case (its id) where cases are shown. A short confirmation for the status bar. Reading the queue failed: the message, translated, for the panel&apos;s message bar. The letter shown in the preview (its id). A letter asked for before the lists arrived (selected once they do).</extracomment>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
@@ -3332,9 +3332,18 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
     <message>
         <location line="+4"/>
-        <location line="+9"/>
         <source>State</source>
         <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Printed</source>
+        <translation>Gedruckt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>By</source>
+        <translation>Von</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3387,13 +3396,18 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Ihre Rolle darf keine Briefe drucken</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Letter</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
         <location line="+4"/>
-        <location line="+157"/>
+        <location line="+161"/>
         <source>Select a letter to see it.</source>
         <translation>Wählen Sie einen Brief aus, um ihn zu sehen.</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-92"/>
         <source>Double-click a letter to open its case</source>
         <translation>Doppelklick auf einen Brief öffnet seinen Fall</translation>
     </message>
@@ -3436,7 +3450,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Warten auf den Druck ({n})</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>The print queue could not be read.</source>
         <translation>Die Druckwarteschlange konnte nicht gelesen werden.</translation>
     </message>

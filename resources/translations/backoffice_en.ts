@@ -209,7 +209,7 @@
 <context>
     <name>PrintQueueTab</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/delivery/print_queue.py" line="+219"/>
+        <location filename="../../backoffice/ui/delivery/print_queue.py" line="+232"/>
         <source>waiting, %n enclosure(s)</source>
         <translation>
             <numerusform>waiting, %n enclosure</numerusform>
@@ -217,7 +217,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+165"/>
+        <location line="+166"/>
         <source>Printed with it: %n enclosed document(s), after the letter.</source>
         <translation>
             <numerusform>Printed with it: %n enclosed document, after the letter.</numerusform>

@@ -40,6 +40,9 @@ from backoffice.ui.record_model import RECORD_ROLE, Field, RecordModel
 from backoffice.ui.texts import time_zone_note
 from backoffice.ui.widgets import heading_font, muted, plain_label
 
+#: The subject column is cut to this width (the detail beside the list shows all of it).
+SUBJECT_WIDTH = 230
+
 
 @dataclass(frozen=True)
 class QueueState:
@@ -96,7 +99,12 @@ class PrintQueueTab(QWidget):
                 Field(self.tr("File number"), lambda q: q.file_number),
                 Field(self.tr("Recipient"), lambda q: q.recipient_name or "—"),
                 Field(self.tr("Subject"), lambda q: q.subject or "—"),
-                Field(self.tr("State"), self.state_text, header_tooltip=berlin),
+                Field(
+                    self.tr("Printed"),
+                    lambda q: words.datetime(q.printed_at),
+                    header_tooltip=berlin,
+                ),
+                Field(self.tr("By"), lambda q: q.printed_by or "—"),
             ],
             self,
         )
@@ -130,7 +138,9 @@ class PrintQueueTab(QWidget):
         if not may_print:
             self.print_button.setToolTip(self.tr("Your role may not print letters"))
 
-        self.detail = plain_label("", self, wrap=True)
+        self.detail_title = plain_label(self.tr("Letter"), self)
+        self.detail_title.setFont(heading_font(self.font(), 1.05))
+        self.detail = plain_label("", self, wrap=True, selectable=True)
         self.preview = PreviewPane(self)
         self.preview.show_message(self.tr("Select a letter to see it."))
 
@@ -161,10 +171,13 @@ class PrintQueueTab(QWidget):
         preview_box = QWidget(self)
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.setContentsMargins(0, 0, 0, 0)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.detail, 1)
-        bottom.addWidget(self.open_button)
-        preview_layout.addLayout(bottom)
+        # The detail in a column of its own: a wrapped label beside a button gets too little
+        # height and loses its first line's accents.
+        head = QHBoxLayout()
+        head.addWidget(self.detail_title, 1)
+        head.addWidget(self.open_button)
+        preview_layout.addLayout(head)
+        preview_layout.addWidget(self.detail)
         preview_layout.addWidget(self.preview, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(lists)
@@ -256,7 +269,8 @@ class PrintQueueTab(QWidget):
         for table in (self.waiting_table, self.printed_table):
             table.resizeColumnsToContents()
             for column in range(table.model().columnCount()):
-                table.setColumnWidth(column, min(table.columnWidth(column), 280))
+                limit = SUBJECT_WIDTH if column == 2 else 280
+                table.setColumnWidth(column, min(table.columnWidth(column), limit))
         self._reselect(chosen, keep)
         self._update_labels()
         self._enable()

@@ -130,8 +130,10 @@ def test_the_waiting_letters_print_with_their_enclosures_and_leave_the_list(
     qtbot.waitUntil(lambda: tab.state is not None and not tab.state.waiting, timeout=10_000)
     assert tab.empty_label.isVisibleTo(tab)
     assert [r.id for r in tab.printed_model.records] == [alone, enclosing]
-    assert tab.printed_model.index(0, 3).data().startswith("printed on ")
-    assert tab.printed_model.index(0, 3).data().endswith(" by Petra Sommer")
+    assert tab.printed_model.index(0, 3).data() == tab._ctx.vocabulary.datetime(world.clock.now)
+    assert tab.printed_model.index(0, 4).data() == "Petra Sommer"
+    tab.printed_table.selectRow(0)
+    assert "printed on " in tab.detail.text() and " by Petra Sommer" in tab.detail.text()
     kinds = [e.kind for e in history(world, plain)]
     assert kinds.count(EventKind.LETTER_PRINTED) == 1
 

@@ -10,9 +10,11 @@ print. For a set of letters it
    be read is left out and reported, the others are printed;
 3. prints them (:class:`PrintRun`): each page is rendered to an image in a worker
    (PDFium, :mod:`backoffice.documents.raster`), at most two pages ahead, and painted on
-   the GUI thread with QPainter, at its own size from the paper's corner (no scaling to
-   the printable area: the address must sit in the envelope's window). A progress dialog
-   counts the pages; Cancel stops between two pages;
+   the GUI thread with QPainter in eight bands, one per turn of the event loop (the print
+   engine compresses each image as it is drawn), at its own size from the paper's corner
+   (no scaling to the printable area: the address must sit in the envelope's window),
+   losslessly (text deflates smaller than it JPEG-encodes). A progress dialog counts the
+   pages; Cancel stops between two bands;
 4. asks whether everything came out of the printer, and only on "yes" marks the letters
    printed. The program cannot know: a print spooler accepts a job for a printer that is
    off, out of paper or jammed, and a letter marked printed leaves the waiting list. The
@@ -32,7 +34,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
@@ -51,6 +53,8 @@ from backoffice.ui.tasks import TaskContext, TaskRunner
 PRINT_DPI = 300
 #: How many pages are rendered ahead of the one being painted.
 AHEAD = 2
+#: Each page is painted in this many horizontal bands, one per turn of the event loop.
+BANDS = 8
 
 
 @dataclass(frozen=True)
@@ -150,7 +154,12 @@ class PrintRun(QObject):
         self._painter = QPainter()
         self._ready: dict[int, Raster] = {}
         self._requested = 0
+        #: The page being painted (from 0), its image and how many bands of it are done.
         self._next = 0
+        self._page_image: QImage | None = None
+        self._page_raster: Raster | None = None
+        self._band = 0
+        self._pumping = False
         self._dpi = 0.0
         self.outcome: RunOutcome | None = None
 
@@ -169,6 +178,7 @@ class PrintRun(QObject):
                 )
             )
             return
+        self._painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering)
         self._dpi = float(min(printer.resolution(), PRINT_DPI))
         self._fill()
 
@@ -193,34 +203,75 @@ class PrintRun(QObject):
             )
 
     def _rendered(self, index: int, raster: Raster) -> None:
+        if self.outcome is None:
+            self._ready[index] = raster
+            self._schedule()
+
+    def _schedule(self) -> None:
+        """Paint the next band once the event loop has had its turn."""
+        if not self._pumping and self.outcome is None:
+            self._pumping = True
+            QTimer.singleShot(0, self, self._pump)
+
+    def _pump(self) -> None:
+        """Paint one band of the current page (a page is painted in :data:`BANDS` bands:
+        the printer's engine compresses what it is given on this thread, ~100 ms for a whole
+        page at 300 dpi, so a band keeps each turn short and the window responsive)."""
+        self._pumping = False
         if self.outcome is not None:
             return
-        self._ready[index] = raster
-        while self.outcome is None and self._next in self._ready:
-            if not self._paint(self._ready.pop(self._next)):
+        if self._page_image is None:
+            raster = self._ready.pop(self._next, None)
+            if raster is None:
+                return  # still rendering; _rendered schedules again
+            if self._next > 0 and not self._printer.newPage():
+                self._stop(self._failure(self.tr("The printer refused the next page.")))
                 return
-            self._next += 1
-            self.progressed.emit(self._next, len(self._pages))
-        if self.outcome is None and self._next == len(self._pages):
+            self._page_image = QImage(
+                raster.pixels,
+                raster.width,
+                raster.height,
+                raster.stride,
+                QImage.Format.Format_RGB888,
+            )
+            self._page_raster = raster  # holds the pixels the image reads
+            self._band = 0
+        self._paint_band()
+        if self.outcome is not None:
+            return
+        if self._band < BANDS:
+            self._schedule()
+            return
+        self._page_image = None
+        self._page_raster = None
+        self._next += 1
+        self.progressed.emit(self._next, len(self._pages))
+        if self.outcome is not None:
+            return
+        if self._next == len(self._pages):
             self._end()
-        else:
-            self._fill()
+            return
+        self._fill()
+        self._schedule()
 
-    def _paint(self, raster: Raster) -> bool:
-        printer = self._printer
-        if self._next > 0 and not printer.newPage():
-            self._stop(self._failure(self.tr("The printer refused the next page.")))
-            return False
-        image = QImage(
-            raster.pixels, raster.width, raster.height, raster.stride, QImage.Format.Format_RGB888
-        )
-        dpi = printer.resolution()
-        target = QRectF(0, 0, raster.page_width_pt / 72 * dpi, raster.page_height_pt / 72 * dpi)
-        self._painter.drawImage(target, image)
-        if printer.printerState() == QPrinter.PrinterState.Error:
+    def _paint_band(self) -> None:
+        image, raster = self._page_image, self._page_raster
+        assert image is not None and raster is not None
+        dpi = self._printer.resolution()
+        scale = raster.page_height_pt / 72 * dpi / raster.height
+        width = raster.page_width_pt / 72 * dpi
+        rows = -(-raster.height // BANDS)
+        top = self._band * rows
+        # One row of overlap: no hairline gap between two bands on any printer.
+        height = min(rows + 1, raster.height - top)
+        if height > 0:
+            self._painter.drawImage(
+                QRectF(0, top * scale, width, height * scale),
+                image.copy(0, top, raster.width, height),
+            )
+        self._band += 1
+        if self._printer.printerState() == QPrinter.PrinterState.Error:
             self._stop(self._failure(self.tr("The printer reported an error.")))
-            return False
-        return True
 
     def _end(self) -> None:
         if not self._painter.end() or self._printer.printerState() == QPrinter.PrinterState.Error:
@@ -246,6 +297,7 @@ class PrintRun(QObject):
             self._printer.abort()
             self._painter.end()
         self._ready.clear()
+        self._page_image = self._page_raster = None
         self._finish(outcome)
 
     def _finish(self, outcome: RunOutcome) -> None:
@@ -381,6 +433,11 @@ class LetterPrinter(QObject):
             self._task.cancel()
             self._task_cancelled = True
             self._done(PrintReport(PrintState.CANCELLED, self._ids))
+
+    def shut_down(self) -> None:
+        """The window closes: stop a print run (nothing is marked printed)."""
+        if self._busy and self.dialog is None:
+            self.cancel()
 
     def _planned(self, plan: PrintPlan) -> None:
         if not self._busy or self._task_cancelled:

@@ -70,6 +70,9 @@ class DeliveryWorkspace(Workspace):
         if tables & DELIVERY_TABLES:
             self.panel.refresh()
 
+    def shut_down(self) -> None:
+        self.panel.print_queue.printer.shut_down()
+
     def shows_letters(self) -> bool:
         return True
 

@@ -260,6 +260,7 @@ class InboxWorkspace(Workspace):
 
     def shut_down(self) -> None:
         self.case_view.shut_down()
+        self.bulk.printer.shut_down()
 
 
 def _keys(action: QAction) -> str:

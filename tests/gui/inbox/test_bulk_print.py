@@ -47,6 +47,7 @@ def test_printing_a_partly_refused_selection_reports_each_case(
     assert bulk.print_action.isEnabled()
 
     bulk.print_action.trigger()
+    qtbot.waitUntil(lambda: bulk.printer.dialog is not None, timeout=30_000)
     question = bulk.printer.dialog
     assert question is not None and "Did every page come out correctly?" in question.text()
     with qtbot.waitSignal(bulk.finished) as finished:

@@ -160,7 +160,7 @@ def run(ctx: Context) -> dict[str, Any]:
             chosen.setOutputFileName(str(out))
             return chosen
 
-        printer.choose_printer = choose  # type: ignore[method-assign]
+        printer.choose_printer = choose  # type: ignore[method-assign,assignment]
         stalls: list[float] = []
         clock = QElapsedTimer()
         ticker = QTimer()

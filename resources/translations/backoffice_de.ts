@@ -199,6 +199,20 @@
     </message>
 </context>
 <context>
+    <name>AdministrationWorkspace</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/workspace.py" line="+78"/>
+        <source>&amp;Administration</source>
+        <extracomment>The pages, in tab order; each shown to the roles with its permission. What any administration page needs (the workspace is offered with one of them).</extracomment>
+        <translation>&amp;Verwaltung</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Services and their versions, users, the portal connection, the audit trail</source>
+        <translation>Dienste und ihre Fassungen, Benutzer, Portalverbindung, Prüfprotokoll</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalPanel</name>
     <message>
         <location filename="../../backoffice/ui/case/approval.py" line="+57"/>
@@ -2374,9 +2388,9 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>LetterPrinter</name>
     <message>
-        <location filename="../../backoffice/ui/printing.py" line="+104"/>
+        <location filename="../../backoffice/ui/printing.py" line="+108"/>
         <source>The stored file does not match its checksum (damaged); it is not printed.</source>
-        <extracomment>Pages are rendered at this resolution at most (the printer&apos;s own, if lower). How many pages are rendered ahead of the one being painted. The page within ``pdf`` (from 0). The letters whose every file is in ``pages``. The letters left out, and why (plain text for the clerk).</extracomment>
+        <extracomment>Pages are rendered at this resolution at most (the printer&apos;s own, if lower). How many pages are rendered ahead of the one being painted. Each page is painted in this many horizontal bands, one per turn of the event loop. The page within ``pdf`` (from 0). The letters whose every file is in ``pages``. The letters left out, and why (plain text for the clerk).</extracomment>
         <translation>Die gespeicherte Datei passt nicht zu ihrer Prüfsumme (beschädigt); sie wird nicht gedruckt.</translation>
     </message>
     <message>
@@ -2390,7 +2404,7 @@ gespeichert als {safe_name}</translation>
         <translation>Die PDF-Datei lässt sich nicht öffnen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+214"/>
+        <location line="+262"/>
         <source>Letters (%n)</source>
         <extracomment>Printed, and marked printed where asked (``PrintReport.marked``). Printed, but the clerk said not everything came out: nothing marked. No letter could be read: nothing went to the printer. The letters asked for. The letters that went to the printer. The letters marked printed now. Letters left out or not marked, and why (plain text). Why it failed, for the clerk. Printing ended (a :class:`PrintReport`), whatever the outcome. A short confirmation for the status bar. Pages handed to the printer so far, of how many. The question or the error shown now, if any (tests answer it).</extracomment>
         <translation>
@@ -2408,12 +2422,12 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+23"/>
-        <location line="+218"/>
+        <location line="+223"/>
         <source>Printing</source>
         <translation>Drucken</translation>
     </message>
     <message numerus="yes">
-        <location line="-217"/>
+        <location line="-222"/>
         <source>Reading %n letter(s)…</source>
         <translation>
             <numerusform>%n Brief wird gelesen…</numerusform>
@@ -2426,7 +2440,7 @@ gespeichert als {safe_name}</translation>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>None of the letters could be read; nothing was printed.</source>
         <translation>Keiner der Briefe konnte gelesen werden; es wurde nichts gedruckt.</translation>
     </message>
@@ -2567,7 +2581,7 @@ Sie bleiben in der Druckwarteschlange; vermerken Sie sie, indem Sie sie noch ein
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../backoffice/ui/main_window.py" line="+147"/>
+        <location filename="../../backoffice/ui/main_window.py" line="+153"/>
         <source>Rathaus Backoffice</source>
         <extracomment>What a run of the outbox changes (for the workspaces that show it). The workspaces in switcher order; the window offers each to the roles it allows. Another desktop changed these tables (emitted in the change watch&apos;s thread). Sends what the clerks decided (citizen messages, confirmations) while the window runs.</extracomment>
         <translation>Rathaus Backoffice</translation>
@@ -3481,23 +3495,23 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>PrintRun</name>
     <message>
-        <location filename="../../backoffice/ui/printing.py" line="-381"/>
+        <location filename="../../backoffice/ui/printing.py" line="-429"/>
         <source>The printer could not be opened.</source>
-        <extracomment>Why it failed, for the clerk. Pages painted so far, of how many. The run ended (a :class:`RunOutcome`); emitted once.</extracomment>
+        <extracomment>Why it failed, for the clerk. Pages painted so far, of how many. The run ended (a :class:`RunOutcome`); emitted once. The page being painted (from 0), its image and how many bands of it are done.</extracomment>
         <translation>Der Drucker konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+51"/>
         <source>The printer refused the next page.</source>
         <translation>Der Drucker hat die nächste Seite abgelehnt.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+46"/>
         <source>The printer reported an error.</source>
         <translation>Der Drucker hat einen Fehler gemeldet.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>The print job could not be finished.</source>
         <translation>Der Druckauftrag konnte nicht abgeschlossen werden.</translation>
     </message>
@@ -3507,7 +3521,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Eine Seite konnte nicht für den Druck vorbereitet werden.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Printer: {name}</source>
         <translation>Drucker: {name}</translation>
     </message>

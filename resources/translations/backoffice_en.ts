@@ -111,7 +111,7 @@
 <context>
     <name>LetterPrinter</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/printing.py" line="+327"/>
+        <location filename="../../backoffice/ui/printing.py" line="+379"/>
         <source>Letters (%n)</source>
         <extracomment>Printed, and marked printed where asked (``PrintReport.marked``). Printed, but the clerk said not everything came out: nothing marked. No letter could be read: nothing went to the printer. The letters asked for. The letters that went to the printer. The letters marked printed now. Letters left out or not marked, and why (plain text). Why it failed, for the clerk. Printing ended (a :class:`PrintReport`), whatever the outcome. A short confirmation for the status bar. Pages handed to the printer so far, of how many. The question or the error shown now, if any (tests answer it).</extracomment>
         <translation>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+51"/>
         <source>Printing %n letter(s)…</source>
         <translation>
             <numerusform>Printing %n letter…</numerusform>

@@ -44,7 +44,12 @@ from backoffice.domain.errors import DomainError
 from backoffice.services.actor import Actor
 from backoffice.services.documents import DocumentDamaged
 from backoffice.services.errors import NotFound
-from backoffice.services.print_queue import PrintedReport, PrintQueueService
+from backoffice.services.print_queue import (
+    MAX_BATCH,
+    PrintedReport,
+    PrintFailure,
+    PrintQueueService,
+)
 from backoffice.ui.context import UiContext
 from backoffice.ui.errors import describe_error
 from backoffice.ui.tasks import TaskContext, TaskRunner
@@ -116,6 +121,20 @@ def unreadable_text(error: Exception) -> str:
     if isinstance(error, PageNotRendered):
         return QCoreApplication.translate("LetterPrinter", "The PDF does not open.")
     return describe_error(error)
+
+
+def mark_printed(
+    service: PrintQueueService, actor: Actor, letter_ids: Sequence[int]
+) -> PrintedReport:
+    """Mark the letters printed, :data:`MAX_BATCH` at a time (in a worker)."""
+    printed: list[int] = []
+    failures: list[PrintFailure] = []
+    ids = list(letter_ids)
+    for start in range(0, len(ids), MAX_BATCH):
+        report = service.mark_printed(actor, ids[start : start + MAX_BATCH])
+        printed.extend(report.printed)
+        failures.extend(report.failures)
+    return PrintedReport(tuple(printed), tuple(failures))
 
 
 class RunState(StrEnum):
@@ -570,7 +589,7 @@ class LetterPrinter(QObject):
             return
         ctx = self._ctx
         ctx.runner.run(
-            partial(ctx.services.print_queue.mark_printed, ctx.actor, plan.letter_ids),
+            partial(mark_printed, ctx.services.print_queue, ctx.actor, plan.letter_ids),
             done=lambda report: self._marked(plan, pages, report),
             failed=lambda error: self._mark_failed(plan, pages, error),
             owner=self,

@@ -256,3 +256,20 @@ def test_cancelling_between_pages_marks_nothing(
     assert len(seen) == 1
     qtbot.waitUntil(lambda: not printer.busy and tab.state is not None)
     assert [r.id for r in tab.waiting_model.records] == letters
+
+
+def test_more_letters_than_one_call_takes_are_marked_in_batches(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from backoffice.ui import printing
+
+    letters = [_letter(world, world.add_case()) for _ in range(3)]
+    service = PrintQueueService(world.db, world.clock)
+    service.mark_printed(world.clerk2, [letters[1]])
+    monkeypatch.setattr(printing, "MAX_BATCH", 2)
+
+    report = printing.mark_printed(service, world.clerk1, letters)
+
+    assert report.printed == (letters[0], letters[2])
+    assert [(f.letter_id, f.code) for f in report.failures] == [(letters[1], "already_printed")]
+    assert service.waiting(world.clerk1) == []

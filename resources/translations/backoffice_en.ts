@@ -111,7 +111,7 @@
 <context>
     <name>LetterPrinter</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/printing.py" line="+379"/>
+        <location filename="../../backoffice/ui/printing.py" line="+398"/>
         <source>Letters (%n)</source>
         <extracomment>Printed, and marked printed where asked (``PrintReport.marked``). Printed, but the clerk said not everything came out: nothing marked. No letter could be read: nothing went to the printer. The letters asked for. The letters that went to the printer. The letters marked printed now. Letters left out or not marked, and why (plain text). Why it failed, for the clerk. Printing ended (a :class:`PrintReport`), whatever the outcome. A short confirmation for the status bar. Pages handed to the printer so far, of how many. The question or the error shown now, if any (tests answer it).</extracomment>
         <translation>
@@ -252,6 +252,17 @@
         <translation>
             <numerusform>%n message waiting</numerusform>
             <numerusform>%n messages waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message numerus="yes">
+        <location filename="../../backoffice/ui/admin/editor/dialog.py" line="+388"/>
+        <source>Configuration check: %n problem(s) to solve before publishing</source>
+        <translation>
+            <numerusform>Configuration check: %n problem to solve before publishing</numerusform>
+            <numerusform>Configuration check: %n problems to solve before publishing</numerusform>
         </translation>
     </message>
 </context>

@@ -1,6 +1,7 @@
 """Render the main window with demo data to PNG files, offscreen (no display needed).
 
     .venv/bin/python installer/screenshots.py [--out docs/screenshots] [--language de|en]
+        [--only all|NAME[,NAME]]
 
 Builds a throwaway SQLite installation with the services (catalogue, demo users,
 demo cases, some casework so that the inbox shows every state), fetches a few more
@@ -21,6 +22,12 @@ wait in the outbox), opens the window as the clerk Petra Sommer at 1400×900 and
   sent again as a letter);
 - ``finish.png``: "finish" on a certificate order: the certificate beside the completion
   message, before anything is sent.
+
+``--only team`` renders the team lead's pictures, ``--only admin-editor`` the service
+template editor (``admin-editor.png``), ``--only print-queue`` the delivery workspace's print
+queue (``print-queue.png``: letters to citizens without a digital channel waiting, two
+printed, one previewed), ``--only admin-services`` the services page and the difference view
+(``admin-services.png``, ``admin-diff.png``); ``--only`` takes several names, comma-separated.
 
 Generating the subscriber keys takes a few seconds.
 """
@@ -689,18 +696,329 @@ def _grab_dialog(window: MainWindow, dialog: QWidget, path: Path, app: QApplicat
     return path
 
 
+# -- the administration's pictures (issue 11) ----------------------------------------------
+
+
+def render_admin_editor(out: Path, language: str) -> list[Path]:
+    """``admin-editor.png``: the service template editor for the birth certificate, a
+    message text being rewritten (the check lists what is still missing), and the live
+    preview of the sample case's certificate beside it."""
+    from backoffice.services.administration import AdministrationServices
+    from backoffice.services.identity import IdentityService, TownIdentity
+    from backoffice.services.installation import Installation
+    from backoffice.ui.admin.editor import TemplateEditor
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(["screenshots"])
+    assert isinstance(app, QApplication)
+    QLocale.setDefault(QLocale(QLocale.Language.German if language == "de" else "en"))
+    with tempfile.TemporaryDirectory(prefix="backoffice-admin-shots-") as tmp:
+        translators = install_translators(app, language, Path(tmp) / "qm")
+        url = f"sqlite:///{Path(tmp) / 'admin.sqlite3'}"
+        db = Database(url)
+        upgrade(db)
+        clock = Clock()
+        catalogue = CatalogueService(db)
+        catalogue.install(read_catalogue(), SYSTEM)
+        users = UserService(db)
+        add_demo_users(users, SYSTEM)
+        admin = users.by_login("admin").as_actor()
+        identity = IdentityService(db, clock)
+        identity.set(
+            admin,
+            TownIdentity(
+                name="Stadt Musterhausen",
+                office="Standesamt",
+                street="Markt 1",
+                postcode="12345",
+                city="Musterhausen",
+                signature_line="Die Standesbeamtin",
+            ),
+        )
+        documents = DocumentService(db, clock, identity.letterhead_for)
+        installation = Installation(data_dir=Path(tmp) / "data", database_url=url)
+        services = DesktopServices(
+            db=db,
+            casework=Casework.build(db, clock=clock),
+            users=users,
+            catalogue=catalogue,
+            documents=documents,
+            attachments=AttachmentService(db),
+            delivery=DeliveryService(db),
+            citizen=CitizenMessages(db, clock),
+            print_queue=PrintQueueService(db, clock),
+            administration=AdministrationServices.build(db, installation, identity, clock),
+        )
+        runner = SyncTaskRunner()
+        editor = TemplateEditor(
+            build_context(services, admin, language, runner), "birth_certificate"
+        )
+        editor.resize(*SIZE)
+        editor.show()
+        settle(app)
+        editor.splitter.setSizes([830, 570])
+        settle_rendering(app)  # the first preview, of the version as it is
+        # A change on its way: a new German text for "completed", the English one not yet
+        # written (the check says so; the preview keeps the last version it could draw).
+        editor.tabs.setCurrentWidget(editor.messages)
+        editor.messages.choose("completed")
+        editor.messages.editors["de"].setPlainText(
+            "Ihre Geburtsurkunde ist ausgestellt (Aktenzeichen {file_number}). Sie erhalten sie "
+            "mit der Post; bei Abholung bringen Sie bitte Ihren Ausweis mit."
+        )
+        editor.messages.editors["en"].setPlainText("")
+        editor.check_now()
+        editor.preview_now()
+        settle_rendering(app)
+        path = out / "admin-editor.png"
+        picture = editor.grab()
+        if not picture.save(str(path), "PNG"):
+            raise OSError(f"could not write {path}")
+        print(f"wrote {path} ({picture.width()}×{picture.height()})")
+        editor._confirmed_close = True
+        editor.close()
+        runner.shutdown()
+        for translator in translators:
+            app.removeTranslator(translator)
+        db.dispose()
+        return [path]
+
+
+# -- the print queue (issue 9) --------------------------------------------------------------
+
+
+def render_print(out: Path, language: str) -> list[Path]:
+    """``print-queue.png``: the demo's letters made by the postal handler, as the outbox
+    makes them; a certificate enclosed with one; two printed by Thomas Krämer."""
+    from backoffice.services.citizen.message import ROUTES
+    from backoffice.services.outbox import OutboxDispatcher
+    from backoffice.services.outbox.post import PostHandler
+    from backoffice.ui.delivery.workspace import DeliveryWorkspace
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(["screenshots"])
+    assert isinstance(app, QApplication)
+    QLocale.setDefault(QLocale(QLocale.Language.German if language == "de" else "en"))
+    with tempfile.TemporaryDirectory(prefix="backoffice-print-shots-") as tmp:
+        translators = install_translators(app, language, Path(tmp) / "qm")
+        db = Database(f"sqlite:///{Path(tmp) / 'print.sqlite3'}")
+        upgrade(db)
+        clock = Clock()
+        casework, users, catalogue, _story = populate(db, clock)
+        petra = users.by_login("sachbearbeitung1").as_actor()
+        thomas = users.by_login("sachbearbeitung2").as_actor()
+        services = DesktopServices(
+            db=db,
+            casework=casework,
+            users=users,
+            catalogue=catalogue,
+            documents=DocumentService(db, clock=clock),
+            attachments=AttachmentService(db),
+            delivery=DeliveryService(db),
+            citizen=CitizenMessages(db, clock),
+            print_queue=PrintQueueService(db, clock),
+        )
+        # Certificates finished: the completion letters enclose them.
+        from backoffice.domain.errors import DomainError
+
+        with db.read() as session:
+            by_post = set(
+                session.scalars(
+                    select(OutboxMessage.case_id).where(OutboxMessage.channel == "post")
+                )
+            )
+        mine = casework.queries.list_cases(
+            petra, CaseFilter(assignee_id=petra.user_id, statuses=frozenset({Status.IN_PROGRESS}))
+        ).rows
+        for row in [r for r in mine if r.id in by_post][:2]:
+            clock.advance(minutes=6)
+            try:
+                services.documents.generate(petra, row.id)
+                casework.commands.change_status(petra, row.id, row.version, Status.COMPLETED)
+            except DomainError as exc:
+                print(f"not finished: {row.file_number}: {exc}")
+        outbox = OutboxDispatcher(db, {ROUTES[Channel.POST]: PostHandler(db, clock)}, clock)
+        with db.read() as session:
+            posted = list(
+                session.scalars(
+                    select(OutboxMessage.id)
+                    .where(OutboxMessage.channel == "post", OutboxMessage.state == "pending")
+                    .order_by(OutboxMessage.id)
+                )
+            )
+        for message_id in posted:
+            clock.advance(minutes=4)
+            outbox.send(message_id)
+        queue = services.print_queue
+        waiting = queue.waiting(petra)
+
+        print(f"print queue: {len(waiting)} letters")
+        clock.advance(minutes=30)
+        queue.mark_printed(thomas, [letter.id for letter in waiting[:2]])
+        runner = SyncTaskRunner()
+        settings = UiSettings.at(Path(tmp) / "ui.ini")
+        settings.refresh_seconds = 0
+        window = MainWindow(build_context(services, petra, language, runner), settings)
+        window.resize(*SIZE)
+        window.show()
+        window.start()
+        settle(app)
+        window.show_workspace(DeliveryWorkspace.key)
+        tab = window.delivery.print_queue
+        window.delivery.tabs.setCurrentWidget(tab)
+        tab.splitter.setSizes([780, 600])
+        settle(app)
+        enclosing = next((w for w in waiting[2:] if w.enclosure_ids), waiting[2])
+        tab.show_letter(enclosing.id)
+        settle_rendering(app)
+        written = [_grab(window, out / "print-queue.png", app)]
+        window.close()
+        window.shut_down()
+        runner.shutdown()
+        for translator in translators:
+            app.removeTranslator(translator)
+        db.dispose()
+        return written
+
+
+def _admin_draft(raw: dict[str, Any]) -> dict[str, Any]:
+    """A realistic draft of the birth certificate: a higher fee, a new form field and a
+    reworded completion message."""
+    import copy
+
+    draft = copy.deepcopy(raw)
+    draft["fee"]["amount"] = "12.00"
+    applicant = next(g for g in draft["field_groups"] if g["key"] == "applicant")
+    applicant["fields"].append(
+        {
+            "key": "nationality",
+            "label": {"de": "Staatsangehörigkeit", "en": "Nationality"},
+            "type": "text",
+            "max_length": 60,
+        }
+    )
+    draft["messages"]["completed"]["de"] = (
+        "Die beantragte Geburtsurkunde (Aktenzeichen {file_number}) ist ausgestellt und wird "
+        "Ihnen mit dem Gebührenbescheid per Post zugesandt."
+    )
+    return draft
+
+
+def render_admin_services(out: Path, language: str) -> list[Path]:
+    """The administrator's pictures:
+
+    - ``admin-services.png``: the services page (Ctrl+4), the birth certificate with a
+      draft that passed the configuration check;
+    - ``admin-diff.png``: that draft beside the live version (fee, a new field, a text).
+    """
+    from backoffice.services.administration import AdministrationServices
+    from backoffice.services.identity import IdentityService
+    from backoffice.services.installation import Installation
+    from backoffice.ui.admin.services_page import ServicesPage
+    from backoffice.ui.admin.workspace import AdministrationWorkspace
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(["screenshots"])
+    assert isinstance(app, QApplication)
+    QLocale.setDefault(QLocale(QLocale.Language.German if language == "de" else "en"))
+    with tempfile.TemporaryDirectory(prefix="backoffice-admin-shots-") as tmp:
+        translators = install_translators(app, language, Path(tmp) / "qm")
+        url = f"sqlite:///{Path(tmp) / 'admin.sqlite3'}"
+        db = Database(url)
+        upgrade(db)
+        clock = Clock()
+        catalogue = CatalogueService(db, clock)
+        catalogue.install(read_catalogue(), SYSTEM)
+        users = UserService(db)
+        add_demo_users(users, SYSTEM)
+        add_cases(db, catalogue.current(), 40, fill_form, seed=4, now=NOW, spread_days=12)
+        identity = IdentityService(db, clock)
+        documents = DocumentService(db, clock, identity.letterhead_for)
+        installation = Installation(data_dir=Path(tmp) / "data", database_url=url)
+        administration = AdministrationServices.build(db, installation, identity, clock)
+        admin = users.by_login("admin").as_actor()
+        live = {t.key: t for t in catalogue.current()}
+        templates = administration.templates
+        templates.save_draft(admin, _admin_draft(dict(live["birth_certificate"].raw)))
+        services = DesktopServices(
+            db=db,
+            casework=Casework.build(db, clock=clock),
+            users=users,
+            catalogue=catalogue,
+            documents=documents,
+            attachments=AttachmentService(db),
+            delivery=DeliveryService(db),
+            citizen=CitizenMessages(db, clock),
+            print_queue=PrintQueueService(db, clock),
+            administration=administration,
+        )
+        runner = SyncTaskRunner()
+        settings = UiSettings.at(Path(tmp) / "ui.ini")
+        settings.refresh_seconds = 0
+        window = MainWindow(build_context(services, admin, language, runner), settings)
+        window.resize(*SIZE)
+        window.show()
+        window.start()
+        settle(app)
+        written = []
+
+        window.show_workspace(AdministrationWorkspace.key)
+        workspace = window.workspaces[AdministrationWorkspace.key]
+        assert isinstance(workspace, AdministrationWorkspace)
+        workspace.show_page(ServicesPage.key)
+        page = workspace.pages[ServicesPage.key]
+        assert isinstance(page, ServicesPage)
+        settle(app)
+        page.select_service("birth_certificate")
+        settle(app)
+        page.select_version(2)
+        page.check()
+        settle(app)
+        written.append(_grab(window, out / "admin-services.png", app))
+
+        page.show_differences()
+        dialog = page.diff_dialog
+        assert dialog is not None
+        dialog.resize(1240, 600)
+        settle(app)
+        written.append(_grab_with(window, dialog, out / "admin-diff.png", app))
+        dialog.reject()
+
+        window.close()
+        window.shut_down()
+        runner.shutdown()
+        for translator in translators:
+            app.removeTranslator(translator)
+        db.dispose()
+        return written
+
+
+#: The sets of pictures, by the name ``--only`` takes.
+PICTURES = {
+    "window": render,
+    "team": render_team,
+    "admin-editor": render_admin_editor,
+    "print-queue": render_print,
+    "admin-services": render_admin_services,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--language", choices=("de", "en"), default="de")
     parser.add_argument(
-        "--only", choices=("all", "window", "team"), default="all", help="which pictures"
+        "--only",
+        default="all",
+        help="which pictures: all, or NAME[,NAME] of " + ", ".join(PICTURES),
     )
     args = parser.parse_args(argv)
-    if args.only in ("all", "window"):
-        render(args.out, args.language)
-    if args.only in ("all", "team"):
-        render_team(args.out, args.language)
+    names = list(PICTURES) if args.only == "all" else [n.strip() for n in args.only.split(",")]
+    unknown = [name for name in names if name not in PICTURES]
+    if unknown:
+        parser.error(f"unknown pictures: {', '.join(unknown)}; known: {', '.join(PICTURES)}")
+    for name in names:
+        PICTURES[name](args.out, args.language)
     return 0
 
 

@@ -201,7 +201,7 @@
 <context>
     <name>AdministrationWorkspace</name>
     <message>
-        <location filename="../../backoffice/ui/admin/workspace.py" line="+78"/>
+        <location filename="../../backoffice/ui/admin/workspace.py" line="+79"/>
         <source>&amp;Administration</source>
         <extracomment>The pages, in tab order; each shown to the roles with its permission. What any administration page needs (the workspace is offered with one of them).</extracomment>
         <translation>&amp;Verwaltung</translation>
@@ -505,7 +505,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>BulkActions</name>
     <message>
-        <location filename="../../backoffice/ui/inbox/bulk.py" line="+126"/>
+        <location filename="../../backoffice/ui/inbox/bulk.py" line="+137"/>
         <source>&amp;Assign selected…</source>
         <extracomment>A short confirmation for the status bar. A bulk action has ended (its result; the result dialog is open). The dialog open now (a question or the result), if any.</extracomment>
         <translation>Ausgewählte &amp;zuweisen …</translation>
@@ -531,8 +531,19 @@ gespeichert als {safe_name}</translation>
         <translation>&amp;Bescheinigungen für ausgewählte erstellen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>&amp;Print the letters of selected…</source>
+        <translation>&amp;Briefe der ausgewählten drucken…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the letters waiting in the print queue for the selected cases</source>
+        <translation>Die Briefe drucken, die für die ausgewählten Fälle in der Druckwarteschlange liegen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Assign…</source>
+        <extracomment>Prints the selected cases&apos; letters (its print dialog is the seam for tests).</extracomment>
         <translation>Zuweisen …</translation>
     </message>
     <message>
@@ -555,8 +566,13 @@ gespeichert als {safe_name}</translation>
         <source>Certificates</source>
         <translation>Bescheinigungen</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+38"/>
         <source>%n case(s) selected</source>
         <translation>
             <numerusform>%n Fall ausgewählt</numerusform>
@@ -600,15 +616,30 @@ gespeichert als {safe_name}</translation>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+128"/>
         <source>{done} done, {refused} refused.</source>
         <translation>{done} erledigt, {refused} abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>you said they did not come out correctly</source>
+        <translation>laut Ihrer Antwort nicht richtig gedruckt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>printing was cancelled</source>
+        <translation>Drucken abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>printing failed</source>
+        <translation>Drucken fehlgeschlagen</translation>
     </message>
 </context>
 <context>
     <name>BulkBar</name>
     <message>
-        <location line="-273"/>
+        <location line="-387"/>
         <source>Cancel</source>
         <extracomment>One call per case: the work can be stopped between any two cases.</extracomment>
         <translation>Abbrechen</translation>
@@ -622,7 +653,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>BulkResult</name>
     <message>
-        <location filename="../../backoffice/ui/bulk_result.py" line="+35"/>
+        <location filename="../../backoffice/ui/bulk_result.py" line="+41"/>
         <source>The case no longer exists.</source>
         <extracomment>Codes whose English detail adds what the code alone does not say.</extracomment>
         <translation>Diesen Fall gibt es nicht mehr.</translation>
@@ -678,6 +709,16 @@ gespeichert als {safe_name}</translation>
         <translation>Die Datenbank hat bei diesem Fall versagt; nichts wurde geändert.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>No letter of this case waits in the print queue.</source>
+        <translation>Für diesen Fall liegt kein Brief in der Druckwarteschlange.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not marked printed; its letters stay in the print queue.</source>
+        <translation>Nicht als gedruckt vermerkt; seine Briefe bleiben in der Druckwarteschlange.</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <location line="+2"/>
         <source>Refused.</source>
@@ -710,6 +751,11 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Print letters</source>
+        <translation>Briefe drucken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cases moved for an absence</source>
         <translation>Wegen Abwesenheit verschobene Fälle</translation>
     </message>
@@ -745,6 +791,16 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>1 letter printed</source>
+        <translation>1 Brief gedruckt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} letters printed</source>
+        <translation>{n} Briefe gedruckt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>case #{id}</source>
         <translation>Fall Nr. {id}</translation>
     </message>
@@ -1085,6 +1141,34 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>CertificateSection</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+911"/>
+        <source>This service issues a document when a case is completed</source>
+        <translation>Diese Leistung stellt beim Abschluss eines Falls ein Dokument aus</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Layout:</source>
+        <translation>Layout:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixed text (optional):</source>
+        <translation>Fester Text (optional):</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>This layout also prints: {fields}.</source>
+        <translation>Dieses Layout druckt außerdem: {fields}.</translation>
+    </message>
+</context>
+<context>
     <name>DashboardExports</name>
     <message>
         <location filename="../../backoffice/ui/dashboard/export.py" line="+57"/>
@@ -1416,9 +1500,9 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>DeliveryPanel</name>
     <message>
-        <location filename="../../backoffice/ui/delivery/panel.py" line="+77"/>
+        <location filename="../../backoffice/ui/delivery/panel.py" line="+80"/>
         <source>Arrived</source>
-        <extracomment>A new overview arrived (:class:`DeliveryOverview`), e.g. for the status bar. The clerk wants to open a case (its id), e.g. from a waiting message.</extracomment>
+        <extracomment>A new overview arrived (:class:`DeliveryOverview`), e.g. for the status bar. The clerk wants to open a case (its id), e.g. from a waiting message. A short confirmation for the status bar (e.g. letters printed).</extracomment>
         <translation>Eingegangen</translation>
     </message>
     <message>
@@ -1527,7 +1611,7 @@ gespeichert als {safe_name}</translation>
         <translation>Doppelklick auf eine Nachricht öffnet ihren Fall</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+86"/>
         <source>Rejected submissions and waiting messages of all destinations.</source>
         <translation>Abgelehnte Einreichungen und wartende Nachrichten aller Zustellpunkte.</translation>
     </message>
@@ -1577,7 +1661,7 @@ gespeichert als {safe_name}</translation>
         <translation>Zurückgehalten</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>Part: {part}</source>
         <translation>Teil: {part}</translation>
     </message>
@@ -1640,15 +1724,190 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>DeliveryWorkspace</name>
     <message>
-        <location filename="../../backoffice/ui/delivery/workspace.py" line="+42"/>
+        <location filename="../../backoffice/ui/delivery/workspace.py" line="+45"/>
         <source>&amp;Delivery and portal</source>
         <extracomment>Tables whose changes the delivery panel (and the status bar) show.</extracomment>
         <translation>&amp;Zustellung und Portal</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Rejected submissions, waiting messages and fetches</source>
-        <translation>Abgelehnte Einreichungen, wartende Nachrichten und Abrufe</translation>
+        <source>Rejected submissions, waiting messages, fetches and letters to print</source>
+        <translation>Abgelehnte Einreichungen, wartende Nachrichten, Abrufe und zu druckende Briefe</translation>
+    </message>
+</context>
+<context>
+    <name>Diff</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/diff.py" line="+62"/>
+        <source>Form fields</source>
+        <extracomment>The areas in the order shown; the domain&apos;s &quot;other&quot; holds the certificate layout too. Background of the left and right cell per kind of change (light, readable on white).</extracomment>
+        <translation>Formularfelder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workflow</source>
+        <translation>Arbeitsablauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Texts</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate layout</source>
+        <translation>Urkundenlayout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing deadline</source>
+        <translation>Bearbeitungsfrist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fee</source>
+        <translation>Gebühr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other settings</source>
+        <translation>Weitere Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>label</source>
+        <translation>Beschriftung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>required</source>
+        <translation>Pflichtangabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maximum length</source>
+        <translation>Höchstlänge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>choices</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>nothing (no version live)</source>
+        <translation>nichts (keine Version gültig)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>published</source>
+        <translation>veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ended</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{state}, live today</source>
+        <translation>{state}, heute gültig</translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message>
+        <location line="+33"/>
+        <source>Differences: {service}</source>
+        <translation>Unterschiede: {service}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Left the older version, right the newer one; an added entry is empty on the left, a removed one on the right.</source>
+        <translation>Links die ältere Version, rechts die neuere; ein hinzugefügter Eintrag ist links leer, ein entfernter rechts.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Compare</source>
+        <translation>Vergleiche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>with</source>
+        <translation>mit</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reading the versions…</source>
+        <translation>Die Versionen werden gelesen …</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The two versions do not differ.</source>
+        <translation>Die beiden Versionen unterscheiden sich nicht.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n change(s): </source>
+        <translation>
+            <numerusform>%n Änderung: </numerusform>
+            <numerusform>%n Änderungen: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{added} added, {removed} removed, {changed} changed</source>
+        <translation>{added} hinzugefügt, {removed} entfernt, {changed} geändert</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The versions could not be compared.</source>
+        <translation>Die Versionen konnten nicht verglichen werden.</translation>
     </message>
 </context>
 <context>
@@ -1746,9 +2005,32 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>EndDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/version_dialogs.py" line="+164"/>
+        <source>End v{version}: {service}</source>
+        <translation>v{version} beenden: {service}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>After the last day, the service takes no new applications under v{version} unless another version is published; its cases stay on it.</source>
+        <translation>Nach dem letzten Tag nimmt die Leistung keine neuen Anträge unter v{version} mehr an, sofern keine andere Version veröffentlicht ist; ihre Fälle bleiben bei ihr.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>End version</source>
+        <translation>Version beenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../backoffice/ui/errors.py" line="+101"/>
+        <location filename="../../backoffice/ui/errors.py" line="+115"/>
         <source>Unexpected error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
@@ -1771,7 +2053,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location line="-72"/>
+        <location line="-86"/>
         <source>This status change needs {what}.</source>
         <translation>Dieser Statuswechsel erfordert {what}.</translation>
     </message>
@@ -1812,6 +2094,26 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>The configuration check found problems; the version was not published.</source>
+        <translation>Die Konfigurationsprüfung hat Probleme gefunden; die Version wurde nicht veröffentlicht.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The validity period would overlap another version&apos;s; nothing was changed.</source>
+        <translation>Der Gültigkeitszeitraum würde sich mit dem einer anderen Version überschneiden; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The service has a draft already; publish or discard it first.</source>
+        <translation>Die Leistung hat schon einen Entwurf; veröffentlichen oder verwerfen Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file cannot be imported; nothing was stored.</source>
+        <translation>Die Datei kann nicht importiert werden; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The applicant cannot be reached by this channel (no address or key); nothing was changed or sent. Change the status without a message, or choose another channel.</source>
         <translation>Die antragstellende Person ist auf diesem Weg nicht erreichbar (keine Adresse oder kein Schlüssel); nichts wurde geändert oder gesendet. Ändern Sie den Status ohne Nachricht oder wählen Sie einen anderen Weg.</translation>
     </message>
@@ -1960,6 +2262,37 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>Findings</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/findings.py" line="+35"/>
+        <source>(the whole template)</source>
+        <translation>(die ganze Vorlage)</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsList</name>
+    <message>
+        <location line="+12"/>
+        <source>Severity</source>
+        <translation>Schwere</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Location</source>
+        <translation>Stelle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
     <name>FinishDialog</name>
     <message>
         <location filename="../../backoffice/ui/case/finish.py" line="+179"/>
@@ -2051,6 +2384,124 @@ gespeichert als {safe_name}</translation>
         <location line="+11"/>
         <source>… and {n} more</source>
         <translation>… und {n} weitere</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-616"/>
+        <source>Group key</source>
+        <translation>Gruppenschlüssel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Field key</source>
+        <translation>Feldschlüssel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Required</source>
+        <translation>Pflichtfeld</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Max. length</source>
+        <translation>Max. Länge</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>value | German | English</source>
+        <translation>Wert | Deutsch | Englisch</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Options of the selected choice field, one per line: value | German | English</source>
+        <translation>Auswahlmöglichkeiten des gewählten Auswahlfelds, eine je Zeile: Wert | Deutsch | Englisch</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The group “{group}” with the fields {fields} is required: the inbox, the search and every letter use them.</source>
+        <translation>Die Gruppe „{group}“ mit den Feldern {fields} ist Pflicht: Posteingang, Suche und alle Briefe verwenden sie.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Field groups</source>
+        <translation>Feldgruppen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fields of the selected group</source>
+        <translation>Felder der gewählten Gruppe</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralSection</name>
+    <message>
+        <location line="-188"/>
+        <source>Confirmed in a source</source>
+        <translation>In einer Quelle bestätigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offered (unticked: retired, kept for old cases)</source>
+        <translation>Angeboten (nicht angehakt: eingestellt, bleibt für alte Fälle erhalten)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> working days</source>
+        <translation> Arbeitstage</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> years after closing</source>
+        <translation> Jahre nach Abschluss</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Service key:</source>
+        <translation>Leistungsschlüssel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description for clerks:</source>
+        <translation>Beschreibung für die Sachbearbeitung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File number prefix:</source>
+        <translation>Präfix des Aktenzeichens:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LeiKa identifier:</source>
+        <translation>LeiKa-Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Processing time:</source>
+        <translation>Bearbeitungsfrist:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fee:</source>
+        <translation>Gebühr:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fee note:</source>
+        <translation>Hinweis zur Gebühr:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep closed cases:</source>
+        <translation>Abgeschlossene Fälle aufbewahren:</translation>
     </message>
 </context>
 <context>
@@ -2279,7 +2730,7 @@ gespeichert als {safe_name}</translation>
         <translation>&amp;Auswahl</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Ne&amp;xt case</source>
         <translation>Nä&amp;chster Fall</translation>
     </message>
@@ -2330,6 +2781,180 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>JsonSection</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+775"/>
+        <source>Apply JSON</source>
+        <extracomment>A definition the administrator applied from the text.</extracomment>
+        <translation>JSON übernehmen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The whole definition. Changes here take effect with “Apply JSON”; the other pages then show them.</source>
+        <translation>Die ganze Definition. Änderungen hier werden mit „JSON übernehmen“ wirksam; die anderen Seiten zeigen sie dann.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Not valid JSON: line {line}, column {column}: {problem}</source>
+        <translation>Kein gültiges JSON: Zeile {line}, Spalte {column}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A template definition is a JSON object.</source>
+        <translation>Eine Vorlagendefinition ist ein JSON-Objekt.</translation>
+    </message>
+</context>
+<context>
+    <name>LetterPrinter</name>
+    <message>
+        <location filename="../../backoffice/ui/printing.py" line="+113"/>
+        <source>The stored file does not match its checksum (damaged); it is not printed.</source>
+        <extracomment>Pages are rendered at this resolution at most (the printer&apos;s own, if lower). How many pages are rendered ahead of the one being painted. Each page is painted in this many horizontal bands, one per turn of the event loop. The page within ``pdf`` (from 0). The letters whose every file is in ``pages``. The letters left out, and why (plain text for the clerk).</extracomment>
+        <translation>Die gespeicherte Datei passt nicht zu ihrer Prüfsumme (beschädigt); sie wird nicht gedruckt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The letter or a certificate it encloses no longer exists.</source>
+        <translation>Der Brief oder eine beigelegte Urkunde existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PDF does not open.</source>
+        <translation>Die PDF-Datei lässt sich nicht öffnen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+276"/>
+        <source>Letters (%n)</source>
+        <extracomment>Printed, and marked printed where asked (``PrintReport.marked``). Printed, but the clerk said not everything came out: nothing marked. No letter could be read: nothing went to the printer. The letters asked for. The letters that went to the printer. The letters marked printed now. Letters left out or not marked, and why (plain text). Why it failed, for the clerk. Printing ended (a :class:`PrintReport`), whatever the outcome. A short confirmation for the status bar. Pages handed to the printer so far, of how many. The question or the error shown now, if any (tests answer it).</extracomment>
+        <translation>
+            <numerusform>Briefe (%n)</numerusform>
+            <numerusform>Briefe (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Print %n letter(s)</source>
+        <translation>
+            <numerusform>%n Brief drucken</numerusform>
+            <numerusform>%n Briefe drucken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+223"/>
+        <source>Printing</source>
+        <translation>Drucken</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-222"/>
+        <source>Reading %n letter(s)…</source>
+        <translation>
+            <numerusform>%n Brief wird gelesen…</numerusform>
+            <numerusform>%n Briefe werden gelesen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>None of the letters could be read; nothing was printed.</source>
+        <translation>Keiner der Briefe konnte gelesen werden; es wurde nichts gedruckt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Printing %n letter(s)…</source>
+        <translation>
+            <numerusform>%n Brief wird gedruckt…</numerusform>
+            <numerusform>%n Briefe werden gedruckt…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The letters could not be read; nothing was printed.</source>
+        <translation>Die Briefe konnten nicht gelesen werden; es wurde nichts gedruckt.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Printing page {done} of {total}…</source>
+        <translation>Seite {done} von {total} wird gedruckt…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Printing failed: {reason}
+
+Nothing was marked printed; the letters stay in the print queue.</source>
+        <translation>Drucken fehlgeschlagen: {reason}
+
+Nichts wurde als gedruckt vermerkt; die Briefe bleiben in der Druckwarteschlange.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Printing cancelled; nothing was marked printed.</source>
+        <translation>Drucken abgebrochen; nichts wurde als gedruckt vermerkt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n letter(s) printed again.</source>
+        <translation>
+            <numerusform>%n Brief erneut gedruckt.</numerusform>
+            <numerusform>%n Briefe erneut gedruckt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Printed correctly?</source>
+        <translation>Richtig gedruckt?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n letter(s) went to the printer. Did every page come out correctly?</source>
+        <translation>
+            <numerusform>%n Brief ging an den Drucker. Ist jede Seite richtig herausgekommen?</numerusform>
+            <numerusform>%n Briefe gingen an den Drucker. Ist jede Seite richtig herausgekommen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{pages} pages in all. Only letters marked printed leave the print queue; a letter marked by mistake can be printed again from the printed ones.</source>
+        <translation>Insgesamt {pages} Seiten. Nur als gedruckt vermerkte Briefe verlassen die Druckwarteschlange; ein versehentlich vermerkter Brief kann bei den gedruckten erneut gedruckt werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Yes, mark as printed</source>
+        <translation>Ja, als gedruckt vermerken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No, keep them waiting</source>
+        <translation>Nein, in der Warteschlange lassen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nothing was marked printed; the letters stay in the print queue.</source>
+        <translation>Nichts wurde als gedruckt vermerkt; die Briefe bleiben in der Druckwarteschlange.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n letter(s) marked printed.</source>
+        <translation>
+            <numerusform>%n Brief als gedruckt vermerkt.</numerusform>
+            <numerusform>%n Briefe als gedruckt vermerkt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The letters were printed but could not be marked printed: {reason}
+
+They stay in the print queue; mark them by printing them once more.</source>
+        <translation>Die Briefe wurden gedruckt, konnten aber nicht als gedruckt vermerkt werden: {reason}
+
+Sie bleiben in der Druckwarteschlange; vermerken Sie sie, indem Sie sie noch einmal drucken.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../backoffice/ui/login.py" line="+45"/>
@@ -2375,7 +3000,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../backoffice/ui/main_window.py" line="+148"/>
+        <location filename="../../backoffice/ui/main_window.py" line="+153"/>
         <source>Rathaus Backoffice</source>
         <extracomment>What a run of the outbox changes (for the workspaces that show it). The workspaces in switcher order; the window offers each to the roles it allows. Another desktop changed these tables (emitted in the change watch&apos;s thread). Sends what the clerks decided (citizen messages, confirmations) while the window runs.</extracomment>
         <translation>Rathaus Backoffice</translation>
@@ -2436,7 +3061,7 @@ gespeichert als {safe_name}</translation>
         <translation>Angemeldet als {login}</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+93"/>
         <source>The program could not load its data.</source>
         <translation>Das Programm konnte seine Daten nicht laden.</translation>
     </message>
@@ -2693,6 +3318,22 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <source>Nothing more is tried. Send it by another channel if it is still needed.</source>
         <translation>Es wird nichts mehr versucht. Senden Sie sie auf einem anderen Weg, falls sie noch nötig ist.</translation>
     </message>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-264"/>
+        <source>Curly braces are reserved for these placeholders. The text is sent when a case enters the status, with the clerk&apos;s individual message where the transition requires one.</source>
+        <extracomment>The status whose text is being edited (the preview shows its letter).</extracomment>
+        <translation>Geschweifte Klammern sind diesen Platzhaltern vorbehalten. Der Text wird versandt, wenn ein Fall den Status erreicht, zusammen mit der persönlichen Nachricht der Sachbearbeitung, wo der Übergang eine verlangt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>For the sample case:</source>
+        <translation>Für den Beispielfall:</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Message when a case enters “{status}”</source>
+        <translation>Nachricht, wenn ein Fall „{status}“ erreicht</translation>
+    </message>
 </context>
 <context>
     <name>MessagingFlow</name>
@@ -2719,6 +3360,14 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+4"/>
         <source>No notes yet.</source>
         <translation>Noch keine Notizen.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderBar</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-117"/>
+        <source>Insert:</source>
+        <translation>Einfügen:</translation>
     </message>
 </context>
 <context>
@@ -3113,6 +3762,298 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
 </context>
 <context>
+    <name>PreviewPanel</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/preview.py" line="+119"/>
+        <source>Certificate</source>
+        <extracomment>Pages are drawn at this resolution (the panel scales them down to its width). More pages than this are not drawn (a preview; a certificate has one or two). The language, the document or the letter&apos;s status changed: render again.</extracomment>
+        <translation>Bescheinigung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letter with the status message</source>
+        <translation>Brief mit der Statusnachricht</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The status whose message the letter shows</source>
+        <translation>Der Status, dessen Nachricht der Brief zeigt</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Preview for a sample case</source>
+        <translation>Vorschau für einen Beispielfall</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Rendering the preview…</source>
+        <extracomment>The preview on show (the last one that could be drawn). The definition has changed into one that cannot be drawn since.</extracomment>
+        <translation>Vorschau wird erstellt …</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The preview shows the last version that could be drawn; the current one cannot be until the check&apos;s problems are solved.</source>
+        <translation>Die Vorschau zeigt den letzten darstellbaren Stand; der aktuelle lässt sich erst darstellen, wenn die Probleme der Prüfung behoben sind.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No preview until the check&apos;s problems are solved.</source>
+        <translation>Keine Vorschau, bis die Probleme der Prüfung behoben sind.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sample case {file_number}, made up; its verification code is not valid.</source>
+        <translation>Beispielfall {file_number}, erfunden; sein Prüfcode ist nicht gültig.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>This service issues no certificate.</source>
+        <translation>Diese Leistung stellt keine Bescheinigung aus.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueTab</name>
+    <message>
+        <location filename="../../backoffice/ui/delivery/print_queue.py" line="+85"/>
+        <location line="+14"/>
+        <source>File number</source>
+        <extracomment>The subject column is cut to this width (the detail beside the list shows all of it). The lists were read again (the panel updates the tab&apos;s title). Open this case (its id) where cases are shown. A short confirmation for the status bar. Reading the queue failed: the message, translated, for the panel&apos;s message bar. The letter shown in the preview (its id). A letter asked for before the lists arrived (selected once they do).</extracomment>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+14"/>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+14"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Printed</source>
+        <translation>Gedruckt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Printed recently</source>
+        <translation>Zuletzt gedruckt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No letter is waiting to be printed.</source>
+        <translation>Kein Brief wartet auf den Druck.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Print selected…</source>
+        <translation>Ausgewählte &amp;drucken…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the selected letters with what they enclose, then mark them printed</source>
+        <translation>Die ausgewählten Briefe mit ihren Anlagen drucken und danach als gedruckt vermerken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print &amp;all…</source>
+        <translation>&amp;Alle drucken…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print every waiting letter</source>
+        <translation>Jeden wartenden Brief drucken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print &amp;again…</source>
+        <translation>&amp;Erneut drucken…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the selected printed letters once more (a jam, a lost letter)</source>
+        <translation>Die ausgewählten gedruckten Briefe noch einmal drucken (Papierstau, verlorener Brief)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open case</source>
+        <translation>Fall öffnen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your role may not print letters</source>
+        <translation>Ihre Rolle darf keine Briefe drucken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Letter</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+161"/>
+        <source>Select a letter to see it.</source>
+        <translation>Wählen Sie einen Brief aus, um ihn zu sehen.</translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>Double-click a letter to open its case</source>
+        <translation>Doppelklick auf einen Brief öffnet seinen Fall</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>printed on {when} by {who}</source>
+        <translation>gedruckt am {when} von {who}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>someone</source>
+        <translation>jemandem</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>waiting, %n enclosure(s)</source>
+        <translation>
+            <numerusform>wartet, %n Anlage</numerusform>
+            <numerusform>wartet, %n Anlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Letters to print</source>
+        <translation>Briefe drucken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letters to print ({n})</source>
+        <translation>Briefe drucken ({n})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting to be printed ({n})</source>
+        <translation>Warten auf den Druck ({n})</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The print queue could not be read.</source>
+        <translation>Die Druckwarteschlange konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Loading the letter…</source>
+        <translation>Der Brief wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The letter cannot be shown.</source>
+        <translation>Der Brief kann nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Made {when}; {state}</source>
+        <translation>Erstellt {when}; {state}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Printed with it: %n enclosed document(s), after the letter.</source>
+        <translation>
+            <numerusform>Wird mitgedruckt: %n Anlage, nach dem Brief.</numerusform>
+            <numerusform>Wird mitgedruckt: %n Anlagen, nach dem Brief.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintRun</name>
+    <message>
+        <location filename="../../backoffice/ui/printing.py" line="-429"/>
+        <source>The printer could not be opened.</source>
+        <extracomment>Why it failed, for the clerk. Pages painted so far, of how many. The run ended (a :class:`RunOutcome`); emitted once. The page being painted (from 0), its image and how many bands of it are done.</extracomment>
+        <translation>Der Drucker konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The printer refused the next page.</source>
+        <translation>Der Drucker hat die nächste Seite abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The printer reported an error.</source>
+        <translation>Der Drucker hat einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The print job could not be finished.</source>
+        <translation>Der Druckauftrag konnte nicht abgeschlossen werden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A page could not be prepared for printing.</source>
+        <translation>Eine Seite konnte nicht für den Druck vorbereitet werden.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Printer: {name}</source>
+        <translation>Drucker: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/version_dialogs.py" line="-94"/>
+        <source>Publish v{version}: {service}</source>
+        <extracomment>OK was pressed; the page runs the call and answers with succeeded() or failed().</extracomment>
+        <translation>v{version} veröffentlichen: {service}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The configuration check found nothing. From the chosen day on, new applications arrive under v{version}; cases already received stay on the version they arrived under.</source>
+        <translation>Die Konfigurationsprüfung hat nichts gefunden. Ab dem gewählten Tag gehen neue Anträge unter v{version} ein; schon eingegangene Fälle bleiben bei der Version, unter der sie eingingen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Publish</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No version runs open-ended before it.</source>
+        <translation>Vor ihr läuft keine Version ohne Enddatum.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>End v{version} (valid since {since}) on {last_day}, the day before</source>
+        <translation>v{version} (gültig seit {since}) am {last_day} beenden, dem Tag davor</translation>
+    </message>
+</context>
+<context>
     <name>QuarantineTab</name>
     <message>
         <location filename="../../backoffice/ui/delivery/quarantine.py" line="+50"/>
@@ -3290,6 +4231,30 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
 </context>
 <context>
+    <name>RecordTable</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/records.py" line="+101"/>
+        <source>Add</source>
+        <extracomment>``text``, ``int`` (empty: None), ``check`` or ``choice`` (a combo box of ``choices``). A check box that cannot be changed for this record (e.g. a mandatory status). A record was edited, added, removed or moved. The current row (-1: none).</extracomment>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+</context>
+<context>
     <name>RerouteDialog</name>
     <message>
         <location filename="../../backoffice/ui/case/message_dialogs.py" line="+204"/>
@@ -3310,6 +4275,284 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+2"/>
         <source>Send by</source>
         <translation>Senden als</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesPage</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/services_page.py" line="+71"/>
+        <location line="+67"/>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Service</source>
+        <extracomment>Open the template editor on this service (its key): its draft, or a new one. After a change: the version to choose once the versions are read again. The version the administrator chose (kept when the lists are read again). The open dialogs (tests and the screenshots reach them here).</extracomment>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>v{version}</source>
+        <translation>v{version}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open cases</source>
+        <translation>Offene Fälle</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases</source>
+        <translation>Fälle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+248"/>
+        <source>New draft</source>
+        <translation>Neuer Entwurf</translation>
+    </message>
+    <message>
+        <location line="-248"/>
+        <source>Open the template editor</source>
+        <translation>Den Vorlageneditor öffnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discard draft…</source>
+        <translation>Entwurf verwerfen …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Throw the draft away</source>
+        <translation>Den Entwurf wegwerfen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore as draft</source>
+        <translation>Als Entwurf wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+246"/>
+        <source>The chosen version&apos;s content as a new draft</source>
+        <translation>Der Inhalt der gewählten Version als neuer Entwurf</translation>
+    </message>
+    <message>
+        <location line="-243"/>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>List everything in the chosen version that cannot work</source>
+        <translation>Alles auflisten, was in der gewählten Version nicht funktionieren kann</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Differences…</source>
+        <translation>Unterschiede …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The chosen version beside the version live today</source>
+        <translation>Die gewählte Version neben der heute gültigen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Publish…</source>
+        <translation>Veröffentlichen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the draft and make it valid from a day</source>
+        <translation>Den Entwurf prüfen und ab einem Tag gültig machen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>End version…</source>
+        <translation>Version beenden …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fix the last day of the chosen version</source>
+        <translation>Den letzten Tag der gewählten Version festlegen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the chosen version as a file</source>
+        <translation>Die gewählte Version als Datei speichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import…</source>
+        <translation>Importieren …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read a version from a file; a newer version becomes the draft</source>
+        <translation>Eine Version aus einer Datei lesen; eine neuere Version wird zum Entwurf</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Configuration check</source>
+        <translation>Konfigurationsprüfung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+131"/>
+        <source>Check a version to see what would stop it from working.</source>
+        <translation>Prüfen Sie eine Version, um zu sehen, was ihr Funktionieren verhindern würde.</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>&amp;Services</source>
+        <translation>&amp;Leistungen</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>{key} · live today: {live} · draft: {draft}</source>
+        <translation>{key} · heute gültig: {live} · Entwurf: {draft}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit draft</source>
+        <translation>Entwurf bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Publish or discard the draft first</source>
+        <translation>Veröffentlichen oder verwerfen Sie zuerst den Entwurf</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Discard the draft</source>
+        <translation>Den Entwurf verwerfen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discard draft v{version} of “{service}”? Its changes are lost.</source>
+        <translation>Entwurf v{version} von „{service}“ verwerfen? Seine Änderungen gehen verloren.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Draft v{version} of {key} discarded.</source>
+        <translation>Entwurf v{version} von {key} verworfen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>v{old} of {key} restored as draft v{new}.</source>
+        <translation>v{old} von {key} als Entwurf v{new} wiederhergestellt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>v{version}: %n problem(s) found; it cannot be published.</source>
+        <translation>
+            <numerusform>v{version}: %n Problem gefunden; sie kann nicht veröffentlicht werden.</numerusform>
+            <numerusform>v{version}: %n Probleme gefunden; sie kann nicht veröffentlicht werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>v{version}: no problems found; it can be published.</source>
+        <translation>v{version}: keine Probleme gefunden; sie kann veröffentlicht werden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>Draft v{version} cannot be published: the configuration check found %n problem(s), listed below. Nothing was changed.</source>
+        <translation>
+            <numerusform>Entwurf v{version} kann nicht veröffentlicht werden: Die Konfigurationsprüfung hat %n Problem gefunden (unten aufgeführt). Es wurde nichts geändert.</numerusform>
+            <numerusform>Entwurf v{version} kann nicht veröffentlicht werden: Die Konfigurationsprüfung hat %n Probleme gefunden (unten aufgeführt). Es wurde nichts geändert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>%n problem(s) in the file; nothing was stored.</source>
+        <translation>
+            <numerusform>%n Problem in der Datei; es wurde nichts gespeichert.</numerusform>
+            <numerusform>%n Probleme in der Datei; es wurde nichts gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>That version no longer exists (someone else changed the service meanwhile); the list is read again.</source>
+        <translation>Diese Version gibt es nicht mehr (jemand anderes hat die Leistung inzwischen geändert); die Liste wird neu gelesen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>from the start</source>
+        <translation>von Anfang an</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>live today</source>
+        <translation>heute gültig</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>scheduled</source>
+        <translation>geplant</translation>
     </message>
 </context>
 <context>
@@ -3630,6 +4873,420 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+19"/>
         <source>{destination}: last success {success}, last attempt {attempt}</source>
         <translation>{destination}: zuletzt erfolgreich {success}, letzter Versuch {attempt}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDiffView</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/diff.py" line="-196"/>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/dialog.py" line="+132"/>
+        <source>Service template {key}</source>
+        <extracomment>Milliseconds of quiet before the check runs again, and before the preview renders again. The draft&apos;s version number, or None when this will be a new draft. The version a new draft starts from. The draft was saved (the service key).</extracomment>
+        <translation>Leistungsvorlage {key}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Loading {key}…</source>
+        <translation>{key} wird geladen …</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Form</source>
+        <translation>Formular</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workflow</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate</source>
+        <translation>Bescheinigung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Configuration check</source>
+        <translation>Konfigurationsprüfung</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Save draft</source>
+        <translation>Entwurf &amp;speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Store as the service&apos;s draft (Ctrl+S)</source>
+        <translation>Als Entwurf der Leistung speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>The template {key} cannot be edited.</source>
+        <translation>Die Vorlage {key} kann nicht bearbeitet werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no service {key}.</source>
+        <translation>Es gibt keine Leistung {key}.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{name} ({key}): draft version {version}</source>
+        <translation>{name} ({key}): Entwurf, Fassung {version}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} ({key}): a new draft, starting from version {version}</source>
+        <translation>{name} ({key}): ein neuer Entwurf auf Grundlage der Fassung {version}</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The JSON was applied to the pages.</source>
+        <translation>Das JSON wurde in die Seiten übernommen.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Configuration check: no problems; this version can be published.</source>
+        <translation>Konfigurationsprüfung: keine Probleme; diese Fassung kann veröffentlicht werden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Configuration check: %n problem(s) to solve before publishing</source>
+        <translation>
+            <numerusform>Konfigurationsprüfung: %n Problem vor dem Veröffentlichen zu lösen</numerusform>
+            <numerusform>Konfigurationsprüfung: %n Probleme vor dem Veröffentlichen zu lösen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Saved as draft version {version}. It takes effect when it is published.</source>
+        <translation>Als Entwurf (Fassung {version}) gespeichert. Er wird wirksam, sobald er veröffentlicht ist.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The draft was not saved: the check found {count} problem(s).</source>
+        <translation>Der Entwurf wurde nicht gespeichert: Die Prüfung hat {count} Problem(e) gefunden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The draft was not saved: someone saved a draft of this service meanwhile. Your changes are still here; replace that draft with them, or close without saving and open the other draft.</source>
+        <translation>Der Entwurf wurde nicht gespeichert: Inzwischen hat jemand einen Entwurf dieser Leistung gespeichert. Ihre Änderungen sind noch da; ersetzen Sie jenen Entwurf damit, oder schließen Sie ohne Speichern und öffnen Sie den anderen Entwurf.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Replace that draft</source>
+        <translation>Jenen Entwurf ersetzen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The draft was not saved; your changes are still here.</source>
+        <translation>Der Entwurf wurde nicht gespeichert; Ihre Änderungen sind noch da.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The template {key} has unsaved changes.</source>
+        <translation>Die Vorlage {key} hat ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save them as the draft before closing?</source>
+        <translation>Vor dem Schließen als Entwurf speichern?</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/findings.py" line="+32"/>
+        <source>message for “{status}”, {language}</source>
+        <extracomment>The editor&apos;s pages, by the first key of a finding&apos;s JSON path.</extracomment>
+        <translation>Nachricht für „{status}“, {language}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>label of field {field} in group {group}, {language}</source>
+        <translation>Bezeichnung von Feld {field} in Gruppe {group}, {language}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>label of group {group}, {language}</source>
+        <translation>Bezeichnung von Gruppe {group}, {language}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>certificate title</source>
+        <translation>Titel der Bescheinigung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>certificate text</source>
+        <translation>Text der Bescheinigung</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>service name</source>
+        <translation>Name der Leistung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The open status “{status}” has no way out.</source>
+        <translation>Der offene Status „{status}“ hat keinen Ausgang.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No transition leads to the status “{status}”.</source>
+        <translation>Kein Übergang führt zum Status „{status}“.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A transition uses the status “{status}”, which is not in use.</source>
+        <translation>Ein Übergang verwendet den Status „{status}“, der nicht in Gebrauch ist.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The message for “{status}” is missing.</source>
+        <translation>Die Nachricht für „{status}“ fehlt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A transition is not part of the core workflow ({detail}).</source>
+        <translation>Ein Übergang gehört nicht zum Grundablauf ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A transition requires something nobody can provide ({detail}).</source>
+        <translation>Ein Übergang verlangt etwas, das niemand erbringen kann ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A text is empty: {place}.</source>
+        <translation>Ein Text ist leer: {place}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown placeholder {{{name}}} in the {place}.</source>
+        <translation>Unbekannter Platzhalter {{{name}}} in: {place}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A curly brace that is not a placeholder in the {place}.</source>
+        <translation>Eine geschweifte Klammer, die kein Platzhalter ist, in: {place}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown certificate layout “{layout}”.</source>
+        <translation>Unbekanntes Layout der Bescheinigung „{layout}“.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The certificate layout prints the field {field}, which the form lacks.</source>
+        <translation>Das Layout der Bescheinigung druckt das Feld {field}, das im Formular fehlt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not in the template format: {path}: {detail}</source>
+        <translation>Entspricht nicht dem Vorlagenformat: {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-680"/>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Text (one line)</source>
+        <translation>Text (einzeilig)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text (several lines)</source>
+        <translation>Text (mehrzeilig)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes/no</source>
+        <translation>Ja/Nein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choice</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Comment</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second approval</source>
+        <translation>Zweite Freigabe</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Civil-status certificate (framed, serif)</source>
+        <translation>Personenstandsurkunde (gerahmt, Serifenschrift)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Confirmation (letterhead, facts at the top right)</source>
+        <translation>Bescheinigung (Briefkopf, Angaben oben rechts)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Permit (card with QR code)</source>
+        <translation>Ausweis (Karte mit QR-Code)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice (letter for a window envelope)</source>
+        <translation>Bescheid (Brief für Fensterumschlag)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>our file number, e.g. GEB-2026-000123</source>
+        <translation>unser Aktenzeichen, z. B. GEB-2026-000123</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the service&apos;s name in the applicant&apos;s language</source>
+        <translation>der Name der Leistung in der Sprache der antragstellenden Person</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the applicant&apos;s given name</source>
+        <translation>der Vorname der antragstellenden Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the applicant&apos;s family name</source>
+        <translation>der Familienname der antragstellenden Person</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateTransfer</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/transfer.py" line="+55"/>
+        <source>Export a template version</source>
+        <extracomment>A short confirmation for the status bar. Nothing was imported: the message and the findings (empty if the file was unreadable). An import went through: the message, the service key and the version. A service call or the file failed (the exception). The file dialog while it is open.</extracomment>
+        <translation>Eine Vorlagenversion exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+28"/>
+        <source>Template files (*.json)</source>
+        <translation>Vorlagendateien (*.json)</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>v{version} of {key} saved to {path}.</source>
+        <translation>v{version} von {key} gespeichert unter {path}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import a template version</source>
+        <translation>Eine Vorlagenversion importieren</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{file} cannot be read as a template file: {reason}. Nothing was stored.</source>
+        <translation>{file} lässt sich nicht als Vorlagendatei lesen: {reason}. Es wurde nichts gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>{file} cannot be imported: %n problem(s), listed below. Nothing was stored.</source>
+        <translation>
+            <numerusform>{file} kann nicht importiert werden: %n Problem (unten aufgeführt). Es wurde nichts gespeichert.</numerusform>
+            <numerusform>{file} kann nicht importiert werden: %n Probleme (unten aufgeführt). Es wurde nichts gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>v{version} of {key} is here already: nothing changed.</source>
+        <translation>v{version} von {key} ist schon vorhanden: nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>v{version} of {key} imported as a draft.</source>
+        <translation>v{version} von {key} als Entwurf importiert.</translation>
     </message>
 </context>
 <context>
@@ -4180,6 +5837,35 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
 </context>
 <context>
+    <name>VersionPublishing</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/publishing.py" line="+105"/>
+        <source>v{version} of {key} published, valid from {day}.</source>
+        <extracomment>The check ran (the version, its findings): the page lists them. The draft was not offered for publishing (the version, its findings). Something changed: the status bar text and the version to choose afterwards. A service call failed outside a dialog (the exception).</extracomment>
+        <translation>v{version} von {key} veröffentlicht, gültig ab {day}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>v{version} ends the day before.</source>
+        <translation>v{version} endet am Tag davor.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tick “End v{version}” to end it on the day before the new version starts.</source>
+        <translation>Kreuzen Sie „v{version} … beenden“ an, um sie am Tag vor dem Beginn der neuen Version zu beenden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a later day, or end v{version} first so that the periods do not overlap.</source>
+        <translation>Wählen Sie einen späteren Tag, oder beenden Sie zuerst v{version}, damit sich die Zeiträume nicht überschneiden.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>v{version} of {key} is valid until {day} (inclusive).</source>
+        <translation>v{version} von {key} ist bis einschließlich {day} gültig.</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeDialog</name>
     <message>
         <location filename="../../backoffice/ui/setup/wizard.py" line="-125"/>
@@ -4205,6 +5891,55 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+1"/>
         <source>Set up…</source>
         <translation>Einrichten …</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowSection</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+414"/>
+        <source>Used</source>
+        <extracomment>The statuses in use changed (the texts section follows).</extracomment>
+        <translation>Verwendet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Label ({language})</source>
+        <translation>Bezeichnung ({language})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Allowed</source>
+        <translation>Erlaubt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>To</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Statuses (received, in progress, completed and rejected are mandatory)</source>
+        <translation>Status (Eingegangen, In Bearbeitung, Abgeschlossen und Abgelehnt sind Pflicht)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transitions and what each needs</source>
+        <translation>Übergänge und was jeder verlangt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only the transitions of the core workflow can be allowed. Comment: an internal note; Document: a generated certificate on the case; Message: an individual message to the applicant; Second approval: another person (a team lead) approves the change before it takes effect.</source>
+        <translation>Nur die Übergänge des Grundablaufs können erlaubt werden. Begründung: ein interner Vermerk; Dokument: eine erzeugte Bescheinigung am Fall; Nachricht: eine persönliche Nachricht an die antragstellende Person; Zweite Freigabe: eine weitere Person (eine Teamleitung) gibt die Änderung frei, bevor sie wirksam wird.</translation>
     </message>
 </context>
 <context>

@@ -142,7 +142,7 @@ class AuditViews:
         actor.require(Permission.MANAGE_USERS)
         with self._db.read() as session:
             ids = list(session.scalars(select(Case.id).order_by(Case.id)))
-        broken = []
+        broken: list[BrokenLink] = []
         for checked, case_id in enumerate(ids):
             if cancel is not None and cancel.cancelled:
                 return ChainReport(checked, broken, None, stopped=True, cases_total=len(ids))

@@ -36,7 +36,7 @@ from backoffice.services.audit import BrokenLink
 from backoffice.services.audit_views import CaseRef, ChainReport
 from backoffice.services.progress import Progress
 from backoffice.ui.admin.page import AdminPage
-from backoffice.ui.admin.page_parts import describe_refusal, fit_columns, record_table
+from backoffice.ui.admin.page_parts import describe_refusal, fit_columns, record_table, who
 from backoffice.ui.context import UiContext
 from backoffice.ui.errors import describe_error
 from backoffice.ui.record_model import Field, RecordModel
@@ -165,7 +165,7 @@ class AuditPage(AdminPage):
         self.admin_model = RecordModel(
             [
                 Field(self.tr("When"), lambda e: words.datetime(e.at)),
-                Field(self.tr("By"), lambda e: words.user(e.actor_login)),
+                Field(self.tr("By"), lambda e: who(words, e.actor_login)),
                 Field(self.tr("What"), lambda e: admin_title(e.kind)),
                 Field(self.tr("Subject"), lambda e: e.subject),
                 Field(self.tr("Details"), admin_detail),

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from backoffice.ui.context import UiContext
 from backoffice.ui.errors import describe_error
 from backoffice.ui.record_model import RecordModel
-from backoffice.ui.texts import Tone
+from backoffice.ui.texts import Tone, Vocabulary
 from backoffice.ui.widgets import MessageBar
 
 
@@ -57,6 +57,12 @@ def current_record(table: QTableView) -> Any:
     if not index.isValid() or not isinstance(model, RecordModel):
         return None
     return model.record_at(index.row())
+
+
+def who(words: Vocabulary, login: str) -> str:
+    """A login from a trail: with the person's name where the window knows it."""
+    name = words.user(login)
+    return f"{name} ({login})" if name != login else login
 
 
 def describe_refusal(error: BaseException) -> str:
@@ -155,4 +161,5 @@ __all__ = [
     "fit_columns",
     "plain_message",
     "record_table",
+    "who",
 ]

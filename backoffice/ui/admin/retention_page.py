@@ -36,6 +36,7 @@ from backoffice.ui.admin.page_parts import (
     fit_columns,
     plain_message,
     record_table,
+    who,
 )
 from backoffice.ui.context import UiContext
 from backoffice.ui.record_model import Field, RecordModel
@@ -150,7 +151,7 @@ class RetentionPage(AdminPage):
                 Field(self.tr("Closed"), lambda r: words.datetime(r.closed_at)),
                 Field(self.tr("Kept until"), lambda r: words.date(r.retention_until)),
                 Field(self.tr("Deleted"), lambda r: words.datetime(r.deleted_at)),
-                Field(self.tr("By"), lambda r: words.user(r.deleted_by)),
+                Field(self.tr("By"), lambda r: who(words, r.deleted_by)),
             ],
             self,
         )

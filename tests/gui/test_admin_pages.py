@@ -26,7 +26,6 @@ from backoffice.ui.context import UiContext
 from backoffice.ui.main_window import MainWindow
 from tests.gui.conftest import World
 
-
 P = TypeVar("P", bound=AdminPage)
 
 
@@ -77,7 +76,8 @@ def test_add_change_role_deactivate_reactivate_through_the_page(
     assert page.dialog is None
     added = world.users.by_login("m.weber")
     assert (added.display_name, added.role) == ("Maria Weber", Role.TEAM_LEAD)
-    assert page.selected_user() is not None and page.selected_user().login == "m.weber"
+    chosen = page.selected_user()
+    assert chosen is not None and chosen.login == "m.weber"
     assert "Maria Weber (m.weber) was added as Team lead." in page.message_bar.text
 
     page.change_role()

@@ -11,6 +11,7 @@ user's last recorded change.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -79,8 +80,13 @@ class UnknownUser(NotFound):
 
 @storage_errors
 class UserService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, clock: Callable[[], datetime] | None = None) -> None:
         self._db = db
+        #: The time of the trail's entries (None: the computer's clock).
+        self._clock = clock
+
+    def _now(self) -> datetime | None:
+        return self._clock() if self._clock is not None else None
 
     def count(self) -> int:
         with self._db.read() as session:
@@ -101,7 +107,12 @@ class UserService:
                 session.add(user)
                 session.flush()
                 admin_audit.record(
-                    session, actor, "user_added", login, {"role": role.value, "name": display_name}
+                    session,
+                    actor,
+                    "user_added",
+                    login,
+                    {"role": role.value, "name": display_name},
+                    at=self._now(),
                 )
                 return _info(user)
         except IntegrityError:
@@ -118,7 +129,12 @@ class UserService:
             before = user.role
             user.role = role.value
             admin_audit.record(
-                session, actor, "user_role_changed", login, {"from": before, "to": role.value}
+                session,
+                actor,
+                "user_role_changed",
+                login,
+                {"from": before, "to": role.value},
+                at=self._now(),
             )
             return _info(user)
 
@@ -138,7 +154,9 @@ class UserService:
                     login=login,
                 )
             user.active = False
-            admin_audit.record(session, actor, "user_deactivated", login, {"role": user.role})
+            admin_audit.record(
+                session, actor, "user_deactivated", login, {"role": user.role}, at=self._now()
+            )
             return _info(user)
 
     def reactivate(self, actor: Actor, login: str) -> UserInfo:
@@ -148,7 +166,9 @@ class UserService:
             if user.active:
                 return _info(user)
             user.active = True
-            admin_audit.record(session, actor, "user_reactivated", login, {"role": user.role})
+            admin_audit.record(
+                session, actor, "user_reactivated", login, {"role": user.role}, at=self._now()
+            )
             return _info(user)
 
     def rename(self, actor: Actor, login: str, display_name: str) -> UserInfo:
@@ -161,7 +181,12 @@ class UserService:
             before = user.display_name
             user.display_name = display_name
             admin_audit.record(
-                session, actor, "user_renamed", login, {"from": before, "to": display_name}
+                session,
+                actor,
+                "user_renamed",
+                login,
+                {"from": before, "to": display_name},
+                at=self._now(),
             )
             return _info(user)
 

@@ -22,6 +22,14 @@ wait in the outbox), opens the window as the clerk Petra Sommer at 1400×900 and
 - ``finish.png``: "finish" on a certificate order: the certificate beside the completion
   message, before anything is sent.
 
+The administrator's pictures (``--only admin``), as Jens Hofmann:
+
+- ``admin-users.png``: users and roles (one added, one promoted, one deactivated);
+- ``admin-audit.png``: the audit trail: the administration's history, a case's history
+  with who opened it and viewed its certificate, and the chains verified intact.
+
+``--only`` takes one or more of window, team, admin (comma-separated).
+
 Generating the subscriber keys takes a few seconds.
 """
 
@@ -52,6 +60,7 @@ from sqlalchemy import select  # noqa: E402
 
 from backoffice.app import portal_services  # noqa: E402
 from backoffice.domain.citizen_messages import Channel  # noqa: E402
+from backoffice.domain.roles import Role  # noqa: E402
 from backoffice.domain.status import Status  # noqa: E402
 from backoffice.portal.auth import ClientCredentials  # noqa: E402
 from backoffice.portal.client import SubscriberClient  # noqa: E402
@@ -86,6 +95,7 @@ from backoffice.ui.inbox.workspace import InboxWorkspace  # noqa: E402
 from backoffice.ui.main_window import MainWindow  # noqa: E402
 from backoffice.ui.settings import UiSettings  # noqa: E402
 from backoffice.ui.tasks import SyncTaskRunner  # noqa: E402
+from backoffice.ui.texts import Tone, role_name  # noqa: E402
 from backoffice.ui.translations import install_translators  # noqa: E402
 
 SIZE = (1400, 900)
@@ -689,18 +699,147 @@ def _grab_dialog(window: MainWindow, dialog: QWidget, path: Path, app: QApplicat
     return path
 
 
+# -- the administrator's pictures (issue 11) ------------------------------------------------
+
+
+def render_admin(out: Path, language: str) -> list[Path]:
+    """Users and roles, and the audit trail, as the administrator (see the module text)."""
+    from backoffice.services.administration import AdministrationServices
+    from backoffice.services.identity import IdentityService
+    from backoffice.services.installation import Installation
+    from backoffice.ui.admin.audit_page import AuditPage
+    from backoffice.ui.admin.users_page import UsersPage
+    from backoffice.ui.admin.workspace import AdministrationWorkspace
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(["screenshots"])
+    assert isinstance(app, QApplication)
+    QLocale.setDefault(QLocale(QLocale.Language.German if language == "de" else "en"))
+    with tempfile.TemporaryDirectory(prefix="backoffice-admin-shots-") as tmp:
+        translators = install_translators(app, language, Path(tmp) / "qm")
+        url = f"sqlite:///{Path(tmp) / 'admin.sqlite3'}"
+        db = Database(url)
+        upgrade(db)
+        clock = Clock()
+        clock.now = NOW - timedelta(days=60)  # the installation, two months ago
+        catalogue = CatalogueService(db, clock)
+        catalogue.install(read_catalogue(), SYSTEM)
+        users = UserService(db, clock)
+        add_demo_users(users, SYSTEM)
+        admin = users.by_login("admin").as_actor()
+        clock.advance(60 * 24 * 20)
+        users.add(admin, "k.lindner", "Klaus Lindner", Role.CLERK)
+        clock.advance(60 * 24 * 25)
+        users.add(admin, "m.weber", "Maria Weber", Role.CLERK)
+        clock.advance(60 * 26)
+        users.add(admin, "e.brandt", "Eva Brandt", Role.ADMINISTRATOR)
+        clock.advance(60 * 24 * 10)
+        users.change_role(admin, "sachbearbeitung2", Role.TEAM_LEAD)
+        clock.advance(60 * 24 * 4)
+        users.deactivate(admin, "k.lindner")
+        clock.now = NOW - timedelta(days=3)
+        add_cases(db, catalogue.current(), 24, fill_form, seed=9, now=clock.now, spread_days=6)
+        casework = Casework.build(db, clock=clock)
+        documents = DocumentService(db, clock=clock)
+        petra = users.by_login("sachbearbeitung1").as_actor()
+        lead = users.by_login("teamleitung").as_actor()
+        rows = casework.queries.list_cases(
+            lead, CaseFilter(), CaseSort(SortKey.RECEIVED, descending=False), limit=50
+        ).rows
+        story = next(r for r in rows if r.service_key == "birth_certificate")
+        clock.advance(60 * 20)
+        casework.commands.claim(petra, story.id)
+        clock.advance(12)
+        casework.queries.get_case(petra, story.id)
+        change_status(casework, petra, story.id, 2, Status.IN_PROGRESS)
+        clock.advance(35)
+        casework.commands.add_note(petra, story.id, "Geburtsurkunde aus dem Register bestätigt.")
+        clock.advance(8)
+        certificate = documents.generate(petra, story.id)
+        documents.get_pdf(petra, certificate.id)
+        clock.advance(60 * 24)
+        casework.queries.get_case(lead, story.id)
+        clock.advance(3)
+        documents.get_pdf(lead, certificate.id)
+        clock.now = NOW
+        identity = IdentityService(db, clock)
+        installation = Installation(data_dir=Path(tmp) / "data", database_url=url)
+        services = DesktopServices(
+            db=db,
+            casework=casework,
+            users=users,
+            catalogue=catalogue,
+            documents=documents,
+            print_queue=PrintQueueService(db, clock),
+            attachments=AttachmentService(db),
+            delivery=DeliveryService(db),
+            citizen=CitizenMessages(db, clock),
+            administration=AdministrationServices.build(db, installation, identity, clock),
+        )
+        runner = SyncTaskRunner()
+        settings = UiSettings.at(Path(tmp) / "ui.ini")
+        settings.refresh_seconds = 0
+        window = MainWindow(build_context(services, admin, language, runner), settings)
+        window.resize(*SIZE)
+        window.show()
+        window.start()
+        settle(app)
+        written = []
+
+        window.show_workspace(AdministrationWorkspace.key)
+        workspace = window.workspaces[AdministrationWorkspace.key]
+        assert isinstance(workspace, AdministrationWorkspace)
+        workspace.show_page(UsersPage.key)
+        page = workspace.pages[UsersPage.key]
+        assert isinstance(page, UsersPage)
+        page.refresh()
+        page.select("m.weber")
+        page.message_bar.show_message(
+            page.tr("{name} ({login}) was added as {role}.").format(
+                name="Maria Weber", login="m.weber", role=role_name(Role.CLERK)
+            ),
+            Tone.GOOD,
+        )
+        settle(app)
+        written.append(_grab(window, out / "admin-users.png", app))
+
+        workspace.show_page(AuditPage.key)
+        audit = workspace.pages[AuditPage.key]
+        assert isinstance(audit, AuditPage)
+        audit.show_case(story.file_number)
+        audit.verify()
+        settle(app)
+        written.append(_grab(window, out / "admin-audit.png", app))
+
+        window.close()
+        window.shut_down()
+        runner.shutdown()
+        for translator in translators:
+            app.removeTranslator(translator)
+        db.dispose()
+        return written
+
+
+RENDERERS = {"window": render, "team": render_team, "admin": render_admin}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--language", choices=("de", "en"), default="de")
     parser.add_argument(
-        "--only", choices=("all", "window", "team"), default="all", help="which pictures"
+        "--only",
+        default="all",
+        metavar="NAME[,NAME]",
+        help=f"which pictures: all, or some of {', '.join(RENDERERS)}",
     )
     args = parser.parse_args(argv)
-    if args.only in ("all", "window"):
-        render(args.out, args.language)
-    if args.only in ("all", "team"):
-        render_team(args.out, args.language)
+    names = list(RENDERERS) if args.only == "all" else args.only.split(",")
+    unknown = [name for name in names if name not in RENDERERS]
+    if unknown:
+        parser.error(f"--only: unknown {', '.join(unknown)} (choose from {', '.join(RENDERERS)})")
+    for name in names:
+        RENDERERS[name](args.out, args.language)
     return 0
 
 

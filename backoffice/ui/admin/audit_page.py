@@ -67,21 +67,22 @@ class CaseAudit:
 
 def admin_title(kind: str) -> str:
     """What an entry of the administration's trail did, in the UI language."""
-    t = partial(QCoreApplication.translate, "AdminTexts")
     titles = {
-        "user_added": t("User added"),
-        "user_role_changed": t("Role changed"),
-        "user_deactivated": t("User deactivated"),
-        "user_reactivated": t("User reactivated"),
-        "user_renamed": t("Name changed"),
-        "retention_run": t("Deletion run"),
-        "template_installed": t("Service installed"),
-        "draft_saved": t("Draft saved"),
-        "draft_discarded": t("Draft discarded"),
-        "version_restored": t("Earlier version restored as a draft"),
-        "version_published": t("Version published"),
-        "version_ended": t("Version ended"),
-        "version_imported": t("Version imported"),
+        "user_added": QCoreApplication.translate("AdminTexts", "User added"),
+        "user_role_changed": QCoreApplication.translate("AdminTexts", "Role changed"),
+        "user_deactivated": QCoreApplication.translate("AdminTexts", "User deactivated"),
+        "user_reactivated": QCoreApplication.translate("AdminTexts", "User reactivated"),
+        "user_renamed": QCoreApplication.translate("AdminTexts", "Name changed"),
+        "retention_run": QCoreApplication.translate("AdminTexts", "Deletion run"),
+        "template_installed": QCoreApplication.translate("AdminTexts", "Service installed"),
+        "draft_saved": QCoreApplication.translate("AdminTexts", "Draft saved"),
+        "draft_discarded": QCoreApplication.translate("AdminTexts", "Draft discarded"),
+        "version_restored": QCoreApplication.translate(
+            "AdminTexts", "Earlier version restored as a draft"
+        ),
+        "version_published": QCoreApplication.translate("AdminTexts", "Version published"),
+        "version_ended": QCoreApplication.translate("AdminTexts", "Version ended"),
+        "version_imported": QCoreApplication.translate("AdminTexts", "Version imported"),
     }
     return titles.get(kind, kind)
 
@@ -95,7 +96,6 @@ def _role(value: Any) -> str:
 
 def admin_detail(entry: AdminEntry) -> str:
     """The entry's details: the known ones in words, anything else as key: value."""
-    t = partial(QCoreApplication.translate, "AdminTexts")
     p = entry.payload
     if entry.kind == "user_role_changed":
         return f"{_role(p.get('from'))} → {_role(p.get('to'))}"
@@ -108,11 +108,13 @@ def admin_detail(entry: AdminEntry) -> str:
     if entry.kind == "retention_run":
         deleted = p.get("deleted") or []
         skipped = p.get("skipped") or []
-        text = t("Deleted: {numbers}").format(numbers=", ".join(map(str, deleted)) or "—")
+        text = QCoreApplication.translate("AdminTexts", "Deleted: {numbers}").format(
+            numbers=", ".join(map(str, deleted)) or "—"
+        )
         if skipped:
-            text += "; " + t("no longer due: {numbers}").format(
-                numbers=", ".join(map(str, skipped))
-            )
+            text += "; " + QCoreApplication.translate(
+                "AdminTexts", "no longer due: {numbers}"
+            ).format(numbers=", ".join(map(str, skipped)))
         return text
     return "; ".join(f"{key}: {value}" for key, value in sorted(p.items()))
 

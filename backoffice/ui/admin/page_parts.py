@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backoffice.services.actor import SYSTEM
 from backoffice.ui.context import UiContext
 from backoffice.ui.errors import describe_error
 from backoffice.ui.record_model import RecordModel
@@ -39,6 +40,7 @@ def record_table(model: RecordModel, parent: QWidget) -> QTableView:
     table.verticalHeader().hide()
     header = table.horizontalHeader()
     header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return table
@@ -48,7 +50,7 @@ def fit_columns(table: QTableView, widest: int = 320) -> None:
     table.resizeColumnsToContents()
     model = table.model()
     for column in range(model.columnCount()):
-        table.setColumnWidth(column, min(table.columnWidth(column), widest))
+        table.setColumnWidth(column, min(table.columnWidth(column) + 16, widest))
 
 
 def current_record(table: QTableView) -> Any:
@@ -61,6 +63,8 @@ def current_record(table: QTableView) -> Any:
 
 def who(words: Vocabulary, login: str) -> str:
     """A login from a trail: with the person's name where the window knows it."""
+    if login == SYSTEM.login:
+        return QCoreApplication.translate("AdminTexts", "System")
     name = words.user(login)
     return f"{name} ({login})" if name != login else login
 

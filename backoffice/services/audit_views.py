@@ -9,7 +9,7 @@ not citizens.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -52,6 +52,8 @@ class ChainReport:
     stopped: bool = False
     #: How many case chains there were to check.
     cases_total: int | None = None
+    #: The file numbers of the cases with a broken chain (by case id).
+    file_numbers: dict[int, str] = field(default_factory=dict)
 
     @property
     def intact(self) -> bool:
@@ -141,11 +143,21 @@ class AuditViews:
         hundredth case, ``cancel`` stops between two cases (the report says so)."""
         actor.require(Permission.MANAGE_USERS)
         with self._db.read() as session:
-            ids = list(session.scalars(select(Case.id).order_by(Case.id)))
+            numbers = dict(
+                session.execute(select(Case.id, Case.file_number).order_by(Case.id)).all()
+            )
+        ids = list(numbers)
         broken: list[BrokenLink] = []
         for checked, case_id in enumerate(ids):
             if cancel is not None and cancel.cancelled:
-                return ChainReport(checked, broken, None, stopped=True, cases_total=len(ids))
+                return ChainReport(
+                    checked,
+                    broken,
+                    None,
+                    stopped=True,
+                    cases_total=len(ids),
+                    file_numbers={link.case_id: numbers[link.case_id] for link in broken},
+                )
             if checked % 100 == 0:
                 progress(Progress(checked, len(ids)))
             with self._db.read() as session:
@@ -153,4 +165,10 @@ class AuditViews:
             if link is not None:
                 broken.append(link)
         progress(Progress(len(ids), len(ids)))
-        return ChainReport(len(ids), broken, self._admin.verify(actor), cases_total=len(ids))
+        return ChainReport(
+            len(ids),
+            broken,
+            self._admin.verify(actor),
+            cases_total=len(ids),
+            file_numbers={link.case_id: numbers[link.case_id] for link in broken},
+        )

@@ -206,7 +206,7 @@ def test_the_audit_page_lists_the_history_and_verifies_the_chains(
     assert page.report is not None and not page.report.intact
     text = page.verify_bar.text
     assert "damaged" in text
-    assert f"Case {case_id}, entry 2" in text
+    assert f"Case {file_number}, entry 2" in text
     assert "administration's trail, entry 2: content was changed" in text
     page.show_case(file_number)
     assert "broken" in page.case_bar.text

@@ -119,9 +119,9 @@ def admin_detail(entry: AdminEntry) -> str:
     return "; ".join(f"{key}: {value}" for key, value in sorted(p.items()))
 
 
-def broken_text(link: BrokenLink) -> str:
+def broken_text(link: BrokenLink, file_number: str | None = None) -> str:
     return QCoreApplication.translate("AdminTexts", "Case {id}, entry {seq}: {reason}").format(
-        id=link.case_id, seq=link.seq, reason=link.reason
+        id=file_number or link.case_id, seq=link.seq, reason=link.reason
     )
 
 
@@ -287,7 +287,7 @@ class AuditPage(AdminPage):
         else:
             self.case_bar.show_message(
                 self.tr("The case's chain is broken: {link}").format(
-                    link=broken_text(audit.broken)
+                    link=broken_text(audit.broken, audit.case.file_number)
                 ),
                 Tone.BAD,
             )
@@ -374,7 +374,10 @@ class AuditPage(AdminPage):
             )
             return
         lines = [self.tr("The audit trail is damaged:")]
-        lines += [f"• {broken_text(link)}" for link in report.broken[:20]]
+        lines += [
+            f"• {broken_text(link, report.file_numbers.get(link.case_id))}"
+            for link in report.broken[:20]
+        ]
         if len(report.broken) > 20:
             lines.append(self.tr("… and %n more case(s)", "", len(report.broken) - 20))
         if report.administration is not None:

@@ -54,6 +54,7 @@ def test_verify_everything_names_a_broken_case_chain(world: World) -> None:
     report = views.verify_everything(world.admin)
     assert not report.intact
     assert [(b.case_id, b.seq) for b in report.broken] == [(second, 1)]
+    assert list(report.file_numbers) == [second]  # to look the case up by
     assert views.verify_case(world.admin, first) is None
 
 

@@ -708,6 +708,7 @@ def render_admin(out: Path, language: str) -> list[Path]:
     from backoffice.services.identity import IdentityService
     from backoffice.services.installation import Installation
     from backoffice.ui.admin.audit_page import AuditPage
+    from backoffice.ui.admin.retention_page import RetentionPage
     from backoffice.ui.admin.users_page import UsersPage
     from backoffice.ui.admin.workspace import AdministrationWorkspace
 
@@ -721,7 +722,7 @@ def render_admin(out: Path, language: str) -> list[Path]:
         db = Database(url)
         upgrade(db)
         clock = Clock()
-        clock.now = NOW - timedelta(days=60)  # the installation, two months ago
+        clock.now = NOW - timedelta(days=70)  # the installation, ten weeks ago
         catalogue = CatalogueService(db, clock)
         catalogue.install(read_catalogue(), SYSTEM)
         users = UserService(db, clock)
@@ -761,6 +762,7 @@ def render_admin(out: Path, language: str) -> list[Path]:
         casework.queries.get_case(lead, story.id)
         clock.advance(3)
         documents.get_pdf(lead, certificate.id)
+        _retention_story(db, casework, documents, catalogue, admin, petra, clock)
         clock.now = NOW
         identity = IdentityService(db, clock)
         installation = Installation(data_dir=Path(tmp) / "data", database_url=url)
@@ -811,6 +813,10 @@ def render_admin(out: Path, language: str) -> list[Path]:
         settle(app)
         written.append(_grab(window, out / "admin-audit.png", app))
 
+        workspace.show_page(RetentionPage.key)
+        settle(app)
+        written.append(_grab(window, out / "admin-retention.png", app))
+
         window.close()
         window.shut_down()
         runner.shutdown()
@@ -818,6 +824,59 @@ def render_admin(out: Path, language: str) -> list[Path]:
             app.removeTranslator(translator)
         db.dispose()
         return written
+
+
+def _retention_story(
+    db: Database,
+    casework: Casework,
+    documents: DocumentService,
+    catalogue: CatalogueService,
+    admin: Actor,
+    clerk: Actor,
+    clock: Clock,
+) -> None:
+    """Dog tax registrations kept 30 years from now on; four birth certificates closed in
+    2015, their ten years over (one deleted a month ago, three due)."""
+    from sqlalchemy import update
+
+    from backoffice.services.retention import RetentionService
+    from backoffice.services.template_versions import TemplateVersions
+
+    versions = TemplateVersions(db, clock)
+    dog = next(t for t in catalogue.current() if t.key == "dog_tax_registration")
+    raw = dict(dog.raw)
+    raw["retention_years"] = 30
+    versions.save_draft(admin, raw)
+    clock.advance(20)
+    versions.publish(admin, dog.key, versions.today(), end_predecessor=True)
+    birth = [t for t in catalogue.current() if t.key == "birth_certificate"]
+    clock.advance(60)
+    before = {row.id for row in _all_cases(casework, admin)}
+    add_cases(db, birth, 4, fill_form, seed=12, now=clock.now, spread_days=1)
+    old = sorted(row.id for row in _all_cases(casework, admin) if row.id not in before)
+    for number, case_id in enumerate(old):
+        casework.commands.claim(clerk, case_id)
+        change_status(casework, clerk, case_id, 2, Status.IN_PROGRESS)
+        documents.generate(clerk, case_id)
+        change_status(casework, clerk, case_id, 3, Status.COMPLETED)
+        closed = datetime(2015, 2, 3 + 5 * number, 10, 15, tzinfo=UTC)
+        with db.write() as session:
+            session.execute(
+                update(Case)
+                .where(Case.id == case_id)
+                .values(
+                    received_at=closed - timedelta(days=9),
+                    closed_at=closed,
+                    retention_until=closed.date().replace(year=2025),
+                    file_number=f"GEB-2015-{17 + 4 * number:06d}",
+                )
+            )
+    clock.advance(60 * 24)
+    RetentionService(db, clock).run(admin, confirm=True, only=old[:1])
+
+
+def _all_cases(casework: Casework, actor: Actor) -> list[CaseRow]:
+    return casework.queries.list_cases(actor, CaseFilter(), limit=1000).rows
 
 
 RENDERERS = {"window": render, "team": render_team, "admin": render_admin}

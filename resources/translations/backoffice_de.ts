@@ -319,12 +319,32 @@
         <translation>nicht mehr fällig: {numbers}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>valid from {date}</source>
+        <translation>gültig ab {date}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>valid until {date}</source>
+        <translation>gültig bis {date}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ends version {numbers}</source>
+        <translation>beendet Fassung {numbers}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cases deleted: {count}</source>
+        <translation>Gelöschte Fälle: {count}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Case {id}, entry {seq}: {reason}</source>
         <translation>Fall {id}, Eintrag {seq}: {reason}</translation>
     </message>
     <message>
-        <location line="+290"/>
+        <location line="+293"/>
         <source>Viewed a document</source>
         <translation>Dokument angesehen</translation>
     </message>
@@ -339,7 +359,7 @@
         <translation>Fall geöffnet</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/admin/page_parts.py" line="+66"/>
+        <location filename="../../backoffice/ui/admin/page_parts.py" line="+67"/>
         <source>System</source>
         <translation>System</translation>
     </message>
@@ -671,7 +691,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../backoffice/ui/admin/audit_page.py" line="-274"/>
+        <location filename="../../backoffice/ui/admin/audit_page.py" line="-277"/>
         <source>&amp;Verify the chains</source>
         <translation>Ketten &amp;prüfen</translation>
     </message>
@@ -798,7 +818,7 @@ gespeichert als {safe_name}</translation>
         <translation>Das Protokoll ist beschädigt:</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+6"/>
         <source>… and %n more case(s)</source>
         <translation>
             <numerusform>… und %n weiterer Fall</numerusform>
@@ -3752,7 +3772,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Von</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Retention</source>
         <translation>Aufbewahrung</translation>
     </message>

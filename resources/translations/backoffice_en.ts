@@ -42,7 +42,7 @@
 <context>
     <name>AuditPage</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/admin/audit_page.py" line="+369"/>
+        <location filename="../../backoffice/ui/admin/audit_page.py" line="+414"/>
         <source>Intact: %n case chain(s) and the administration&apos;s trail.</source>
         <translation>
             <numerusform>Intact: %n case chain and the administration&apos;s trail.</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+13"/>
         <source>… and %n more case(s)</source>
         <translation>
             <numerusform>… and %n more case</numerusform>
@@ -176,7 +176,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+121"/>
+        <location line="+123"/>
         <source>&amp;Delete %n case(s)…</source>
         <translation>
             <numerusform>&amp;Delete %n case…</numerusform>

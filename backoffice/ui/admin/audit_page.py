@@ -13,7 +13,7 @@ history opens the case.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
 from typing import Any
 
@@ -94,7 +94,7 @@ def _role(value: Any) -> str:
         return str(value)
 
 
-def admin_detail(entry: AdminEntry) -> str:
+def admin_detail(entry: AdminEntry, words: Vocabulary) -> str:
     """The entry's details: the known ones in words, anything else as key: value."""
     p = entry.payload
     if entry.kind == "user_role_changed":
@@ -116,7 +116,52 @@ def admin_detail(entry: AdminEntry) -> str:
                 "AdminTexts", "no longer due: {numbers}"
             ).format(numbers=", ".join(map(str, skipped)))
         return text
-    return "; ".join(f"{key}: {value}" for key, value in sorted(p.items()))
+    parts = []
+    for key, value in sorted(p.items()):
+        if key in ("key", "version"):  # the subject names them
+            continue
+        if key == "valid_from":
+            parts.append(
+                QCoreApplication.translate("AdminTexts", "valid from {date}").format(
+                    date=_day(value, words)
+                )
+            )
+        elif key == "valid_until":
+            parts.append(
+                QCoreApplication.translate("AdminTexts", "valid until {date}").format(
+                    date=_day(value, words)
+                )
+            )
+        elif key == "ended" and isinstance(value, list):
+            if value:
+                parts.append(
+                    QCoreApplication.translate("AdminTexts", "ends version {numbers}").format(
+                        numbers=", ".join(map(str, value))
+                    )
+                )
+        elif key == "state":
+            continue  # the kind says it
+        else:
+            parts.append(f"{key}: {value}")
+    return "; ".join(parts)
+
+
+def admin_subject(entry: AdminEntry) -> str:
+    """What the entry is about (a login, a service version; a run's count in words)."""
+    if entry.kind == "retention_run":
+        deleted = entry.payload.get("deleted")
+        count = len(deleted) if isinstance(deleted, list) else 0
+        return QCoreApplication.translate("AdminTexts", "Cases deleted: {count}").format(
+            count=count
+        )
+    return entry.subject
+
+
+def _day(value: Any, words: Vocabulary) -> str:
+    try:
+        return words.date(date.fromisoformat(str(value)))
+    except ValueError:
+        return str(value)
 
 
 def broken_text(link: BrokenLink, file_number: str | None = None) -> str:
@@ -169,8 +214,8 @@ class AuditPage(AdminPage):
                 Field(self.tr("When"), lambda e: words.datetime(e.at)),
                 Field(self.tr("By"), lambda e: who(words, e.actor_login)),
                 Field(self.tr("What"), lambda e: admin_title(e.kind)),
-                Field(self.tr("Subject"), lambda e: e.subject),
-                Field(self.tr("Details"), admin_detail),
+                Field(self.tr("Subject"), admin_subject),
+                Field(self.tr("Details"), lambda e: admin_detail(e, words)),
             ],
             self,
         )

@@ -164,6 +164,8 @@ class RetentionPage(AdminPage):
         for box in (periods_box, due_box, deleted_box):
             splitter.addWidget(box)
         splitter.setChildrenCollapsible(False)
+        for index, stretch in enumerate((4, 3, 2)):
+            splitter.setStretchFactor(index, stretch)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message_bar)
         layout.addWidget(splitter, 1)

@@ -1,6 +1,7 @@
 """Render the main window with demo data to PNG files, offscreen (no display needed).
 
     .venv/bin/python installer/screenshots.py [--out docs/screenshots] [--language de|en]
+        [--only all|NAME[,NAME]]
 
 Builds a throwaway SQLite installation with the services (catalogue, demo users,
 demo cases, some casework so that the inbox shows every state), fetches a few more
@@ -22,13 +23,17 @@ wait in the outbox), opens the window as the clerk Petra Sommer at 1400×900 and
 - ``finish.png``: "finish" on a certificate order: the certificate beside the completion
   message, before anything is sent.
 
-The administrator's pictures (``--only admin``), as Jens Hofmann:
+``--only team`` renders the team lead's pictures, ``--only admin-editor`` the service
+template editor (``admin-editor.png``), ``--only admin`` the administrator's pages as Jens
+Hofmann:
 
 - ``admin-users.png``: users and roles (one added, one promoted, one deactivated);
 - ``admin-audit.png``: the audit trail: the administration's history, a case's history
-  with who opened it and viewed its certificate, and the chains verified intact.
+  with who opened it and viewed its certificate, and the chains verified intact;
+- ``admin-retention.png``: retention periods (one set by its template), three cases due,
+  one deleted earlier.
 
-``--only`` takes one or more of window, team, admin (comma-separated).
+``--only`` takes several names, comma-separated.
 
 Generating the subscriber keys takes a few seconds.
 """
@@ -699,10 +704,96 @@ def _grab_dialog(window: MainWindow, dialog: QWidget, path: Path, app: QApplicat
     return path
 
 
-# -- the administrator's pictures (issue 11) ------------------------------------------------
+# -- the administration's pictures (issue 11) ----------------------------------------------
 
 
-def render_admin(out: Path, language: str) -> list[Path]:
+def render_admin_editor(out: Path, language: str) -> list[Path]:
+    """``admin-editor.png``: the service template editor for the birth certificate, a
+    message text being rewritten (the check lists what is still missing), and the live
+    preview of the sample case's certificate beside it."""
+    from backoffice.services.administration import AdministrationServices
+    from backoffice.services.identity import IdentityService, TownIdentity
+    from backoffice.services.installation import Installation
+    from backoffice.ui.admin.editor import TemplateEditor
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(["screenshots"])
+    assert isinstance(app, QApplication)
+    QLocale.setDefault(QLocale(QLocale.Language.German if language == "de" else "en"))
+    with tempfile.TemporaryDirectory(prefix="backoffice-admin-shots-") as tmp:
+        translators = install_translators(app, language, Path(tmp) / "qm")
+        url = f"sqlite:///{Path(tmp) / 'admin.sqlite3'}"
+        db = Database(url)
+        upgrade(db)
+        clock = Clock()
+        catalogue = CatalogueService(db)
+        catalogue.install(read_catalogue(), SYSTEM)
+        users = UserService(db)
+        add_demo_users(users, SYSTEM)
+        admin = users.by_login("admin").as_actor()
+        identity = IdentityService(db, clock)
+        identity.set(
+            admin,
+            TownIdentity(
+                name="Stadt Musterhausen",
+                office="Standesamt",
+                street="Markt 1",
+                postcode="12345",
+                city="Musterhausen",
+                signature_line="Die Standesbeamtin",
+            ),
+        )
+        documents = DocumentService(db, clock, identity.letterhead_for)
+        installation = Installation(data_dir=Path(tmp) / "data", database_url=url)
+        services = DesktopServices(
+            db=db,
+            casework=Casework.build(db, clock=clock),
+            users=users,
+            catalogue=catalogue,
+            documents=documents,
+            attachments=AttachmentService(db),
+            delivery=DeliveryService(db),
+            citizen=CitizenMessages(db, clock),
+            print_queue=PrintQueueService(db, clock),
+            administration=AdministrationServices.build(db, installation, identity, clock),
+        )
+        runner = SyncTaskRunner()
+        editor = TemplateEditor(
+            build_context(services, admin, language, runner), "birth_certificate"
+        )
+        editor.resize(*SIZE)
+        editor.show()
+        settle(app)
+        editor.splitter.setSizes([830, 570])
+        settle_rendering(app)  # the first preview, of the version as it is
+        # A change on its way: a new German text for "completed", the English one not yet
+        # written (the check says so; the preview keeps the last version it could draw).
+        editor.tabs.setCurrentWidget(editor.messages)
+        editor.messages.choose("completed")
+        editor.messages.editors["de"].setPlainText(
+            "Ihre Geburtsurkunde ist ausgestellt (Aktenzeichen {file_number}). Sie erhalten sie "
+            "mit der Post; bei Abholung bringen Sie bitte Ihren Ausweis mit."
+        )
+        editor.messages.editors["en"].setPlainText("")
+        editor.check_now()
+        editor.preview_now()
+        settle_rendering(app)
+        path = out / "admin-editor.png"
+        picture = editor.grab()
+        if not picture.save(str(path), "PNG"):
+            raise OSError(f"could not write {path}")
+        print(f"wrote {path} ({picture.width()}×{picture.height()})")
+        editor._confirmed_close = True
+        editor.close()
+        runner.shutdown()
+        for translator in translators:
+            app.removeTranslator(translator)
+        db.dispose()
+        return [path]
+
+
+#: The sets of pictures, by the name ``--only`` takes.
+def render_admin_pages(out: Path, language: str) -> list[Path]:
     """Users and roles, and the audit trail, as the administrator (see the module text)."""
     from backoffice.services.administration import AdministrationServices
     from backoffice.services.identity import IdentityService
@@ -879,7 +970,12 @@ def _all_cases(casework: Casework, actor: Actor) -> list[CaseRow]:
     return casework.queries.list_cases(actor, CaseFilter(), limit=1000).rows
 
 
-RENDERERS = {"window": render, "team": render_team, "admin": render_admin}
+PICTURES = {
+    "window": render,
+    "team": render_team,
+    "admin-editor": render_admin_editor,
+    "admin": render_admin_pages,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -889,16 +985,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         default="all",
-        metavar="NAME[,NAME]",
-        help=f"which pictures: all, or some of {', '.join(RENDERERS)}",
+        help="which pictures: all, or NAME[,NAME] of " + ", ".join(PICTURES),
     )
     args = parser.parse_args(argv)
-    names = list(RENDERERS) if args.only == "all" else args.only.split(",")
-    unknown = [name for name in names if name not in RENDERERS]
+    names = list(PICTURES) if args.only == "all" else [n.strip() for n in args.only.split(",")]
+    unknown = [name for name in names if name not in PICTURES]
     if unknown:
-        parser.error(f"--only: unknown {', '.join(unknown)} (choose from {', '.join(RENDERERS)})")
+        parser.error(f"unknown pictures: {', '.join(unknown)}; known: {', '.join(PICTURES)}")
     for name in names:
-        RENDERERS[name](args.out, args.language)
+        PICTURES[name](args.out, args.language)
     return 0
 
 

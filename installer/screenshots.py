@@ -24,8 +24,9 @@ wait in the outbox), opens the window as the clerk Petra Sommer at 1400×900 and
   message, before anything is sent.
 
 ``--only team`` renders the team lead's pictures, ``--only admin-editor`` the service
-template editor (``admin-editor.png``), ``--only admin`` the administrator's pages as Jens
-Hofmann:
+template editor (``admin-editor.png``), ``--only print-queue`` the delivery workspace's print
+queue (``print-queue.png``: letters to citizens without a digital channel waiting, two
+printed, one previewed), ``--only admin`` the administrator's pages as Jens Hofmann:
 
 - ``admin-users.png``: users and roles (one added, one promoted, one deactivated);
 - ``admin-audit.png``: the audit trail: the administration's history, a case's history
@@ -792,6 +793,103 @@ def render_admin_editor(out: Path, language: str) -> list[Path]:
         return [path]
 
 
+# -- the print queue (issue 9) --------------------------------------------------------------
+
+
+def render_print(out: Path, language: str) -> list[Path]:
+    """``print-queue.png``: the demo's letters made by the postal handler, as the outbox
+    makes them; a certificate enclosed with one; two printed by Thomas Krämer."""
+    from backoffice.services.citizen.message import ROUTES
+    from backoffice.services.outbox import OutboxDispatcher
+    from backoffice.services.outbox.post import PostHandler
+    from backoffice.ui.delivery.workspace import DeliveryWorkspace
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(["screenshots"])
+    assert isinstance(app, QApplication)
+    QLocale.setDefault(QLocale(QLocale.Language.German if language == "de" else "en"))
+    with tempfile.TemporaryDirectory(prefix="backoffice-print-shots-") as tmp:
+        translators = install_translators(app, language, Path(tmp) / "qm")
+        db = Database(f"sqlite:///{Path(tmp) / 'print.sqlite3'}")
+        upgrade(db)
+        clock = Clock()
+        casework, users, catalogue, _story = populate(db, clock)
+        petra = users.by_login("sachbearbeitung1").as_actor()
+        thomas = users.by_login("sachbearbeitung2").as_actor()
+        services = DesktopServices(
+            db=db,
+            casework=casework,
+            users=users,
+            catalogue=catalogue,
+            documents=DocumentService(db, clock=clock),
+            attachments=AttachmentService(db),
+            delivery=DeliveryService(db),
+            citizen=CitizenMessages(db, clock),
+            print_queue=PrintQueueService(db, clock),
+        )
+        # Certificates finished: the completion letters enclose them.
+        from backoffice.domain.errors import DomainError
+
+        with db.read() as session:
+            by_post = set(
+                session.scalars(
+                    select(OutboxMessage.case_id).where(OutboxMessage.channel == "post")
+                )
+            )
+        mine = casework.queries.list_cases(
+            petra, CaseFilter(assignee_id=petra.user_id, statuses=frozenset({Status.IN_PROGRESS}))
+        ).rows
+        for row in [r for r in mine if r.id in by_post][:2]:
+            clock.advance(minutes=6)
+            try:
+                services.documents.generate(petra, row.id)
+                casework.commands.change_status(petra, row.id, row.version, Status.COMPLETED)
+            except DomainError as exc:
+                print(f"not finished: {row.file_number}: {exc}")
+        outbox = OutboxDispatcher(db, {ROUTES[Channel.POST]: PostHandler(db, clock)}, clock)
+        with db.read() as session:
+            posted = list(
+                session.scalars(
+                    select(OutboxMessage.id)
+                    .where(OutboxMessage.channel == "post", OutboxMessage.state == "pending")
+                    .order_by(OutboxMessage.id)
+                )
+            )
+        for message_id in posted:
+            clock.advance(minutes=4)
+            outbox.send(message_id)
+        queue = services.print_queue
+        waiting = queue.waiting(petra)
+
+        print(f"print queue: {len(waiting)} letters")
+        clock.advance(minutes=30)
+        queue.mark_printed(thomas, [letter.id for letter in waiting[:2]])
+        runner = SyncTaskRunner()
+        settings = UiSettings.at(Path(tmp) / "ui.ini")
+        settings.refresh_seconds = 0
+        window = MainWindow(build_context(services, petra, language, runner), settings)
+        window.resize(*SIZE)
+        window.show()
+        window.start()
+        settle(app)
+        window.show_workspace(DeliveryWorkspace.key)
+        tab = window.delivery.print_queue
+        window.delivery.tabs.setCurrentWidget(tab)
+        tab.splitter.setSizes([780, 600])
+        settle(app)
+        enclosing = next((w for w in waiting[2:] if w.enclosure_ids), waiting[2])
+        tab.show_letter(enclosing.id)
+        settle_rendering(app)
+        written = [_grab(window, out / "print-queue.png", app)]
+        window.close()
+        window.shut_down()
+        runner.shutdown()
+        for translator in translators:
+            app.removeTranslator(translator)
+        db.dispose()
+        return written
+
+
 #: The sets of pictures, by the name ``--only`` takes.
 def render_admin_pages(out: Path, language: str) -> list[Path]:
     """Users and roles, and the audit trail, as the administrator (see the module text)."""
@@ -974,6 +1072,7 @@ PICTURES = {
     "window": render,
     "team": render_team,
     "admin-editor": render_admin_editor,
+    "print-queue": render_print,
     "admin": render_admin_pages,
 }
 

@@ -834,7 +834,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>BulkActions</name>
     <message>
-        <location filename="../../backoffice/ui/inbox/bulk.py" line="+126"/>
+        <location filename="../../backoffice/ui/inbox/bulk.py" line="+137"/>
         <source>&amp;Assign selected…</source>
         <extracomment>A short confirmation for the status bar. A bulk action has ended (its result; the result dialog is open). The dialog open now (a question or the result), if any.</extracomment>
         <translation>Ausgewählte &amp;zuweisen …</translation>
@@ -860,8 +860,19 @@ gespeichert als {safe_name}</translation>
         <translation>&amp;Bescheinigungen für ausgewählte erstellen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>&amp;Print the letters of selected…</source>
+        <translation>&amp;Briefe der ausgewählten drucken…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the letters waiting in the print queue for the selected cases</source>
+        <translation>Die Briefe drucken, die für die ausgewählten Fälle in der Druckwarteschlange liegen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Assign…</source>
+        <extracomment>Prints the selected cases&apos; letters (its print dialog is the seam for tests).</extracomment>
         <translation>Zuweisen …</translation>
     </message>
     <message>
@@ -884,8 +895,13 @@ gespeichert als {safe_name}</translation>
         <source>Certificates</source>
         <translation>Bescheinigungen</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+38"/>
         <source>%n case(s) selected</source>
         <translation>
             <numerusform>%n Fall ausgewählt</numerusform>
@@ -929,15 +945,30 @@ gespeichert als {safe_name}</translation>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+128"/>
         <source>{done} done, {refused} refused.</source>
         <translation>{done} erledigt, {refused} abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>you said they did not come out correctly</source>
+        <translation>laut Ihrer Antwort nicht richtig gedruckt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>printing was cancelled</source>
+        <translation>Drucken abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>printing failed</source>
+        <translation>Drucken fehlgeschlagen</translation>
     </message>
 </context>
 <context>
     <name>BulkBar</name>
     <message>
-        <location line="-273"/>
+        <location line="-387"/>
         <source>Cancel</source>
         <extracomment>One call per case: the work can be stopped between any two cases.</extracomment>
         <translation>Abbrechen</translation>
@@ -951,7 +982,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>BulkResult</name>
     <message>
-        <location filename="../../backoffice/ui/bulk_result.py" line="+35"/>
+        <location filename="../../backoffice/ui/bulk_result.py" line="+41"/>
         <source>The case no longer exists.</source>
         <extracomment>Codes whose English detail adds what the code alone does not say.</extracomment>
         <translation>Diesen Fall gibt es nicht mehr.</translation>
@@ -1007,6 +1038,16 @@ gespeichert als {safe_name}</translation>
         <translation>Die Datenbank hat bei diesem Fall versagt; nichts wurde geändert.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>No letter of this case waits in the print queue.</source>
+        <translation>Für diesen Fall liegt kein Brief in der Druckwarteschlange.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not marked printed; its letters stay in the print queue.</source>
+        <translation>Nicht als gedruckt vermerkt; seine Briefe bleiben in der Druckwarteschlange.</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <location line="+2"/>
         <source>Refused.</source>
@@ -1039,6 +1080,11 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Print letters</source>
+        <translation>Briefe drucken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cases moved for an absence</source>
         <translation>Wegen Abwesenheit verschobene Fälle</translation>
     </message>
@@ -1074,6 +1120,16 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>1 letter printed</source>
+        <translation>1 Brief gedruckt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} letters printed</source>
+        <translation>{n} Briefe gedruckt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>case #{id}</source>
         <translation>Fall Nr. {id}</translation>
     </message>
@@ -1773,9 +1829,9 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>DeliveryPanel</name>
     <message>
-        <location filename="../../backoffice/ui/delivery/panel.py" line="+77"/>
+        <location filename="../../backoffice/ui/delivery/panel.py" line="+80"/>
         <source>Arrived</source>
-        <extracomment>A new overview arrived (:class:`DeliveryOverview`), e.g. for the status bar. The clerk wants to open a case (its id), e.g. from a waiting message.</extracomment>
+        <extracomment>A new overview arrived (:class:`DeliveryOverview`), e.g. for the status bar. The clerk wants to open a case (its id), e.g. from a waiting message. A short confirmation for the status bar (e.g. letters printed).</extracomment>
         <translation>Eingegangen</translation>
     </message>
     <message>
@@ -1884,7 +1940,7 @@ gespeichert als {safe_name}</translation>
         <translation>Doppelklick auf eine Nachricht öffnet ihren Fall</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+86"/>
         <source>Rejected submissions and waiting messages of all destinations.</source>
         <translation>Abgelehnte Einreichungen und wartende Nachrichten aller Zustellpunkte.</translation>
     </message>
@@ -1934,7 +1990,7 @@ gespeichert als {safe_name}</translation>
         <translation>Zurückgehalten</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>Part: {part}</source>
         <translation>Teil: {part}</translation>
     </message>
@@ -1997,15 +2053,15 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>DeliveryWorkspace</name>
     <message>
-        <location filename="../../backoffice/ui/delivery/workspace.py" line="+42"/>
+        <location filename="../../backoffice/ui/delivery/workspace.py" line="+45"/>
         <source>&amp;Delivery and portal</source>
         <extracomment>Tables whose changes the delivery panel (and the status bar) show.</extracomment>
         <translation>&amp;Zustellung und Portal</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Rejected submissions, waiting messages and fetches</source>
-        <translation>Abgelehnte Einreichungen, wartende Nachrichten und Abrufe</translation>
+        <source>Rejected submissions, waiting messages, fetches and letters to print</source>
+        <translation>Abgelehnte Einreichungen, wartende Nachrichten, Abrufe und zu druckende Briefe</translation>
     </message>
 </context>
 <context>
@@ -2754,7 +2810,7 @@ gespeichert als {safe_name}</translation>
         <translation>&amp;Auswahl</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Ne&amp;xt case</source>
         <translation>Nä&amp;chster Fall</translation>
     </message>
@@ -2829,6 +2885,156 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>LetterPrinter</name>
+    <message>
+        <location filename="../../backoffice/ui/printing.py" line="+113"/>
+        <source>The stored file does not match its checksum (damaged); it is not printed.</source>
+        <extracomment>Pages are rendered at this resolution at most (the printer&apos;s own, if lower). How many pages are rendered ahead of the one being painted. Each page is painted in this many horizontal bands, one per turn of the event loop. The page within ``pdf`` (from 0). The letters whose every file is in ``pages``. The letters left out, and why (plain text for the clerk).</extracomment>
+        <translation>Die gespeicherte Datei passt nicht zu ihrer Prüfsumme (beschädigt); sie wird nicht gedruckt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The letter or a certificate it encloses no longer exists.</source>
+        <translation>Der Brief oder eine beigelegte Urkunde existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PDF does not open.</source>
+        <translation>Die PDF-Datei lässt sich nicht öffnen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+276"/>
+        <source>Letters (%n)</source>
+        <extracomment>Printed, and marked printed where asked (``PrintReport.marked``). Printed, but the clerk said not everything came out: nothing marked. No letter could be read: nothing went to the printer. The letters asked for. The letters that went to the printer. The letters marked printed now. Letters left out or not marked, and why (plain text). Why it failed, for the clerk. Printing ended (a :class:`PrintReport`), whatever the outcome. A short confirmation for the status bar. Pages handed to the printer so far, of how many. The question or the error shown now, if any (tests answer it).</extracomment>
+        <translation>
+            <numerusform>Briefe (%n)</numerusform>
+            <numerusform>Briefe (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Print %n letter(s)</source>
+        <translation>
+            <numerusform>%n Brief drucken</numerusform>
+            <numerusform>%n Briefe drucken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+223"/>
+        <source>Printing</source>
+        <translation>Drucken</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-222"/>
+        <source>Reading %n letter(s)…</source>
+        <translation>
+            <numerusform>%n Brief wird gelesen…</numerusform>
+            <numerusform>%n Briefe werden gelesen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>None of the letters could be read; nothing was printed.</source>
+        <translation>Keiner der Briefe konnte gelesen werden; es wurde nichts gedruckt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Printing %n letter(s)…</source>
+        <translation>
+            <numerusform>%n Brief wird gedruckt…</numerusform>
+            <numerusform>%n Briefe werden gedruckt…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The letters could not be read; nothing was printed.</source>
+        <translation>Die Briefe konnten nicht gelesen werden; es wurde nichts gedruckt.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Printing page {done} of {total}…</source>
+        <translation>Seite {done} von {total} wird gedruckt…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Printing failed: {reason}
+
+Nothing was marked printed; the letters stay in the print queue.</source>
+        <translation>Drucken fehlgeschlagen: {reason}
+
+Nichts wurde als gedruckt vermerkt; die Briefe bleiben in der Druckwarteschlange.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Printing cancelled; nothing was marked printed.</source>
+        <translation>Drucken abgebrochen; nichts wurde als gedruckt vermerkt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n letter(s) printed again.</source>
+        <translation>
+            <numerusform>%n Brief erneut gedruckt.</numerusform>
+            <numerusform>%n Briefe erneut gedruckt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Printed correctly?</source>
+        <translation>Richtig gedruckt?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n letter(s) went to the printer. Did every page come out correctly?</source>
+        <translation>
+            <numerusform>%n Brief ging an den Drucker. Ist jede Seite richtig herausgekommen?</numerusform>
+            <numerusform>%n Briefe gingen an den Drucker. Ist jede Seite richtig herausgekommen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{pages} pages in all. Only letters marked printed leave the print queue; a letter marked by mistake can be printed again from the printed ones.</source>
+        <translation>Insgesamt {pages} Seiten. Nur als gedruckt vermerkte Briefe verlassen die Druckwarteschlange; ein versehentlich vermerkter Brief kann bei den gedruckten erneut gedruckt werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Yes, mark as printed</source>
+        <translation>Ja, als gedruckt vermerken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No, keep them waiting</source>
+        <translation>Nein, in der Warteschlange lassen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nothing was marked printed; the letters stay in the print queue.</source>
+        <translation>Nichts wurde als gedruckt vermerkt; die Briefe bleiben in der Druckwarteschlange.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n letter(s) marked printed.</source>
+        <translation>
+            <numerusform>%n Brief als gedruckt vermerkt.</numerusform>
+            <numerusform>%n Briefe als gedruckt vermerkt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The letters were printed but could not be marked printed: {reason}
+
+They stay in the print queue; mark them by printing them once more.</source>
+        <translation>Die Briefe wurden gedruckt, konnten aber nicht als gedruckt vermerkt werden: {reason}
+
+Sie bleiben in der Druckwarteschlange; vermerken Sie sie, indem Sie sie noch einmal drucken.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../backoffice/ui/login.py" line="+45"/>
@@ -2874,7 +3080,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../backoffice/ui/main_window.py" line="+148"/>
+        <location filename="../../backoffice/ui/main_window.py" line="+153"/>
         <source>Rathaus Backoffice</source>
         <extracomment>What a run of the outbox changes (for the workspaces that show it). The workspaces in switcher order; the window offers each to the roles it allows. Another desktop changed these tables (emitted in the change watch&apos;s thread). Sends what the clerks decided (citizen messages, confirmations) while the window runs.</extracomment>
         <translation>Rathaus Backoffice</translation>
@@ -2935,7 +3141,7 @@ gespeichert als {safe_name}</translation>
         <translation>Angemeldet als {login}</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+93"/>
         <source>The program could not load its data.</source>
         <translation>Das Programm konnte seine Daten nicht laden.</translation>
     </message>
@@ -3683,6 +3889,214 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+31"/>
         <source>This service issues no certificate.</source>
         <translation>Diese Leistung stellt keine Bescheinigung aus.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueTab</name>
+    <message>
+        <location filename="../../backoffice/ui/delivery/print_queue.py" line="+85"/>
+        <location line="+14"/>
+        <source>File number</source>
+        <extracomment>The subject column is cut to this width (the detail beside the list shows all of it). The lists were read again (the panel updates the tab&apos;s title). Open this case (its id) where cases are shown. A short confirmation for the status bar. Reading the queue failed: the message, translated, for the panel&apos;s message bar. The letter shown in the preview (its id). A letter asked for before the lists arrived (selected once they do).</extracomment>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+14"/>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+14"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Printed</source>
+        <translation>Gedruckt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Printed recently</source>
+        <translation>Zuletzt gedruckt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No letter is waiting to be printed.</source>
+        <translation>Kein Brief wartet auf den Druck.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Print selected…</source>
+        <translation>Ausgewählte &amp;drucken…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the selected letters with what they enclose, then mark them printed</source>
+        <translation>Die ausgewählten Briefe mit ihren Anlagen drucken und danach als gedruckt vermerken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print &amp;all…</source>
+        <translation>&amp;Alle drucken…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print every waiting letter</source>
+        <translation>Jeden wartenden Brief drucken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print &amp;again…</source>
+        <translation>&amp;Erneut drucken…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the selected printed letters once more (a jam, a lost letter)</source>
+        <translation>Die ausgewählten gedruckten Briefe noch einmal drucken (Papierstau, verlorener Brief)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open case</source>
+        <translation>Fall öffnen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your role may not print letters</source>
+        <translation>Ihre Rolle darf keine Briefe drucken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Letter</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+161"/>
+        <source>Select a letter to see it.</source>
+        <translation>Wählen Sie einen Brief aus, um ihn zu sehen.</translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>Double-click a letter to open its case</source>
+        <translation>Doppelklick auf einen Brief öffnet seinen Fall</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>printed on {when} by {who}</source>
+        <translation>gedruckt am {when} von {who}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>someone</source>
+        <translation>jemandem</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>waiting, %n enclosure(s)</source>
+        <translation>
+            <numerusform>wartet, %n Anlage</numerusform>
+            <numerusform>wartet, %n Anlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Letters to print</source>
+        <translation>Briefe drucken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letters to print ({n})</source>
+        <translation>Briefe drucken ({n})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting to be printed ({n})</source>
+        <translation>Warten auf den Druck ({n})</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The print queue could not be read.</source>
+        <translation>Die Druckwarteschlange konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Loading the letter…</source>
+        <translation>Der Brief wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The letter cannot be shown.</source>
+        <translation>Der Brief kann nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Made {when}; {state}</source>
+        <translation>Erstellt {when}; {state}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Printed with it: %n enclosed document(s), after the letter.</source>
+        <translation>
+            <numerusform>Wird mitgedruckt: %n Anlage, nach dem Brief.</numerusform>
+            <numerusform>Wird mitgedruckt: %n Anlagen, nach dem Brief.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintRun</name>
+    <message>
+        <location filename="../../backoffice/ui/printing.py" line="-429"/>
+        <source>The printer could not be opened.</source>
+        <extracomment>Why it failed, for the clerk. Pages painted so far, of how many. The run ended (a :class:`RunOutcome`); emitted once. The page being painted (from 0), its image and how many bands of it are done.</extracomment>
+        <translation>Der Drucker konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The printer refused the next page.</source>
+        <translation>Der Drucker hat die nächste Seite abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The printer reported an error.</source>
+        <translation>Der Drucker hat einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The print job could not be finished.</source>
+        <translation>Der Druckauftrag konnte nicht abgeschlossen werden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A page could not be prepared for printing.</source>
+        <translation>Eine Seite konnte nicht für den Druck vorbereitet werden.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Printer: {name}</source>
+        <translation>Drucker: {name}</translation>
     </message>
 </context>
 <context>

@@ -61,7 +61,7 @@
 <context>
     <name>BulkActions</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/inbox/bulk.py" line="+181"/>
+        <location filename="../../backoffice/ui/inbox/bulk.py" line="+205"/>
         <source>%n case(s) selected</source>
         <translation>
             <numerusform>%n case selected</numerusform>
@@ -128,6 +128,66 @@
     </message>
 </context>
 <context>
+    <name>LetterPrinter</name>
+    <message numerus="yes">
+        <location filename="../../backoffice/ui/printing.py" line="+398"/>
+        <source>Letters (%n)</source>
+        <extracomment>Printed, and marked printed where asked (``PrintReport.marked``). Printed, but the clerk said not everything came out: nothing marked. No letter could be read: nothing went to the printer. The letters asked for. The letters that went to the printer. The letters marked printed now. Letters left out or not marked, and why (plain text). Why it failed, for the clerk. Printing ended (a :class:`PrintReport`), whatever the outcome. A short confirmation for the status bar. Pages handed to the printer so far, of how many. The question or the error shown now, if any (tests answer it).</extracomment>
+        <translation>
+            <numerusform>Letters (%n)</numerusform>
+            <numerusform>Letters (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Print %n letter(s)</source>
+        <translation>
+            <numerusform>Print %n letter</numerusform>
+            <numerusform>Print %n letters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>Reading %n letter(s)…</source>
+        <translation>
+            <numerusform>Reading %n letter…</numerusform>
+            <numerusform>Reading %n letters…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+51"/>
+        <source>Printing %n letter(s)…</source>
+        <translation>
+            <numerusform>Printing %n letter…</numerusform>
+            <numerusform>Printing %n letters…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+54"/>
+        <source>%n letter(s) printed again.</source>
+        <translation>
+            <numerusform>%n letter printed again.</numerusform>
+            <numerusform>%n letters printed again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n letter(s) went to the printer. Did every page come out correctly?</source>
+        <translation>
+            <numerusform>%n letter went to the printer. Did every page come out correctly?</numerusform>
+            <numerusform>%n letters went to the printer. Did every page come out correctly?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>%n letter(s) marked printed.</source>
+        <translation>
+            <numerusform>%n letter marked printed.</numerusform>
+            <numerusform>%n letters marked printed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PortalSync</name>
     <message numerus="yes">
         <location filename="../../backoffice/ui/delivery/portal.py" line="+102"/>
@@ -162,6 +222,25 @@
         <translation>
             <numerusform>%n postponed</numerusform>
             <numerusform>%n postponed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueTab</name>
+    <message numerus="yes">
+        <location filename="../../backoffice/ui/delivery/print_queue.py" line="+232"/>
+        <source>waiting, %n enclosure(s)</source>
+        <translation>
+            <numerusform>waiting, %n enclosure</numerusform>
+            <numerusform>waiting, %n enclosures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+166"/>
+        <source>Printed with it: %n enclosed document(s), after the letter.</source>
+        <translation>
+            <numerusform>Printed with it: %n enclosed document, after the letter.</numerusform>
+            <numerusform>Printed with it: %n enclosed documents, after the letter.</numerusform>
         </translation>
     </message>
 </context>

@@ -26,7 +26,9 @@ wait in the outbox), opens the window as the clerk Petra Sommer at 1400×900 and
 ``--only team`` renders the team lead's pictures, ``--only admin-editor`` the service
 template editor (``admin-editor.png``), ``--only print-queue`` the delivery workspace's print
 queue (``print-queue.png``: letters to citizens without a digital channel waiting, two
-printed, one previewed), ``--only admin`` the administrator's pages as Jens Hofmann:
+printed, one previewed), ``--only admin-services`` the services page and the difference view
+(``admin-services.png``, ``admin-diff.png``), ``--only admin`` the other administration
+pages as Jens Hofmann:
 
 - ``admin-users.png``: users and roles (one added, one promoted, one deactivated);
 - ``admin-audit.png``: the audit trail: the administration's history, a case's history
@@ -890,6 +892,118 @@ def render_print(out: Path, language: str) -> list[Path]:
         return written
 
 
+def _admin_draft(raw: dict[str, Any]) -> dict[str, Any]:
+    """A realistic draft of the birth certificate: a higher fee, a new form field and a
+    reworded completion message."""
+    import copy
+
+    draft = copy.deepcopy(raw)
+    draft["fee"]["amount"] = "12.00"
+    applicant = next(g for g in draft["field_groups"] if g["key"] == "applicant")
+    applicant["fields"].append(
+        {
+            "key": "nationality",
+            "label": {"de": "Staatsangehörigkeit", "en": "Nationality"},
+            "type": "text",
+            "max_length": 60,
+        }
+    )
+    draft["messages"]["completed"]["de"] = (
+        "Die beantragte Geburtsurkunde (Aktenzeichen {file_number}) ist ausgestellt und wird "
+        "Ihnen mit dem Gebührenbescheid per Post zugesandt."
+    )
+    return draft
+
+
+def render_admin_services(out: Path, language: str) -> list[Path]:
+    """The administrator's pictures:
+
+    - ``admin-services.png``: the services page (Ctrl+4), the birth certificate with a
+      draft that passed the configuration check;
+    - ``admin-diff.png``: that draft beside the live version (fee, a new field, a text).
+    """
+    from backoffice.services.administration import AdministrationServices
+    from backoffice.services.identity import IdentityService
+    from backoffice.services.installation import Installation
+    from backoffice.ui.admin.services_page import ServicesPage
+    from backoffice.ui.admin.workspace import AdministrationWorkspace
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(["screenshots"])
+    assert isinstance(app, QApplication)
+    QLocale.setDefault(QLocale(QLocale.Language.German if language == "de" else "en"))
+    with tempfile.TemporaryDirectory(prefix="backoffice-admin-shots-") as tmp:
+        translators = install_translators(app, language, Path(tmp) / "qm")
+        url = f"sqlite:///{Path(tmp) / 'admin.sqlite3'}"
+        db = Database(url)
+        upgrade(db)
+        clock = Clock()
+        catalogue = CatalogueService(db, clock)
+        catalogue.install(read_catalogue(), SYSTEM)
+        users = UserService(db)
+        add_demo_users(users, SYSTEM)
+        add_cases(db, catalogue.current(), 40, fill_form, seed=4, now=NOW, spread_days=12)
+        identity = IdentityService(db, clock)
+        documents = DocumentService(db, clock, identity.letterhead_for)
+        installation = Installation(data_dir=Path(tmp) / "data", database_url=url)
+        administration = AdministrationServices.build(db, installation, identity, clock)
+        admin = users.by_login("admin").as_actor()
+        live = {t.key: t for t in catalogue.current()}
+        templates = administration.templates
+        templates.save_draft(admin, _admin_draft(dict(live["birth_certificate"].raw)))
+        services = DesktopServices(
+            db=db,
+            casework=Casework.build(db, clock=clock),
+            users=users,
+            catalogue=catalogue,
+            documents=documents,
+            attachments=AttachmentService(db),
+            delivery=DeliveryService(db),
+            citizen=CitizenMessages(db, clock),
+            print_queue=PrintQueueService(db, clock),
+            administration=administration,
+        )
+        runner = SyncTaskRunner()
+        settings = UiSettings.at(Path(tmp) / "ui.ini")
+        settings.refresh_seconds = 0
+        window = MainWindow(build_context(services, admin, language, runner), settings)
+        window.resize(*SIZE)
+        window.show()
+        window.start()
+        settle(app)
+        written = []
+
+        window.show_workspace(AdministrationWorkspace.key)
+        workspace = window.workspaces[AdministrationWorkspace.key]
+        assert isinstance(workspace, AdministrationWorkspace)
+        workspace.show_page(ServicesPage.key)
+        page = workspace.pages[ServicesPage.key]
+        assert isinstance(page, ServicesPage)
+        settle(app)
+        page.select_service("birth_certificate")
+        settle(app)
+        page.select_version(2)
+        page.check()
+        settle(app)
+        written.append(_grab(window, out / "admin-services.png", app))
+
+        page.show_differences()
+        dialog = page.diff_dialog
+        assert dialog is not None
+        dialog.resize(1240, 600)
+        settle(app)
+        written.append(_grab_with(window, dialog, out / "admin-diff.png", app))
+        dialog.reject()
+
+        window.close()
+        window.shut_down()
+        runner.shutdown()
+        for translator in translators:
+            app.removeTranslator(translator)
+        db.dispose()
+        return written
+
+
 #: The sets of pictures, by the name ``--only`` takes.
 def render_admin_pages(out: Path, language: str) -> list[Path]:
     """Users and roles, and the audit trail, as the administrator (see the module text)."""
@@ -1073,6 +1187,7 @@ PICTURES = {
     "team": render_team,
     "admin-editor": render_admin_editor,
     "print-queue": render_print,
+    "admin-services": render_admin_services,
     "admin": render_admin_pages,
 }
 

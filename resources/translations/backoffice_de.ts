@@ -387,7 +387,7 @@
 <context>
     <name>AdministrationWorkspace</name>
     <message>
-        <location filename="../../backoffice/ui/admin/workspace.py" line="+81"/>
+        <location filename="../../backoffice/ui/admin/workspace.py" line="+82"/>
         <source>&amp;Administration</source>
         <extracomment>The pages, in tab order; each shown to the roles with its permission. What any administration page needs (the workspace is offered with one of them).</extracomment>
         <translation>&amp;Verwaltung</translation>
@@ -2065,6 +2065,181 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>Diff</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/diff.py" line="+62"/>
+        <source>Form fields</source>
+        <extracomment>The areas in the order shown; the domain&apos;s &quot;other&quot; holds the certificate layout too. Background of the left and right cell per kind of change (light, readable on white).</extracomment>
+        <translation>Formularfelder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workflow</source>
+        <translation>Arbeitsablauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Texts</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate layout</source>
+        <translation>Urkundenlayout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing deadline</source>
+        <translation>Bearbeitungsfrist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fee</source>
+        <translation>Gebühr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other settings</source>
+        <translation>Weitere Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>label</source>
+        <translation>Beschriftung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>required</source>
+        <translation>Pflichtangabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maximum length</source>
+        <translation>Höchstlänge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>choices</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>nothing (no version live)</source>
+        <translation>nichts (keine Version gültig)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>published</source>
+        <translation>veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ended</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{state}, live today</source>
+        <translation>{state}, heute gültig</translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message>
+        <location line="+33"/>
+        <source>Differences: {service}</source>
+        <translation>Unterschiede: {service}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Left the older version, right the newer one; an added entry is empty on the left, a removed one on the right.</source>
+        <translation>Links die ältere Version, rechts die neuere; ein hinzugefügter Eintrag ist links leer, ein entfernter rechts.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Compare</source>
+        <translation>Vergleiche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>with</source>
+        <translation>mit</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reading the versions…</source>
+        <translation>Die Versionen werden gelesen …</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The two versions do not differ.</source>
+        <translation>Die beiden Versionen unterscheiden sich nicht.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n change(s): </source>
+        <translation>
+            <numerusform>%n Änderung: </numerusform>
+            <numerusform>%n Änderungen: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{added} added, {removed} removed, {changed} changed</source>
+        <translation>{added} hinzugefügt, {removed} entfernt, {changed} geändert</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The versions could not be compared.</source>
+        <translation>Die Versionen konnten nicht verglichen werden.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsSection</name>
     <message>
         <location filename="../../backoffice/ui/case/documents.py" line="+80"/>
@@ -2159,9 +2334,32 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>EndDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/version_dialogs.py" line="+164"/>
+        <source>End v{version}: {service}</source>
+        <translation>v{version} beenden: {service}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>After the last day, the service takes no new applications under v{version} unless another version is published; its cases stay on it.</source>
+        <translation>Nach dem letzten Tag nimmt die Leistung keine neuen Anträge unter v{version} mehr an, sofern keine andere Version veröffentlicht ist; ihre Fälle bleiben bei ihr.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>End version</source>
+        <translation>Version beenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../backoffice/ui/errors.py" line="+101"/>
+        <location filename="../../backoffice/ui/errors.py" line="+115"/>
         <source>Unexpected error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
@@ -2184,7 +2382,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location line="-72"/>
+        <location line="-86"/>
         <source>This status change needs {what}.</source>
         <translation>Dieser Statuswechsel erfordert {what}.</translation>
     </message>
@@ -2225,6 +2423,26 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>The configuration check found problems; the version was not published.</source>
+        <translation>Die Konfigurationsprüfung hat Probleme gefunden; die Version wurde nicht veröffentlicht.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The validity period would overlap another version&apos;s; nothing was changed.</source>
+        <translation>Der Gültigkeitszeitraum würde sich mit dem einer anderen Version überschneiden; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The service has a draft already; publish or discard it first.</source>
+        <translation>Die Leistung hat schon einen Entwurf; veröffentlichen oder verwerfen Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file cannot be imported; nothing was stored.</source>
+        <translation>Die Datei kann nicht importiert werden; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The applicant cannot be reached by this channel (no address or key); nothing was changed or sent. Change the status without a message, or choose another channel.</source>
         <translation>Die antragstellende Person ist auf diesem Weg nicht erreichbar (keine Adresse oder kein Schlüssel); nichts wurde geändert oder gesendet. Ändern Sie den Status ohne Nachricht oder wählen Sie einen anderen Weg.</translation>
     </message>
@@ -2370,6 +2588,37 @@ gespeichert als {safe_name}</translation>
         <location line="+1"/>
         <source>over 20 working days</source>
         <translation>über 20 Arbeitstage</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/findings.py" line="+35"/>
+        <source>(the whole template)</source>
+        <translation>(die ganze Vorlage)</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsList</name>
+    <message>
+        <location line="+12"/>
+        <source>Severity</source>
+        <translation>Schwere</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Location</source>
+        <translation>Stelle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
@@ -4100,6 +4349,40 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
 </context>
 <context>
+    <name>PublishDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/version_dialogs.py" line="-94"/>
+        <source>Publish v{version}: {service}</source>
+        <extracomment>OK was pressed; the page runs the call and answers with succeeded() or failed().</extracomment>
+        <translation>v{version} veröffentlichen: {service}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The configuration check found nothing. From the chosen day on, new applications arrive under v{version}; cases already received stay on the version they arrived under.</source>
+        <translation>Die Konfigurationsprüfung hat nichts gefunden. Ab dem gewählten Tag gehen neue Anträge unter v{version} ein; schon eingegangene Fälle bleiben bei der Version, unter der sie eingingen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Publish</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No version runs open-ended before it.</source>
+        <translation>Vor ihr läuft keine Version ohne Enddatum.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>End v{version} (valid since {since}) on {last_day}, the day before</source>
+        <translation>v{version} (gültig seit {since}) am {last_day} beenden, dem Tag davor</translation>
+    </message>
+</context>
+<context>
     <name>QuarantineTab</name>
     <message>
         <location filename="../../backoffice/ui/delivery/quarantine.py" line="+50"/>
@@ -4555,6 +4838,284 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
     </message>
 </context>
 <context>
+    <name>ServicesPage</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/services_page.py" line="+71"/>
+        <location line="+67"/>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Service</source>
+        <extracomment>Open the template editor on this service (its key): its draft, or a new one. After a change: the version to choose once the versions are read again. The version the administrator chose (kept when the lists are read again). The open dialogs (tests and the screenshots reach them here).</extracomment>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>v{version}</source>
+        <translation>v{version}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open cases</source>
+        <translation>Offene Fälle</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases</source>
+        <translation>Fälle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+248"/>
+        <source>New draft</source>
+        <translation>Neuer Entwurf</translation>
+    </message>
+    <message>
+        <location line="-248"/>
+        <source>Open the template editor</source>
+        <translation>Den Vorlageneditor öffnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discard draft…</source>
+        <translation>Entwurf verwerfen …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Throw the draft away</source>
+        <translation>Den Entwurf wegwerfen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore as draft</source>
+        <translation>Als Entwurf wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+246"/>
+        <source>The chosen version&apos;s content as a new draft</source>
+        <translation>Der Inhalt der gewählten Version als neuer Entwurf</translation>
+    </message>
+    <message>
+        <location line="-243"/>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>List everything in the chosen version that cannot work</source>
+        <translation>Alles auflisten, was in der gewählten Version nicht funktionieren kann</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Differences…</source>
+        <translation>Unterschiede …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The chosen version beside the version live today</source>
+        <translation>Die gewählte Version neben der heute gültigen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Publish…</source>
+        <translation>Veröffentlichen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the draft and make it valid from a day</source>
+        <translation>Den Entwurf prüfen und ab einem Tag gültig machen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>End version…</source>
+        <translation>Version beenden …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fix the last day of the chosen version</source>
+        <translation>Den letzten Tag der gewählten Version festlegen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the chosen version as a file</source>
+        <translation>Die gewählte Version als Datei speichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import…</source>
+        <translation>Importieren …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read a version from a file; a newer version becomes the draft</source>
+        <translation>Eine Version aus einer Datei lesen; eine neuere Version wird zum Entwurf</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Configuration check</source>
+        <translation>Konfigurationsprüfung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+131"/>
+        <source>Check a version to see what would stop it from working.</source>
+        <translation>Prüfen Sie eine Version, um zu sehen, was ihr Funktionieren verhindern würde.</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>&amp;Services</source>
+        <translation>&amp;Leistungen</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>{key} · live today: {live} · draft: {draft}</source>
+        <translation>{key} · heute gültig: {live} · Entwurf: {draft}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit draft</source>
+        <translation>Entwurf bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Publish or discard the draft first</source>
+        <translation>Veröffentlichen oder verwerfen Sie zuerst den Entwurf</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Discard the draft</source>
+        <translation>Den Entwurf verwerfen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discard draft v{version} of “{service}”? Its changes are lost.</source>
+        <translation>Entwurf v{version} von „{service}“ verwerfen? Seine Änderungen gehen verloren.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Draft v{version} of {key} discarded.</source>
+        <translation>Entwurf v{version} von {key} verworfen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>v{old} of {key} restored as draft v{new}.</source>
+        <translation>v{old} von {key} als Entwurf v{new} wiederhergestellt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>v{version}: %n problem(s) found; it cannot be published.</source>
+        <translation>
+            <numerusform>v{version}: %n Problem gefunden; sie kann nicht veröffentlicht werden.</numerusform>
+            <numerusform>v{version}: %n Probleme gefunden; sie kann nicht veröffentlicht werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>v{version}: no problems found; it can be published.</source>
+        <translation>v{version}: keine Probleme gefunden; sie kann veröffentlicht werden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>Draft v{version} cannot be published: the configuration check found %n problem(s), listed below. Nothing was changed.</source>
+        <translation>
+            <numerusform>Entwurf v{version} kann nicht veröffentlicht werden: Die Konfigurationsprüfung hat %n Problem gefunden (unten aufgeführt). Es wurde nichts geändert.</numerusform>
+            <numerusform>Entwurf v{version} kann nicht veröffentlicht werden: Die Konfigurationsprüfung hat %n Probleme gefunden (unten aufgeführt). Es wurde nichts geändert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>%n problem(s) in the file; nothing was stored.</source>
+        <translation>
+            <numerusform>%n Problem in der Datei; es wurde nichts gespeichert.</numerusform>
+            <numerusform>%n Probleme in der Datei; es wurde nichts gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>That version no longer exists (someone else changed the service meanwhile); the list is read again.</source>
+        <translation>Diese Version gibt es nicht mehr (jemand anderes hat die Leistung inzwischen geändert); die Liste wird neu gelesen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>from the start</source>
+        <translation>von Anfang an</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>live today</source>
+        <translation>heute gültig</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>scheduled</source>
+        <translation>geplant</translation>
+    </message>
+</context>
+<context>
     <name>Setup</name>
     <message>
         <location filename="../../backoffice/ui/setup/pages.py" line="-258"/>
@@ -4872,6 +5433,29 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
         <location line="+19"/>
         <source>{destination}: last success {success}, last attempt {attempt}</source>
         <translation>{destination}: zuletzt erfolgreich {success}, letzter Versuch {attempt}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDiffView</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/diff.py" line="-196"/>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
     </message>
 </context>
 <context>
@@ -5215,6 +5799,54 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
         <location line="+1"/>
         <source>the applicant&apos;s family name</source>
         <translation>der Familienname der antragstellenden Person</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateTransfer</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/transfer.py" line="+55"/>
+        <source>Export a template version</source>
+        <extracomment>A short confirmation for the status bar. Nothing was imported: the message and the findings (empty if the file was unreadable). An import went through: the message, the service key and the version. A service call or the file failed (the exception). The file dialog while it is open.</extracomment>
+        <translation>Eine Vorlagenversion exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+28"/>
+        <source>Template files (*.json)</source>
+        <translation>Vorlagendateien (*.json)</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>v{version} of {key} saved to {path}.</source>
+        <translation>v{version} von {key} gespeichert unter {path}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import a template version</source>
+        <translation>Eine Vorlagenversion importieren</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{file} cannot be read as a template file: {reason}. Nothing was stored.</source>
+        <translation>{file} lässt sich nicht als Vorlagendatei lesen: {reason}. Es wurde nichts gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>{file} cannot be imported: %n problem(s), listed below. Nothing was stored.</source>
+        <translation>
+            <numerusform>{file} kann nicht importiert werden: %n Problem (unten aufgeführt). Es wurde nichts gespeichert.</numerusform>
+            <numerusform>{file} kann nicht importiert werden: %n Probleme (unten aufgeführt). Es wurde nichts gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>v{version} of {key} is here already: nothing changed.</source>
+        <translation>v{version} von {key} ist schon vorhanden: nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>v{version} of {key} imported as a draft.</source>
+        <translation>v{version} von {key} als Entwurf importiert.</translation>
     </message>
 </context>
 <context>
@@ -5881,6 +6513,35 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
         <location line="+16"/>
         <source>{name} is active again.</source>
         <translation>{name} ist wieder aktiv.</translation>
+    </message>
+</context>
+<context>
+    <name>VersionPublishing</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/publishing.py" line="+105"/>
+        <source>v{version} of {key} published, valid from {day}.</source>
+        <extracomment>The check ran (the version, its findings): the page lists them. The draft was not offered for publishing (the version, its findings). Something changed: the status bar text and the version to choose afterwards. A service call failed outside a dialog (the exception).</extracomment>
+        <translation>v{version} von {key} veröffentlicht, gültig ab {day}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>v{version} ends the day before.</source>
+        <translation>v{version} endet am Tag davor.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tick “End v{version}” to end it on the day before the new version starts.</source>
+        <translation>Kreuzen Sie „v{version} … beenden“ an, um sie am Tag vor dem Beginn der neuen Version zu beenden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a later day, or end v{version} first so that the periods do not overlap.</source>
+        <translation>Wählen Sie einen späteren Tag, oder beenden Sie zuerst v{version}, damit sich die Zeiträume nicht überschneiden.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>v{version} of {key} is valid until {day} (inclusive).</source>
+        <translation>v{version} von {key} ist bis einschließlich {day} gültig.</translation>
     </message>
 </context>
 <context>

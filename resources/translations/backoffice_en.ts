@@ -117,6 +117,17 @@
     </message>
 </context>
 <context>
+    <name>DiffDialog</name>
+    <message numerus="yes">
+        <location filename="../../backoffice/ui/admin/diff.py" line="+347"/>
+        <source>%n change(s): </source>
+        <translation>
+            <numerusform>%n change: </numerusform>
+            <numerusform>%n changes: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InboxPanel</name>
     <message numerus="yes">
         <location filename="../../backoffice/ui/inbox/panel.py" line="+494"/>
@@ -304,6 +315,33 @@
     </message>
 </context>
 <context>
+    <name>ServicesPage</name>
+    <message numerus="yes">
+        <location filename="../../backoffice/ui/admin/services_page.py" line="+521"/>
+        <source>v{version}: %n problem(s) found; it cannot be published.</source>
+        <translation>
+            <numerusform>v{version}: %n problem found; it cannot be published.</numerusform>
+            <numerusform>v{version}: %n problems found; it cannot be published.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>Draft v{version} cannot be published: the configuration check found %n problem(s), listed below. Nothing was changed.</source>
+        <translation>
+            <numerusform>Draft v{version} cannot be published: the configuration check found %n problem, listed below. Nothing was changed.</numerusform>
+            <numerusform>Draft v{version} cannot be published: the configuration check found %n problems, listed below. Nothing was changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>%n problem(s) in the file; nothing was stored.</source>
+        <translation>
+            <numerusform>%n problem in the file; nothing was stored.</numerusform>
+            <numerusform>%n problems in the file; nothing was stored.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusManyDialog</name>
     <message numerus="yes">
         <location filename="../../backoffice/ui/inbox/bulk_dialogs.py" line="+31"/>
@@ -341,6 +379,17 @@
         <translation>
             <numerusform>Configuration check: %n problem to solve before publishing</numerusform>
             <numerusform>Configuration check: %n problems to solve before publishing</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TemplateTransfer</name>
+    <message numerus="yes">
+        <location filename="../../backoffice/ui/admin/transfer.py" line="+114"/>
+        <source>{file} cannot be imported: %n problem(s), listed below. Nothing was stored.</source>
+        <translation>
+            <numerusform>{file} cannot be imported: %n problem, listed below. Nothing was stored.</numerusform>
+            <numerusform>{file} cannot be imported: %n problems, listed below. Nothing was stored.</numerusform>
         </translation>
     </message>
 </context>

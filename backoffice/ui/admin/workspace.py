@@ -18,13 +18,14 @@ from backoffice.services.actor import Actor
 from backoffice.ui.admin.audit_page import AuditPage
 from backoffice.ui.admin.page import AdminPage
 from backoffice.ui.admin.retention_page import RetentionPage
+from backoffice.ui.admin.services_page import ServicesPage
 from backoffice.ui.admin.users_page import UsersPage
 from backoffice.ui.context import UiContext
 from backoffice.ui.icons import icon
 from backoffice.ui.workspace import Shell, Workspace
 
 #: The pages, in tab order; each shown to the roles with its permission.
-PAGES: tuple[type[AdminPage], ...] = (UsersPage, AuditPage, RetentionPage)
+PAGES: tuple[type[AdminPage], ...] = (ServicesPage, UsersPage, AuditPage, RetentionPage)
 
 #: What any administration page needs (the workspace is offered with one of them).
 ADMIN_PERMISSIONS = (Permission.MANAGE_TEMPLATES, Permission.MANAGE_USERS, Permission.MANAGE_PORTAL)

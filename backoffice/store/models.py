@@ -140,7 +140,7 @@ class Case(Base):
     due_date: Mapped[date | None] = mapped_column(Date)
     paused_since: Mapped[date | None] = mapped_column(Date)
     priority: Mapped[int] = mapped_column(Integer, default=0)
-    #: Set at intake (attachments never change afterwards); saves a count per inbox row.
+    #: Set at intake, raised by a follow-up's attachments; saves a count per inbox row.
     attachment_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     version: Mapped[int] = mapped_column(Integer, default=1)
     closed_at: Mapped[datetime | None]

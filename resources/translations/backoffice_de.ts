@@ -2104,6 +2104,11 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>answered</source>
+        <translation>beantwortet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>paused</source>
         <translation>Frist ruht</translation>
     </message>
@@ -2119,6 +2124,11 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>The applicant answered; nobody has worked on the case since.</source>
+        <translation>Die antragstellende Person hat geantwortet; seitdem hat niemand den Fall bearbeitet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The deadline is paused while the case waits for the applicant.</source>
         <translation>Die Frist ruht, solange der Fall auf die antragstellende Person wartet.</translation>
     </message>
@@ -3884,12 +3894,12 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
     <message>
         <location line="+14"/>
-        <location line="+74"/>
+        <location line="+101"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-97"/>
         <source>Comment: {text}</source>
         <translation>Begründung: {text}</translation>
     </message>
@@ -3959,7 +3969,27 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>{who} hat eine Anlage geöffnet</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+13"/>
+        <source>The applicant sent the form again</source>
+        <translation>Die antragstellende Person hat das Formular erneut gesendet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The applicant answered</source>
+        <translation>Die antragstellende Person hat geantwortet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New attachments: {names}</source>
+        <translation>Neue Anlagen: {names}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The form data of the case is unchanged; see the attachments.</source>
+        <translation>Die Formulardaten des Falls sind unverändert; siehe die Anlagen.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>{who} assigned case {file} to you.</source>
         <translation>{who} hat Ihnen den Fall {file} zugewiesen.</translation>
     </message>
@@ -3972,6 +4002,11 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+4"/>
         <source>{who} took case {file} from you; it is unassigned now.</source>
         <translation>{who} hat Ihnen den Fall {file} abgenommen; er ist jetzt niemandem zugewiesen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The applicant answered on case {file}.</source>
+        <translation>Die antragstellende Person hat zu Fall {file} geantwortet.</translation>
     </message>
     <message>
         <location line="+9"/>

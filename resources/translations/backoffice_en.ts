@@ -132,9 +132,9 @@
     <message numerus="yes">
         <location line="+3"/>
         <source>%n answer(s) from applicants</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n answer from an applicant</numerusform>
+            <numerusform>%n answers from applicants</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -288,3 +288,17 @@ def test_the_simulator_refuses_an_answer_on_a_case_it_does_not_know(sim: Simulat
         timeout=10,
     )
     assert answer.status_code == 422 and "no case" in answer.json()["detail"]
+
+
+def test_the_simulator_refuses_a_file_that_is_not_base64(
+    world: World, sim: Simulator, desk: Desk
+) -> None:
+    case_id, portal_case_id = queried_case(world, sim, desk)
+    answer = requests.post(
+        f"{sim.control_url}/follow-ups",
+        json={"caseId": portal_case_id, "files": [{"filename": "a.pdf", "content": "§§§"}]},
+        timeout=10,
+    )
+    assert answer.status_code == 422 and "cannot send this follow-up" in answer.json()["detail"]
+    assert sync(desk, sim).listed == 0  # nothing was sent
+    assert detail(world, case_id).row.status is Status.WAITING_FOR_CITIZEN

@@ -8,6 +8,9 @@ leaves either nothing (the submission is fetched again next time) or a stored
 submission whose confirmation the outbox sends later. A submission that is
 stored already is never downloaded again, whoever stored it.
 
+A submission on the ``caseId`` of a case we have is the citizen's answer: instead of a
+second case, the same transaction links it to that case (:mod:`.follow_up`).
+
 Transient failures (timeouts, 5xx, truncated or garbled answers) skip the
 submission for this run; it is still listed next time. Only the submission's
 own defects lead to a rejection.

@@ -68,6 +68,11 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Known:
+    """The submission has a record already (another desktop stored it a moment ago)."""
+
+
+@dataclass(frozen=True)
 class Linked:
     """What linking did: the history entry, whether the pause ended, who was told."""
 
@@ -87,9 +92,16 @@ def linked_case(session: Session, portal_case_id: str, destination_id: str) -> C
 
 
 def route(
-    session: Session, result: Accepted, portal_case_id: str, destination_id: str
-) -> Accepted | Link | Rejected | Held:
+    session: Session,
+    result: Accepted,
+    submission_id: str,
+    portal_case_id: str,
+    destination_id: str,
+) -> Accepted | Link | Rejected | Held | Known:
     """What an accepted submission is.
+
+    * It has a record already: :class:`Known` (another desktop stored it meanwhile; its
+      case, if it made one, must not be taken for the case it answers).
 
     * Its ``caseId`` is one of our cases: a follow-up on it, whatever its data schema (a
       second case for one portal case would split the file). A form sent again is linked
@@ -104,6 +116,12 @@ def route(
     * Anything else is a new application.
     """
     case = linked_case(session, portal_case_id, destination_id)
+    # After the case: a record committed with the case is seen by this second statement.
+    recorded = session.scalar(
+        select(SubmissionRecord.id).where(SubmissionRecord.submission_id == submission_id)
+    )
+    if recorded is not None:
+        return Known()
     if case is not None:
         if case.service_key != result.template.key:
             return Rejected(
@@ -319,6 +337,7 @@ def answered_cases(session: Session, case_ids: list[int]) -> set[int]:
 
 __all__ = [
     "FOLLOW_UP_DATA_SCHEMA",
+    "Known",
     "Link",
     "Linked",
     "answered_cases",

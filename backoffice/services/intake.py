@@ -60,7 +60,7 @@ from backoffice.store.upsert import insert_for
 from .actor import Actor
 from .catalogue import CatalogueService
 from .errors import storage_errors
-from .follow_up import Link, link_follow_up, route
+from .follow_up import Known, Link, link_follow_up, route
 from .intake_checks import Accepted, Held, Rejected, check_submission, describe
 from .intake_guard import Unsigned, hold_submission, is_recorded, too_large
 from .outbox import PORTAL_DECISION, Leased, OutboxDispatcher, OutboxState, Outcome
@@ -356,9 +356,12 @@ class IntakeService:
         ref = SubmissionRef(submission_id, portal_case_id, run.destination_id)
         if isinstance(result, Rejected) and result.unforeseen is not None:
             result = self._guard_unforeseen(run, result, result.unforeseen)
-        routed: Accepted | Link | Rejected | Held = result
+        routed: Accepted | Link | Rejected | Held | Known = result
         if isinstance(result, Accepted):
-            routed = self._route(result, portal_case_id, run.destination_id)
+            routed = self._route(result, submission_id, portal_case_id, run.destination_id)
+        if isinstance(routed, Known):
+            report.already_known += 1  # another desktop stored it a moment ago
+            return
         if isinstance(routed, Held):
             report.quarantined += hold_submission(
                 self._db, ref, service, routed, self._clock(), report
@@ -391,12 +394,12 @@ class IntakeService:
         report.quarantined += hold_submission(self._db, ref, service, failed, self._clock(), report)
 
     def _route(
-        self, result: Accepted, portal_case_id: str, destination_id: str
-    ) -> Accepted | Link | Rejected | Held:
+        self, result: Accepted, submission_id: str, portal_case_id: str, destination_id: str
+    ) -> Accepted | Link | Rejected | Held | Known:
         """A new application, or an answer on a case we have (services/follow_up.py)."""
         try:
             with self._db.read() as session:
-                return route(session, result, portal_case_id, destination_id)
+                return route(session, result, submission_id, portal_case_id, destination_id)
         except Exception as exc:  # the database could not say: ours, not the citizen's
             log.warning("submission on case %s could not be routed", portal_case_id, exc_info=True)
             return Held("check", describe(exc))

@@ -172,6 +172,11 @@ def _original_held(session: Session, portal_case_id: str) -> bool:
     )
 
 
+def lock_case(session: Session, case_id: int) -> None:
+    """Lock the case row for this transaction (``SELECT … FOR UPDATE``)."""
+    session.execute(select(Case.id).where(Case.id == case_id).with_for_update())
+
+
 def link_follow_up(
     session: Session,
     link: Link,
@@ -343,5 +348,6 @@ __all__ = [
     "answered_cases",
     "link_follow_up",
     "linked_case",
+    "lock_case",
     "route",
 ]

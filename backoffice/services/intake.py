@@ -60,7 +60,7 @@ from backoffice.store.upsert import insert_for
 from .actor import Actor
 from .catalogue import CatalogueService
 from .errors import storage_errors
-from .follow_up import Known, Link, link_follow_up, route
+from .follow_up import Known, Link, link_follow_up, lock_case, route
 from .intake_checks import Accepted, Held, Rejected, check_submission, describe
 from .intake_guard import Unsigned, hold_submission, is_recorded, too_large
 from .outbox import PORTAL_DECISION, Leased, OutboxDispatcher, OutboxState, Outcome
@@ -461,6 +461,10 @@ class IntakeService:
         except Exception as exc:
             raise Unsigned() from exc  # no decision without a signature: held
         with self._db.write() as session:
+            if link is not None:
+                # The case first, before anything else is locked: two desktops linking
+                # answers to one case queue here instead of deadlocking further on.
+                lock_case(session, link.case_id)
             self.outbox.record_sent(session)
             blobs = LargeBlobs(session)  # a large attachment: no copies of it on SQLite
             case_id = None
@@ -533,7 +537,10 @@ class IntakeService:
                     "token": token,
                 },
                 idempotency_key=f"decision:{submission_id}",
-                case_id=case_id,
+                # An answer's receipt is not written into its case's history (the answer is):
+                # recording it would lock the case row inside the outbox's "sent" marks, in
+                # the opposite order to the next answer's link on another desktop (deadlock).
+                case_id=None if link is not None else case_id,
             )
             blobs.write()
         self.outbox.sent_recorded()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -25,6 +26,7 @@ from backoffice.services.queries import CaseFilter
 from backoffice.simulator.crypto import SimulatorKeys
 from backoffice.simulator.faults import FaultKind, FaultRule
 from backoffice.simulator.server import Simulator
+from backoffice.store.database import Database
 from backoffice.store.models import Attachment, Case, Notice, SubmissionRecord
 from tests.integration.conftest import World
 from tests.integration.services.hostile import Desk, make_desk
@@ -302,3 +304,35 @@ def test_the_simulator_refuses_a_file_that_is_not_base64(
     assert answer.status_code == 422 and "cannot send this follow-up" in answer.json()["detail"]
     assert sync(desk, sim).listed == 0  # nothing was sent
     assert detail(world, case_id).row.status is Status.WAITING_FOR_CITIZEN
+
+
+def test_two_desktops_fetching_the_same_answers_link_each_once(
+    world: World, sim: Simulator, desk: Desk, database_url: str
+) -> None:
+    case_id, portal_case_id = queried_case(world, sim, desk)
+    sent = [follow_up(sim, portal_case_id, message=f"Teil {i}") for i in range(4)]
+    sim.generate(4, service=SERVICE)  # new applications in between
+    other_db = Database(database_url)
+    other = make_desk(sim, other_db, session_keys(), world.clock)
+    try:
+        barrier = threading.Barrier(2)
+
+        def run(which: Desk) -> None:
+            barrier.wait()
+            which.intake.sync(SYSTEM, sim.destination_id)
+
+        threads = [threading.Thread(target=run, args=(d,)) for d in (desk, other)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)
+        for which in (desk, other):  # what one desktop could not confirm, the other does
+            which.intake.sync(SYSTEM, sim.destination_id)
+    finally:
+        other.client.close()
+        other_db.dispose()
+    assert count(world, Case) == 5
+    answered = [e for e in detail(world, case_id).history if e.kind == "citizen_answered"]
+    assert sorted(e.payload["text"] for e in answered) == [f"Teil {i}" for i in range(4)]
+    assert count(world, Attachment, Attachment.case_id == case_id) == 1 + 4
+    assert all(sim.decision(s["submissionId"]) for s in sent)

@@ -6,12 +6,16 @@ MANAGE_USERS); the bundle only saves the window from taking them one by one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+
+from backoffice.store.database import Database
 
 from .admin_audit import AdminAuditService
 from .audit_views import AuditViews
 from .identity import IdentityService
-from .portal_admin import PortalAdministration
+from .portal_admin import InstallationLike, PortalAdministration
 from .retention import RetentionService
 from .template_versions import TemplateVersions
 
@@ -30,3 +34,23 @@ class AdministrationServices:
     audit: AdminAuditService
     #: Histories of cases and the administration, chain verification, the read log.
     views: AuditViews
+
+    @classmethod
+    def build(
+        cls,
+        db: Database,
+        installation: InstallationLike,
+        identity: IdentityService,
+        clock: Callable[[], datetime],
+    ) -> AdministrationServices:
+        """The bundle on one database and data folder (``identity`` is shared with the
+        documents, which draw the town's identity)."""
+        audit = AdminAuditService(db)
+        return cls(
+            portal=PortalAdministration(installation),
+            templates=TemplateVersions(db, clock),
+            identity=identity,
+            retention=RetentionService(db, clock),
+            audit=audit,
+            views=AuditViews(db, audit),
+        )

@@ -199,6 +199,20 @@
     </message>
 </context>
 <context>
+    <name>AdministrationWorkspace</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/workspace.py" line="+78"/>
+        <source>&amp;Administration</source>
+        <extracomment>The pages, in tab order; each shown to the roles with its permission. What any administration page needs (the workspace is offered with one of them).</extracomment>
+        <translation>&amp;Verwaltung</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Services and their versions, users, the portal connection, the audit trail</source>
+        <translation>Dienste und ihre Fassungen, Benutzer, Portalverbindung, Prüfprotokoll</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalPanel</name>
     <message>
         <location filename="../../backoffice/ui/case/approval.py" line="+57"/>
@@ -2371,7 +2385,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../backoffice/ui/main_window.py" line="+142"/>
+        <location filename="../../backoffice/ui/main_window.py" line="+148"/>
         <source>Rathaus Backoffice</source>
         <extracomment>What a run of the outbox changes (for the workspaces that show it). The workspaces in switcher order; the window offers each to the roles it allows. Another desktop changed these tables (emitted in the change watch&apos;s thread). Sends what the clerks decided (citizen messages, confirmations) while the window runs.</extracomment>
         <translation>Rathaus Backoffice</translation>

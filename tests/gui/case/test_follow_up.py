@@ -25,8 +25,10 @@ ANSWER = "Anbei die Kopie meines Personalausweises.\n<b>Mit freundlichen Grüße
 
 def _answered_case(world: World, portal: Portal) -> int:
     sim = portal.simulator
+    open_intake = portal.services.open_intake
+    assert open_intake is not None
     generated = sim.generate(1, service="birth_certificate")[0]
-    with portal.services.open_intake() as intake:
+    with open_intake() as intake:
         assert intake.sync(SYSTEM, sim.destination_id).accepted == 1
     page = world.casework.queries.list_cases(world.lead, CaseFilter())
     case_id = page.rows[0].id
@@ -43,7 +45,7 @@ def _answered_case(world: World, portal: Portal) -> int:
     )
     world.clock.advance(days=2)
     sim.follow_up(generated.case_id, ANSWER, attachments=1)
-    with portal.services.open_intake() as intake:
+    with open_intake() as intake:
         assert intake.sync(SYSTEM, sim.destination_id).follow_ups == 1
     return case_id
 

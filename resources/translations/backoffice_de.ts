@@ -387,9 +387,9 @@
 <context>
     <name>AdministrationWorkspace</name>
     <message>
-        <location filename="../../backoffice/ui/admin/workspace.py" line="+82"/>
+        <location filename="../../backoffice/ui/admin/workspace.py" line="+117"/>
         <source>&amp;Administration</source>
-        <extracomment>The pages, in tab order; each shown to the roles with its permission. What any administration page needs (the workspace is offered with one of them).</extracomment>
+        <extracomment>The pages, in tab order; each shown to the roles with its permission. What any administration page needs (the workspace is offered with one of them). The open template editors, by service key (one per service).</extracomment>
         <translation>&amp;Verwaltung</translation>
     </message>
     <message>
@@ -2898,6 +2898,11 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>answered</source>
+        <translation>beantwortet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>paused</source>
         <translation>Frist ruht</translation>
     </message>
@@ -2913,6 +2918,11 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>The applicant answered; nobody has worked on the case since.</source>
+        <translation>Die antragstellende Person hat geantwortet; seitdem hat niemand den Fall bearbeitet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The deadline is paused while the case waits for the applicant.</source>
         <translation>Die Frist ruht, solange der Fall auf die antragstellende Person wartet.</translation>
     </message>
@@ -4006,6 +4016,14 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
     <message numerus="yes">
         <location line="+3"/>
+        <source>%n answer(s) from applicants</source>
+        <translation>
+            <numerusform>%n Antwort von Antragstellenden</numerusform>
+            <numerusform>%n Antworten von Antragstellenden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%n rejected</source>
         <translation>
             <numerusform>%n abgelehnt</numerusform>
@@ -4021,7 +4039,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>no new applications</source>
         <translation>keine neuen Anträge</translation>
     </message>
@@ -6115,12 +6133,12 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
     </message>
     <message>
         <location line="+14"/>
-        <location line="+74"/>
+        <location line="+101"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-97"/>
         <source>Comment: {text}</source>
         <translation>Begründung: {text}</translation>
     </message>
@@ -6190,7 +6208,27 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
         <translation>{who} hat eine Anlage geöffnet</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+13"/>
+        <source>The applicant sent the form again</source>
+        <translation>Die antragstellende Person hat das Formular erneut gesendet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The applicant answered</source>
+        <translation>Die antragstellende Person hat geantwortet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New attachments: {names}</source>
+        <translation>Neue Anlagen: {names}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The form data of the case is unchanged; see the attachments.</source>
+        <translation>Die Formulardaten des Falls sind unverändert; siehe die Anlagen.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>{who} assigned case {file} to you.</source>
         <translation>{who} hat Ihnen den Fall {file} zugewiesen.</translation>
     </message>
@@ -6203,6 +6241,11 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
         <location line="+4"/>
         <source>{who} took case {file} from you; it is unassigned now.</source>
         <translation>{who} hat Ihnen den Fall {file} abgenommen; er ist jetzt niemandem zugewiesen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The applicant answered on case {file}.</source>
+        <translation>Die antragstellende Person hat zu Fall {file} geantwortet.</translation>
     </message>
     <message>
         <location line="+9"/>

@@ -221,6 +221,14 @@
     </message>
     <message numerus="yes">
         <location line="+3"/>
+        <source>%n answer(s) from applicants</source>
+        <translation>
+            <numerusform>%n answer from an applicant</numerusform>
+            <numerusform>%n answers from applicants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%n rejected</source>
         <translation>
             <numerusform>%n rejected</numerusform>

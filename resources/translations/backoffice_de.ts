@@ -166,6 +166,49 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/users_page.py" line="+60"/>
+        <source>Add user</source>
+        <translation>Benutzer hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the operating-system login, e.g. p.sommer</source>
+        <translation>die Anmeldung am Betriebssystem, z. B. p.sommer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. Petra Sommer</source>
+        <translation>z. B. Petra Sommer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Login</source>
+        <translation>&amp;Anmeldename</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Rolle</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A login may only contain letters, digits and . _ @ - (no spaces).</source>
+        <translation>Ein Anmeldename darf nur Buchstaben, Ziffern und . _ @ - enthalten (keine Leerzeichen).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The person signs in with this login; it cannot be changed later.</source>
+        <translation>Die Person meldet sich mit diesem Namen an; er lässt sich später nicht ändern.</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../../backoffice/ui/setup/pages.py" line="+174"/>
@@ -199,11 +242,154 @@
     </message>
 </context>
 <context>
+    <name>AdminTexts</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/audit_page.py" line="+71"/>
+        <source>User added</source>
+        <translation>Benutzer hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role changed</source>
+        <translation>Rolle geändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User deactivated</source>
+        <translation>Benutzer deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User reactivated</source>
+        <translation>Benutzer wieder aktiviert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name changed</source>
+        <translation>Name geändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deletion run</source>
+        <translation>Löschlauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service installed</source>
+        <translation>Leistung eingerichtet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft saved</source>
+        <translation>Entwurf gespeichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft discarded</source>
+        <translation>Entwurf verworfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Earlier version restored as a draft</source>
+        <translation>Frühere Fassung als Entwurf wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version published</source>
+        <translation>Fassung veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version ended</source>
+        <translation>Fassung beendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version imported</source>
+        <translation>Fassung importiert</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Deleted: {numbers}</source>
+        <translation>Gelöscht: {numbers}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no longer due: {numbers}</source>
+        <translation>nicht mehr fällig: {numbers}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>valid from {date}</source>
+        <translation>gültig ab {date}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>valid until {date}</source>
+        <translation>gültig bis {date}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ends version {numbers}</source>
+        <translation>beendet Fassung {numbers}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cases deleted: {count}</source>
+        <translation>Gelöschte Fälle: {count}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Case {id}, entry {seq}: {reason}</source>
+        <translation>Fall {id}, Eintrag {seq}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+293"/>
+        <source>Viewed a document</source>
+        <translation>Dokument angesehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document {id}</source>
+        <translation>Dokument {id}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opened the case</source>
+        <translation>Fall geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/admin/page_parts.py" line="+67"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The installation would be left without an active administrator; nothing was changed.</source>
+        <translation>Die Installation hätte danach keine aktive Administration mehr; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You cannot deactivate your own account; another administrator has to.</source>
+        <translation>Das eigene Konto lässt sich nicht deaktivieren; das muss eine andere Person mit Administrationsrechten tun.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The input was not accepted; nothing was changed.</source>
+        <translation>Die Eingabe wurde nicht angenommen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It does not exist (any more).</source>
+        <translation>Das gibt es nicht (mehr).</translation>
+    </message>
+</context>
+<context>
     <name>AdministrationWorkspace</name>
     <message>
-        <location filename="../../backoffice/ui/admin/workspace.py" line="+79"/>
+        <location filename="../../backoffice/ui/admin/workspace.py" line="+117"/>
         <source>&amp;Administration</source>
-        <extracomment>The pages, in tab order; each shown to the roles with its permission. What any administration page needs (the workspace is offered with one of them).</extracomment>
+        <extracomment>The pages, in tab order; each shown to the roles with its permission. What any administration page needs (the workspace is offered with one of them). The open template editors, by service key (one per service).</extracomment>
         <translation>&amp;Verwaltung</translation>
     </message>
     <message>
@@ -500,6 +686,149 @@ gespeichert als {safe_name}</translation>
         <location line="+3"/>
         <source>No program is set up to open {name}. Use Save as… instead.</source>
         <translation>Für {name} ist kein Programm eingerichtet. Verwenden Sie stattdessen „Speichern unter…“.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/audit_page.py" line="-277"/>
+        <source>&amp;Verify the chains</source>
+        <translation>Ketten &amp;prüfen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recompute every case&apos;s hash chain and the administration&apos;s: a changed or removed entry shows</source>
+        <translation>Die Hash-Kette jedes Falls und die der Verwaltung neu berechnen: ein geänderter oder entfernter Eintrag fällt auf</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The administration&apos;s history</source>
+        <translation>Verlauf der Verwaltung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+30"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <location line="+30"/>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <location line="+30"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Subject</source>
+        <translation>Betrifft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+29"/>
+        <source>Details</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>The history of a case</source>
+        <translation>Verlauf eines Falls</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File number, e.g. GEB-2026-000017</source>
+        <translation>Aktenzeichen, z. B. GEB-2026-000017</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S&amp;how</source>
+        <translation>&amp;Zeigen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Double-click to open the case</source>
+        <translation>Doppelklick öffnet den Fall</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Reads (opening the case, viewing a document) come from the read log; they are not part of the case&apos;s chain.</source>
+        <translation>Lesezugriffe (Fall geöffnet, Dokument angesehen) stammen aus dem Leseprotokoll; sie gehören nicht zur Kette des Falls.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Audit trail</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The case&apos;s chain is intact.</source>
+        <translation>Die Kette des Falls ist unversehrt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The case&apos;s chain is broken: {link}</source>
+        <translation>Die Kette des Falls ist beschädigt: {link}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No case with this file number. ({detail})</source>
+        <translation>Kein Fall mit diesem Aktenzeichen. ({detail})</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Verifying the chains…</source>
+        <translation>Die Ketten werden geprüft …</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%v of %m cases</source>
+        <translation>%v von %m Fällen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Stopped after {checked} of {total} cases; nothing is said about the rest.</source>
+        <translation>Nach {checked} von {total} Fällen angehalten; über die übrigen ist nichts gesagt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Intact: %n case chain(s) and the administration&apos;s trail.</source>
+        <translation>
+            <numerusform>Unversehrt: %n Fallkette und das Protokoll der Verwaltung.</numerusform>
+            <numerusform>Unversehrt: %n Fallketten und das Protokoll der Verwaltung.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The audit trail is damaged:</source>
+        <translation>Das Protokoll ist beschädigt:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>… and %n more case(s)</source>
+        <translation>
+            <numerusform>… und %n weiterer Fall</numerusform>
+            <numerusform>… und %n weitere Fälle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The administration&apos;s trail, entry {seq}: {reason}</source>
+        <translation>Protokoll der Verwaltung, Eintrag {seq}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2569,6 +2898,11 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>answered</source>
+        <translation>beantwortet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>paused</source>
         <translation>Frist ruht</translation>
     </message>
@@ -2584,6 +2918,11 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>The applicant answered; nobody has worked on the case since.</source>
+        <translation>Die antragstellende Person hat geantwortet; seitdem hat niemand den Fall bearbeitet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The deadline is paused while the case waits for the applicant.</source>
         <translation>Die Frist ruht, solange der Fall auf die antragstellende Person wartet.</translation>
     </message>
@@ -3677,6 +4016,14 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
     <message numerus="yes">
         <location line="+3"/>
+        <source>%n answer(s) from applicants</source>
+        <translation>
+            <numerusform>%n Antwort von Antragstellenden</numerusform>
+            <numerusform>%n Antworten von Antragstellenden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%n rejected</source>
         <translation>
             <numerusform>%n abgelehnt</numerusform>
@@ -3692,7 +4039,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>no new applications</source>
         <translation>keine neuen Anträge</translation>
     </message>
@@ -4255,6 +4602,24 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
 </context>
 <context>
+    <name>RenameDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/users_page.py" line="+39"/>
+        <source>Change name</source>
+        <translation>Namen ändern</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Login</source>
+        <translation>Anmeldename</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+</context>
+<context>
     <name>RerouteDialog</name>
     <message>
         <location filename="../../backoffice/ui/case/message_dialogs.py" line="+204"/>
@@ -4275,6 +4640,219 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+2"/>
         <source>Send by</source>
         <translation>Senden als</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPage</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/retention_page.py" line="+74"/>
+        <source>Retention periods</source>
+        <extracomment>The open confirmation (tests press its buttons).</extracomment>
+        <translation>Aufbewahrungsfristen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+39"/>
+        <location line="+33"/>
+        <source>Service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <location line="+72"/>
+        <source>Version</source>
+        <translation>Fassung</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <source>Kept after closing</source>
+        <translation>Aufbewahrt nach Abschluss</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n Jahr</numerusform>
+            <numerusform>%n Jahre</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set by</source>
+        <translation>Festgelegt durch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the service template (retention_years)</source>
+        <translation>die Leistungsvorlage (retention_years)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the default</source>
+        <translation>die Voreinstellung</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A case takes the period of its service version when it closes; a new version of the template changes it for cases closed later.</source>
+        <translation>Ein Fall erhält beim Abschluss die Frist seiner Fassung der Leistung; eine neue Fassung der Vorlage ändert sie für später abgeschlossene Fälle.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Due for deletion</source>
+        <translation>Zur Löschung fällig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+33"/>
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+34"/>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <location line="+34"/>
+        <source>Kept until</source>
+        <translation>Aufbewahrt bis</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Double-click to open the case</source>
+        <translation>Doppelklick öffnet den Fall</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete cases…</source>
+        <translation>Fälle löschen …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop after the case being deleted</source>
+        <translation>Nach dem Fall anhalten, der gerade gelöscht wird</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Deleted cases (what remains, no personal data)</source>
+        <translation>Gelöschte Fälle (was bleibt, ohne personenbezogene Daten)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Retention</source>
+        <translation>Aufbewahrung</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>&amp;Delete %n case(s)…</source>
+        <translation>
+            <numerusform>%n Fall &amp;löschen …</numerusform>
+            <numerusform>%n Fälle &amp;löschen …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing is due</source>
+        <translation>Nichts ist fällig</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Delete cases</source>
+        <translation>Fälle löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete %n case(s) for good?</source>
+        <translation>
+            <numerusform>%n Fall endgültig löschen?</numerusform>
+            <numerusform>%n Fälle endgültig löschen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{cases}
+
+Each case is deleted with its form data, attachments, documents, history, read log and messages. Only the file number, service, version and dates remain. This cannot be undone.</source>
+        <translation>{cases}
+
+Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll und Nachrichten gelöscht. Es bleiben nur Aktenzeichen, Leistung, Fassung und Daten. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Delete %n case(s)</source>
+        <translation>
+            <numerusform>%n Fall löschen</numerusform>
+            <numerusform>%n Fälle löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Deleting…</source>
+        <translation>Wird gelöscht …</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%n case(s) deleted.</source>
+        <translation>
+            <numerusform>%n Fall gelöscht.</numerusform>
+            <numerusform>%n Fälle gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n case(s) were no longer due (reopened meanwhile) and were kept.</source>
+        <translation>
+            <numerusform>%n Fall war nicht mehr fällig (inzwischen wieder eröffnet) und bleibt erhalten.</numerusform>
+            <numerusform>%n Fälle waren nicht mehr fällig (inzwischen wieder eröffnet) und bleiben erhalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stopped: the other cases stay due.</source>
+        <translation>Angehalten: die übrigen Fälle bleiben fällig.</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/users_page.py" line="-24"/>
+        <source>Change role</source>
+        <translation>Rolle ändern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Rolle</translation>
     </message>
 </context>
 <context>
@@ -5555,12 +6133,12 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
     <message>
         <location line="+14"/>
-        <location line="+74"/>
+        <location line="+101"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-97"/>
         <source>Comment: {text}</source>
         <translation>Begründung: {text}</translation>
     </message>
@@ -5630,7 +6208,27 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>{who} hat eine Anlage geöffnet</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+13"/>
+        <source>The applicant sent the form again</source>
+        <translation>Die antragstellende Person hat das Formular erneut gesendet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The applicant answered</source>
+        <translation>Die antragstellende Person hat geantwortet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New attachments: {names}</source>
+        <translation>Neue Anlagen: {names}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The form data of the case is unchanged; see the attachments.</source>
+        <translation>Die Formulardaten des Falls sind unverändert; siehe die Anlagen.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>{who} assigned case {file} to you.</source>
         <translation>{who} hat Ihnen den Fall {file} zugewiesen.</translation>
     </message>
@@ -5655,7 +6253,12 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>{who} hat Ihre Anfrage abgelehnt, den Fall {file} auf „{new}“ zu setzen: {reason}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
+        <source>The applicant answered on case {file}.</source>
+        <translation>Die antragstellende Person hat zu Fall {file} geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>the system</source>
         <translation>das System</translation>
     </message>
@@ -5834,6 +6437,135 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+6"/>
         <source>The message is too long (at most {n} characters).</source>
         <translation>Die Nachricht ist zu lang (höchstens {n} Zeichen).</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/users_page.py" line="+48"/>
+        <source>People sign in with their operating-system login. Users are never deleted: a deactivated user can no longer work, and their name stays in every history.</source>
+        <extracomment>The open dialog or confirmation (tests press its buttons).</extracomment>
+        <translation>Die Anmeldung erfolgt mit dem Benutzerkonto des Betriebssystems. Benutzer werden nie gelöscht: Wer deaktiviert ist, kann nicht mehr arbeiten; der Name bleibt in jedem Verlauf erhalten.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Login</source>
+        <translation>Anmeldename</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>deactivated</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last change</source>
+        <translation>Letzte Änderung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As recorded in the administration&apos;s trail (Berlin)</source>
+        <translation>Laut Protokoll der Verwaltung (Berliner Zeit)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Add user…</source>
+        <translation>Benutzer &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change &amp;role…</source>
+        <translation>&amp;Rolle ändern …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change &amp;name…</source>
+        <translation>&amp;Namen ändern …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Deactivate…</source>
+        <translation>&amp;Deaktivieren …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The user can no longer work; their name stays in every history</source>
+        <translation>Die Person kann nicht mehr arbeiten; ihr Name bleibt in jedem Verlauf erhalten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reac&amp;tivate</source>
+        <translation>&amp;Wieder aktivieren</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Users and roles</source>
+        <translation>Benutzer und Rollen</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>{name} ({login}) was added as {role}.</source>
+        <translation>{name} ({login}) wurde als {role} hinzugefügt.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{name} is now {role}.</source>
+        <translation>{name} hat jetzt die Rolle {role}.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{login} is now called {name}.</source>
+        <translation>{login} heißt jetzt {name}.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Deactivate user</source>
+        <translation>Benutzer deaktivieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deactivate {name} ({login})?</source>
+        <translation>{name} ({login}) deaktivieren?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>They can no longer work with the program. Nothing is deleted: their name stays in every history, and you can reactivate them later. Cases they hold stay with them until a team lead moves them.</source>
+        <translation>Die Person kann nicht mehr mit dem Programm arbeiten. Nichts wird gelöscht: ihr Name bleibt in jedem Verlauf erhalten, und sie lässt sich später wieder aktivieren. Ihre Fälle bleiben bei ihr, bis eine Teamleitung sie umverteilt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} is deactivated.</source>
+        <translation>{name} ist deaktiviert.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{name} is active again.</source>
+        <translation>{name} ist wieder aktiv.</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,25 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message numerus="yes">
+        <location filename="../../backoffice/ui/admin/audit_page.py" line="+414"/>
+        <source>Intact: %n case chain(s) and the administration&apos;s trail.</source>
+        <translation>
+            <numerusform>Intact: %n case chain and the administration&apos;s trail.</numerusform>
+            <numerusform>Intact: %n case chains and the administration&apos;s trail.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>… and %n more case(s)</source>
+        <translation>
+            <numerusform>… and %n more case</numerusform>
+            <numerusform>… and %n more cases</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BulkActions</name>
     <message numerus="yes">
         <location filename="../../backoffice/ui/inbox/bulk.py" line="+205"/>
@@ -202,6 +221,14 @@
     </message>
     <message numerus="yes">
         <location line="+3"/>
+        <source>%n answer(s) from applicants</source>
+        <translation>
+            <numerusform>%n answer from an applicant</numerusform>
+            <numerusform>%n answers from applicants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%n rejected</source>
         <translation>
             <numerusform>%n rejected</numerusform>
@@ -233,6 +260,65 @@
         <translation>
             <numerusform>Printed with it: %n enclosed document, after the letter.</numerusform>
             <numerusform>Printed with it: %n enclosed documents, after the letter.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPage</name>
+    <message numerus="yes">
+        <location filename="../../backoffice/ui/admin/retention_page.py" line="+81"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+123"/>
+        <source>&amp;Delete %n case(s)…</source>
+        <translation>
+            <numerusform>&amp;Delete %n case…</numerusform>
+            <numerusform>&amp;Delete %n cases…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Delete %n case(s) for good?</source>
+        <translation>
+            <numerusform>Delete %n case for good?</numerusform>
+            <numerusform>Delete %n cases for good?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Delete %n case(s)</source>
+        <translation>
+            <numerusform>Delete %n case</numerusform>
+            <numerusform>Delete %n cases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+54"/>
+        <source>%n case(s) deleted.</source>
+        <translation>
+            <numerusform>%n case deleted.</numerusform>
+            <numerusform>%n cases deleted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n case(s) were no longer due (reopened meanwhile) and were kept.</source>
+        <translation>
+            <numerusform>%n case was no longer due (reopened meanwhile) and was kept.</numerusform>
+            <numerusform>%n cases were no longer due (reopened meanwhile) and were kept.</numerusform>
         </translation>
     </message>
 </context>

@@ -372,7 +372,7 @@ class DeliveryPanel(QWidget):
         if not counts:
             return "—"
         text = self.tr("{new} new, {rejected} rejected, {skipped} postponed").format(
-            new=counts.get("accepted", 0),
+            new=counts.get("accepted", 0) - counts.get("follow_ups", 0),  # answers: no case
             rejected=counts.get("rejected", 0),
             skipped=counts.get("skipped", 0),
         )

@@ -1,4 +1,4 @@
-"""Change notifications between desktops on PostgreSQL (LISTEN/NOTIFY, migrations 0005, 0011)."""
+"""Change notifications between desktops on PostgreSQL (LISTEN/NOTIFY, migrations 0005, 0012)."""
 
 from __future__ import annotations
 

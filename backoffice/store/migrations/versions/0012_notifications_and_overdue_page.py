@@ -15,8 +15,8 @@ status, due date): the inbox's overdue page, newest first, finds its ids in the 
 (services/queries.py page_query). At 1,000,000 cases it skipped ≈ 15,000 cases not due yet
 row by row: 31 ms in the server (≈ 190 ms in the window under load), now 1 ms.
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-06
 """
 
@@ -24,8 +24,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0011"
-down_revision: str | None = "0010"
+revision: str = "0012"
+down_revision: str | None = "0011"
 branch_labels: Sequence[str] | None = None
 depends_on: Sequence[str] | None = None
 

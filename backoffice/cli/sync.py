@@ -97,7 +97,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
             f"{destination}: {report.accepted} accepted, {report.rejected} rejected, "
             f"{report.already_known} known already, {len(report.skipped)} skipped for now, "
             f"{report.confirmations_sent} confirmation(s) sent, "
-            f"{report.confirmations_waiting} waiting" + (" (cancelled)" if report.cancelled else "")
+            f"{report.confirmations_waiting} waiting, "
+            f"{report.messages_sent} message(s) to citizens sent"
+            + (" (cancelled)" if report.cancelled else "")
         )
         for submission_id, reason in report.skipped:
             print(f"  skipped {error_text(submission_id)}: {error_text(reason)}", file=sys.stderr)

@@ -386,6 +386,14 @@ class Vocabulary:
             title = QCoreApplication.translate("Texts", "{who} opened an attachment").format(
                 who=who
             )
+        elif kind == "letter_printed":
+            title = QCoreApplication.translate("Texts", "{who} printed the letter").format(
+                who=who
+            )
+        elif kind == "reply_announced":
+            title = QCoreApplication.translate(
+                "Texts", "Message to the applicant opened as a reply at the portal"
+            )
         else:
             title = kind
         return title, "\n".join(part for part in detail_parts if part)

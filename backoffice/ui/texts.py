@@ -387,9 +387,7 @@ class Vocabulary:
                 who=who
             )
         elif kind == "letter_printed":
-            title = QCoreApplication.translate("Texts", "{who} printed the letter").format(
-                who=who
-            )
+            title = QCoreApplication.translate("Texts", "{who} printed the letter").format(who=who)
         elif kind == "reply_announced":
             title = QCoreApplication.translate(
                 "Texts", "Message to the applicant opened as a reply at the portal"

@@ -41,9 +41,7 @@ def sim(simulator_keys: SimulatorKeys) -> Iterator[Simulator]:
     simulator.stop()
 
 
-def test_confirmations_and_citizen_messages_are_counted_apart(
-    world: World, sim: Simulator
-) -> None:
+def test_confirmations_and_citizen_messages_are_counted_apart(world: World, sim: Simulator) -> None:
     case_id = world.add_case()
     recipient = Recipient(name="Jörg Müller", street="Weißdornweg 7a", city="48143 Musterstadt")
     letter_ids = [queue(world, message(world, case_id, Channel.POST, recipient)) for _ in range(2)]

@@ -9,12 +9,13 @@ on loopback in this process. Then a clerk changes the status of ``--cases`` case
 200; citizens who chose a FIT-Connect reply or e-mail) with a message, one change at a time at
 random moments (on average two a second). The window's real :class:`OutboxSender` sends,
 with the default schedule: it looks every 30 s (``outbox_interval_seconds``) and 1.5 s after
-a change the window made itself (``Workspace.data_written``). Half of the changes are this
-window's (it is nudged), half come from elsewhere (another desktop, the command line): those
-wait for the next 30 s look. Measured per message: from the commit of the status change to
-its arrival: the mail server's receipt of the e-mail; for a reply, the moment the outbox marked
-it sent, which is after the simulator took it and its portal confirmed it (the simulator's own
-time stamps have whole seconds only; they are checked to agree).
+a change the window made itself (``Workspace.data_written``). The first half of the changes
+are this window's (it is nudged); after a pause of 5 s the second half come from elsewhere
+(another desktop, the command line): those wait for the next 30 s look. Measured per
+message: from the commit of the status change to its arrival: the mail server's receipt of
+the e-mail; for a reply, the moment the outbox marked it sent, which is after the simulator
+took it and its portal confirmed it (the simulator's own time stamps have whole seconds only;
+they are checked to agree).
 
 (b) **Letters per second into the print queue**: 500 messages by post (the completion text,
 no enclosures), sent by one dispatcher run: render the DIN 5008 letter, store it as a document
@@ -99,6 +100,8 @@ LETTERS = 500
 TRACED_LETTERS = 100
 RATE = 2.0  # status changes per second, on average (exponential gaps)
 NUDGED_SHARE = 0.5
+#: Seconds between the phase of the window's own changes and that of the others'.
+PHASE_GAP_S = 5.0
 TARGET_P95_S = 60.0
 #: Applications generated: about three in four chose a reply or e-mail.
 SUBMISSIONS_PER_CASE = 1.5
@@ -442,14 +445,27 @@ def latency(
                 OutboxMessage.state,
                 OutboxMessage.sent_at,
                 OutboxMessage.last_error,
-            ).where(OutboxMessage.kind == KIND, OutboxMessage.case_id.in_(case_ids))
+            )
+            .where(
+                OutboxMessage.kind == KIND,
+                OutboxMessage.case_id.in_(case_ids),
+                # not the letters of (b), queued for the same cases
+                OutboxMessage.channel.in_([Channel.FIT_CONNECT.value, Channel.EMAIL.value]),
+            )
+            .order_by(OutboxMessage.id)
         ).all()
         portal_ids = dict(
             session.execute(select(Case.id, Case.portal_case_id).where(Case.id.in_(case_ids))).all()
         )
     by_case = {row.case_id: row for row in rows}
+    if len(by_case) != len(rows):
+        problems_first = [f"{len(rows) - len(by_case)} case(s) with more than one message"]
+    else:
+        problems_first = []
     samples: dict[tuple[str, bool], list[float]] = {}
-    problems: list[str] = [f"case {c.case_id}: {c.error}" for c in changes if c.error]
+    problems: list[str] = problems_first + [
+        f"case {c.case_id}: {c.error}" for c in changes if c.error
+    ]
     import requests
 
     http = requests.Session()
@@ -545,13 +561,17 @@ def _plan_changes(db: Database, plan: Plan, clerk: Actor, backoffice_commands: A
         ).all()
     if len(candidates) < plan.cases:
         raise RuntimeError(f"only {len(candidates)} cases with a reply or e-mail channel")
-    chosen = candidates[: plan.cases]
+    chosen = list(candidates[: plan.cases])
+    rng.shuffle(chosen)
+    nudged = round(len(chosen) * NUDGED_SHARE)
     changes = []
     at = 0.0
-    for case_id, channel in chosen:
+    for index, (case_id, channel) in enumerate(chosen):
         version = backoffice_commands.claim(clerk, case_id).version
         at += rng.expovariate(plan.rate)
-        changes.append(Change(case_id, version, channel, at, rng.random() < NUDGED_SHARE))
+        if index == nudged:
+            at += PHASE_GAP_S  # the window's own changes are all out before the others begin
+        changes.append(Change(case_id, version, channel, at, index < nudged))
     return changes
 
 

@@ -25,10 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 from backoffice.domain.deadlines import WorkingCalendar
 from backoffice.services.actor import Actor
-from backoffice.services.admin_audit import AdminAuditService
 from backoffice.services.administration import AdministrationServices
 from backoffice.services.attachments import AttachmentService
-from backoffice.services.audit_views import AuditViews
 from backoffice.services.casework import Casework
 from backoffice.services.catalogue import CatalogueService
 from backoffice.services.citizen.service import CitizenMessages
@@ -38,11 +36,8 @@ from backoffice.services.documents import DocumentService
 from backoffice.services.errors import storage_failures
 from backoffice.services.identity import IdentityService
 from backoffice.services.installation import Installation
-from backoffice.services.portal_admin import PortalAdministration
 from backoffice.services.print_queue import PrintQueueService
-from backoffice.services.retention import RetentionService
 from backoffice.services.team import TeamServices
-from backoffice.services.template_versions import TemplateVersions
 from backoffice.services.users import UserService
 from backoffice.store.database import Database
 from backoffice.store.migrate import current_revision, head_revision, upgrade
@@ -174,7 +169,6 @@ class Backoffice:
         """The services on a database that is open already (and current)."""
         calendar = calendar or WorkingCalendar()
         identity = IdentityService(db, clock)
-        admin_audit = AdminAuditService(db)
         casework = Casework.build(db, calendar, clock)
         documents = DocumentService(db, clock, identity.letterhead_for)
         return cls(
@@ -191,14 +185,7 @@ class Backoffice:
             citizen=CitizenMessages(db, clock),
             print_queue=PrintQueueService(db, clock),
             team=TeamServices.build(db, casework, documents, calendar, clock),
-            administration=AdministrationServices(
-                portal=PortalAdministration(installation),
-                templates=TemplateVersions(db, clock),
-                identity=identity,
-                retention=RetentionService(db, clock),
-                audit=admin_audit,
-                views=AuditViews(db, admin_audit),
-            ),
+            administration=AdministrationServices.build(db, installation, identity, clock),
         )
 
     def close(self) -> None:

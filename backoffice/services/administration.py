@@ -6,13 +6,18 @@ MANAGE_USERS); the bundle only saves the window from taking them one by one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+
+from backoffice.store.database import Database
 
 from .admin_audit import AdminAuditService
 from .audit_views import AuditViews
 from .identity import IdentityService
-from .portal_admin import PortalAdministration
+from .portal_admin import InstallationLike, PortalAdministration
 from .retention import RetentionService
+from .template_preview import TemplatePreview
 from .template_versions import TemplateVersions
 
 
@@ -30,3 +35,26 @@ class AdministrationServices:
     audit: AdminAuditService
     #: Histories of cases and the administration, chain verification, the read log.
     views: AuditViews
+    #: An unsaved definition's check and the documents of a sample case (the editor).
+    preview: TemplatePreview
+
+    @classmethod
+    def build(
+        cls,
+        db: Database,
+        installation: InstallationLike,
+        identity: IdentityService,
+        clock: Callable[[], datetime],
+    ) -> AdministrationServices:
+        """The bundle on one database and data folder (``identity`` is shared with the
+        documents, which draw the town's identity)."""
+        audit = AdminAuditService(db)
+        return cls(
+            portal=PortalAdministration(installation),
+            templates=TemplateVersions(db, clock),
+            identity=identity,
+            retention=RetentionService(db, clock),
+            audit=audit,
+            views=AuditViews(db, audit),
+            preview=TemplatePreview(identity.letterhead_for, clock),
+        )

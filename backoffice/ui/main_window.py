@@ -1,8 +1,8 @@
 """The main window: a stack of workspaces, the switcher, and what concerns the whole window.
 
 The workspaces (:data:`WORKSPACES`; see :mod:`.workspace`) are the inbox with the
-open case, the delivery state and the team lead's dashboard; each role sees those it
-is allowed. One is shown
+open case, the delivery state, the team lead's dashboard and the administration; each
+role sees those it is allowed. One is shown
 at a time; the View menu and the toolbar switch between them, each with its own
 shortcut. The current workspace adds its menus, its View entries and its toolbar
 entries; they leave with it.
@@ -30,6 +30,7 @@ from backoffice.domain.templates import ServiceTemplate
 from backoffice.services.desktop import ChangeWatch
 from backoffice.services.queries import CaseFilter
 from backoffice.services.users import UserInfo
+from backoffice.ui.admin.workspace import AdministrationWorkspace
 from backoffice.ui.case.view import CaseView
 from backoffice.ui.context import UiContext
 from backoffice.ui.dashboard.workspace import DashboardWorkspace
@@ -53,7 +54,12 @@ log = logging.getLogger(__name__)
 OUTBOX_TABLES = frozenset({"outbox_messages", "documents", "case_events"})
 
 #: The workspaces in switcher order; the window offers each to the roles it allows.
-WORKSPACES: tuple[type[Workspace], ...] = (InboxWorkspace, DeliveryWorkspace, DashboardWorkspace)
+WORKSPACES: tuple[type[Workspace], ...] = (
+    InboxWorkspace,
+    DeliveryWorkspace,
+    DashboardWorkspace,
+    AdministrationWorkspace,
+)
 
 
 @dataclass(frozen=True)

@@ -36,12 +36,15 @@ from backoffice.portal.client import SubscriberClient
 from backoffice.portal.http import RetryPolicy, Timeouts
 from backoffice.portal.keys import SubscriberKeys
 from backoffice.services.actor import Actor
+from backoffice.services.administration import AdministrationServices
 from backoffice.services.attachments import AttachmentService
 from backoffice.services.catalogue import CatalogueService
 from backoffice.services.citizen.service import CitizenMessages
 from backoffice.services.delivery import DeliveryService
 from backoffice.services.desktop import DesktopServices
 from backoffice.services.documents import DocumentService
+from backoffice.services.identity import IdentityService
+from backoffice.services.installation import Installation
 from backoffice.services.intake import IntakeService
 from backoffice.services.print_queue import PrintQueueService
 from backoffice.services.subscriber import KeyCrypto
@@ -127,8 +130,10 @@ def thread_runner(qapp: QApplication) -> Iterator[TaskRunner]:
 
 
 @pytest.fixture
-def desktop_services(world: World) -> DesktopServices:
-    documents = DocumentService(world.db, clock=world.clock)
+def desktop_services(world: World, tmp_path: Path, database_url: str) -> DesktopServices:
+    identity = IdentityService(world.db, world.clock)
+    documents = DocumentService(world.db, world.clock, identity.letterhead_for)
+    installation = Installation(data_dir=tmp_path / "data", database_url=database_url)
     return DesktopServices(
         db=world.db,
         casework=world.casework,
@@ -142,6 +147,7 @@ def desktop_services(world: World) -> DesktopServices:
         team=TeamServices.build(
             world.db, world.casework, documents, WorkingCalendar(), world.clock
         ),
+        administration=AdministrationServices.build(world.db, installation, identity, world.clock),
     )
 
 

@@ -77,7 +77,8 @@ def make_admin_window(
     windows: list[MainWindow] = []
 
     def make(actor: Actor) -> MainWindow:
-        window = MainWindow(make_context(actor), ui_settings, (*WORKSPACES, Administration))
+        kinds = (*(kind for kind in WORKSPACES if kind.key != Administration.key), Administration)
+        window = MainWindow(make_context(actor), ui_settings, kinds)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

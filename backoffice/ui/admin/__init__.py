@@ -1,0 +1,1 @@
+"""The administrators' workspace: services and their versions, users, the portal, the audit."""

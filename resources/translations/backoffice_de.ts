@@ -4517,12 +4517,12 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
     <message>
         <location line="+14"/>
-        <location line="+82"/>
+        <location line="+80"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-76"/>
         <source>Comment: {text}</source>
         <translation>Begründung: {text}</translation>
     </message>
@@ -4597,7 +4597,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>{who} hat den Brief gedruckt</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Message to the applicant opened as a reply at the portal</source>
         <translation>Nachricht an die antragstellende Person im Portal als Antwort angelegt</translation>
     </message>

@@ -203,6 +203,9 @@ class PortalTexts(QObject):
     def new_applications(self, n: int) -> str:
         return self.tr("%n new application(s)", "", n)
 
+    def answers(self, n: int) -> str:
+        return self.tr("%n answer(s) from applicants", "", n)
+
     def rejected(self, n: int) -> str:
         return self.tr("%n rejected", "", n)
 
@@ -217,7 +220,8 @@ def sync_summary(reports: Sequence[SyncReport]) -> str:
     """One line for the status bar: "3 new applications, 1 rejected, 2 messages to
     applicants sent" (the portal's confirmations of receipt are not counted: they go with
     every application)."""
-    accepted = sum(r.accepted for r in reports)
+    answers = sum(r.follow_ups for r in reports)
+    accepted = sum(r.accepted for r in reports) - answers  # new cases only
     rejected = sum(r.rejected for r in reports)
     skipped = sum(len(r.skipped) for r in reports)
     messages = sum(r.messages_sent for r in reports)  # not the portal's confirmations
@@ -225,6 +229,8 @@ def sync_summary(reports: Sequence[SyncReport]) -> str:
     parts = []
     if accepted:
         parts.append(counted.new_applications(accepted))
+    if answers:
+        parts.append(counted.answers(answers))
     if rejected:
         parts.append(counted.rejected(rejected))
     if skipped:

@@ -39,6 +39,7 @@ BENCHMARKS: dict[str, str] = {
     "gui": "tests.benchmarks.gui",
     "workload": "tests.benchmarks.workload",
     "delivery": "tests.benchmarks.delivery",
+    "printing": "tests.benchmarks.printing",
 }
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -297,5 +297,8 @@ class Backoffice:
             administration=self.administration,
             open_intake=open_intake,
             destinations=settings.destination_ids if settings else (),
+            # The window's sender (every 30 s, and 1.5 s after the window wrote something):
+            # without it a clerk's message waited for the next sync, up to ten minutes.
+            open_outbox=self.outbox,
             watch_changes=watch_changes,
         )

@@ -97,7 +97,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
             f"{destination}: {report.accepted} accepted, {report.rejected} rejected, "
             f"{report.already_known} known already, {len(report.skipped)} skipped for now, "
             f"{report.confirmations_sent} confirmation(s) sent, "
-            f"{report.confirmations_waiting} waiting" + (" (cancelled)" if report.cancelled else "")
+            f"{report.confirmations_waiting} waiting, "
+            f"{report.messages_sent} message(s) to citizens sent"
+            + (" (cancelled)" if report.cancelled else "")
         )
         if report.follow_ups:
             print(f"  of the accepted, {report.follow_ups} answer(s) linked to their cases")

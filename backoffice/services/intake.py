@@ -125,6 +125,8 @@ class SyncReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     confirmations_sent: int = 0
     confirmations_waiting: int = 0
+    #: Citizen messages (replies, e-mails, letters) the outbox sent after the sync.
+    messages_sent: int = 0
     quarantined: int = 0
     cancelled: bool = False
     error: str | None = None
@@ -141,6 +143,7 @@ class SyncReport:
             "skipped": len(self.skipped),
             "confirmations_sent": self.confirmations_sent,
             "confirmations_waiting": self.confirmations_waiting,
+            "messages_sent": self.messages_sent,
             "quarantined": self.quarantined,
             "cancelled": self.cancelled,
             "follow_ups": self.follow_ups,
@@ -550,7 +553,9 @@ class IntakeService:
 
     def _dispatch(self, report: SyncReport) -> None:
         result = self.outbox.send_due()
-        report.confirmations_sent += result.sent
+        confirmations = result.sent_of(PORTAL_DECISION.kind)
+        report.confirmations_sent += confirmations
+        report.messages_sent += result.sent - confirmations
         with self._db.read() as session:
             report.confirmations_waiting = (
                 session.scalar(

@@ -58,6 +58,10 @@ class Round:
     rejected: int = 0
     known: int = 0
     skipped: int = 0
+    #: Sent by the syncs (the portal's confirmations; citizen messages that were due).
+    confirmations: int = 0
+    messages: int = 0
+    #: Sent by the outbox run after the syncs (whatever else was due).
     sent: int = 0
     retried: int = 0
     failed: int = 0
@@ -71,8 +75,9 @@ class Round:
     def line(self) -> str:
         text = (
             f"round {self.number}: {self.accepted} accepted, {self.rejected} rejected, "
-            f"{self.known} known already, {self.skipped} skipped; outbox {self.sent} sent, "
-            f"{self.retried} to retry, {self.failed} failed"
+            f"{self.known} known already, {self.skipped} skipped, "
+            f"{self.confirmations} confirmation(s) and {self.messages} message(s) to citizens "
+            f"sent; outbox {self.sent} sent, {self.retried} to retry, {self.failed} failed"
         )
         if self.errors:
             text += "; errors: " + " | ".join(self.errors)
@@ -166,6 +171,8 @@ class SyncWatch:
             done.rejected += report.rejected
             done.known += report.already_known
             done.skipped += len(report.skipped)
+            done.confirmations += report.confirmations_sent
+            done.messages += report.messages_sent
             done.stopped = done.stopped or report.cancelled
             if report.error:
                 done.errors.append(f"{destination}: {report.error}")

@@ -212,13 +212,19 @@ class PortalTexts(QObject):
     def postponed(self, n: int) -> str:
         return self.tr("%n postponed", "", n)
 
+    def messages_sent(self, n: int) -> str:
+        return self.tr("%n message(s) to applicants sent", "", n)
+
 
 def sync_summary(reports: Sequence[SyncReport]) -> str:
-    """One line for the status bar: "3 new applications, 1 rejected"."""
+    """One line for the status bar: "3 new applications, 1 rejected, 2 messages to
+    applicants sent" (the portal's confirmations of receipt are not counted: they go with
+    every application)."""
     answers = sum(r.follow_ups for r in reports)
     accepted = sum(r.accepted for r in reports) - answers  # new cases only
     rejected = sum(r.rejected for r in reports)
     skipped = sum(len(r.skipped) for r in reports)
+    messages = sum(r.messages_sent for r in reports)  # not the portal's confirmations
     counted = PortalTexts()
     parts = []
     if accepted:
@@ -231,6 +237,8 @@ def sync_summary(reports: Sequence[SyncReport]) -> str:
         parts.append(counted.postponed(skipped))
     if not parts:
         parts.append(QCoreApplication.translate("PortalTexts", "no new applications"))
+    if messages:
+        parts.append(counted.messages_sent(messages))
     text = ", ".join(parts)
     if any(r.cancelled for r in reports):
         text = QCoreApplication.translate("PortalTexts", "Stopped: {summary}").format(summary=text)

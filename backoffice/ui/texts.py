@@ -386,6 +386,12 @@ class Vocabulary:
             title = QCoreApplication.translate("Texts", "{who} opened an attachment").format(
                 who=who
             )
+        elif kind == "letter_printed":
+            title = QCoreApplication.translate("Texts", "{who} printed the letter").format(who=who)
+        elif kind == "reply_announced":
+            title = QCoreApplication.translate(
+                "Texts", "Message to the applicant opened as a reply at the portal"
+            )
         elif kind == "citizen_answered":
             title, more = self._answer(payload)
             detail_parts.extend(more)

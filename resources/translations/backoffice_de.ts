@@ -4038,13 +4038,21 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
             <numerusform>%n zurückgestellt</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n message(s) to applicants sent</source>
+        <translation>
+            <numerusform>%n Nachricht an antragstellende Personen versandt</numerusform>
+            <numerusform>%n Nachrichten an antragstellende Personen versandt</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>no new applications</source>
         <translation>keine neuen Anträge</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Stopped: {summary}</source>
         <translation>Angehalten: {summary}</translation>
     </message>
@@ -5377,12 +5385,7 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
         <translation>Antrag {n} von {total} wird abgerufen…</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Sending confirmations to the portal…</source>
-        <translation>Bestätigungen an das Portal werden gesendet…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Asking the portal for new applications…</source>
         <translation>Portal wird nach neuen Anträgen gefragt…</translation>
     </message>
@@ -5443,7 +5446,12 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
         <translation>Portal: Abruf fehlgeschlagen am {when}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-51"/>
+        <source>Sending confirmations and messages to applicants…</source>
+        <translation>Bestätigungen und Nachrichten an Antragstellende werden gesendet…</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Portal: last fetched {when}</source>
         <translation>Portal: zuletzt abgerufen am {when}</translation>
     </message>
@@ -6133,12 +6141,12 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
     </message>
     <message>
         <location line="+14"/>
-        <location line="+101"/>
+        <location line="+107"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-103"/>
         <source>Comment: {text}</source>
         <translation>Begründung: {text}</translation>
     </message>
@@ -6206,6 +6214,16 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
         <location line="+4"/>
         <source>{who} opened an attachment</source>
         <translation>{who} hat eine Anlage geöffnet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{who} printed the letter</source>
+        <translation>{who} hat den Brief gedruckt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message to the applicant opened as a reply at the portal</source>
+        <translation>Nachricht an die antragstellende Person im Portal als Antwort angelegt</translation>
     </message>
     <message>
         <location line="+13"/>

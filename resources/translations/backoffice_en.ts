@@ -243,6 +243,14 @@
             <numerusform>%n postponed</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n message(s) to applicants sent</source>
+        <translation>
+            <numerusform>%n message to applicants sent</numerusform>
+            <numerusform>%n messages to applicants sent</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PrintQueueTab</name>

@@ -38,6 +38,7 @@ BENCHMARKS: dict[str, str] = {
     "intake": "tests.benchmarks.intake",
     "gui": "tests.benchmarks.gui",
     "workload": "tests.benchmarks.workload",
+    "delivery": "tests.benchmarks.delivery",
     "printing": "tests.benchmarks.printing",
 }
 

@@ -33,6 +33,20 @@ def test_the_sync_summary_in_german(german: object) -> None:
     assert sync_summary([answered]) == "2 neue Anträge, 1 Antwort von Antragstellenden"
 
 
+def test_the_sync_summary_counts_messages_to_applicants_not_confirmations(german: object) -> None:
+    report = _report(2)
+    report.confirmations_sent = 2  # one per application: not news for the clerk
+    report.messages_sent = 1
+    assert sync_summary([report]) == (
+        "2 neue Anträge, 1 Nachricht an antragstellende Personen versandt"
+    )
+    quiet = _report()
+    quiet.messages_sent = 3
+    assert sync_summary([quiet]) == (
+        "keine neuen Anträge, 3 Nachrichten an antragstellende Personen versandt"
+    )
+
+
 def test_every_problem_has_a_german_title_and_explanation(german: object) -> None:
     for problem in Problem:
         assert problem_name(problem.value) != problem.value

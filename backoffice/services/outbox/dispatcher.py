@@ -27,6 +27,7 @@ marks it.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -133,6 +134,11 @@ class DispatchReport:
     retried: int = 0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
+    #: How many of ``sent`` were of each kind (portal decisions, citizen messages, …).
+    sent_by_kind: Counter[str] = field(default_factory=Counter)
+
+    def sent_of(self, kind: str) -> int:
+        return self.sent_by_kind[kind]
 
 
 def queue_message(
@@ -302,6 +308,7 @@ class OutboxDispatcher:
                 with self._db.write() as session:
                     self._mark_sent(session, mark)
             report.sent += 1
+            report.sent_by_kind[leased.kind] += 1
         return report
 
     def record_sent(self, session: Session) -> None:

@@ -96,8 +96,12 @@ class OutboxSender(QObject):
         if self._again:
             self._again = False
             self.send_soon()
-        else:
-            self._arm(self._services.outbox_interval_seconds * 1000)
+            return
+        interval_ms = self._services.outbox_interval_seconds * 1000
+        # A change made while this run went on asked for a look soon: keep that one (the
+        # regular look must not push it back to the full interval).
+        if not self.timer.isActive() or self.timer.remainingTime() > interval_ms:
+            self._arm(interval_ms)
 
     def _arm(self, ms: int) -> None:
         if self.enabled and ms > 0:

@@ -90,7 +90,7 @@ class SyncStatus(QWidget):
             self.progress.setRange(0, report.total)
             self.progress.setValue(report.done)
         elif report.phase == "confirming":
-            text = self.tr("Sending confirmations to the portal…")
+            text = self.tr("Sending confirmations and messages to applicants…")
             self.progress.setRange(0, 0)
         else:
             text = self.tr("Asking the portal for new applications…")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from typing import Any
 
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -14,7 +15,7 @@ from backoffice.domain.status import Status
 from backoffice.services.desktop import DesktopServices
 from backoffice.services.outbox import OutboxDispatcher, OutboxState
 from backoffice.store.models import Document, OutboxMessage
-from backoffice.ui.delivery.outbox import OutboxSender
+from backoffice.ui.delivery.outbox import SOON_MS, OutboxSender
 from backoffice.ui.tasks import SyncTaskRunner
 from tests.integration.conftest import World
 
@@ -65,3 +66,41 @@ def test_without_an_outbox_the_sender_does_nothing(
     sender.send_soon()
     sender.send_now()
     assert not sender.enabled and not sender.timer.isActive()
+
+
+class HeldRunner(SyncTaskRunner):
+    """Runs a task only when the test lets it: a run of the sender that takes a while."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held: list[Any] = []
+
+    def _start(self, job: Any) -> None:
+        self.held.append(job)
+
+    def finish_all(self) -> None:
+        while self.held:
+            super()._start(self.held.pop(0))
+
+
+def test_a_change_during_a_run_is_sent_soon_not_at_the_next_regular_look(
+    qtbot: QtBot, world: World, desktop_services: DesktopServices
+) -> None:
+    @contextmanager
+    def open_outbox() -> Iterator[OutboxDispatcher]:
+        yield OutboxDispatcher(world.db, outbox_handlers(world.db, clock=world.clock), world.clock)
+
+    runner = HeldRunner()
+    services = replace(desktop_services, open_outbox=open_outbox, outbox_interval_seconds=30)
+    sender = OutboxSender(services, runner)
+    sender.start()
+    sender.send_now()  # a regular look begins and takes its time
+    assert len(runner.held) == 1
+    sender.send_soon()  # meanwhile the clerk changes a status
+    # SOON_MS, give or take the coarse timer's slack; far below the 30 s of a regular look
+    assert sender.timer.remainingTime() <= 2 * SOON_MS
+
+    runner.finish_all()  # the run ends before the nudge is due
+
+    assert sender.timer.isActive() and sender.timer.remainingTime() <= 2 * SOON_MS  # still soon
+    sender.shut_down()

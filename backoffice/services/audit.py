@@ -41,6 +41,9 @@ class EventKind(StrEnum):
     LETTER_PRINTED = "letter_printed"
     #: A message to the citizen opened as a reply at the portal (its id, to resume after a crash).
     REPLY_ANNOUNCED = "reply_announced"
+    #: A checklist item ticked / unticked on the case (``{"item": key}``).
+    CHECKLIST_TICKED = "checklist_ticked"
+    CHECKLIST_UNTICKED = "checklist_unticked"
 
 
 def _digest(

@@ -15,6 +15,7 @@ from backoffice.services.errors import InvalidInput, PermissionDenied
 from tests.fakes import tick_checklist
 from tests.integration.conftest import World
 
+
 def _in_progress_with_certificate(world: World) -> tuple[int, int]:
     case_id = world.add_case("birth_certificate")
     commands = world.casework.commands

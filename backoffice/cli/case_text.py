@@ -104,7 +104,9 @@ def print_case(detail: CaseDetail) -> None:
             if e.required_before:
                 line += (
                     " (needed before: "
-                    + ", ".join(_status(s.value, template) for s in Status if s in e.required_before)
+                    + ", ".join(
+                        _status(s.value, template) for s in Status if s in e.required_before
+                    )
                     + ")"
                 )
             if e.ticked:

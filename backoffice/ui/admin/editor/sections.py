@@ -725,6 +725,91 @@ class WorkflowSection(Section):
         definition["workflow"] = workflow
 
 
+# -- the checklist ----------------------------------------------------------------------------
+
+
+class ChecklistSection(Section):
+    """What the clerk ticks on a case, in order: a key, a German and an English label, and
+    the statuses a case may enter only with the item ticked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checklistSection")
+        self._items: list[Record] = []
+        self._counter = 0
+        columns = [
+            *_label_columns(self.tr("Item key")),
+            *(
+                Column(
+                    self.tr("Before “{status}”").format(status=status_name(status)),
+                    self._before_get(status),
+                    self._before_set(status),
+                    kind="check",
+                )
+                for status in Status
+                if status is not Status.RECEIVED
+            ),
+        ]
+        self.items = RecordTable(columns, self._new_item, self, name="checklist")
+        self.items.changed.connect(self.changed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            muted(
+                plain_label(
+                    self.tr(
+                        "The clerk ticks these on each case (who and when is recorded). A case "
+                        "can enter a status ticked under “Before …” only when the item is "
+                        "ticked; items without one are reminders. Keys stay the same once cases "
+                        "use them."
+                    ),
+                    self,
+                    wrap=True,
+                )
+            )
+        )
+        layout.addWidget(self.items, 1)
+
+    def _new_item(self) -> Record:
+        self._counter += 1
+        return {"key": f"item_{self._counter}", "label": {"de": "", "en": ""}}
+
+    @staticmethod
+    def _before_get(status: Status) -> Callable[[Record], Any]:
+        def get(record: Record) -> bool:
+            before = record.get("required_before")
+            return isinstance(before, list) and status.value in before
+
+        return get
+
+    @staticmethod
+    def _before_set(status: Status) -> Callable[[Record, Any], None]:
+        def set_(record: Record, on: Any) -> None:
+            before = record.get("required_before")
+            current = [s for s in before if s != status.value] if isinstance(before, list) else []
+            if on:
+                current.append(status.value)
+            order = [s.value for s in Status]
+            ordered = [s for s in order if s in current] + [s for s in current if s not in order]
+            _set_optional(record, "required_before", ordered, [])
+
+        return set_
+
+    def load(self, definition: Definition) -> None:
+        items = definition.get("checklist")
+        self._items = (
+            [i for i in copy.deepcopy(items) if isinstance(i, dict)]
+            if isinstance(items, list)
+            else []
+        )
+        self.items.set_records(self._items)
+
+    def store(self, definition: Definition) -> None:
+        if self._items or "checklist" in definition:
+            definition["checklist"] = copy.deepcopy(self._items)
+        if not self._items:
+            definition.pop("checklist", None)
+
+
 # -- texts to the applicant -------------------------------------------------------------------
 
 
@@ -1058,6 +1143,7 @@ class JsonSection(QWidget):
 
 __all__ = [
     "CertificateSection",
+    "ChecklistSection",
     "Definition",
     "FormSection",
     "GeneralSection",

@@ -1,0 +1,104 @@
+"""The template editor's checklist page: items round-trip into the draft; the check names
+a key given twice and an empty label."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+from pytestqt.qtbot import QtBot
+
+from backoffice.domain.status import Status
+from backoffice.services.template_versions import TemplateVersions
+from backoffice.ui.admin.editor import TemplateEditor
+from backoffice.ui.context import UiContext
+from tests.gui.conftest import World
+
+KEY = "dog_tax_registration"
+#: The checklist table's columns: key, German, English, then one per status but "received".
+BEFORE = {s: 3 + i for i, s in enumerate(s for s in Status if s is not Status.RECEIVED)}
+
+
+def _item(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    item = table.item(row, column)
+    assert item is not None
+    return item
+
+
+def _editor(qtbot: QtBot, context: UiContext) -> TemplateEditor:
+    editor = TemplateEditor(context, KEY)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def test_checklist_items_round_trip_into_the_draft(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    editor = _editor(qtbot, make_context(world.admin))
+    page = editor.checklist
+    table = page.items.table
+    assert editor.tabs.tabText(editor.tabs.indexOf(page)) == "Checklist"
+    shipped = world.templates[KEY].raw["checklist"]
+    assert [_item(table, r, 0).text() for r in range(table.rowCount())] == [
+        i["key"] for i in shipped
+    ]
+    assert _item(table, 0, BEFORE[Status.COMPLETED]).checkState() == Qt.CheckState.Checked
+    assert _item(table, 1, BEFORE[Status.COMPLETED]).checkState() == Qt.CheckState.Unchecked
+    assert not editor.is_dirty()
+
+    # A new item, needed before completing, moved to the top; the optional one removed.
+    page.items.add()
+    row = table.rowCount() - 1
+    _item(table, row, 0).setText("vaccination_seen")
+    _item(table, row, 1).setText("Impfpass eingesehen")
+    _item(table, row, 2).setText("Vaccination record seen")
+    _item(table, row, BEFORE[Status.COMPLETED]).setCheckState(Qt.CheckState.Checked)
+    _item(table, row, BEFORE[Status.REJECTED]).setCheckState(Qt.CheckState.Checked)
+    _item(table, row, BEFORE[Status.REJECTED]).setCheckState(Qt.CheckState.Unchecked)
+    for _ in range(row):
+        page.items.move_by(-1)
+    table.setCurrentCell(2, 0)  # listed_breed_checked, now third
+    page.items.remove()
+    assert editor.is_dirty()
+    editor.check_now()
+    assert editor.findings == []
+
+    with qtbot.waitSignal(editor.saved):
+        editor.save_button.click()
+
+    stored = TemplateVersions(world.db, world.clock).definition(world.admin, KEY)
+    assert stored["checklist"] == [
+        {
+            "key": "vaccination_seen",
+            "label": {"de": "Impfpass eingesehen", "en": "Vaccination record seen"},
+            "required_before": ["completed"],
+        },
+        shipped[0],
+        shipped[2],
+    ]
+    diff = TemplateVersions(world.db, world.clock).diff(world.admin, KEY, stored["version"])
+    assert {(c.path, c.kind) for c in diff.section("checklist")} >= {
+        ("vaccination_seen", "added"),
+        ("listed_breed_checked", "removed"),
+    }
+    again = _editor(qtbot, make_context(world.admin))
+    assert again.current_definition() == stored
+
+
+def test_the_check_names_a_twice_given_key_and_an_empty_label(
+    qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
+) -> None:
+    editor = _editor(qtbot, make_context(world.admin))
+    table = editor.checklist.items.table
+    _item(table, 1, 0).setText("tag_issued")
+    _item(table, 0, 1).setText("  ")
+    editor.check_now()
+    texts = [editor.findings_list.item(i).text() for i in range(editor.findings_list.count())]
+    assert "The checklist has the item key “tag_issued” twice." in texts
+    assert "A text is empty: label of checklist item 1, German." in texts
+    editor.tabs.setCurrentWidget(editor.general)
+    editor.findings_list.itemActivated.emit(editor.findings_list.item(0))
+    assert editor.tabs.currentWidget() is editor.checklist

@@ -792,7 +792,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>CaseActionBar</name>
     <message>
-        <location filename="../../backoffice/ui/case/action_bar.py" line="+67"/>
+        <location filename="../../backoffice/ui/case/action_bar.py" line="+68"/>
         <source>&amp;Take case</source>
         <extracomment>The clerk chose a status change (its target :class:`Status`).</extracomment>
         <translation>Fall &amp;übernehmen</translation>
@@ -873,22 +873,32 @@ gespeichert als {safe_name}</translation>
         <translation>Neuer Status: {status}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Not possible yet: needs {what}.</source>
         <translation>Noch nicht möglich: erfordert {what}.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>Not possible yet: tick on the checklist: {items}.</source>
+        <translation>Noch nicht möglich: auf der Checkliste abhaken: {items}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“{action}” after ticking on the checklist: {items}.</source>
+        <translation>„{action}“ erst nach dem Abhaken auf der Checkliste: {items}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Create the certificate to be able to complete the case.</source>
         <translation>Erstellen Sie die Bescheinigung, um den Fall abschließen zu können.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Completing needs a certificate, which has not been created yet.</source>
         <translation>Zum Abschließen ist eine Bescheinigung nötig; sie wurde noch nicht erstellt.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>This case is closed.</source>
         <translation>Dieser Fall ist abgeschlossen.</translation>
     </message>
@@ -968,13 +978,13 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../backoffice/ui/case/view.py" line="+105"/>
+        <location filename="../../backoffice/ui/case/view.py" line="+106"/>
         <source>Select a case in the list.</source>
         <extracomment>How long a case may take to load before the panel says it is loading. A case was changed from here (the new :class:`CaseRow`). A change from here met a concurrent change (case id). A case has been shown (its file number). A short confirmation for the status bar. Show this letter (document id) in the print queue: the seam for the print queue workspace, which connects here and calls ``messages.offer_letters()``. The words of status changes that were refused, by (case id, target status). The document to select once the case has been read again (just created). The dialog currently open (a status change or an assignment), if any.</extracomment>
         <translation>Wählen Sie einen Fall in der Liste aus.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>No history.</source>
         <translation>Kein Verlauf.</translation>
     </message>
@@ -982,6 +992,11 @@ gespeichert als {safe_name}</translation>
         <location line="+3"/>
         <source>Application</source>
         <translation>Antrag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1019,7 +1034,7 @@ gespeichert als {safe_name}</translation>
         <translation>Der Fall konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Attachments ({n})</source>
         <translation>Anlagen ({n})</translation>
     </message>
@@ -1029,7 +1044,12 @@ gespeichert als {safe_name}</translation>
         <translation>Dokumente ({n})</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Checklist ({done}/{total})</source>
+        <translation>Checkliste ({done}/{total})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Messages ({n})</source>
         <translation>Nachrichten ({n})</translation>
     </message>
@@ -1044,7 +1064,17 @@ gespeichert als {safe_name}</translation>
         <translation>Notizen ({n})</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+65"/>
+        <source>Checklist item ticked.</source>
+        <translation>Punkt der Checkliste abgehakt.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Checklist item unticked.</source>
+        <translation>Haken in der Checkliste entfernt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>You took case {file}.</source>
         <translation>Sie haben den Fall {file} übernommen.</translation>
     </message>
@@ -1087,7 +1117,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>CertificateSection</name>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+911"/>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+996"/>
         <source>This service issues a document when a case is completed</source>
         <translation>Diese Leistung stellt beim Abschluss eines Falls ein Dokument aus</translation>
     </message>
@@ -1110,6 +1140,50 @@ gespeichert als {safe_name}</translation>
         <location line="+35"/>
         <source>This layout also prints: {fields}.</source>
         <translation>Dieses Layout druckt außerdem: {fields}.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistSection</name>
+    <message>
+        <location line="-305"/>
+        <source>Item key</source>
+        <translation>Schlüssel des Punkts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Before “{status}”</source>
+        <translation>Vor „{status}“</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The clerk ticks these on each case (who and when is recorded). A case can enter a status ticked under “Before …” only when the item is ticked; items without one are reminders. Keys stay the same once cases use them.</source>
+        <translation>Die Sachbearbeitung hakt diese Punkte an jedem Vorgang ab (wer und wann, wird festgehalten). Einen unter „Vor …“ angekreuzten Status kann ein Vorgang erst erreichen, wenn der Punkt abgehakt ist; Punkte ohne solchen Status sind Erinnerungen. Schlüssel bleiben gleich, sobald Vorgänge sie verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/case/sections.py" line="+321"/>
+        <source>Only whoever works on the case can tick its checklist.</source>
+        <extracomment>The clerk ticked (True) or unticked (False) the item with this key. The check boxes by item key (for tests).</extracomment>
+        <translation>Nur wer den Vorgang bearbeitet, kann seine Checkliste abhaken.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Ticked by {who} on {when}</source>
+        <translation>Abgehakt von {who} am {when}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not ticked yet</source>
+        <translation>Noch nicht abgehakt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Needed before the status: {statuses}</source>
+        <translation>Nötig vor dem Status: {statuses}</translation>
     </message>
 </context>
 <context>
@@ -1776,7 +1850,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../backoffice/ui/errors.py" line="+101"/>
+        <location filename="../../backoffice/ui/errors.py" line="+111"/>
         <source>Unexpected error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
@@ -1799,7 +1873,12 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location line="-72"/>
+        <location line="-77"/>
+        <source>This status change needs these checklist items ticked: {items}.</source>
+        <translation>Für diese Statusänderung müssen diese Punkte der Checkliste abgehakt sein: {items}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>This status change needs {what}.</source>
         <translation>Dieser Statuswechsel erfordert {what}.</translation>
     </message>
@@ -2070,7 +2149,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>FormSection</name>
     <message>
-        <location filename="../../backoffice/ui/case/sections.py" line="+115"/>
+        <location filename="../../backoffice/ui/case/sections.py" line="-225"/>
         <source>Further data (not in the template&apos;s form)</source>
         <extracomment>At most this many fields unknown to the template are shown (the rest are counted). The value widgets by (group, field) (group &quot;&quot; for data outside the template&apos;s groups), for tests and for copying.</extracomment>
         <translation>Weitere Angaben (nicht im Formular der Vorlage)</translation>
@@ -2081,7 +2160,7 @@ gespeichert als {safe_name}</translation>
         <translation>… und {n} weitere</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-616"/>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-415"/>
         <source>Group key</source>
         <translation>Gruppenschlüssel</translation>
     </message>
@@ -2478,7 +2557,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>JsonSection</name>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+775"/>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+860"/>
         <source>Apply JSON</source>
         <extracomment>A definition the administrator applied from the text.</extracomment>
         <translation>JSON übernehmen</translation>
@@ -3903,7 +3982,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/dialog.py" line="+132"/>
+        <location filename="../../backoffice/ui/admin/editor/dialog.py" line="+133"/>
         <source>Service template {key}</source>
         <extracomment>Milliseconds of quiet before the check runs again, and before the preview renders again. The draft&apos;s version number, or None when this will be a new draft. The version a new draft starts from. The draft was saved (the service key).</extracomment>
         <translation>Leistungsvorlage {key}</translation>
@@ -3914,7 +3993,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>{key} wird geladen …</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
@@ -3927,6 +4006,11 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+1"/>
         <source>Workflow</source>
         <translation>Ablauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4037,7 +4121,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Vor dem Schließen als Entwurf speichern?</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/findings.py" line="+32"/>
+        <location filename="../../backoffice/ui/admin/editor/findings.py" line="+33"/>
         <source>message for “{status}”, {language}</source>
         <extracomment>The editor&apos;s pages, by the first key of a finding&apos;s JSON path.</extracomment>
         <translation>Nachricht für „{status}“, {language}</translation>
@@ -4051,6 +4135,11 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+5"/>
         <source>label of group {group}, {language}</source>
         <translation>Bezeichnung von Gruppe {group}, {language}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>label of checklist item {item}, {language}</source>
+        <translation>Bezeichnung von Checklistenpunkt {item}, {language}</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4119,6 +4208,21 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
     <message>
         <location line="+4"/>
+        <source>The checklist has the item key “{key}” twice.</source>
+        <translation>Die Checkliste enthält den Schlüssel „{key}“ zweimal.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The checklist item “{key}” names “{status}”, which is not a status.</source>
+        <translation>Der Checklistenpunkt „{key}“ nennt „{status}“, das ist kein Status.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The checklist item “{key}” is needed before “{status}”, which is not in use.</source>
+        <translation>Der Checklistenpunkt „{key}“ ist vor „{status}“ nötig, dieser Status wird aber nicht verwendet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Unknown certificate layout “{layout}”.</source>
         <translation>Unbekanntes Layout der Bescheinigung „{layout}“.</translation>
     </message>
@@ -4133,7 +4237,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Entspricht nicht dem Vorlagenformat: {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-680"/>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-765"/>
         <source>German</source>
         <translation>Deutsch</translation>
     </message>
@@ -4352,6 +4456,11 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>ein erzeugtes Dokument</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>ticked checklist items</source>
+        <translation>abgehakte Punkte der Checkliste</translation>
+    </message>
+    <message>
         <location line="+50"/>
         <source>nobody</source>
         <translation>niemand</translation>
@@ -4509,12 +4618,12 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
     <message>
         <location line="+14"/>
-        <location line="+74"/>
+        <location line="+83"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-79"/>
         <source>Comment: {text}</source>
         <translation>Begründung: {text}</translation>
     </message>
@@ -4584,7 +4693,17 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>{who} hat eine Anlage geöffnet</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+8"/>
+        <source>{who} ticked “{item}”</source>
+        <translation>{who} hat „{item}“ abgehakt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{who} unticked “{item}”</source>
+        <translation>{who} hat den Haken bei „{item}“ entfernt</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>{who} assigned case {file} to you.</source>
         <translation>{who} hat Ihnen den Fall {file} zugewiesen.</translation>
     </message>

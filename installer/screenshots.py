@@ -341,7 +341,7 @@ def render(out: Path, language: str) -> list[Path]:
         settle(app)
         written.append(_grab(window, out / "checklist.png", app))
         _tick_all(casework, petra, certified, clock)
-        window.open_case(certified)
+        view.reload()
         settle(app)
         view.tabs.setCurrentWidget(view.documents)
         settle_rendering(app)

@@ -1117,7 +1117,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>CertificateSection</name>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+996"/>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+1024"/>
         <source>This service issues a document when a case is completed</source>
         <translation>Diese Leistung stellt beim Abschluss eines Falls ein Dokument aus</translation>
     </message>
@@ -1145,19 +1145,25 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>ChecklistSection</name>
     <message>
-        <location line="-305"/>
+        <location line="-332"/>
         <source>Item key</source>
         <translation>Schlüssel des Punkts</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Before “{status}”</source>
-        <translation>Vor „{status}“</translation>
+        <location line="+2"/>
+        <source>Needed before</source>
+        <translation>Nötig vor</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>The clerk ticks these on each case (who and when is recorded). A case can enter a status ticked under “Before …” only when the item is ticked; items without one are reminders. Keys stay the same once cases use them.</source>
-        <translation>Die Sachbearbeitung hakt diese Punkte an jedem Vorgang ab (wer und wann, wird festgehalten). Einen unter „Vor …“ angekreuzten Status kann ein Vorgang erst erreichen, wenn der Punkt abgehakt ist; Punkte ohne solchen Status sind Erinnerungen. Schlüssel bleiben gleich, sobald Vorgänge sie verwenden.</translation>
+        <location line="+10"/>
+        <source>The selected item is needed before the status</source>
+        <translation>Der gewählte Punkt ist nötig vor dem Status</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The clerk ticks these on each case (who and when is recorded). A case can enter a status the item is needed before only when the item is ticked; items needed before none are reminders. Keys stay the same once cases use them.</source>
+        <extracomment>One check box per status an item can be needed before (all but &quot;received&quot;).</extracomment>
+        <translation>Die Sachbearbeitung hakt diese Punkte an jedem Vorgang ab (wer und wann, wird festgehalten). Einen Status, vor dem ein Punkt nötig ist, kann ein Vorgang erst erreichen, wenn der Punkt abgehakt ist; Punkte ohne solchen Status sind Erinnerungen. Schlüssel bleiben gleich, sobald Vorgänge sie verwenden.</translation>
     </message>
     <message>
         <location filename="../../backoffice/ui/case/sections.py" line="+321"/>
@@ -2160,7 +2166,7 @@ gespeichert als {safe_name}</translation>
         <translation>… und {n} weitere</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-415"/>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-427"/>
         <source>Group key</source>
         <translation>Gruppenschlüssel</translation>
     </message>
@@ -2557,7 +2563,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>JsonSection</name>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+860"/>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+888"/>
         <source>Apply JSON</source>
         <extracomment>A definition the administrator applied from the text.</extracomment>
         <translation>JSON übernehmen</translation>
@@ -4237,7 +4243,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Entspricht nicht dem Vorlagenformat: {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-765"/>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-793"/>
         <source>German</source>
         <translation>Deutsch</translation>
     </message>

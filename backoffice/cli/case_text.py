@@ -191,6 +191,14 @@ def describe_event(entry: HistoryEntry, template: ServiceTemplate | None = None)
         name = f"{item.label.en} ({key})" if item else key
         verb = "ticked" if kind == "checklist_ticked" else "unticked"
         title = f"{who} {verb} the checklist item {name}"
+    elif kind == "citizen_answered":
+        title = (
+            "the applicant sent the form again"
+            if p.get("form_resent")
+            else ("the applicant answered")
+        )
+        names = ", ".join(str(n) for n in p.get("attachments") or [])
+        details = [("", p.get("text")), ("new attachments", names)]
     elif kind == "attachment_viewed":
         title = f"{who} opened the attachment {p.get('attachment', '?')}"
         details = [("as", p.get("purpose"))]

@@ -44,6 +44,8 @@ class EventKind(StrEnum):
     #: A checklist item ticked / unticked on the case (``{"item": key}``).
     CHECKLIST_TICKED = "checklist_ticked"
     CHECKLIST_UNTICKED = "checklist_unticked"
+    #: The citizen answered on the case: a follow-up submission (services/follow_up.py).
+    CITIZEN_ANSWERED = "citizen_answered"
 
 
 def _digest(

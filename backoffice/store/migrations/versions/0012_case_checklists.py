@@ -3,11 +3,8 @@
 One row per ticked item (who, when); unticking deletes the row. The case's history
 (``checklist_ticked`` / ``checklist_unticked`` events) keeps every tick and untick.
 
-Written against 0010: revision 0011 (another branch) is not on main yet; the lead chains
-this one after it (``down_revision = "0011"``) when both are merged.
-
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-06
 """
 
@@ -19,7 +16,7 @@ from alembic import op
 import backoffice.store.types
 
 revision: str = "0012"
-down_revision: str | None = "0010"
+down_revision: str | None = "0011"
 branch_labels: Sequence[str] | None = None
 depends_on: Sequence[str] | None = None
 

@@ -2159,6 +2159,11 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Texts</source>
         <translation>Texte</translation>
     </message>
@@ -2241,6 +2246,11 @@ gespeichert als {safe_name}</translation>
         <location line="+1"/>
         <source>position</source>
         <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>needed before</source>
+        <translation>nötig vor</translation>
     </message>
     <message>
         <location line="+123"/>

@@ -119,7 +119,7 @@
 <context>
     <name>DiffDialog</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/admin/diff.py" line="+347"/>
+        <location filename="../../backoffice/ui/admin/diff.py" line="+349"/>
         <source>%n change(s): </source>
         <translation>
             <numerusform>%n change: </numerusform>

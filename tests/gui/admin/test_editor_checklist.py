@@ -107,3 +107,24 @@ def test_the_check_names_a_twice_given_key_and_an_empty_label(
     editor.tabs.setCurrentWidget(editor.general)
     editor.findings_list.itemActivated.emit(editor.findings_list.item(0))
     assert editor.tabs.currentWidget() is editor.checklist
+
+
+def test_the_difference_view_shows_checklist_changes(qtbot: QtBot, world: World) -> None:
+    from backoffice.domain.template_diff import diff_templates
+    from backoffice.ui.admin.diff import TemplateDiffView
+
+    old = dict(world.templates[KEY].raw)
+    new = {**old, "version": 2, "checklist": [*old["checklist"][:2]]}
+    new["checklist"][0] = {**new["checklist"][0], "required_before": ["in_progress"]}
+    view = TemplateDiffView()
+    qtbot.addWidget(view)
+    view.set_diff(diff_templates(old, new))
+    assert view.areas() == ["checklist"]
+    rows = view.rows("checklist")
+    assert ("~ dog_details_checked.required_before", "changed", "completed", "in_progress") in rows
+    removed = next(row for row in rows if row[1] == "removed")
+    assert removed[0] == "− tag_issued"
+    assert removed[2].splitlines() == [
+        "label: de: Hundesteuermarke ausgegeben · en: Dog tax tag issued",
+        "needed before: completed",
+    ]

@@ -2,7 +2,8 @@
 
 A transition whose template entry requires ``approval`` happens only together with a
 pending approval of exactly that change, decided by someone with ASSIGN_CASES who is not
-the requester; the approval is marked granted in the same transaction as the change.
+the requester; the approval is marked granted in the same transaction as the change, and the
+requester gets a notice of the status change (:func:`tell_requester`), as of a refusal.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from backoffice.domain.roles import Permission
 from backoffice.domain.status import Status
 from backoffice.services.actor import Actor
 from backoffice.services.errors import PermissionDenied, ServiceError
-from backoffice.store.models import Case, PendingApproval, User
+from backoffice.store.models import Case, Notice, PendingApproval, User
 
 PENDING = "pending"
 APPROVED = "approved"
@@ -75,3 +76,13 @@ def grant(
         "requested_by": requester.login if requester else None,
         "approved_by": actor.login,
     }
+
+
+def tell_requester(
+    session: Session, granted: dict[str, object], case_id: int, event_id: int
+) -> None:
+    """The requester's notice of the granted change (``granted``: what :func:`grant` returned;
+    ``event_id``: the status change's history entry)."""
+    approval = session.get(PendingApproval, granted["approval"])
+    assert approval is not None  # grant() just marked it
+    session.add(Notice(user_id=approval.requested_by_id, case_id=case_id, event_id=event_id))

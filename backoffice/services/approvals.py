@@ -6,8 +6,9 @@ and an ``approval_requested`` entry in the history; the case does not move. Some
 ASSIGN_CASES (never the requester) approves it: the transition then happens through
 CaseCommands.change_status in one transaction with the approval (the citizen's message is
 queued then), and the history shows who requested and who approved; or refuses it, with a
-reason, and the requester gets a notice. CaseCommands.change_status refuses such a
-transition without an approval (ApprovalRequired), whoever calls it.
+reason. Either way the requester gets a notice (CaseNotices) of the decision.
+CaseCommands.change_status refuses such a transition without an approval (ApprovalRequired),
+whoever calls it.
 """
 
 from __future__ import annotations

@@ -315,37 +315,11 @@ def _recipients(session: Session, assignee_id: int | None, *, closed: bool) -> t
     )
 
 
-def answered_cases(session: Session, case_ids: list[int]) -> set[int]:
-    """Of these cases, those whose latest answer from the citizen nobody has acted on yet
-    (no history entry by a person after it): the inbox's "answered" marker."""
-    if not case_ids:
-        return set()
-    later = aliased(CaseEvent)
-    return set(
-        session.scalars(
-            select(CaseEvent.case_id)
-            .where(
-                CaseEvent.case_id.in_(case_ids),
-                CaseEvent.kind == EventKind.CITIZEN_ANSWERED.value,
-                ~exists().where(
-                    and_(
-                        later.case_id == CaseEvent.case_id,
-                        later.seq > CaseEvent.seq,
-                        later.actor_id.is_not(None),
-                    )
-                ),
-            )
-            .distinct()
-        )
-    )
-
-
 __all__ = [
     "FOLLOW_UP_DATA_SCHEMA",
     "Known",
     "Link",
     "Linked",
-    "answered_cases",
     "link_follow_up",
     "linked_case",
     "lock_case",

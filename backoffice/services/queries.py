@@ -9,6 +9,7 @@ data); PostgreSQL serves it from a trigram index.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -165,8 +166,30 @@ def filter_conditions(
         )
     for word in words:
         if word not in indexed:
-            conditions.append(Case.search_text.like(f"%{_escape_like(word)}%", escape="\\"))
+            conditions += _contains(word)
     return conditions
+
+
+#: A whole file number as typed into the search ("hsta-2025-024633" once normalised).
+_FILE_NUMBER_WORD = re.compile(r"[a-z]{2,5}-\d{4}-(?P<seq>\d{6,})")
+
+
+def _contains(word: str) -> list[ColumnElement[bool]]:
+    """The search text contains ``word``.
+
+    A whole file number is looked up by its sequence number, the whole word then checked on
+    the few cases found: PostgreSQL's trigram index would otherwise intersect the trigrams
+    of prefix and year ("202", "025", …), which nearly every case has (at 1,000,000 cases
+    53 ms instead of 3). The result is the same: the sequence number is part of the word.
+    ``search_text || ''`` keeps the index from being asked for the whole word too."""
+    whole = f"%{_escape_like(word)}%"
+    match = _FILE_NUMBER_WORD.fullmatch(word)
+    if match is None:
+        return [Case.search_text.like(whole, escape="\\")]
+    return [
+        Case.search_text.like(f"%{match['seq']}%"),
+        Case.search_text.concat("").like(whole, escape="\\"),
+    ]
 
 
 def start_of_day(day: date) -> datetime:
@@ -195,35 +218,41 @@ def page_query(
     limit = max(1, min(limit, MAX_PAGE))
     column = _sort_column(sort.key)
     assignee = aliased(User)
-    query = (
-        select(
-            Case.id,
-            Case.file_number,
-            Case.service_key,
-            Case.applicant_name,
-            Case.received_at,
-            Case.due_date,
-            Case.status,
-            Case.assignee_id,
-            assignee.display_name,
-            Case.attachment_count,
-            Case.version,
-            Case.paused_since,
-            Case.portal_case_id,
-            Case.reply_channel,
-        )
-        .outerjoin(assignee, assignee.id == Case.assignee_id)
-        .where(*filter_conditions(flt, today, fts=fts))
-    )
+    conditions = filter_conditions(flt, today, fts=fts)
     if after is not None:
         key = tuple_(column, Case.id)
         bound = tuple_(_cursor_value(sort.key, after.value), after.id)
-        query = query.where(key < bound if sort.descending else key > bound)
-    if sort.descending:
-        query = query.order_by(column.desc(), Case.id.desc())
+        conditions.append(key < bound if sort.descending else key > bound)
+    direction = (column.desc(), Case.id.desc()) if sort.descending else None
+    order = direction or (column.asc(), Case.id.asc())
+    query = select(
+        Case.id,
+        Case.file_number,
+        Case.service_key,
+        Case.applicant_name,
+        Case.received_at,
+        Case.due_date,
+        Case.status,
+        Case.assignee_id,
+        assignee.display_name,
+        Case.attachment_count,
+        Case.version,
+        Case.paused_since,
+        Case.portal_case_id,
+        Case.reply_channel,
+    )
+    if flt.overdue:
+        # The ids of the page first, then their rows. Overdue is a condition on the due
+        # date, which no sort index leads with: newest first, the newest cases (not due
+        # yet) are skipped before the page fills, ≈ 15,000 of them at 1,000,000 cases.
+        # From ix_cases_received_covering (received, id, status, due date) the skipping is
+        # an index-only scan instead of a row fetch per skipped case.
+        page = select(Case.id).where(*conditions).order_by(*order).limit(limit).subquery()
+        query = query.join(page, page.c.id == Case.id)
     else:
-        query = query.order_by(column.asc(), Case.id.asc())
-    return cast("Select[Any]", query.limit(limit))
+        query = query.where(*conditions).limit(limit)
+    query = query.outerjoin(assignee, assignee.id == Case.assignee_id).order_by(*order)
+    return cast("Select[Any]", query)
 
 
 def _cursor_value(key: SortKey, value: Any) -> Any:

@@ -455,6 +455,19 @@ class Vocabulary:
             return QCoreApplication.translate(
                 "Texts", "{who} took case {file} from you; it is unassigned now."
             ).format(who=who, file=file_number)
+        if kind == "status_changed" and payload.get("approved_by"):
+            return QCoreApplication.translate(
+                "Texts", "{who} approved your request: case {file} is now “{new}”."
+            ).format(who=who, file=file_number, new=self._status_code(payload.get("to"), None))
+        if kind == "approval_refused":
+            return QCoreApplication.translate(
+                "Texts", "{who} refused your request to move case {file} to “{new}”: {reason}"
+            ).format(
+                who=who,
+                file=file_number,
+                new=self._status_code(payload.get("to"), None),
+                reason=payload.get("reason", ""),
+            )
         if kind == "citizen_answered":
             return QCoreApplication.translate(
                 "Texts", "The applicant answered on case {file}."

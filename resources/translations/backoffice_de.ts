@@ -6379,6 +6379,16 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
     </message>
     <message>
         <location line="+4"/>
+        <source>{who} approved your request: case {file} is now “{new}”.</source>
+        <translation>{who} hat Ihre Anfrage genehmigt: Der Fall {file} ist jetzt „{new}“.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{who} refused your request to move case {file} to “{new}”: {reason}</source>
+        <translation>{who} hat Ihre Anfrage abgelehnt, den Fall {file} auf „{new}“ zu setzen: {reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The applicant answered on case {file}.</source>
         <translation>Die antragstellende Person hat zu Fall {file} geantwortet.</translation>
     </message>

@@ -427,7 +427,7 @@ def report(ctx: Context, figures: dict[str, Any]) -> None:
         f"application up, {window['rss_mb_window_up']} MiB at the first painted window, "
         f"{window['rss_mb_after_windows']} MiB after {figures['windows']} windows, "
         f"{window['rss_mb_after_filters']} MiB after the filters, {window['rss_mb_after_sync']} "
-        f"MiB after the sync; peak (ru_maxrss) {window['maxrss_mb_after_windows']} MiB after the "
+        f"MiB after the sync; peak (VmHWM) {window['maxrss_mb_after_windows']} MiB after the "
         f"windows, {window['maxrss_mb']} MiB at the end"
     )
     t = figures["targets"]
@@ -453,7 +453,7 @@ def report(ctx: Context, figures: dict[str, Any]) -> None:
                 t["repaint"],
             ],
             ["GUI stall during the sync (max)", t["sync_max_stall_ms"], STALL_MS, t["stall"]],
-            ["peak memory, MiB (ru_maxrss)", t["peak_rss_mb"], MEMORY_MB, t["memory"]],
+            ["peak memory, MiB (VmHWM)", t["peak_rss_mb"], MEMORY_MB, t["memory"]],
         ],
         title=f"[{name}] targets",
         log=log,

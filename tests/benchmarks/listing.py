@@ -125,7 +125,9 @@ def run(ctx: Context) -> dict[str, Any]:
     }
     log(f"\n== listing benchmark on {backend.describe()}")
     if options.populate == "bulk":
-        problem = check_bulk_matches_service()
+        problem = check_bulk_matches_service(
+            new_database=backend.new_database if backend.name == "postgresql" else None
+        )
         if problem:
             raise RuntimeError(f"the bulk population path differs from add_cases: {problem}")
         figures["bulk_matches_add_cases"] = "identical rows on a 300-case sample"

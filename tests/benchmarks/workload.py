@@ -32,8 +32,16 @@ from backoffice.services.documents import DocumentService
 from backoffice.services.workload import WorkloadService
 from backoffice.store.models import Case, CaseEvent
 
-from .common import Context, load_average, measure, peak_rss_mb, print_table, stopwatch
-from .population import World, build_world
+from .common import (
+    Context,
+    SqlCapture,
+    load_average,
+    measure,
+    peak_rss_mb,
+    print_table,
+    stopwatch,
+)
+from .population import World, build_world, check_bulk_matches_service
 
 NAME = "workload"
 DESCRIPTION = "the team lead's dashboard and a 500-case bulk reassignment at N cases"
@@ -53,6 +61,11 @@ def run(ctx: Context) -> dict[str, Any]:
         "load_average_start": load_average(),
     }
     log(f"\n== workload benchmark on {backend.describe()}")
+    if backend.name == "postgresql":  # the COPY path (listing checks the SQLite one)
+        problem = check_bulk_matches_service(new_database=backend.new_database)
+        if problem:
+            raise RuntimeError(f"the bulk population path differs from add_cases: {problem}")
+        log("  COPY path checked: writes the same rows as demo.add_cases (300-case sample)")
     db = backend.new_database("workload")
     log(f"  populating {options.cases:,} cases…")
     with stopwatch() as elapsed:
@@ -88,6 +101,8 @@ def run(ctx: Context) -> dict[str, Any]:
         "median_lead_time": board.totals.lead_time_median.value,
         "breaches": board.totals.forecast_breaches.value,
     }
+
+    figures["dashboard_queries"] = explain_dashboard(ctx, db, workload, world)
 
     bulk = BulkActions(
         db,
@@ -125,6 +140,36 @@ def run(ctx: Context) -> dict[str, Any]:
     figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
     _print(ctx, figures)
     return figures
+
+
+def explain_dashboard(
+    ctx: Context, db: Any, workload: WorkloadService, world: World
+) -> list[dict[str, Any]]:
+    """Where one dashboard call spends its time in the database: every statement it ran,
+    run again under ``EXPLAIN (ANALYZE, BUFFERS)`` (PostgreSQL) or ``EXPLAIN QUERY PLAN``
+    (SQLite, no times); the plans of those slower than ``--slow-ms`` are printed."""
+    capture = SqlCapture(db)
+    with capture.recording() as statements:
+        workload.dashboard(world.lead, weeks=8, horizon_days=10)
+    explained: list[dict[str, Any]] = []
+    for statement, parameters in statements:
+        if not statement.lstrip().upper().startswith("SELECT"):
+            continue
+        plan = ctx.backend.explain(db, statement, parameters)
+        times = [line for line in plan if line.startswith("Execution Time:")]
+        ms = float(times[0].split()[2]) if times else None
+        explained.append({"ms": ms, "sql": " ".join(statement.split()), "plan": plan})
+    explained.sort(key=lambda e: -(e["ms"] or 0))
+    rows = [[e["ms"] if e["ms"] is not None else "–", e["sql"][:90]] for e in explained]
+    print_table(["server ms", "statement"], rows, title="dashboard: its statements", log=ctx.log)
+    server = sum(e["ms"] or 0 for e in explained)
+    ctx.log(f"  the database's own execution time, all statements: {server:.1f} ms")
+    for entry in explained:
+        if entry["ms"] is not None and entry["ms"] > ctx.options.slow_ms:
+            ctx.log(f"\n  plan ({entry['ms']:.1f} ms): {entry['sql'][:200]}")
+            for line in entry["plan"]:
+                ctx.log(f"    {line}")
+    return explained
 
 
 def shape_for_figures(world: World) -> dict[str, int]:

@@ -15,6 +15,12 @@ from backoffice.ui.main_window import MainWindow
 from backoffice.ui.tasks import TaskRunner
 from tests.gui.conftest import World
 from tests.gui.test_translations import english_sources
+from tests.integration.services.test_approvals import (
+    REJECT,
+    approvals,
+    in_progress,
+    install_four_eyes,
+)
 
 
 def test_selecting_a_case_opens_it_and_changes_update_the_list(
@@ -100,6 +106,30 @@ def test_notices_are_shown_at_start_and_lead_to_the_case(
     assert not bar.isVisible()
     window.refresh()  # seen: they do not come back
     assert not bar.isVisible()
+
+
+def test_the_requester_reads_the_decision_on_their_approval_request(
+    world: World, make_window: Callable[..., MainWindow]
+) -> None:
+    install_four_eyes(world)
+    service = approvals(world)
+    refused_id, v = in_progress(world)
+    request = service.request(world.clerk1, refused_id, v, Status.REJECTED, **REJECT)
+    service.refuse(world.lead, request.id, "Bitte erst Rückfrage stellen")
+    approved_id, v = in_progress(world)
+    request = service.request(world.clerk1, approved_id, v, Status.REJECTED, **REJECT)
+    service.approve(world.lead, request.id)
+    window = make_window(world.clerk1)
+    numbers = [
+        world.casework.queries.get_case(world.lead, c).row.file_number
+        for c in (refused_id, approved_id)
+    ]
+    assert window.notice_bar.isVisible()
+    assert window.notice_bar.text.splitlines() == [
+        f"Sabine Albrecht refused your request to move case {numbers[0]} to “Rejected”: "
+        "Bitte erst Rückfrage stellen",
+        f"Sabine Albrecht approved your request: case {numbers[1]} is now “Rejected”.",
+    ]
 
 
 def test_closing_the_notices_dismisses_them_for_good(

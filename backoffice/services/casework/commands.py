@@ -23,7 +23,7 @@ from backoffice.domain.status import OPEN_STATUSES, Status
 from backoffice.domain.templates import DEFAULT_RETENTION_YEARS
 from backoffice.domain.text import clean_line
 from backoffice.services.actor import Actor
-from backoffice.services.approval_rules import grant
+from backoffice.services.approval_rules import grant, tell_requester
 from backoffice.services.audit import EventKind, append_event
 from backoffice.services.citizen.service import queue_status_message
 from backoffice.services.errors import (
@@ -224,7 +224,11 @@ class CaseCommands(CaseworkBase):
                 payload["message"] = message
             if approval:
                 payload.update(approval)
-            append_event(session, case_id, actor.user_id, EventKind.STATUS_CHANGED, payload, at=now)
+            event = append_event(
+                session, case_id, actor.user_id, EventKind.STATUS_CHANGED, payload, at=now
+            )
+            if approval:
+                tell_requester(session, approval, case_id, event.id)
             session.expire(case)
             changed = load_case(session, case_id)
             if notify:

@@ -6,15 +6,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, exists, select
+from sqlalchemy.orm import Session, aliased
 
 from backoffice.domain.deadlines import WorkingCalendar, today_local
 from backoffice.domain.templates import ServiceTemplate
 from backoffice.services.audit import EventKind
 from backoffice.services.catalogue import template_from_row
 from backoffice.services.errors import NotFound
-from backoffice.services.follow_up import answered_cases
 from backoffice.services.queries import CaseFilter, CaseRow, CaseSort, page_query, rows_from
 from backoffice.store.database import Database
 from backoffice.store.models import Case, CaseEvent, Document, ServiceTemplateRow, User
@@ -94,3 +93,28 @@ def user_login(session: Session, user_id: int | None) -> str | None:
     if user_id is None:
         return None
     return session.scalar(select(User.login).where(User.id == user_id))
+
+
+def answered_cases(session: Session, case_ids: list[int]) -> set[int]:
+    """Of these cases, those whose latest answer from the citizen nobody has acted on yet
+    (no history entry by a person after it): the inbox's "answered" marker."""
+    if not case_ids:
+        return set()
+    later = aliased(CaseEvent)
+    return set(
+        session.scalars(
+            select(CaseEvent.case_id)
+            .where(
+                CaseEvent.case_id.in_(case_ids),
+                CaseEvent.kind == EventKind.CITIZEN_ANSWERED.value,
+                ~exists().where(
+                    and_(
+                        later.case_id == CaseEvent.case_id,
+                        later.seq > CaseEvent.seq,
+                        later.actor_id.is_not(None),
+                    )
+                ),
+            )
+            .distinct()
+        )
+    )

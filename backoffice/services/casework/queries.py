@@ -27,10 +27,16 @@ from backoffice.services.queries import (
 )
 from backoffice.store.models import Attachment, Case, CaseEvent, User
 
-from ..follow_up import answered_cases
 from ..read_log import CASE_OPENED, log_read, record_read
 from .checklist import checklist_of
-from .common import CaseworkBase, case_template, has_certificate, load_case, status_history
+from .common import (
+    CaseworkBase,
+    answered_cases,
+    case_template,
+    has_certificate,
+    load_case,
+    status_history,
+)
 from .notices import has_unseen_notice, take_notices
 from .records import AttachmentInfo, CaseDetail, HistoryEntry, NoticeInfo
 

@@ -31,6 +31,10 @@ REJECT: dict[str, Any] = {
 
 @pytest.fixture
 def four_eyes(world: World) -> World:
+    return install_four_eyes(world)
+
+
+def install_four_eyes(world: World) -> World:
     """A new version of the birth certificate: rejecting from in_progress needs approval."""
     raw = copy.deepcopy(dict(world.templates["birth_certificate"].raw))
     for transition in raw["workflow"]["transitions"]:
@@ -95,6 +99,26 @@ def test_the_transition_waits_for_a_second_person(four_eyes: World) -> None:
     assert service.pending(world.lead) == []
     with pytest.raises(ApprovalStale):
         service.approve(world.admin, request.id)
+
+
+def test_the_requester_is_told_of_the_approval(four_eyes: World) -> None:
+    world = four_eyes
+    case_id, v = in_progress(world)
+    notices = world.casework.notices
+    before = len(notices.unseen(world.clerk1))
+    request = approvals(world).request(world.clerk1, case_id, v, Status.REJECTED, **REJECT)
+    assert len(notices.unseen(world.clerk1)) == before  # asking tells nobody yet
+
+    approvals(world).approve(world.lead, request.id)
+
+    told = notices.unseen(world.clerk1)[before:]
+    assert [(n.case_id, n.kind, n.actor_name) for n in told] == [
+        (case_id, "status_changed", "Sabine Albrecht")
+    ]
+    assert told[0].payload["approved_by"] == "lead"
+    assert (told[0].payload["from"], told[0].payload["to"]) == ("in_progress", "rejected")
+    assert notices.unseen(world.lead) == [] and notices.unseen(world.clerk2) == []
+    assert notices.dismiss(world.clerk1, [told[0].id]) == 1
 
 
 def test_nobody_approves_their_own_request(four_eyes: World) -> None:

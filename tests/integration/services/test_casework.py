@@ -95,6 +95,25 @@ def test_filters_and_counts(world: World) -> None:
     assert row.overdue and not row.paused
 
 
+@pytest.mark.parametrize("key", [SortKey.RECEIVED, SortKey.DUE, SortKey.FILE_NUMBER])
+def test_the_overdue_cases_page_by_page_in_every_order(world: World, key: SortKey) -> None:
+    now = world.clock.now
+    overdue = {world.add_case(received_at=now - timedelta(days=40 + n)) for n in range(7)}
+    for n in range(3):  # not due yet, the newest: the overdue page skips them
+        world.add_case(received_at=now - timedelta(hours=n))
+    for descending in (True, False):
+        flt, sort = CaseFilter(overdue=True, open_only=True), CaseSort(key, descending)
+        queries = world.casework.queries
+        first = queries.list_cases(world.lead, flt, sort, limit=4)
+        assert first.next_cursor is not None
+        rest = queries.list_cases(world.lead, flt, sort, first.next_cursor, limit=4)
+        assert rest.next_cursor is None
+        rows = first.rows + rest.rows
+        assert {r.id for r in rows} == overdue and all(r.overdue for r in rows)
+        everything = queries.list_cases(world.lead, CaseFilter(open_only=True), sort).rows
+        assert [r.id for r in rows] == [r.id for r in everything if r.id in overdue]
+
+
 def test_search_matches_file_number_name_and_form_data_case_insensitively(world: World) -> None:
     jorg = world.add_case(
         form_data={
@@ -123,6 +142,25 @@ def test_search_matches_file_number_name_and_form_data_case_insensitively(world:
     assert search("_") == set()
     assert search("weber anna") == {other}
     assert search("   ") == {jorg, other}
+
+
+def test_a_file_number_finds_its_case_and_the_cases_that_mention_it(world: World) -> None:
+    first = world.add_case()
+    number = world.casework.queries.get_case(world.lead, first).row.file_number
+    _prefix, _year, seq = number.split("-")
+    mentions = world.add_case(form_data={"reference": f"Bezug: {number} (Vorgang)"})
+    world.add_case(form_data={"reference": f"Telefon 0301{seq}"})  # its digits only
+    world.add_case(form_data={"reference": number.replace("-", " ")})
+
+    def search(term: str) -> set[int]:
+        flt = CaseFilter(search=term)
+        found = {r.id for r in world.casework.queries.list_cases(world.lead, flt).rows}
+        assert world.casework.queries.count_cases(world.lead, flt) == len(found)
+        return found
+
+    assert search(number) == {first, mentions}
+    assert search(f"  {number.lower()} ") == {first, mentions}
+    assert search(f"{number} bezug") == {mentions}
 
 
 def _race(*calls: Callable[[], object]) -> dict[int, object]:

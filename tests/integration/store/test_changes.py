@@ -1,14 +1,16 @@
-"""Change notifications between desktops on PostgreSQL (LISTEN/NOTIFY, migration 0005)."""
+"""Change notifications between desktops on PostgreSQL (LISTEN/NOTIFY, migrations 0005, 0012)."""
 
 from __future__ import annotations
 
 import queue
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import text
 
+from backoffice.services.absences import AbsenceService
 from backoffice.services.casework import Casework
 from backoffice.store import changes
 from backoffice.store.changes import ChangeListener
@@ -88,6 +90,51 @@ def test_the_listener_comes_back_after_losing_its_connection(postgres_url: str) 
         listener.stop()
         db.dispose()
         other.dispose()
+
+
+@pytest.mark.parametrize(
+    "database_url", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+)
+def test_a_team_leads_absence_entry_is_announced(world: World, other_desktop: Database) -> None:
+    received: queue.Queue[frozenset[str]] = queue.Queue()
+    listener = ChangeListener(world.db, received.put).start()
+    try:
+        assert listener.wait_listening(WAIT)
+        today = world.clock.now.date()
+        AbsenceService(other_desktop, world.clock).mark_absent(
+            world.lead, "clerk1", today + timedelta(days=7), today + timedelta(days=9), "clerk2"
+        )
+        assert _next(received) == {"absences"}  # nothing moved yet: it begins next week
+    finally:
+        listener.stop()
+
+
+def test_every_table_other_desktops_show_announces_its_changes(postgres_url: str) -> None:
+    db = Database(postgres_url)
+    try:
+        upgrade(db)
+        with db.read() as session:
+            announcing = set(
+                session.execute(
+                    text(
+                        "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                        "WHERE t.tgname = c.relname || '_notify_change'"
+                    )
+                ).scalars()
+            )
+    finally:
+        db.dispose()
+    team_lead_and_administration = {
+        "absences",
+        "absence_moves",
+        "approvals",
+        "admin_events",
+        "deletion_records",
+        "users",
+    }
+    assert team_lead_and_administration <= announcing
+    assert {"cases", "case_events", "notices", "quarantine_entries"} <= announcing
+    assert "read_log" not in announcing  # every opening of a case writes it
 
 
 def test_the_migration_uses_the_listeners_channel() -> None:

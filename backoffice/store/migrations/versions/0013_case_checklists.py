@@ -3,8 +3,8 @@
 One row per ticked item (who, when); unticking deletes the row. The case's history
 (``checklist_ticked`` / ``checklist_unticked`` events) keeps every tick and untick.
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-06
 """
 
@@ -15,8 +15,8 @@ from alembic import op
 
 import backoffice.store.types
 
-revision: str = "0012"
-down_revision: str | None = "0011"
+revision: str = "0013"
+down_revision: str | None = "0012"
 branch_labels: Sequence[str] | None = None
 depends_on: Sequence[str] | None = None
 

@@ -14,8 +14,10 @@ wait in the outbox), opens the window as the clerk Petra Sommer at 1400×900 and
   applicant, the answer, notes) and a notice;
 - ``delivery.png``: the delivery workspace (Ctrl+Shift+D), a rejected submission explained;
 - ``attachment.png``: a PDF that came with an application, previewed, with its check;
-- ``certificate.png``: a case whose certificate has been created (preview, and
-  "Complete" now offered);
+- ``checklist.png``: the same case's checklist, half ticked (who ticked when in the
+  tooltip), the action bar naming the items completing still waits for;
+- ``certificate.png``: a case whose certificate has been created and whose checklist is
+  ticked (preview, and "Complete" now offered);
 - ``message-preview.png``: the status dialog (a query to the applicant) with the preview
   of what the applicant receives;
 - ``messages.png``: the messages of a case (waiting, sent, one refused by the mail server,
@@ -349,6 +351,12 @@ def render(out: Path, language: str) -> list[Path]:
         settle(app)
         window.open_case(certified)
         settle(app)
+        view.tabs.setCurrentWidget(view.checklist)
+        settle(app)
+        written.append(_grab(window, out / "checklist.png", app))
+        _tick_all(casework, petra, certified, clock)
+        view.reload()
+        settle(app)
         view.tabs.setCurrentWidget(view.documents)
         settle_rendering(app)
         written.append(_grab(window, out / "certificate.png", app))
@@ -407,7 +415,18 @@ def _certified(
     row = next(r for r in mine if r.id not in exclude and r.service_key == "birth_certificate")
     clock.advance(minutes=4)
     services.documents.generate(actor, row.id)
+    for key in ("identity_checked", "fee_received"):  # half the checklist, for its picture
+        clock.advance(minutes=1)
+        casework.commands.tick_item(actor, row.id, key)
     return row.id
+
+
+def _tick_all(casework: Casework, actor: Actor, case_id: int, clock: Clock) -> None:
+    """Tick what completing the case waits for (the clerk has checked it all)."""
+    detail = casework.queries.get_case(actor, case_id)
+    for entry in detail.checklist_missing(Status.COMPLETED):
+        clock.advance(minutes=1)
+        casework.commands.tick_item(actor, case_id, entry.key)
 
 
 def _message_shots(
@@ -460,6 +479,7 @@ def _message_shots(
         petra, CaseFilter(assignee_id=petra.user_id, statuses=frozenset({Status.IN_PROGRESS}))
     ).rows
     row = next(r for r in mine if r.id != story and r.service_key == "birth_certificate")
+    _tick_all(casework, petra, row.id, clock)
     window.open_case(row.id)
     settle(app)
     view.finish_action.trigger()

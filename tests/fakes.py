@@ -18,6 +18,7 @@ import argparse
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import keyring.backend
 import keyring.errors
@@ -116,3 +117,14 @@ def run_portal_command(installation: FakeInstallation, *argv: str) -> int:
     args = portal_command_parser(installation).parse_args(argv)
     code: int = args.func(args)
     return code
+
+
+def tick_checklist(
+    commands: Any, actor: Any, case_id: int, template: Any, target: str = "completed"
+) -> None:
+    """Tick every item of ``template``'s checklist that a case needs before entering
+    ``target`` (the shipped birth certificate, business registration and dog tax
+    registration have some before "completed")."""
+    for item in template.checklist:
+        if target in item.required_before:
+            commands.tick_item(actor, case_id, item.key)

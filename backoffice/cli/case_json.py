@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from backoffice.domain.forms import unknown_fields
+from backoffice.domain.status import Status
 from backoffice.services.casework.records import CaseDetail
 from backoffice.services.queries import CaseRow
 
@@ -37,7 +38,9 @@ unknown_fields (paths ["group", "field"] of those),
 attachments [{"id", "original_name", "safe_name", "media_type", "size", "sha512",
 "verification" (ok, unknown_type, type_mismatch, damaged), "verification_detail"}],
 history [{"seq", "at", "actor", "kind", "payload"}], notices [{"kind", "actor", "at",
-"payload"}], allowed_status_changes, has_certificate. Times: ISO 8601 with offset
+"payload"}], allowed_status_changes, has_certificate, checklist [{"key", "label_de",
+"label_en", "required_before" (statuses), "ticked", "ticked_at", "ticked_by" ({"login",
+"name"} or null)}] (empty: the service has none). Times: ISO 8601 with offset
 (Europe/Berlin). Field names are stable.
 Plain output: times in Europe/Berlin; fields the service's form does not know are listed
 under "other fields"; control and bidi characters in citizen text are shown as markers
@@ -118,4 +121,18 @@ def detail_json(detail: CaseDetail) -> dict[str, Any]:
         ],
         "allowed_status_changes": [t.target.value for t in detail.allowed_transitions],
         "has_certificate": detail.has_certificate,
+        "checklist": [
+            {
+                "key": e.key,
+                "label_de": e.label.de,
+                "label_en": e.label.en,
+                "required_before": [s.value for s in Status if s in e.required_before],
+                "ticked": e.ticked,
+                "ticked_at": iso_time(e.ticked_at),
+                "ticked_by": (
+                    {"login": e.ticked_by_login, "name": e.ticked_by} if e.ticked else None
+                ),
+            }
+            for e in detail.checklist
+        ],
     }

@@ -96,6 +96,22 @@ def print_case(detail: CaseDetail) -> None:
                     f"{a.size:,} bytes): {check}"
                 )
             )
+    if detail.checklist:
+        print("checklist (`cases check ID ITEM [--undo]`):")
+        for e in detail.checklist:
+            mark = "[x]" if e.ticked else "[ ]"
+            line = f"{INDENT}{mark} {e.key}: {e.label.en}"
+            if e.required_before:
+                line += (
+                    " (needed before: "
+                    + ", ".join(
+                        _status(s.value, template) for s in Status if s in e.required_before
+                    )
+                    + ")"
+                )
+            if e.ticked:
+                line += f"; ticked by {e.ticked_by or 'system'} {local_time(e.ticked_at)}"
+            print(visible_text(line))
     print(f"history (times in {TIME_ZONE_NAME}):")
     for entry in detail.history:
         first, *more = describe_event(entry, template)
@@ -111,6 +127,15 @@ def print_case(detail: CaseDetail) -> None:
         )
     allowed = ", ".join(t.target.value for t in detail.allowed_transitions) or "none"
     print(f"possible status changes: {allowed}")
+    for transition in detail.allowed_transitions:
+        missing = detail.checklist_missing(transition.target)
+        if missing:
+            print(
+                visible_text(
+                    f"{transition.target.value} needs the checklist items: "
+                    + ", ".join(e.key for e in missing)
+                )
+            )
 
 
 def describe_event(entry: HistoryEntry, template: ServiceTemplate | None = None) -> list[str]:
@@ -160,6 +185,12 @@ def describe_event(entry: HistoryEntry, template: ServiceTemplate | None = None)
     elif kind == "reply_announced":
         title = "message opened as a reply at the portal"
         details = [("reply", p.get("reply_id"))]
+    elif kind in ("checklist_ticked", "checklist_unticked"):
+        key = str(p.get("item", "?"))
+        item = template.checklist_item(key) if template is not None else None
+        name = f"{item.label.en} ({key})" if item else key
+        verb = "ticked" if kind == "checklist_ticked" else "unticked"
+        title = f"{who} {verb} the checklist item {name}"
     elif kind == "citizen_answered":
         title = (
             "the applicant sent the form again"

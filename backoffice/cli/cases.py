@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from backoffice.domain.status import Status
+from backoffice.domain.text import visible_text
 from backoffice.services.queries import CaseFilter, CaseSort, SortKey
 
 from . import messages, workload
@@ -79,6 +80,16 @@ def add_commands(sub: Any) -> None:
         help="send the status message again although one went out for this status before",
     )
     p.set_defaults(func=cmd_cases_status)
+    p = cases.add_parser(
+        "check",
+        help="tick (or with --undo untick) an item of the case's checklist",
+        description="Tick an item of the case's checklist (the keys are listed by `cases show`). "
+        "A status change that needs unticked items is refused and names them.",
+    )
+    p.add_argument("case_id", type=positive, metavar="ID")
+    p.add_argument("item", metavar="ITEM", help="the item's key, e.g. fee_received")
+    p.add_argument("--undo", action="store_true", help="untick the item")
+    p.set_defaults(func=cmd_cases_check)
     p = cases.add_parser("note", help="add a note to a case")
     p.add_argument("case_id", type=positive, metavar="ID")
     p.add_argument("text")
@@ -184,6 +195,23 @@ def cmd_cases_status(args: argparse.Namespace) -> int:
         resend=args.resend,
     )
     print(f"{row.file_number}: {row.status.value} (version {row.version})")
+    return 0
+
+
+def cmd_cases_check(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    entry = context.backoffice.casework.commands.tick_item(
+        context.actor(), args.case_id, args.item, ticked=not args.undo
+    )
+    if entry.ticked:
+        print(
+            visible_text(
+                f"[x] {entry.label.en} ({entry.key}): ticked by {entry.ticked_by or 'system'} "
+                f"at {local_time(entry.ticked_at)} ({TIME_ZONE_NAME})"
+            )
+        )
+    else:
+        print(visible_text(f"[ ] {entry.label.en} ({entry.key}): not ticked"))
     return 0
 
 

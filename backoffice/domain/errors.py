@@ -47,3 +47,10 @@ class RequirementMissing(TransitionError):
     """The transition is allowed but needs a comment, document or message."""
 
     code = "transition_requirement_missing"
+
+
+class ChecklistIncomplete(RequirementMissing):
+    """The transition needs checklist items ticked that are not; ``details["items"]`` lists
+    them as ``{"key", "de", "en"}`` (in the template's order)."""
+
+    code = "checklist_incomplete"

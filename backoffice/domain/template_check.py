@@ -53,6 +53,7 @@ def check_template(raw: Any) -> list[Finding]:
     findings += _workflow_findings(raw)
     findings += _text_findings(raw)
     findings += _layout_findings(raw)
+    findings += _checklist_findings(raw)
     return findings
 
 
@@ -162,6 +163,8 @@ def _texts(raw: dict[str, Any]) -> Iterator[tuple[str, Any, bool]]:
         yield f"$.field_groups[{gi}].label", group.get("label"), False
         for fi, item in enumerate(_list(group.get("fields"))):
             yield f"$.field_groups[{gi}].fields[{fi}].label", item.get("label"), False
+    for ci, item in enumerate(_list(raw.get("checklist"))):
+        yield f"$.checklist[{ci}].label", item.get("label"), False
     messages = raw.get("messages")
     if isinstance(messages, dict):
         for status, text in messages.items():
@@ -230,6 +233,45 @@ def _layout_findings(raw: dict[str, Any]) -> Iterator[Finding]:
                 f"the layout {layout!r} prints {group_key}.{field_key}, which the form lacks",
                 {"layout": layout, "field": f"{group_key}.{field_key}"},
             )
+
+
+def _checklist_findings(raw: dict[str, Any]) -> Iterator[Finding]:
+    """Checklist items: a key twice, a status that does not exist or the service does not
+    use (an empty label is a ``text_empty`` finding of :func:`_text_findings`)."""
+    workflow = raw.get("workflow")
+    states = workflow.get("states") if isinstance(workflow, dict) else None
+    used = {s for s in states if isinstance(s, str)} if isinstance(states, list) else set()
+    seen: set[str] = set()
+    for index, item in enumerate(_list(raw.get("checklist"))):
+        path = f"$.checklist[{index}]"
+        key = item.get("key")
+        if isinstance(key, str):
+            if key in seen:
+                yield Finding(
+                    "checklist_key_duplicate",
+                    f"{path}.key",
+                    f"checklist item {key!r} appears twice",
+                    {"key": key},
+                )
+            seen.add(key)
+        before = item.get("required_before")
+        for si, status in enumerate(before if isinstance(before, list) else []):
+            where = f"{path}.required_before[{si}]"
+            if status not in Status._value2member_map_:
+                yield Finding(
+                    "checklist_status_unknown",
+                    where,
+                    f"the checklist item {key!r} names {status!r}, which is not a status",
+                    {"key": key, "status": status},
+                )
+            elif status not in used:
+                yield Finding(
+                    "checklist_status_unused",
+                    where,
+                    f"the checklist item {key!r} names the state {status!r}, which is not in "
+                    "$.workflow.states",
+                    {"key": key, "status": status},
+                )
 
 
 def _list(value: Any) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-SECTIONS = ("fields", "workflow", "texts", "deadline", "fee", "other")
+SECTIONS = ("fields", "workflow", "checklist", "texts", "deadline", "fee", "other")
 #: Keys that say which version this is rather than what it does.
 _IGNORED = frozenset({"version"})
 
@@ -47,6 +47,7 @@ def diff_templates(old: dict[str, Any] | None, new: dict[str, Any]) -> TemplateD
     changes = [
         *_fields(before, new),
         *_workflow(before, new),
+        *_checklist(before, new),
         *_texts(before, new),
         *_scalar(
             "deadline", "processing_days", before.get("processing_days"), new.get("processing_days")
@@ -142,6 +143,31 @@ def _workflow(old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
     yield from _texts_of("workflow", "labels", labels_old, labels_new)
 
 
+def _checklist_index(raw: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {
+        str(item.get("key")): {**item, "position": position}
+        for position, item in enumerate(raw.get("checklist") or [])
+        if isinstance(item, dict)
+    }
+
+
+def _checklist(old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
+    """Items added or removed, and per item what changed: label, required-before, position."""
+    items_old, items_new = _checklist_index(old), _checklist_index(new)
+    for key in sorted(set(items_old) | set(items_new)):
+        if key not in items_new:
+            yield Change("checklist", key, "removed", items_old[key], None)
+        elif key not in items_old:
+            yield Change("checklist", key, "added", None, items_new[key])
+        else:
+            before, after = items_old[key], items_new[key]
+            yield from _texts_of(
+                "checklist", key, {"label": before.get("label")}, {"label": after.get("label")}
+            )
+            for name in sorted((set(before) | set(after)) - {"key", "label"}):
+                yield from _scalar("checklist", f"{key}.{name}", before.get(name), after.get(name))
+
+
 def _texts_of(
     section: str, prefix: str, old: dict[str, Any], new: dict[str, Any]
 ) -> Iterator[Change]:
@@ -179,6 +205,7 @@ def _other(old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
         "certificate",
         "processing_days",
         "fee",
+        "checklist",
     }
     for key in sorted((set(old) | set(new)) - handled - _IGNORED):
         yield from _scalar("other", key, old.get(key), new.get(key))

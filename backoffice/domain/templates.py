@@ -12,12 +12,12 @@ from __future__ import annotations
 import functools
 import json
 import string
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from .errors import RequirementMissing, TemplateError, TransitionError
+from .errors import ChecklistIncomplete, RequirementMissing, TemplateError, TransitionError
 from .status import CORE_TRANSITIONS, MANDATORY_STATUSES, Status
 
 if TYPE_CHECKING:
@@ -159,6 +159,22 @@ SCHEMA: dict[str, Any] = {
             "propertyNames": _STATUS,
             "additionalProperties": _TEXT,
         },
+        "checklist": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["key", "label"],
+                "properties": {
+                    "key": _KEY,
+                    "label": _TEXT,
+                    # Statuses a case may enter only with the item ticked. Any key here: an
+                    # unknown status is a finding of the check (and an error when parsing),
+                    # named as such rather than as a schema mismatch.
+                    "required_before": {"type": "array", "items": _KEY, "uniqueItems": True},
+                },
+            },
+        },
         "certificate": {
             "type": "object",
             "additionalProperties": False,
@@ -272,6 +288,16 @@ class Workflow:
 
 
 @dataclass(frozen=True)
+class ChecklistItem:
+    """Something the clerk ticks on the case (e.g. "identity document checked"); a case
+    enters a status in ``required_before`` only with the item ticked."""
+
+    key: str
+    label: LocalText
+    required_before: frozenset[Status] = frozenset()
+
+
+@dataclass(frozen=True)
 class Certificate:
     layout: str
     title: LocalText
@@ -297,6 +323,33 @@ class ServiceTemplate:
     raw: Mapping[str, Any] = field(repr=False, compare=False, hash=False)
     #: Years after closing until a case's data is deleted (``retention_years`` in the file).
     retention_years: int = DEFAULT_RETENTION_YEARS
+    #: What the clerk ticks on a case of this service, in order.
+    checklist: tuple[ChecklistItem, ...] = ()
+
+    def checklist_item(self, key: str) -> ChecklistItem | None:
+        return next((item for item in self.checklist if item.key == key), None)
+
+    def checklist_missing(self, target: Status, ticked: Iterable[str]) -> tuple[ChecklistItem, ...]:
+        """The items that must be ticked before a case enters ``target`` and are not."""
+        done = set(ticked)
+        return tuple(
+            item
+            for item in self.checklist
+            if target in item.required_before and item.key not in done
+        )
+
+    def require_checklist(self, source: Status, target: Status, ticked: Iterable[str]) -> None:
+        """Raise :class:`ChecklistIncomplete`, naming the items, if some are not ticked."""
+        missing = self.checklist_missing(target, ticked)
+        if missing:
+            raise ChecklistIncomplete(
+                f"going from {source.value!r} to {target.value!r} needs these checklist items "
+                "ticked: " + "; ".join(f"{item.label.en} ({item.key})" for item in missing),
+                source=source.value,
+                target=target.value,
+                missing=("checklist",),
+                items=[{"key": i.key, "de": i.label.de, "en": i.label.en} for i in missing],
+            )
 
     def field_keys(self) -> list[tuple[str, str]]:
         return [(g.key, f.key) for g in self.field_groups for f in g.fields]
@@ -426,6 +479,7 @@ def _build(raw: dict[str, Any]) -> ServiceTemplate:
     except InvalidOperation:  # pragma: no cover - the schema pattern already guards this
         raise fail("$.fee.amount", "not a decimal amount") from None
 
+    checklist = _checklist(key, raw.get("checklist", []), states)
     cert = raw.get("certificate")
     return ServiceTemplate(
         key=key,
@@ -452,7 +506,33 @@ def _build(raw: dict[str, Any]) -> ServiceTemplate:
         active=raw.get("active", True),
         raw=raw,
         retention_years=raw.get("retention_years", DEFAULT_RETENTION_YEARS),
+        checklist=checklist,
     )
+
+
+def _checklist(
+    key: str, raw: list[dict[str, Any]], states: tuple[Status, ...]
+) -> tuple[ChecklistItem, ...]:
+    items = []
+    seen: set[str] = set()
+    for index, item in enumerate(raw):
+        path = f"$.checklist[{index}]"
+        if item["key"] in seen:
+            raise TemplateError(key, f"{path}.key", f"checklist item {item['key']!r} appears twice")
+        seen.add(item["key"])
+        for language in LANGUAGES:
+            if not item["label"][language].strip():
+                raise TemplateError(key, f"{path}.label.{language}", "this text is empty")
+        before = []
+        for si, name in enumerate(item.get("required_before", ())):
+            where = f"{path}.required_before[{si}]"
+            if name not in Status._value2member_map_:
+                raise TemplateError(key, where, f"{name!r} is not a status")
+            if Status(name) not in states:
+                raise TemplateError(key, where, f"state {name!r} is not in $.workflow.states")
+            before.append(Status(name))
+        items.append(ChecklistItem(item["key"], LocalText.of(item["label"]), frozenset(before)))
+    return tuple(items)
 
 
 def _check_placeholders(key: str, path: str, text: str) -> None:

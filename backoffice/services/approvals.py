@@ -31,6 +31,7 @@ from .actor import Actor
 from .approval_rules import ApprovalRequired, ApprovalStale
 from .audit import append_event
 from .casework import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, CaseCommands
+from .casework.checklist import require_checklist
 from .casework.common import case_template, has_certificate, load_case
 from .errors import ConcurrentChange, InvalidInput, NotFound, PermissionDenied, storage_errors
 from .queries import CaseRow
@@ -116,6 +117,7 @@ class ApprovalService:
                 has_document=has_certificate(session, case.id),
                 message=message,
             )
+            require_checklist(session, case_template(session, case), case.id, source, target)
             if not transition.needs_approval:
                 raise InvalidInput(
                     f"going from {source.value!r} to {target.value!r} needs no approval; "

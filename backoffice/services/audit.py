@@ -41,6 +41,9 @@ class EventKind(StrEnum):
     LETTER_PRINTED = "letter_printed"
     #: A message to the citizen opened as a reply at the portal (its id, to resume after a crash).
     REPLY_ANNOUNCED = "reply_announced"
+    #: A checklist item ticked / unticked on the case (``{"item": key}``).
+    CHECKLIST_TICKED = "checklist_ticked"
+    CHECKLIST_UNTICKED = "checklist_unticked"
     #: The citizen answered on the case: a follow-up submission (services/follow_up.py).
     CITIZEN_ANSWERED = "citizen_answered"
 

@@ -32,6 +32,7 @@ from backoffice.store.models import (
     Attachment,
     Case,
     CaseEvent,
+    ChecklistTick,
     DeletionRecord,
     Document,
     Notice,
@@ -244,6 +245,7 @@ class RetentionService:
         session.execute(delete(PendingApproval).where(PendingApproval.case_id == case_id))
         session.execute(delete(AbsenceMove).where(AbsenceMove.case_id == case_id))
         session.execute(delete(ReadEntry).where(ReadEntry.case_id == case_id))
+        session.execute(delete(ChecklistTick).where(ChecklistTick.case_id == case_id))
         session.execute(delete(CaseEvent).where(CaseEvent.case_id == case_id))
         session.execute(delete(Document).where(Document.case_id == case_id))
         session.execute(delete(Attachment).where(Attachment.case_id == case_id))

@@ -214,6 +214,20 @@ class CaseEvent(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class ChecklistTick(Base):
+    """A checklist item of the case's template that a clerk ticked (unticking deletes the
+    row; the case's history keeps both)."""
+
+    __tablename__ = "case_checklist_ticks"
+    __table_args__ = (UniqueConstraint("case_id", "item_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    item_key: Mapped[str] = mapped_column(String(63))
+    ticked_at: Mapped[datetime]
+    ticked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
 class Notice(Base):
     """Something a user must see on their next view (e.g. their claim was taken over)."""
 

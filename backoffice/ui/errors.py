@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backoffice.domain.errors import DomainError, RequirementMissing
+from backoffice.domain.errors import ChecklistIncomplete, DomainError, RequirementMissing
 from backoffice.services.errors import StorageError
 from backoffice.ui.texts import requirement_name
 from backoffice.ui.widgets import plain_label
@@ -39,6 +39,16 @@ log = logging.getLogger(__name__)
 
 def describe_error(error: BaseException) -> str:
     """One or two sentences for the clerk, in the UI language."""
+    if isinstance(error, ChecklistIncomplete):
+        english = QLocale().language() == QLocale.Language.English
+        items = [
+            str(item.get("en" if english else "de") or item.get("key", ""))
+            for item in error.details.get("items", ())
+            if isinstance(item, dict)
+        ]
+        return QCoreApplication.translate(
+            "Errors", "This status change needs these checklist items ticked: {items}."
+        ).format(items="; ".join(items))
     if isinstance(error, RequirementMissing):
         missing = error.details.get("missing", ())
         return QCoreApplication.translate("Errors", "This status change needs {what}.").format(

@@ -109,6 +109,7 @@ def requirement_name(code: str) -> str:
         "comment": QCoreApplication.translate("Texts", "a comment"),
         "message": QCoreApplication.translate("Texts", "a message to the applicant"),
         "document": QCoreApplication.translate("Texts", "a generated document"),
+        "checklist": QCoreApplication.translate("Texts", "ticked checklist items"),
     }
     return names.get(code, code)
 
@@ -392,6 +393,15 @@ class Vocabulary:
             title = QCoreApplication.translate(
                 "Texts", "Message to the applicant opened as a reply at the portal"
             )
+        elif kind in ("checklist_ticked", "checklist_unticked"):
+            key = str(payload.get("item", ""))
+            item = template.checklist_item(key) if template is not None else None
+            name = item.label.get(self.language) if item is not None else key
+            title = (
+                QCoreApplication.translate("Texts", "{who} ticked “{item}”")
+                if kind == "checklist_ticked"
+                else QCoreApplication.translate("Texts", "{who} unticked “{item}”")
+            ).format(who=who, item=name)
         elif kind == "citizen_answered":
             title, more = self._answer(payload)
             detail_parts.extend(more)

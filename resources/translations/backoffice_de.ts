@@ -1177,7 +1177,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>CaseActionBar</name>
     <message>
-        <location filename="../../backoffice/ui/case/action_bar.py" line="+67"/>
+        <location filename="../../backoffice/ui/case/action_bar.py" line="+68"/>
         <source>&amp;Take case</source>
         <extracomment>The clerk chose a status change (its target :class:`Status`).</extracomment>
         <translation>Fall &amp;übernehmen</translation>
@@ -1258,22 +1258,32 @@ gespeichert als {safe_name}</translation>
         <translation>Neuer Status: {status}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Not possible yet: needs {what}.</source>
         <translation>Noch nicht möglich: erfordert {what}.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>Not possible yet: tick on the checklist: {items}.</source>
+        <translation>Noch nicht möglich: auf der Checkliste abhaken: {items}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“{action}” after ticking on the checklist: {items}.</source>
+        <translation>„{action}“ erst nach dem Abhaken auf der Checkliste: {items}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Create the certificate to be able to complete the case.</source>
         <translation>Erstellen Sie die Bescheinigung, um den Fall abschließen zu können.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Completing needs a certificate, which has not been created yet.</source>
         <translation>Zum Abschließen ist eine Bescheinigung nötig; sie wurde noch nicht erstellt.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>This case is closed.</source>
         <translation>Dieser Fall ist abgeschlossen.</translation>
     </message>
@@ -1353,13 +1363,13 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../backoffice/ui/case/view.py" line="+105"/>
+        <location filename="../../backoffice/ui/case/view.py" line="+106"/>
         <source>Select a case in the list.</source>
         <extracomment>How long a case may take to load before the panel says it is loading. A case was changed from here (the new :class:`CaseRow`). A change from here met a concurrent change (case id). A case has been shown (its file number). A short confirmation for the status bar. Show this letter (document id) in the print queue: the seam for the print queue workspace, which connects here and calls ``messages.offer_letters()``. The words of status changes that were refused, by (case id, target status). The document to select once the case has been read again (just created). The dialog currently open (a status change or an assignment), if any.</extracomment>
         <translation>Wählen Sie einen Fall in der Liste aus.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>No history.</source>
         <translation>Kein Verlauf.</translation>
     </message>
@@ -1367,6 +1377,11 @@ gespeichert als {safe_name}</translation>
         <location line="+3"/>
         <source>Application</source>
         <translation>Antrag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1404,7 +1419,7 @@ gespeichert als {safe_name}</translation>
         <translation>Der Fall konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Attachments ({n})</source>
         <translation>Anlagen ({n})</translation>
     </message>
@@ -1414,7 +1429,12 @@ gespeichert als {safe_name}</translation>
         <translation>Dokumente ({n})</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Checklist ({done}/{total})</source>
+        <translation>Checkliste ({done}/{total})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Messages ({n})</source>
         <translation>Nachrichten ({n})</translation>
     </message>
@@ -1429,7 +1449,17 @@ gespeichert als {safe_name}</translation>
         <translation>Notizen ({n})</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+65"/>
+        <source>Checklist item ticked.</source>
+        <translation>Punkt der Checkliste abgehakt.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Checklist item unticked.</source>
+        <translation>Haken in der Checkliste entfernt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>You took case {file}.</source>
         <translation>Sie haben den Fall {file} übernommen.</translation>
     </message>
@@ -1472,7 +1502,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>CertificateSection</name>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+911"/>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+1024"/>
         <source>This service issues a document when a case is completed</source>
         <translation>Diese Leistung stellt beim Abschluss eines Falls ein Dokument aus</translation>
     </message>
@@ -1495,6 +1525,56 @@ gespeichert als {safe_name}</translation>
         <location line="+35"/>
         <source>This layout also prints: {fields}.</source>
         <translation>Dieses Layout druckt außerdem: {fields}.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistSection</name>
+    <message>
+        <location line="-332"/>
+        <source>Item key</source>
+        <translation>Schlüssel des Punkts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needed before</source>
+        <translation>Nötig vor</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The selected item is needed before the status</source>
+        <translation>Der gewählte Punkt ist nötig vor dem Status</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The clerk ticks these on each case (who and when is recorded). A case can enter a status the item is needed before only when the item is ticked; items needed before none are reminders. Keys stay the same once cases use them.</source>
+        <extracomment>One check box per status an item can be needed before (all but &quot;received&quot;).</extracomment>
+        <translation>Die Sachbearbeitung hakt diese Punkte an jedem Vorgang ab (wer und wann, wird festgehalten). Einen Status, vor dem ein Punkt nötig ist, kann ein Vorgang erst erreichen, wenn der Punkt abgehakt ist; Punkte ohne solchen Status sind Erinnerungen. Schlüssel bleiben gleich, sobald Vorgänge sie verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/case/sections.py" line="+321"/>
+        <source>Only whoever works on the case can tick its checklist.</source>
+        <extracomment>The clerk ticked (True) or unticked (False) the item with this key. The check boxes by item key (for tests).</extracomment>
+        <translation>Nur wer den Vorgang bearbeitet, kann seine Checkliste abhaken.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Ticked by {who} on {when}</source>
+        <translation>Abgehakt von {who} am {when}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not ticked yet</source>
+        <translation>Noch nicht abgehakt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Needed before the status: {statuses}</source>
+        <translation>Nötig vor dem Status: {statuses}</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2159,11 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Texts</source>
         <translation>Texte</translation>
     </message>
@@ -2161,6 +2246,11 @@ gespeichert als {safe_name}</translation>
         <location line="+1"/>
         <source>position</source>
         <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>needed before</source>
+        <translation>nötig vor</translation>
     </message>
     <message>
         <location line="+123"/>
@@ -2359,7 +2449,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../backoffice/ui/errors.py" line="+115"/>
+        <location filename="../../backoffice/ui/errors.py" line="+125"/>
         <source>Unexpected error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
@@ -2382,7 +2472,12 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location line="-86"/>
+        <location line="-91"/>
+        <source>This status change needs these checklist items ticked: {items}.</source>
+        <translation>Für diese Statusänderung müssen diese Punkte der Checkliste abgehakt sein: {items}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>This status change needs {what}.</source>
         <translation>Dieser Statuswechsel erfordert {what}.</translation>
     </message>
@@ -2704,7 +2799,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>FormSection</name>
     <message>
-        <location filename="../../backoffice/ui/case/sections.py" line="+115"/>
+        <location filename="../../backoffice/ui/case/sections.py" line="-225"/>
         <source>Further data (not in the template&apos;s form)</source>
         <extracomment>At most this many fields unknown to the template are shown (the rest are counted). The value widgets by (group, field) (group &quot;&quot; for data outside the template&apos;s groups), for tests and for copying.</extracomment>
         <translation>Weitere Angaben (nicht im Formular der Vorlage)</translation>
@@ -2715,7 +2810,7 @@ gespeichert als {safe_name}</translation>
         <translation>… und {n} weitere</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-616"/>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-427"/>
         <source>Group key</source>
         <translation>Gruppenschlüssel</translation>
     </message>
@@ -3122,7 +3217,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>JsonSection</name>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+775"/>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+888"/>
         <source>Apply JSON</source>
         <extracomment>A definition the administrator applied from the text.</extracomment>
         <translation>JSON übernehmen</translation>
@@ -5487,7 +5582,7 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/dialog.py" line="+132"/>
+        <location filename="../../backoffice/ui/admin/editor/dialog.py" line="+133"/>
         <source>Service template {key}</source>
         <extracomment>Milliseconds of quiet before the check runs again, and before the preview renders again. The draft&apos;s version number, or None when this will be a new draft. The version a new draft starts from. The draft was saved (the service key).</extracomment>
         <translation>Leistungsvorlage {key}</translation>
@@ -5498,7 +5593,7 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
         <translation>{key} wird geladen …</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
@@ -5511,6 +5606,11 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
         <location line="+1"/>
         <source>Workflow</source>
         <translation>Ablauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5621,7 +5721,7 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
         <translation>Vor dem Schließen als Entwurf speichern?</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/findings.py" line="+32"/>
+        <location filename="../../backoffice/ui/admin/editor/findings.py" line="+33"/>
         <source>message for “{status}”, {language}</source>
         <extracomment>The editor&apos;s pages, by the first key of a finding&apos;s JSON path.</extracomment>
         <translation>Nachricht für „{status}“, {language}</translation>
@@ -5635,6 +5735,11 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
         <location line="+5"/>
         <source>label of group {group}, {language}</source>
         <translation>Bezeichnung von Gruppe {group}, {language}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>label of checklist item {item}, {language}</source>
+        <translation>Bezeichnung von Checklistenpunkt {item}, {language}</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -5703,6 +5808,21 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
     </message>
     <message>
         <location line="+4"/>
+        <source>The checklist has the item key “{key}” twice.</source>
+        <translation>Die Checkliste enthält den Schlüssel „{key}“ zweimal.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The checklist item “{key}” names “{status}”, which is not a status.</source>
+        <translation>Der Checklistenpunkt „{key}“ nennt „{status}“, das ist kein Status.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The checklist item “{key}” is needed before “{status}”, which is not in use.</source>
+        <translation>Der Checklistenpunkt „{key}“ ist vor „{status}“ nötig, dieser Status wird aber nicht verwendet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Unknown certificate layout “{layout}”.</source>
         <translation>Unbekanntes Layout der Bescheinigung „{layout}“.</translation>
     </message>
@@ -5717,7 +5837,7 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
         <translation>Entspricht nicht dem Vorlagenformat: {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-680"/>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-793"/>
         <source>German</source>
         <translation>Deutsch</translation>
     </message>
@@ -5984,6 +6104,11 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
         <translation>ein erzeugtes Dokument</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>ticked checklist items</source>
+        <translation>abgehakte Punkte der Checkliste</translation>
+    </message>
+    <message>
         <location line="+50"/>
         <source>nobody</source>
         <translation>niemand</translation>
@@ -6141,12 +6266,12 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
     </message>
     <message>
         <location line="+14"/>
-        <location line="+107"/>
+        <location line="+116"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-112"/>
         <source>Comment: {text}</source>
         <translation>Begründung: {text}</translation>
     </message>
@@ -6226,7 +6351,17 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
         <translation>Nachricht an die antragstellende Person im Portal als Antwort angelegt</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>{who} ticked “{item}”</source>
+        <translation>{who} hat „{item}“ abgehakt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{who} unticked “{item}”</source>
+        <translation>{who} hat den Haken bei „{item}“ entfernt</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The applicant sent the form again</source>
         <translation>Die antragstellende Person hat das Formular erneut gesendet</translation>
     </message>

@@ -119,7 +119,7 @@
 <context>
     <name>DiffDialog</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/admin/diff.py" line="+347"/>
+        <location filename="../../backoffice/ui/admin/diff.py" line="+349"/>
         <source>%n change(s): </source>
         <translation>
             <numerusform>%n change: </numerusform>
@@ -390,7 +390,7 @@
 <context>
     <name>TemplateEditor</name>
     <message numerus="yes">
-        <location filename="../../backoffice/ui/admin/editor/dialog.py" line="+388"/>
+        <location filename="../../backoffice/ui/admin/editor/dialog.py" line="+392"/>
         <source>Configuration check: %n problem(s) to solve before publishing</source>
         <translation>
             <numerusform>Configuration check: %n problem to solve before publishing</numerusform>

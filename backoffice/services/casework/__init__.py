@@ -14,6 +14,7 @@ from typing import Any
 from backoffice.domain.deadlines import WorkingCalendar
 from backoffice.store.database import Database
 
+from .checklist import ChecklistEntry
 from .commands import MAX_COMMENT_CHARS, MAX_NOTE_CHARS, CaseCommands
 from .notices import CaseNotices
 from .queries import CaseQueries
@@ -28,6 +29,7 @@ __all__ = [
     "CaseNotices",
     "CaseQueries",
     "Casework",
+    "ChecklistEntry",
     "HistoryEntry",
     "NoticeInfo",
 ]

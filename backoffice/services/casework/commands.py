@@ -35,9 +35,10 @@ from backoffice.services.errors import (
     storage_errors,
 )
 from backoffice.services.queries import CaseRow
-from backoffice.store.models import Case, CaseEvent, User
+from backoffice.store.models import Case, CaseEvent, ChecklistTick, User
 
 from .assignment import assign_case, find_active_user
+from .checklist import ChecklistEntry, checklist_of, require_checklist
 from .common import (
     CaseworkBase,
     case_template,
@@ -209,6 +210,9 @@ class CaseCommands(CaseworkBase):
             if result.rowcount != 1:  # type: ignore[attr-defined]
                 session.expire(case)
                 raise self._conflict(session, load_case(session, case_id), expected_version)
+            # After the UPDATE, which holds the case row: an untick committed meanwhile is
+            # seen here (ticking touches the row too), and refusing rolls the change back.
+            require_checklist(session, template, case_id, source, target)
             payload: dict[str, Any] = {
                 "from": source.value,
                 "to": target.value,
@@ -232,6 +236,73 @@ class CaseCommands(CaseworkBase):
                     session, actor, changed, template, target, message or "", now, resend=resend
                 )
             return self._row(session, changed)
+
+    def tick_item(
+        self, actor: Actor, case_id: int, item_key: str, *, ticked: bool = True
+    ) -> ChecklistEntry:
+        """Tick (or with ``ticked=False`` untick) an item of the case's checklist.
+
+        Who may change the status may tick: WORK_OWN_CASES on one's own case, WORK_ANY_CASE
+        on any. Only on open cases. Ticking what is ticked (unticking what is not) changes
+        nothing and writes no history. The case's version stays (like a note): a tick is
+        not a change of what a colleague decided on; status changes read the ticks in
+        their own transaction."""
+        actor.require(Permission.WORK_OWN_CASES)
+        now = self._clock()
+        with self._db.write() as session:
+            # Touch the row first: serialises this with status changes and the audit chain.
+            result = session.execute(
+                update(Case)
+                .where(Case.id == case_id, Case.status.in_([s.value for s in OPEN_STATUSES]))
+                .values(updated_at=now)
+                .execution_options(synchronize_session=False)
+            )
+            case = load_case(session, case_id)
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                raise InvalidInput(
+                    f"{case.file_number} is closed ({case.status}); its checklist cannot change",
+                    file_number=case.file_number,
+                )
+            if case.assignee_id != actor.user_id and not actor.can(Permission.WORK_ANY_CASE):
+                who = user_name(session, case.assignee_id) if case.assignee_id else None
+                raise PermissionDenied(
+                    f"{case.file_number} is held by {who}"
+                    if who
+                    else f"claim {case.file_number} before ticking its checklist",
+                    file_number=case.file_number,
+                )
+            template = case_template(session, case)
+            if template.checklist_item(item_key) is None:
+                known = ", ".join(i.key for i in template.checklist) or "none"
+                raise InvalidInput(
+                    f"{case.file_number} has no checklist item {item_key!r} (items: {known})",
+                    file_number=case.file_number,
+                    item=item_key,
+                )
+            tick = session.scalars(
+                select(ChecklistTick).where(
+                    ChecklistTick.case_id == case_id, ChecklistTick.item_key == item_key
+                )
+            ).first()
+            if ticked and tick is None:
+                session.add(
+                    ChecklistTick(
+                        case_id=case_id,
+                        item_key=item_key,
+                        ticked_at=now,
+                        ticked_by_id=actor.user_id,
+                    )
+                )
+                kind = EventKind.CHECKLIST_TICKED
+            elif not ticked and tick is not None:
+                session.delete(tick)
+                kind = EventKind.CHECKLIST_UNTICKED
+            else:
+                kind = None
+            if kind is not None:
+                session.flush()
+                append_event(session, case_id, actor.user_id, kind, {"item": item_key}, at=now)
+            return next(e for e in checklist_of(session, template, case_id) if e.key == item_key)
 
     def add_note(self, actor: Actor, case_id: int, text: str) -> HistoryEntry:
         actor.require(Permission.ADD_NOTE)

@@ -28,6 +28,7 @@ from backoffice.services.queries import (
 from backoffice.store.models import Attachment, Case, CaseEvent, User
 
 from ..read_log import CASE_OPENED, log_read, record_read
+from .checklist import checklist_of
 from .common import (
     CaseworkBase,
     answered_cases,
@@ -183,4 +184,5 @@ class CaseQueries(CaseworkBase):
             notices=notices,
             has_certificate=has_certificate(session, case.id),
             destination_id=case.destination_id,
+            checklist=checklist_of(session, template, case.id),
         )

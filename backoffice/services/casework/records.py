@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from backoffice.domain.status import Status
 from backoffice.domain.templates import ServiceTemplate, Transition
 from backoffice.services.queries import CaseRow
+
+from .checklist import ChecklistEntry
 
 
 @dataclass(frozen=True)
@@ -78,3 +81,9 @@ class CaseDetail:
     has_certificate: bool = False
     #: The destination (our mailbox at the portal) the submission came through.
     destination_id: str | None = None
+    #: The template's checklist with what is ticked (empty: the service has none).
+    checklist: list[ChecklistEntry] = field(default_factory=list)
+
+    def checklist_missing(self, target: Status) -> list[ChecklistEntry]:
+        """The unticked items a change into ``target`` needs."""
+        return [e for e in self.checklist if target in e.required_before and not e.ticked]

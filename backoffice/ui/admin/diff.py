@@ -1,11 +1,11 @@
 """The side-by-side difference of two versions of a service template.
 
 Built from :func:`~backoffice.domain.template_diff.diff_templates`: one row per change,
-grouped by area (fields, workflow, texts, layout, deadline, fee, other), the older version
-on the left and the newer on the right; an added entry is empty on the left, a removed one
-empty on the right, and each row says in words what happened (not by colour alone). A field
-that changed shows only its properties that differ. Everything is plain text: templates
-carry texts that reach citizens, and the view shows them as they are.
+grouped by area (fields, workflow, checklist, texts, layout, deadline, fee, other), the
+older version on the left and the newer on the right; an added entry is empty on the left, a
+removed one empty on the right, and each row says in words what happened (not by colour
+alone). A field that changed shows only its properties that differ. Everything is plain
+text: templates carry texts that reach citizens, and the view shows them as they are.
 
 :class:`DiffDialog` puts the view in a window with a choice of the two versions (by default
 the draft against the version live today); the definitions are read in a worker.
@@ -41,7 +41,7 @@ from backoffice.ui.errors import describe_error
 from backoffice.ui.widgets import muted, plain_label
 
 #: The areas in the order shown; the domain's "other" holds the certificate layout too.
-AREAS = ("fields", "workflow", "texts", "layout", "deadline", "fee", "other")
+AREAS = ("fields", "workflow", "checklist", "texts", "layout", "deadline", "fee", "other")
 
 #: Background of the left and right cell per kind of change (light, readable on white).
 _COLOURS = {
@@ -61,6 +61,7 @@ def area_name(area: str) -> str:
     names = {
         "fields": QCoreApplication.translate("Diff", "Form fields"),
         "workflow": QCoreApplication.translate("Diff", "Workflow"),
+        "checklist": QCoreApplication.translate("Diff", "Checklist"),
         "texts": QCoreApplication.translate("Diff", "Texts"),
         "layout": QCoreApplication.translate("Diff", "Certificate layout"),
         "deadline": QCoreApplication.translate("Diff", "Processing deadline"),
@@ -116,6 +117,7 @@ def property_name(key: str) -> str:
         "max_length": QCoreApplication.translate("Diff", "maximum length"),
         "options": QCoreApplication.translate("Diff", "choices"),
         "position": QCoreApplication.translate("Diff", "position"),
+        "required_before": QCoreApplication.translate("Diff", "needed before"),
     }
     return names.get(key, key)
 

@@ -17,6 +17,7 @@ from backoffice.domain.roles import Permission
 from backoffice.domain.status import Status
 from backoffice.domain.templates import ServiceTemplate
 from backoffice.services.actor import Actor
+from backoffice.services.casework import ChecklistEntry
 from backoffice.ui.case.actions import Offer, TransitionOffer
 from backoffice.ui.flow_layout import FlowLayout
 from backoffice.ui.icons import icon
@@ -183,9 +184,14 @@ class CaseActionBar(QWidget):
         )
         target = self._words.status(transition.target, self._template)
         tip = self.tr("New status: {status}").format(status=target)
-        if not item.enabled:
+        others = sorted(item.blocked_by - {"checklist"})
+        if others:
             tip += "\n" + self.tr("Not possible yet: needs {what}.").format(
-                what=", ".join(requirement_name(r) for r in sorted(item.blocked_by))
+                what=", ".join(requirement_name(r) for r in others)
+            )
+        if item.unticked:
+            tip += "\n" + self.tr("Not possible yet: tick on the checklist: {items}.").format(
+                items="; ".join(self._item_label(e) for e in item.unticked)
             )
         button.setToolTip(plain_tooltip(tip))
         button.setEnabled(item.enabled and not busy)
@@ -193,11 +199,27 @@ class CaseActionBar(QWidget):
         self.flow.addWidget(button)
         return button
 
+    def _item_label(self, entry: ChecklistEntry) -> str:
+        return entry.label.get(self._words.language)
+
     def _why_no_transition(self, offer: Offer) -> str:
+        lines = [
+            self.tr("“{action}” after ticking on the checklist: {items}.").format(
+                action=transition_verb(t.transition.source, t.transition.target).rstrip("…"),
+                items="; ".join(self._item_label(e) for e in t.unticked),
+            )
+            for t in offer.transitions
+            if t.unticked
+        ]
         if any("document" in t.blocked_by for t in offer.transitions):
             if offer.can_generate:
-                return self.tr("Create the certificate to be able to complete the case.")
-            return self.tr("Completing needs a certificate, which has not been created yet.")
+                lines.append(self.tr("Create the certificate to be able to complete the case."))
+            else:
+                lines.append(
+                    self.tr("Completing needs a certificate, which has not been created yet.")
+                )
+        if lines:
+            return "\n".join(lines)
         if offer.why_none == "closed":
             return self.tr("This case is closed.")
         if offer.why_none == "claim_first":

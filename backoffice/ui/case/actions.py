@@ -13,7 +13,7 @@ from backoffice.domain.roles import Permission
 from backoffice.domain.status import Status
 from backoffice.domain.templates import Transition
 from backoffice.services.actor import Actor
-from backoffice.services.casework import CaseDetail
+from backoffice.services.casework import CaseDetail, ChecklistEntry
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,10 @@ class FinishPlan:
 @dataclass(frozen=True)
 class TransitionOffer:
     transition: Transition
-    #: Requirements that block it now (empty: it can be done).
+    #: Requirements that block it now (empty: it can be done); "checklist": items unticked.
     blocked_by: frozenset[str]
+    #: The checklist items it waits for, in the template's order.
+    unticked: tuple[ChecklistEntry, ...] = ()
 
     @property
     def enabled(self) -> bool:
@@ -73,7 +75,13 @@ def offer_for(detail: CaseDetail, actor: Actor) -> Offer:
     # What the case does not have yet blocks a step (a document: until one is created).
     missing: frozenset[str] = frozenset() if detail.has_certificate else frozenset({"document"})
     transitions = tuple(
-        TransitionOffer(t, frozenset(t.requires & missing)) for t in detail.allowed_transitions
+        TransitionOffer(
+            t,
+            frozenset(t.requires & missing)
+            | ({"checklist"} if detail.checklist_missing(t.target) else set()),
+            tuple(detail.checklist_missing(t.target)),
+        )
+        for t in detail.allowed_transitions
     )
     may_work = mine or actor.can(Permission.WORK_ANY_CASE)
     can_claim = (
@@ -132,6 +140,10 @@ def _finish_plan(
             return None
     elif row.status is not Status.IN_PROGRESS:
         return None
+    if detail.checklist_missing(Status.COMPLETED) or (
+        row.status is Status.RECEIVED and detail.checklist_missing(Status.IN_PROGRESS)
+    ):
+        return None  # the checklist first: the action bar says which items
     return FinishPlan(
         claim=claim,
         start=row.status is Status.RECEIVED,

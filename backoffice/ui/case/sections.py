@@ -1,4 +1,4 @@
-"""The parts of the case view below its header: form data, history, notes.
+"""The parts of the case view below its header: form data, checklist, history, notes.
 
 Each section lays out plain data it is given (``show(...)``); none of them calls
 a service. Everything the citizen or a colleague wrote is shown as plain text.
@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -23,10 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backoffice.domain.status import Status
 from backoffice.domain.templates import ServiceTemplate
-from backoffice.services.casework import MAX_NOTE_CHARS, HistoryEntry
+from backoffice.services.casework import MAX_NOTE_CHARS, ChecklistEntry, HistoryEntry
 from backoffice.ui.icons import icon
-from backoffice.ui.texts import Vocabulary, time_zone_note
+from backoffice.ui.texts import (
+    Vocabulary,
+    escape_mnemonic,
+    plain_tooltip,
+    time_zone_note,
+)
 from backoffice.ui.widgets import WrappedText, has_long_run, muted, plain_label
 
 #: At most this many fields unknown to the template are shown (the rest are counted).
@@ -256,3 +263,85 @@ class NotesSection(QWidget):
         if text:
             self.save_button.setEnabled(False)
             self.note_submitted.emit(text)
+
+
+class ChecklistSection(QScrollArea):
+    """The service's checklist for this case: a check box per item (its label as plain
+    text), who ticked it when in the tooltip, and which status changes wait for it.
+
+    Clicking asks for the change (:attr:`tick_requested`); the case view runs the command
+    and reads the case again, so what is shown is what the database holds."""
+
+    #: The clerk ticked (True) or unticked (False) the item with this key.
+    tick_requested = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checklistSection")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._content = QWidget(self)
+        self._layout = QVBoxLayout(self._content)
+        self._layout.setContentsMargins(4, 8, 12, 8)
+        self._layout.setSpacing(8)
+        self.setWidget(self._content)
+        #: The check boxes by item key (for tests).
+        self.boxes: dict[str, QCheckBox] = {}
+        self.hint = muted(plain_label("", self._content, wrap=True))
+        self._writable = False
+
+    def show_checklist(
+        self,
+        entries: list[ChecklistEntry],
+        words: Vocabulary,
+        template: ServiceTemplate | None,
+        *,
+        writable: bool,
+    ) -> None:
+        _clear(self._layout)
+        self.boxes = {}
+        self._writable = writable
+        for entry in entries:
+            box = QCheckBox(escape_mnemonic(entry.label.get(words.language)), self._content)
+            box.setObjectName(f"check_{entry.key}")
+            box.setChecked(entry.ticked)
+            box.setToolTip(plain_tooltip(self._tooltip(entry, words)))
+            box.setEnabled(writable)
+            box.clicked.connect(lambda on, key=entry.key: self._clicked(key, on))
+            self.boxes[entry.key] = box
+            self._layout.addWidget(box)
+            needed = self._needed_before(entry, words, template)
+            if needed:
+                note = muted(plain_label(needed, self._content, wrap=True))
+                note.setContentsMargins(24, 0, 0, 4)
+                self._layout.addWidget(note)
+        self.hint = muted(plain_label("", self._content, wrap=True))
+        if not writable and entries:
+            self.hint.setText(self.tr("Only whoever works on the case can tick its checklist."))
+        self.hint.setVisible(bool(self.hint.text()))
+        self._layout.addWidget(self.hint)
+        self._layout.addStretch(1)
+
+    def set_busy(self, busy: bool) -> None:
+        for box in self.boxes.values():
+            box.setEnabled(self._writable and not busy)
+
+    def _clicked(self, key: str, on: bool) -> None:
+        self.set_busy(True)  # until the case has been read again
+        self.tick_requested.emit(key, on)
+
+    def _tooltip(self, entry: ChecklistEntry, words: Vocabulary) -> str:
+        if entry.ticked:
+            return self.tr("Ticked by {who} on {when}").format(
+                who=entry.ticked_by or self.tr("System"), when=words.datetime(entry.ticked_at)
+            )
+        return self.tr("Not ticked yet")
+
+    def _needed_before(
+        self, entry: ChecklistEntry, words: Vocabulary, template: ServiceTemplate | None
+    ) -> str:
+        statuses = [words.status(s, template) for s in Status if s in entry.required_before]
+        if not statuses:
+            return ""
+        return self.tr("Needed before the status: {statuses}").format(statuses=", ".join(statuses))

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from backoffice.domain.errors import DomainError
+from backoffice.domain.roles import Permission
 from backoffice.domain.status import Status
 from backoffice.domain.templates import Transition
 from backoffice.services.casework import CaseDetail
@@ -54,7 +55,7 @@ from backoffice.ui.case.header import CaseHeader
 from backoffice.ui.case.message_preview import PreviewLoader
 from backoffice.ui.case.messages import MessagesSection
 from backoffice.ui.case.messaging import MessagingFlow
-from backoffice.ui.case.sections import FormSection, NotesSection, Timeline
+from backoffice.ui.case.sections import ChecklistSection, FormSection, NotesSection, Timeline
 from backoffice.ui.context import UiContext
 from backoffice.ui.errors import describe_error
 from backoffice.ui.texts import Tone
@@ -149,6 +150,8 @@ class CaseView(QWidget):
         self.tabs = QTabWidget(page)
         self.tabs.setDocumentMode(True)
         self.form = FormSection(self.tabs)
+        self.checklist = ChecklistSection(self.tabs)
+        self.checklist.tick_requested.connect(self.tick_item)
         self.attachments = AttachmentsSection(self._ctx, self.tabs)
         self.attachments.status_message.connect(self.status_message)
         self.documents = DocumentsSection(self._ctx, self.tabs)
@@ -162,6 +165,7 @@ class CaseView(QWidget):
         self.notes = NotesSection(self.tabs)
         self.notes.note_submitted.connect(self.add_note)
         self.tabs.addTab(self.form, self.tr("Application"))
+        self.tabs.addTab(self.checklist, self.tr("Checklist"))
         self.tabs.addTab(self.attachments, self.tr("Attachments"))
         self.tabs.addTab(self.documents, self.tr("Documents"))
         self.tabs.addTab(self.messages, self.tr("Messages"))
@@ -268,6 +272,9 @@ class CaseView(QWidget):
         self.header.show_case(detail, words)
         self.approval.show_case(row.id, template)
         self.form.show_form(template, detail.form_data, words)
+        self.checklist.show_checklist(
+            detail.checklist, words, template, writable=self._may_tick(detail)
+        )
         self.attachments.show_attachments(detail.attachments)
         self.documents.show_case(row.id, detail.has_certificate, select=self._new_document)
         self.messages.show_case(
@@ -287,6 +294,12 @@ class CaseView(QWidget):
         tabs.setTabText(
             tabs.indexOf(self.documents), self.tr("Documents ({n})").format(n=documents)
         )
+        ticked = sum(1 for entry in detail.checklist if entry.ticked)
+        tabs.setTabText(
+            tabs.indexOf(self.checklist),
+            self.tr("Checklist ({done}/{total})").format(done=ticked, total=len(detail.checklist)),
+        )
+        tabs.setTabVisible(tabs.indexOf(self.checklist), bool(detail.checklist))
         messages = sum(1 for entry in detail.history if entry.kind == "message_queued")
         tabs.setTabText(tabs.indexOf(self.messages), self.tr("Messages ({n})").format(n=messages))
         tabs.setTabText(
@@ -325,6 +338,41 @@ class CaseView(QWidget):
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
         self._update_actions()
+        self.checklist.set_busy(busy)
+
+    def _may_tick(self, detail: CaseDetail) -> bool:
+        """Whoever may change the case's status may tick its checklist (the service checks)."""
+        actor = self._ctx.actor
+        row = detail.row
+        return (
+            row.status.is_open
+            and actor.can(Permission.WORK_OWN_CASES)
+            and (
+                (row.assignee_id is not None and row.assignee_id == actor.user_id)
+                or actor.can(Permission.WORK_ANY_CASE)
+            )
+        )
+
+    def tick_item(self, key: str, ticked: bool) -> None:
+        """Tick or untick a checklist item (in the task runner), then read the case again."""
+        if self.detail is None:
+            return
+        case_id = self.detail.row.id
+        self.set_busy(True)
+        self._ctx.runner.run(
+            partial(self._ctx.commands.tick_item, self._ctx.actor, case_id, key, ticked=ticked),
+            done=lambda _entry: self._ticked(case_id, ticked),
+            failed=self.action_failed,
+            owner=self,
+            write=True,
+            name="tick checklist item",
+        )
+
+    def _ticked(self, case_id: int, ticked: bool) -> None:
+        self.status_message.emit(
+            self.tr("Checklist item ticked.") if ticked else self.tr("Checklist item unticked.")
+        )
+        self.after_action(case_id)
 
     def claim(self) -> None:
         if self.detail is not None and self.offer is not None and self.offer.can_claim:

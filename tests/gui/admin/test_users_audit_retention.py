@@ -24,6 +24,7 @@ from backoffice.ui.admin.users_page import AddUserDialog, RoleDialog, UsersPage
 from backoffice.ui.admin.workspace import PAGES, AdministrationWorkspace
 from backoffice.ui.context import UiContext
 from backoffice.ui.main_window import MainWindow
+from tests.fakes import tick_checklist
 from tests.gui.conftest import World
 
 P = TypeVar("P", bound=AdminPage)
@@ -260,6 +261,9 @@ def _closed_case(world: World) -> int:
     world.casework.commands.claim(world.clerk1, case_id)
     world.casework.commands.change_status(world.clerk1, case_id, 2, Status.IN_PROGRESS)
     DocumentService(world.db, world.clock).generate(world.clerk1, case_id)
+    tick_checklist(
+        world.casework.commands, world.clerk1, case_id, world.templates["birth_certificate"]
+    )
     world.casework.commands.change_status(world.clerk1, case_id, 3, Status.COMPLETED)
     return case_id
 

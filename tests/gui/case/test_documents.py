@@ -14,6 +14,7 @@ from backoffice.services.actor import Actor
 from backoffice.ui.case.view import CaseView
 from backoffice.ui.context import UiContext
 from backoffice.ui.tasks import TaskRunner
+from tests.fakes import tick_checklist
 from tests.gui.conftest import World
 
 
@@ -37,6 +38,7 @@ def _in_progress(world: World, actor: Actor) -> int:
     case_id = world.add_case("birth_certificate")
     world.casework.commands.claim(actor, case_id)
     world.casework.commands.change_status(actor, case_id, 2, Status.IN_PROGRESS)
+    tick_checklist(world.casework.commands, actor, case_id, world.templates["birth_certificate"])
     return case_id
 
 

@@ -22,6 +22,10 @@ from backoffice.ui.tasks import TaskRunner
 from tests.gui.conftest import World
 from tests.integration.services.test_citizen_messages import _applicant
 
+#: A certificate order without a checklist (the birth certificate's must be ticked before
+#: "finish" is offered: tests/gui/case/test_checklist.py).
+FINISHED_SERVICE = "marriage_certificate"
+
 
 def _messages(world: World, case_id: int) -> list[OutboxMessage]:
     with world.db.read() as session:
@@ -55,7 +59,7 @@ def test_select_finish_confirm_is_three_actions(
     qtbot: QtBot, world: World, make_window: Callable[..., MainWindow]
 ) -> None:
     # A fresh application nobody has taken yet, as it arrives in the inbox.
-    case_id = world.add_case(form_data=_applicant())
+    case_id = world.add_case(FINISHED_SERVICE, form_data=_applicant())
     window = make_window(world.clerk1)
     table = window.inbox.table
     row = window.inbox.model.row_of(case_id)
@@ -110,7 +114,7 @@ def test_finish_can_be_cancelled_while_it_waits_and_writes_nothing(
     make_context: Callable[..., UiContext],
     thread_runner: TaskRunner,
 ) -> None:
-    case_id = world.add_case(form_data=_applicant())
+    case_id = world.add_case(FINISHED_SERVICE, form_data=_applicant())
     view = _case_view(qtbot, make_context, world, task_runner=thread_runner)
     view.show_case(case_id)
     qtbot.waitUntil(lambda: view.detail is not None and not view.busy)
@@ -134,7 +138,9 @@ def test_finish_can_be_cancelled_while_it_waits_and_writes_nothing(
 def test_finish_without_an_address_completes_without_a_message_when_chosen(
     qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
 ) -> None:
-    case_id = world.add_case(form_data={"applicant": {"given_name": "Ana", "family_name": "B"}})
+    case_id = world.add_case(
+        FINISHED_SERVICE, form_data={"applicant": {"given_name": "Ana", "family_name": "B"}}
+    )
     world.casework.commands.claim(world.clerk1, case_id)
     world.casework.commands.change_status(
         world.clerk1, case_id, 2, Status.IN_PROGRESS, notify=False
@@ -164,7 +170,7 @@ def test_finish_without_an_address_completes_without_a_message_when_chosen(
 def test_a_change_meanwhile_refuses_the_completion_and_says_who(
     qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
 ) -> None:
-    case_id = world.add_case(form_data=_applicant())
+    case_id = world.add_case(FINISHED_SERVICE, form_data=_applicant())
     world.casework.commands.claim(world.clerk1, case_id)
     world.casework.commands.change_status(world.clerk1, case_id, 2, Status.IN_PROGRESS)
     view = _case_view(qtbot, make_context, world)
@@ -192,13 +198,13 @@ def test_a_change_meanwhile_refuses_the_completion_and_says_who(
 def test_finish_is_offered_only_for_a_certificate_order_one_may_work(
     qtbot: QtBot, world: World, make_context: Callable[..., UiContext]
 ) -> None:
-    held = world.add_case(form_data=_applicant())
+    held = world.add_case(FINISHED_SERVICE, form_data=_applicant())
     world.casework.commands.claim(world.clerk2, held)
     view = _case_view(qtbot, make_context, world)
     view.show_case(held)
     assert view.offer is not None and view.offer.finish is None
     assert not view.finish_action.isEnabled() and not view.finish_button.isVisible()
-    free = world.add_case(form_data=_applicant())
+    free = world.add_case(FINISHED_SERVICE, form_data=_applicant())
     view.show_case(free)
     assert view.offer is not None and view.offer.finish is not None
     plan = view.offer.finish

@@ -16,6 +16,7 @@ from backoffice.services.citizen.service import CitizenMessages
 from backoffice.services.errors import InvalidInput, PermissionDenied
 from backoffice.services.outbox import OutboxState
 from backoffice.store.models import Case, OutboxMessage, SubmissionRecord
+from tests.fakes import tick_checklist
 from tests.integration.conftest import World
 
 REPLY_KEY = {"kty": "RSA", "kid": "citizen-1", "use": "enc", "alg": "RSA-OAEP-256", "n": "x"}
@@ -245,6 +246,7 @@ def test_completion_encloses_the_certificate(world: World) -> None:
     row = world.casework.queries.get_case(world.clerk1, case_id).row
     preview = _service(world).preview(world.clerk1, case_id, Status.COMPLETED)
     assert preview.attachments == (f"certificate {world.clock.now:%d.%m.%Y}",)
+    tick_checklist(commands, world.clerk1, case_id, world.templates["birth_certificate"])
     commands.change_status(world.clerk1, case_id, row.version, Status.COMPLETED)
     last = _messages(world, case_id)[-1]
     assert last.payload["document_ids"] == [certificate.id]

@@ -16,6 +16,7 @@ from backoffice.services.audit import EventKind, verify_chain
 from backoffice.services.documents import DocumentDamaged, DocumentService
 from backoffice.services.errors import InvalidInput, NotFound, PermissionDenied
 from backoffice.store.models import CaseEvent, Document
+from tests.fakes import tick_checklist
 from tests.integration.conftest import World
 from tests.unit.documents import pdf
 
@@ -71,6 +72,9 @@ def test_a_generated_certificate_lets_the_case_be_completed(
     with world.db.read() as session:
         assert verify_chain(session, case_id) is None
 
+    tick_checklist(
+        world.casework.commands, world.clerk1, case_id, world.templates["birth_certificate"]
+    )
     completed = world.casework.commands.change_status(world.clerk1, case_id, 3, Status.COMPLETED)
     assert completed.status is Status.COMPLETED
 

@@ -20,10 +20,12 @@ from backoffice.store.models import (
     Attachment,
     Case,
     CaseEvent,
+    ChecklistTick,
     DeletionRecord,
     Document,
     OutboxMessage,
 )
+from tests.fakes import tick_checklist
 from tests.integration.conftest import World
 
 
@@ -47,11 +49,16 @@ def _completed(world: World) -> int:
     world.casework.commands.claim(world.clerk1, case_id)
     world.casework.commands.change_status(world.clerk1, case_id, 2, Status.IN_PROGRESS)
     DocumentService(world.db, world.clock).generate(world.clerk1, case_id)
+    tick_checklist(
+        world.casework.commands, world.clerk1, case_id, world.templates["birth_certificate"]
+    )
     world.casework.commands.change_status(world.clerk1, case_id, 3, Status.COMPLETED)
     return case_id
 
 
-Child = type[Attachment] | type[Document] | type[CaseEvent] | type[OutboxMessage]
+Child = (
+    type[Attachment] | type[Document] | type[CaseEvent] | type[OutboxMessage] | type[ChecklistTick]
+)
 
 
 def _count(world: World, model: Child, case_id: int) -> int:
@@ -70,6 +77,7 @@ def test_the_deletion_run(world: World) -> None:
         file_number, kept_until = closed.file_number, closed.retention_until
     assert kept_until.year == world.clock.now.year + 10
     assert retention.due(world.admin) == []
+    assert _count(world, ChecklistTick, old) == 4
     world.clock.advance(days=365 * 10 + 5)
     due = retention.due(world.admin)
     assert [d.file_number for d in due] == [file_number]
@@ -87,7 +95,7 @@ def test_the_deletion_run(world: World) -> None:
             1,
         )
         assert record.deleted_by_login == "admin" and record.retention_until == kept_until
-    for model in (Attachment, Document, CaseEvent, OutboxMessage):
+    for model in (Attachment, Document, CaseEvent, OutboxMessage, ChecklistTick):
         assert _count(world, model, old) == 0, model
     assert _count(world, CaseEvent, open_case) == 1  # the others are untouched
     assert (

@@ -3,7 +3,7 @@
 :class:`TemplateEditor` is a non-modal window for one service. It loads the service's
 draft — or, without one, the definition of the version live today (else the newest) as the
 start of a new draft — in a worker, shows the parts of the definition on pages (general
-data, form, workflow, message texts, certificate, and the whole JSON for anything else),
+data, form, workflow, checklist, message texts, certificate, and the whole JSON for anything else),
 and while the administrator edits:
 
 * runs the configuration check on the unsaved definition (debounced, in a worker) and lists
@@ -51,6 +51,7 @@ from backoffice.ui.admin.editor.findings import finding_text, page_of
 from backoffice.ui.admin.editor.preview import PreviewPanel, RenderedPreview, render_preview
 from backoffice.ui.admin.editor.sections import (
     CertificateSection,
+    ChecklistSection,
     Definition,
     FormSection,
     GeneralSection,
@@ -151,6 +152,7 @@ class TemplateEditor(QDialog):
         self.general = GeneralSection(self)
         self.form = FormSection(self)
         self.workflow = WorkflowSection(self)
+        self.checklist = ChecklistSection(self)
         self.messages = MessagesSection(self)
         self.certificate = CertificateSection(self)
         self.json = JsonSection(self)
@@ -158,6 +160,7 @@ class TemplateEditor(QDialog):
             "general": self.general,
             "form": self.form,
             "workflow": self.workflow,
+            "checklist": self.checklist,
             "messages": self.messages,
             "certificate": self.certificate,
         }
@@ -167,6 +170,7 @@ class TemplateEditor(QDialog):
             "general": self.tr("General"),
             "form": self.tr("Form"),
             "workflow": self.tr("Workflow"),
+            "checklist": self.tr("Checklist"),
             "messages": self.tr("Messages"),
             "certificate": self.tr("Certificate"),
         }

@@ -15,6 +15,7 @@ from backoffice.ui.texts import status_name
 PAGE_OF_PATH = {
     "field_groups": "form",
     "workflow": "workflow",
+    "checklist": "checklist",
     "messages": "messages",
     "certificate": "certificate",
 }
@@ -42,6 +43,11 @@ def place(path: str) -> str:
         return QCoreApplication.translate(
             "TemplateEditor", "label of group {group}, {language}"
         ).format(group=int(match[1]) + 1, language=language_name(match[2]))
+    match = re.match(r"^\$\.checklist\[(\d+)\]\.label\.(de|en)$", path)
+    if match:
+        return QCoreApplication.translate(
+            "TemplateEditor", "label of checklist item {item}, {language}"
+        ).format(item=int(match[1]) + 1, language=language_name(match[2]))
     match = re.match(r"^\$\.certificate\.(title|body)\.(de|en)$", path)
     if match:
         what = (
@@ -101,6 +107,19 @@ def finding_text(finding: Finding) -> str:
         return QCoreApplication.translate(
             "TemplateEditor", "A curly brace that is not a placeholder in the {place}."
         ).format(place=place(finding.path))
+    if code == "checklist_key_duplicate":
+        return QCoreApplication.translate(
+            "TemplateEditor", "The checklist has the item key “{key}” twice."
+        ).format(key=details.get("key", ""))
+    if code == "checklist_status_unknown":
+        return QCoreApplication.translate(
+            "TemplateEditor", "The checklist item “{key}” names “{status}”, which is not a status."
+        ).format(key=details.get("key", ""), status=details.get("status", ""))
+    if code == "checklist_status_unused":
+        return QCoreApplication.translate(
+            "TemplateEditor",
+            "The checklist item “{key}” is needed before “{status}”, which is not in use.",
+        ).format(key=details.get("key", ""), status=_status(details.get("status")))
     if code == "layout_unknown":
         return QCoreApplication.translate(
             "TemplateEditor", "Unknown certificate layout “{layout}”."

@@ -199,6 +199,17 @@ class RecordTable(QWidget):
             column.set(record, combo.currentData())
             self.changed.emit()
 
+    def refresh_current(self) -> None:
+        """Show the current record again (after it was changed outside the table)."""
+        row = self.table.currentRow()
+        if 0 <= row < len(self.records):
+            self._filling = True
+            try:
+                for col, column in enumerate(self._columns):
+                    self._fill_cell(row, col, column, self.records[row])
+            finally:
+                self._filling = False
+
     def current_record(self) -> Record | None:
         row = self.table.currentRow()
         return self.records[row] if 0 <= row < len(self.records) else None

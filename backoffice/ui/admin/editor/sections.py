@@ -725,6 +725,119 @@ class WorkflowSection(Section):
         definition["workflow"] = workflow
 
 
+# -- the checklist ----------------------------------------------------------------------------
+
+
+class ChecklistSection(Section):
+    """What the clerk ticks on a case, in order: a key, a German and an English label, and
+    the statuses a case may enter only with the item ticked (check boxes under the table,
+    for the selected item)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checklistSection")
+        self._items: list[Record] = []
+        self._counter = 0
+        columns = [
+            *_label_columns(self.tr("Item key")),
+            Column(
+                self.tr("Needed before"),
+                self._before_text,
+                lambda r, v: None,
+                read_only=True,
+                stretch=True,
+            ),
+        ]
+        self.items = RecordTable(columns, self._new_item, self, name="checklist")
+        self.items.changed.connect(self.changed)
+        self.items.current_changed.connect(self._item_chosen)
+        self.before_box = QGroupBox(self.tr("The selected item is needed before the status"), self)
+        row = QHBoxLayout(self.before_box)
+        #: One check box per status an item can be needed before (all but "received").
+        self.before: dict[Status, QCheckBox] = {}
+        for status in Status:
+            if status is Status.RECEIVED:
+                continue
+            box = QCheckBox(status_name(status), self.before_box)
+            box.setObjectName(f"before_{status.value}")
+            box.toggled.connect(lambda on, st=status: self._before_toggled(st, on))
+            row.addWidget(box)
+            self.before[status] = box
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            muted(
+                plain_label(
+                    self.tr(
+                        "The clerk ticks these on each case (who and when is recorded). A case "
+                        "can enter a status the item is needed before only when the item is "
+                        "ticked; items needed before none are reminders. Keys stay the same "
+                        "once cases use them."
+                    ),
+                    self,
+                    wrap=True,
+                )
+            )
+        )
+        layout.addWidget(self.items, 1)
+        layout.addWidget(self.before_box)
+        self._item_chosen(-1)
+
+    def _new_item(self) -> Record:
+        self._counter += 1
+        return {"key": f"item_{self._counter}", "label": {"de": "", "en": ""}}
+
+    @staticmethod
+    def _before_of(record: Record) -> list[str]:
+        before = record.get("required_before")
+        return [s for s in before if isinstance(s, str)] if isinstance(before, list) else []
+
+    def _before_text(self, record: Record) -> str:
+        return ", ".join(
+            status_name(Status(s)) if s in Status._value2member_map_ else s
+            for s in self._before_of(record)
+        )
+
+    def _item_chosen(self, _row: int) -> None:
+        record = self.items.current_record()
+        self.before_box.setEnabled(record is not None)
+        before = self._before_of(record) if record is not None else []
+        for status, box in self.before.items():
+            box.blockSignals(True)
+            box.setChecked(status.value in before)
+            box.blockSignals(False)
+
+    def _before_toggled(self, status: Status, on: bool) -> None:
+        record = self.items.current_record()
+        if record is None:
+            return
+        current = [s for s in self._before_of(record) if s != status.value]
+        if on:
+            current.append(status.value)
+        order = [s.value for s in Status]
+        ordered = [s for s in order if s in current] + [s for s in current if s not in order]
+        _set_optional(record, "required_before", ordered, [])
+        self.items.refresh_current()
+        self.changed.emit()
+
+    def load(self, definition: Definition) -> None:
+        items = definition.get("checklist")
+        self._items = (
+            [i for i in copy.deepcopy(items) if isinstance(i, dict)]
+            if isinstance(items, list)
+            else []
+        )
+        self.items.set_records(self._items)
+        if self._items:
+            self.items.table.setCurrentCell(0, 0)
+
+    def store(self, definition: Definition) -> None:
+        if self._items:
+            definition["checklist"] = copy.deepcopy(self._items)
+        else:
+            definition.pop("checklist", None)
+
+
 # -- texts to the applicant -------------------------------------------------------------------
 
 
@@ -1058,6 +1171,7 @@ class JsonSection(QWidget):
 
 __all__ = [
     "CertificateSection",
+    "ChecklistSection",
     "Definition",
     "FormSection",
     "GeneralSection",

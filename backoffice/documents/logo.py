@@ -30,7 +30,7 @@ def _usable(data: bytes) -> bool:
         width, height = reader.getSize()
         if width <= 0 or height <= 0:
             raise ValueError(f"image of {width}×{height} pixels")
-        reader.getRGBData()
+        reader.getRGBData()  # type: ignore[no-untyped-call]  # (reportlab stubs)
     except Exception as exc:  # whatever the decoder raises: the document goes on without it
         log.warning(
             "the logo (sha256 %s) cannot be drawn and is left off: %s",
@@ -86,9 +86,7 @@ def draw_logo(
     else:
         left = x
     try:
-        canv.drawImage(
-            image, left, top - shown_height, shown_width, shown_height, mask="auto"
-        )
+        canv.drawImage(image, left, top - shown_height, shown_width, shown_height, mask="auto")
     except Exception as exc:  # defensive: never break a document for its logo
         log.warning("the logo cannot be drawn and is left off: %s", exc)
         return 0.0

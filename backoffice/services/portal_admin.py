@@ -4,6 +4,9 @@ What ``portal configure``, ``keys generate|register`` and ``portal test`` do, as
 that the command line and the window both call, so that the permission
 (:attr:`~backoffice.domain.roles.Permission.MANAGE_PORTAL`) is checked here, whoever calls.
 Exporting the public keys and reading the settings need no permission: neither is secret.
+Where the installation has no settings of its own, the connection test and the key
+registration use the machine-wide defaults (from the Windows installer or group policy:
+:class:`~backoffice.services.installation.MachineSettings`), as the desktop does.
 
 Results are plain data (:class:`GeneratedKeys`, :class:`Registration`, :class:`ConnectionCheck`)
 with English texts; failures are :class:`~backoffice.portal.errors.PortalError` or
@@ -34,6 +37,7 @@ from backoffice.portal.settings import (
 )
 
 from .actor import Actor
+from .installation import MachineSettings
 
 if TYPE_CHECKING:
     from backoffice.portal.keys import KeyStore, SubscriberKeys
@@ -118,7 +122,25 @@ class PortalAdministration:
     # -- settings --------------------------------------------------------------------------
 
     def settings(self) -> PortalSettings | None:
+        """This installation's own settings (``portal configure``), None if it has none."""
         return load_portal_settings(self._installation.settings_file)
+
+    def machine_settings(self) -> PortalSettings | None:
+        """The machine-wide defaults (registry, given to the Windows installer), if any; an
+        error if they are incomplete. None for an installation without machine settings."""
+        machine = getattr(self._installation, "machine", None)
+        return machine.portal_settings() if isinstance(machine, MachineSettings) else None
+
+    def effective_settings(self) -> PortalSettings | None:
+        """What the connection uses, as the desktop does: this installation's settings,
+        else the machine-wide defaults, else None."""
+        return self.settings() or self.machine_settings()
+
+    def _require_settings(self) -> PortalSettings:
+        settings = self.effective_settings()
+        if settings is None:
+            return require_portal_settings(self._installation.settings_file)  # says what to do
+        return settings
 
     @property
     def settings_file(self) -> Path:
@@ -179,7 +201,7 @@ class PortalAdministration:
         from backoffice.portal.client import SubscriberClient
         from backoffice.portal.credentials import SecretStore
 
-        settings = require_portal_settings(self._installation.settings_file)
+        settings = self._require_settings()
         keys = self.key_store().load()
         secret = SecretStore(self._installation.data_dir).client_secret(settings.client_id)
         destinations = settings.destination_ids
@@ -207,7 +229,7 @@ class PortalAdministration:
         from backoffice.portal.credentials import SecretStore
         from backoffice.portal.http import RetryPolicy
 
-        settings = require_portal_settings(self._installation.settings_file)
+        settings = self._require_settings()
         secret = SecretStore(self._installation.data_dir).client_secret(settings.client_id)
         check = ConnectionCheck()
         with SubscriberClient.from_settings(

@@ -129,7 +129,7 @@ def test_an_svg_logo_is_not_drawn_and_breaks_nothing(make_certificate: MakeCerti
     data = replace(
         plain, letterhead=replace(plain.letterhead, logo=svg, logo_media_type="image/svg+xml")
     )
-    assert first_page(render_certificate(data)).tobytes() == first_page(
-        render_certificate(plain)
-    ).tobytes()
-
+    assert (
+        first_page(render_certificate(data)).tobytes()
+        == first_page(render_certificate(plain)).tobytes()
+    )

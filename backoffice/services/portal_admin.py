@@ -64,6 +64,28 @@ class GeneratedKeys:
 
 
 @dataclass(frozen=True)
+class KeyStatus:
+    path: Path
+    encryption_kid: str
+    signing_kid: str
+    #: When the keys were made (ISO 8601, as the key file says).
+    created: str
+
+
+@dataclass(frozen=True)
+class PortalOverview:
+    #: The settings in use (the installation's, else the machine-wide ones), None if none.
+    settings: PortalSettings | None
+    #: They are the machine-wide defaults (the installation has none of its own).
+    from_machine: bool
+    #: The keyring holds a client secret for the settings' client id.
+    secret_stored: bool
+    keys: KeyStatus | None
+    #: (what, technical text): "settings", "keyring" or "keys" that cannot be read.
+    problems: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Registration:
     destination_id: str
     encryption_kid: str
@@ -146,23 +168,57 @@ class PortalAdministration:
     def settings_file(self) -> Path:
         return self._installation.settings_file
 
-    def configure(self, actor: Actor, settings: PortalSettings, secret: str) -> None:
+    def configure(self, actor: Actor, settings: PortalSettings, secret: str | None) -> None:
         """Store the settings and the client secret (into the keyring); the secret of a
-        previous, different client id is removed."""
+        previous, different client id is removed. ``secret`` None keeps the one in the
+        keyring for this client id (the window's "leave empty to keep it")."""
         self.authorise(actor)
         from backoffice.portal.credentials import SecretStore
 
         if settings.ca_file and not Path(settings.ca_file).is_file():
             raise PortalConfigError(f"the CA file {settings.ca_file} does not exist")
-        if not secret.strip():
+        if secret is not None and not secret.strip():
             raise PortalConfigError("no client secret given")
         previous = self.settings()
         store = SecretStore(self._installation.data_dir)
         store.check()
-        store.set_client_secret(settings.client_id, secret)
+        if secret is None:
+            store.client_secret(settings.client_id)  # SecretMissing: say so, store nothing
+        else:
+            store.set_client_secret(settings.client_id, secret)
         save_portal_settings(self._installation.settings_file, settings)
         if previous is not None and previous.client_id != settings.client_id:
             store.delete_client_secret(previous.client_id)
+
+    def overview(self) -> PortalOverview:
+        """What the window shows: the settings in use, whether the secret and the keys are
+        there; what cannot be read is a problem line, never an exception."""
+        from backoffice.portal.credentials import SecretStore
+
+        problems: list[tuple[str, str]] = []
+        settings: PortalSettings | None = None
+        from_machine = False
+        try:
+            settings = self.settings()
+            if settings is None:
+                settings = self.machine_settings()
+                from_machine = settings is not None
+        except PortalError as error:
+            problems.append(("settings", str(error)))
+        secret_stored = False
+        if settings is not None:
+            try:
+                secret_stored = bool(
+                    SecretStore(self._installation.data_dir).get(settings.client_id)
+                )
+            except PortalError as error:
+                problems.append(("keyring", str(error)))
+        keys: KeyStatus | None = None
+        try:
+            keys = self.key_status()
+        except PortalError as error:
+            problems.append(("keys", str(error)))
+        return PortalOverview(settings, from_machine, secret_stored, keys, tuple(problems))
 
     def check_keyring(self) -> None:
         """Raise a clear PortalError when no usable keyring is there (before slow work)."""
@@ -190,6 +246,17 @@ class PortalAdministration:
         keys = (self._generate or keys_module.generate_keys)()
         moved = store.save(keys, replace=replace)
         return GeneratedKeys(store.path, keys.encryption_kid, keys.signing_kid, moved)
+
+    def key_status(self) -> KeyStatus | None:
+        """The installation's keys (None: none yet); a KeyFileError if they do not open."""
+        from backoffice.portal.keys import KeysMissing
+
+        store = self.key_store()
+        try:
+            keys = store.load()
+        except KeysMissing:
+            return None
+        return KeyStatus(store.path, keys.encryption_kid, keys.signing_kid, keys.created)
 
     def export_keys(self) -> dict[str, Any]:
         """The public JWKS to register at the destination (nothing secret)."""

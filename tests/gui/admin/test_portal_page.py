@@ -42,21 +42,22 @@ def make_page(qtbot: QtBot, make_context: Callable[..., UiContext]) -> Callable[
     return make
 
 
-def fill(
-    qtbot: QtBot,
-    page: PortalPage,
-    *,
-    base_url: str = "https://portal.example.org/v1",
-    token_url: str = "https://auth.example.org/token",
-    destination: str = DESTINATION,
-    client_id: str = "rathaus",
-    secret: str = "s3cret",
-) -> None:
-    for field, text in zip(
-        page.form.fields, (base_url, token_url, destination, client_id, secret), strict=True
-    ):
+#: What :func:`fill` types where a test gives nothing else.
+TYPED = {
+    "base_url": "https://portal.example.org/v1",
+    "token_url": "https://auth.example.org/token",
+    "destination": DESTINATION,
+    "client_id": "rathaus",
+    "secret": "s3cret",
+}
+
+
+def fill(qtbot: QtBot, page: PortalPage, **given: str) -> None:
+    """Type into the form's fields (base_url, token_url, destination, client_id, secret)."""
+    values = {**TYPED, **given}
+    for field, name in zip(page.form.fields, TYPED, strict=True):
         field.clear()
-        qtbot.keyClicks(field, text)
+        qtbot.keyClicks(field, values[name])
 
 
 def test_saving_stores_the_settings_and_the_secret_in_the_keyring(

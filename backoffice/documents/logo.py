@@ -33,9 +33,10 @@ def _usable(data: bytes) -> bool:
         reader.getRGBData()  # type: ignore[no-untyped-call]  # (reportlab stubs)
     except Exception as exc:  # whatever the decoder raises: the document goes on without it
         log.warning(
-            "the logo (sha256 %s) cannot be drawn and is left off: %s",
+            "the logo (sha256 %s) cannot be drawn and is left off: %s: %s",
             hashlib.sha256(data).hexdigest()[:16],
-            exc,
+            type(exc).__name__,
+            (str(exc).strip().splitlines() or [""])[-1][:200],
         )
         return False
     return True

@@ -168,7 +168,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../backoffice/ui/setup/pages.py" line="+174"/>
+        <location filename="../../backoffice/ui/setup/pages.py" line="+175"/>
         <source>First administrator</source>
         <translation>Erste Administratorin / erster Administrator</translation>
     </message>
@@ -201,7 +201,7 @@
 <context>
     <name>AdministrationWorkspace</name>
     <message>
-        <location filename="../../backoffice/ui/admin/workspace.py" line="+78"/>
+        <location filename="../../backoffice/ui/admin/workspace.py" line="+80"/>
         <source>&amp;Administration</source>
         <extracomment>The pages, in tab order; each shown to the roles with its permission. What any administration page needs (the workspace is offered with one of them).</extracomment>
         <translation>&amp;Verwaltung</translation>
@@ -2054,6 +2054,237 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>IdentityPage</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/identity_page.py" line="+97"/>
+        <source>Only an administrator may change the town&apos;s identity.</source>
+        <extracomment>The text fields, in the order of the form (the names of TownIdentity&apos;s fields). The installation in the scope box (a service is its key). Wait this long after the last keystroke before the preview is rendered again. The logo&apos;s thumbnail on the page.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This cannot be saved as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That did not succeed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Town (issuer):</source>
+        <extracomment>The logo shown in the form (None: none, or for a service: as the installation).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Street and number:</source>
+        <translation type="unfinished">Straße und Hausnummer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postcode:</source>
+        <translation type="unfinished">Postleitzahl:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City:</source>
+        <translation type="unfinished">Ort:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place of signing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature line:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Footer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verification address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. Stadt Musterhausen</source>
+        <translation type="unfinished">z. B. Stadt Musterhausen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Bürgerbüro</source>
+        <translation type="unfinished">z. B. Bürgerbüro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the city, if empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Die Standesbeamtin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the address, if empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On certificates and letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose &amp;image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logo or coat of arms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>For:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Preview (a sample certificate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The whole installation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Service: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>What every certificate and letter shows; a service may change parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>For the installation: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only what this service shows differently: an empty field shows what is set for the whole installation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Choose the logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images (*.png *.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The logo is checked; save to put it on the documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>no logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SVG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None of its own: the installation&apos;s logo is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PNG or SVG, at most 256 KB. Certificates and letters show a PNG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PNG, {kb} KB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SVG: kept, but documents show PNG logos only; choose a PNG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+48"/>
+        <source>No preview: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>No preview: the town&apos;s name is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rendering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>As {service} would look with these values (not saved yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Saved: the next documents show it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
     <message>
         <location filename="../../backoffice/ui/inbox/model.py" line="+363"/>
@@ -2722,6 +2953,135 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
 </context>
 <context>
+    <name>PortalForm</name>
+    <message>
+        <location filename="../../backoffice/ui/portal_form.py" line="+46"/>
+        <source>{field} must not contain a user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{field} must not have a query (?…) or a fragment (#…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{field} uses plain http:// to another computer: use https:// (plain http:// is allowed only for this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{field} is not a web address: it must begin with https:// and name a server, e.g. https://portal.example.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Address:</source>
+        <extracomment>The text fields, in order (the wizard enables and checks them together).</extracomment>
+        <translation type="unfinished">Adresse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token address:</source>
+        <translation type="unfinished">Token-Adresse:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Destination IDs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Destination ID:</source>
+        <translation type="unfinished">Zustellpunkt-ID:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client ID:</source>
+        <translation type="unfinished">Client-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client secret:</source>
+        <translation type="unfinished">Client-Geheimnis:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the system&apos;s certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connect timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trusted CA file (PEM):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The token address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The destination ID {id} is not a UUID (it looks like {example}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The client ID contains control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The client secret contains control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fill in the addresses, at least one destination ID and the client ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill in the addresses, at least one destination ID, the client ID and its secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Trusted CA certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PortalPage</name>
     <message>
         <location filename="../../backoffice/ui/setup/pages.py" line="+83"/>
@@ -2739,44 +3099,292 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Jetzt mit dem Portal verbinden</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Test connection</source>
         <translation>Verbindung prüfen</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Address:</source>
-        <translation>Adresse:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Token address:</source>
-        <translation>Token-Adresse:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Destination ID:</source>
-        <translation>Zustellpunkt-ID:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Client ID:</source>
-        <translation>Client-ID:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Client secret:</source>
-        <translation>Client-Geheimnis:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>The secret is kept in the system&apos;s keyring.</source>
         <translation>Das Geheimnis wird im Schlüsselbund des Systems aufbewahrt.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>Connected: {what}</source>
         <translation>Verbunden: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/admin/portal_page.py" line="+57"/>
+        <source>The portal refused the client ID or its secret. Check both, type the secret again and save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The portal does not know this destination: check the destination ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This client may not use the destination: is it subscribed to it at the portal?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The portal&apos;s certificate was not accepted: check the address, or give the in-house CA file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The portal could not be reached: check the address and the network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The portal did not answer in time: try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The portal answered in a way the program did not expect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Only an administrator may change the portal connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+151"/>
+        <source>The subscriber keys cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-149"/>
+        <source>The portal connection does not work.</source>
+        <translation type="unfinished">Die Verbindung zum Portal funktioniert nicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That did not succeed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The secret goes into the system&apos;s keyring and is never shown. Leave the field empty to keep the stored secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Generate keys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport public keys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Register at the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subscriber keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Result</source>
+        <translation type="unfinished">Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message</source>
+        <translation type="unfinished">Nachricht</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connection test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The portal connection is not set up yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These are the machine-wide defaults (from the installer or group policy). Saving stores them for this installation, with the secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The settings of this installation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stored in the keyring – leave empty to keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not stored yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No keys yet: generate them, then register them at the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Encryption key {encryption}
+Signing key {signing}
+made {created}, in {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The stored portal settings cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The keyring cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Type the client secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The portal connection is saved; the secret is in the keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Testing…</source>
+        <translation type="unfinished">Wird geprüft …</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Everything works: the portal knows this office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The test failed: no access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The test failed for {n} of {total} destination(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Destination {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation type="unfinished">fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Replace the keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This installation has keys already. Replace them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Once new keys are registered, applications encrypted for the old keys cannot be read any more. The old key file is kept aside, renamed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replace keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Generating keys (a few seconds)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>New keys made; register them at the portal next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The previous keys were moved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export the public keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Key sets (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The public keys were written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The keys are registered at {n} destination(s).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3315,7 +3923,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>Setup</name>
     <message>
-        <location filename="../../backoffice/ui/setup/pages.py" line="-258"/>
+        <location filename="../../backoffice/ui/setup/pages.py" line="-248"/>
         <source>The database cannot be used.</source>
         <translation>Die Datenbank kann nicht verwendet werden.</translation>
     </message>
@@ -3488,7 +4096,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../backoffice/ui/setup/pages.py" line="+246"/>
+        <location filename="../../backoffice/ui/setup/pages.py" line="+236"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -4025,7 +4633,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
 <context>
     <name>TownPage</name>
     <message>
-        <location filename="../../backoffice/ui/setup/pages.py" line="-105"/>
+        <location filename="../../backoffice/ui/setup/pages.py" line="-95"/>
         <source>Your town</source>
         <translation>Ihre Kommune</translation>
     </message>

@@ -17,6 +17,7 @@ from typing import ClassVar, TypeVar
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -103,6 +105,10 @@ def failure_text(error: Exception) -> str:
     return f"{lead}\n{error}"
 
 
+def _ok_icon() -> QIcon:
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+
+
 class PortalPage(AdminPage):
     """Administration → Portal; see the module documentation."""
 
@@ -177,6 +183,7 @@ class PortalPage(AdminPage):
         check_layout.addWidget(self.results)
 
         body = QWidget(self)
+        body.setMaximumWidth(1040)  # long lines of fields are hard to read
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self.source_label)
         body_layout.addWidget(connection)
@@ -202,7 +209,7 @@ class PortalPage(AdminPage):
         return self.tr("Portal")
 
     def icon(self) -> QIcon:
-        return icon("inbox")
+        return icon("sync")
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -318,7 +325,7 @@ class PortalPage(AdminPage):
             )
         message = line.text if line.ok else f"{check_advice(line)}\n{line.text}"
         item = QTreeWidgetItem([self.tr("ok") if line.ok else self.tr("failed"), subject, message])
-        item.setIcon(0, icon("information" if line.ok else "error"))
+        item.setIcon(0, _ok_icon() if line.ok else icon("error"))
         item.setToolTip(2, line.text)
         item.setData(0, Qt.ItemDataRole.UserRole, line.ok)
         return item

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from backoffice.domain.roles import Permission
 from backoffice.services.actor import Actor
+from backoffice.ui.admin.identity_page import IdentityPage
 from backoffice.ui.admin.page import AdminPage
 from backoffice.ui.admin.portal_page import PortalPage
 from backoffice.ui.context import UiContext
@@ -22,7 +23,7 @@ from backoffice.ui.icons import icon
 from backoffice.ui.workspace import Shell, Workspace
 
 #: The pages, in tab order; each shown to the roles with its permission.
-PAGES: tuple[type[AdminPage], ...] = (PortalPage,)
+PAGES: tuple[type[AdminPage], ...] = (PortalPage, IdentityPage)
 
 #: What any administration page needs (the workspace is offered with one of them).
 ADMIN_PERMISSIONS = (Permission.MANAGE_TEMPLATES, Permission.MANAGE_USERS, Permission.MANAGE_PORTAL)

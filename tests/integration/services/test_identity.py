@@ -22,6 +22,7 @@ from backoffice.services.identity import (
 from tests.integration.conftest import World
 from tests.unit.documents import pdf
 
+
 def _png() -> bytes:
     """A real (tiny) PNG: the documents draw it, so it has to decode."""
     buffer = io.BytesIO()

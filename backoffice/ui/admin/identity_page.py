@@ -344,8 +344,11 @@ class IdentityPage(AdminPage):
         return ServiceIdentity(**values, logo=self.logo)
 
     def effective(self) -> TownIdentity | None:
-        """What the documents of the chosen scope would show with what is typed."""
+        """What the documents of the chosen scope would show with what is typed (None: the
+        built-in example, where nothing at all is set)."""
         if self.service_key is None:
+            if self.logo is None and not any(e.text().strip() for e in self.edits.values()):
+                return None
             return self.typed_installation()
         base = self.state.installation if self.state else None
         override = self.typed_service()

@@ -715,7 +715,7 @@ def _coat_of_arms() -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # (the stubs want bytes; PySide6 a str)
     return bytes(data.data())
 
 
@@ -850,6 +850,8 @@ def render_admin(out: Path, language: str) -> list[Path]:
         assert isinstance(identity_page, IdentityPage)
         settle(app)
         identity_page.splitter.setSizes([760, 640])
+        settle(app)
+        identity_page.render_preview()  # at the width it has now (else after a pause)
         settle(app)
         written.append(_grab(window, out / "admin-identity.png", app))
 

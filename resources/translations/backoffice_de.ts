@@ -2185,7 +2185,7 @@ gespeichert als {safe_name}</translation>
     <message>
         <location line="+38"/>
         <source>Identity</source>
-        <translation>Absender</translation>
+        <translation>Briefkopf</translation>
     </message>
     <message>
         <location line="+34"/>

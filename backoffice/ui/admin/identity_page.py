@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -213,6 +214,8 @@ class IdentityPage(AdminPage):
         preview_scroll.setWidgetResizable(True)
         preview_scroll.setWidget(self.pages_widget)
         self.preview_scroll = preview_scroll
+        preview_scroll.viewport().installEventFilter(self)
+        self._rendered_width = 0
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.preview_title)
@@ -440,7 +443,8 @@ class IdentityPage(AdminPage):
         templates, key = list(state.templates), self.service_key
         language = self._ctx.vocabulary.language
         # As wide as the preview's area (the page images are drawn at that size).
-        width = max(300, self.preview_scroll.viewport().width() - 30)
+        width = max(300, self.preview_scroll.viewport().width() - 44)
+        self._rendered_width = width
         self._previews_pending += 1
         self.preview_status.setText(self.tr("Rendering…"))
 
@@ -468,6 +472,8 @@ class IdentityPage(AdminPage):
             return  # a newer one is on its way
         self.preview = preview
         for label in self.page_labels:
+            self.pages_layout.removeWidget(label)
+            label.hide()
             label.deleteLater()
         self.page_labels = []
         for number, png in enumerate(preview.pages, start=1):
@@ -477,6 +483,7 @@ class IdentityPage(AdminPage):
             pixmap.loadFromData(png)
             label.setPixmap(pixmap)
             label.setFrameShape(QLabel.Shape.Box)
+            label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             self.pages_layout.addWidget(label)
             self.page_labels.append(label)
         self.preview_status.setText(
@@ -488,6 +495,17 @@ class IdentityPage(AdminPage):
     def _preview_failed(self, error: Exception) -> None:
         self._previews_pending -= 1
         self.preview_status.setText(self.tr("No preview: {problem}").format(problem=error))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The preview's area changed its width markedly: draw the pages at the new size."""
+        if (
+            event.type() == QEvent.Type.Resize
+            and watched is self.preview_scroll.viewport()
+            and self.state is not None
+            and abs(self.preview_scroll.viewport().width() - 44 - self._rendered_width) > 40
+        ):
+            self.preview_timer.start()
+        return super().eventFilter(watched, event)
 
     # -- saving -----------------------------------------------------------------------------
 

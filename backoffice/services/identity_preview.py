@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from backoffice.documents import CertificateData, render_certificate
+from backoffice.documents import CertificateData
 from backoffice.domain.templates import ServiceTemplate
 
 from .identity import TownIdentity, letterhead_of
@@ -94,6 +94,8 @@ def render_preview(
     max_pages: int = 2,
 ) -> LetterheadPreview:
     """The sample certificate of ``service_key`` (or of the installation) with ``identity``."""
+    from backoffice.documents import render_certificate  # reportlab: not with the window's start
+
     template = sample_template(templates, service_key)
     data = CertificateData(
         template=template,

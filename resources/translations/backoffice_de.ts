@@ -2056,7 +2056,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../../backoffice/ui/admin/identity_page.py" line="+97"/>
+        <location filename="../../backoffice/ui/admin/identity_page.py" line="+98"/>
         <source>Only an administrator may change the town&apos;s identity.</source>
         <extracomment>The text fields, in the order of the form (the names of TownIdentity&apos;s fields). The installation in the scope box (a service is its key). Wait this long after the last keystroke before the preview is rendered again. The logo&apos;s thumbnail on the page.</extracomment>
         <translation>Nur eine Administratorin oder ein Administrator darf die Angaben der Stadt ändern.</translation>
@@ -2183,7 +2183,7 @@ gespeichert als {safe_name}</translation>
         <translation>Vorschau (eine Musterbescheinigung)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Identity</source>
         <translation>Briefkopf</translation>
     </message>
@@ -2259,27 +2259,27 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>No preview: {problem}</source>
         <translation>Keine Vorschau: {problem}</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-57"/>
         <source>No preview: the town&apos;s name is needed.</source>
         <translation>Keine Vorschau: Der Name der Stadt fehlt.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Rendering…</source>
         <translation>Wird erstellt …</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>As {service} would look with these values (not saved yet).</source>
         <translation>So sähe „{service}“ mit diesen Angaben aus (noch nicht gespeichert).</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+45"/>
         <source>Saved: the next documents show it.</source>
         <translation>Gespeichert: Die nächsten Dokumente zeigen es.</translation>
     </message>
@@ -3292,6 +3292,11 @@ erzeugt {created}, in {path}</translation>
         <location line="+13"/>
         <source>The portal connection is saved; the secret is in the keyring.</source>
         <translation>Die Portalverbindung ist gespeichert; das Geheimnis liegt im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start the program again to fetch applications with it.</source>
+        <translation>Starten Sie das Programm neu, um damit Anträge abzurufen.</translation>
     </message>
     <message>
         <location line="+8"/>

@@ -285,6 +285,8 @@ class PortalPage(AdminPage):
     def _saved(self, overview: PortalOverview) -> None:
         self._show_overview(overview)
         text = self.tr("The portal connection is saved; the secret is in the keyring.")
+        if self._ctx.services.open_intake is None:  # the window started without a portal
+            text += " " + self.tr("Start the program again to fetch applications with it.")
         self.message.show_message(text, Tone.GOOD)
         self.status_message.emit(text)
 

@@ -71,7 +71,10 @@ def test_saving_stores_the_settings_and_the_secret_in_the_keyring(
     assert not page.test_button.isEnabled()  # nothing stored to test
     fill(qtbot, page, destination=f"{DESTINATION}, {DESTINATION.replace('8b4a', '1c2d')}")
     page.save_button.click()
-    assert page.message.text == "The portal connection is saved; the secret is in the keyring."
+    assert page.message.text == (
+        "The portal connection is saved; the secret is in the keyring. "
+        "Start the program again to fetch applications with it."
+    )
     assert desktop_services.administration is not None
     stored = desktop_services.administration.portal.settings()
     assert stored is not None

@@ -216,9 +216,11 @@ class PortalPage(AdminPage):
     def refresh(self) -> None:
         self._run(self.administration.portal.overview, self._show_overview, "portal overview")
 
-    def _show_overview(self, overview: PortalOverview) -> None:
+    def _show_overview(self, overview: PortalOverview, *, fill_form: bool = True) -> None:
+        """Show what was read; ``fill_form`` False keeps what is typed in the fields."""
         self.overview = overview
-        self.form.show_settings(overview.settings)
+        if fill_form:
+            self.form.show_settings(overview.settings)
         if overview.settings is None:
             source = self.tr("The portal connection is not set up yet.")
         elif overview.from_machine:
@@ -454,8 +456,8 @@ class PortalPage(AdminPage):
                 on_failure(error)
                 return
             self.message.show_message(failure_text(error), Tone.BAD)
-            if self.overview is not None:
-                self._show_overview(self.overview)  # the keys line again, not "Generating…"
+            if self.overview is not None:  # the keys line again, not "Generating…";
+                self._show_overview(self.overview, fill_form=False)  # nothing typed is lost
 
         self._ctx.runner.run(fn, done=finished, failed=failed, owner=self, write=write, name=name)
 

@@ -256,6 +256,7 @@ def test_clerks_and_team_leads_get_no_page_and_the_service_refuses_them(
     fill(qtbot, page)
     page.save_button.click()
     assert page.message.text == "Only an administrator may change the portal connection."
+    assert page.form.client_id.text() == "rathaus"  # what was typed stays
     assert desktop_services.administration is not None
     assert desktop_services.administration.portal.settings() is None
 

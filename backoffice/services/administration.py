@@ -17,6 +17,7 @@ from .audit_views import AuditViews
 from .identity import IdentityService
 from .portal_admin import InstallationLike, PortalAdministration
 from .retention import RetentionService
+from .template_preview import TemplatePreview
 from .template_versions import TemplateVersions
 
 
@@ -34,6 +35,8 @@ class AdministrationServices:
     audit: AdminAuditService
     #: Histories of cases and the administration, chain verification, the read log.
     views: AuditViews
+    #: An unsaved definition's check and the documents of a sample case (the editor).
+    preview: TemplatePreview
 
     @classmethod
     def build(
@@ -53,4 +56,5 @@ class AdministrationServices:
             retention=RetentionService(db, clock),
             audit=audit,
             views=AuditViews(db, audit),
+            preview=TemplatePreview(identity.letterhead_for, clock),
         )

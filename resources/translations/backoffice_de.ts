@@ -1085,6 +1085,34 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>CertificateSection</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+911"/>
+        <source>This service issues a document when a case is completed</source>
+        <translation>Diese Leistung stellt beim Abschluss eines Falls ein Dokument aus</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Layout:</source>
+        <translation>Layout:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixed text (optional):</source>
+        <translation>Fester Text (optional):</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>This layout also prints: {fields}.</source>
+        <translation>Dieses Layout druckt außerdem: {fields}.</translation>
+    </message>
+</context>
+<context>
     <name>DashboardExports</name>
     <message>
         <location filename="../../backoffice/ui/dashboard/export.py" line="+57"/>
@@ -2052,6 +2080,124 @@ gespeichert als {safe_name}</translation>
         <source>… and {n} more</source>
         <translation>… und {n} weitere</translation>
     </message>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-616"/>
+        <source>Group key</source>
+        <translation>Gruppenschlüssel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Field key</source>
+        <translation>Feldschlüssel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Required</source>
+        <translation>Pflichtfeld</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Max. length</source>
+        <translation>Max. Länge</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>value | German | English</source>
+        <translation>Wert | Deutsch | Englisch</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Options of the selected choice field, one per line: value | German | English</source>
+        <translation>Auswahlmöglichkeiten des gewählten Auswahlfelds, eine je Zeile: Wert | Deutsch | Englisch</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The group “{group}” with the fields {fields} is required: the inbox, the search and every letter use them.</source>
+        <translation>Die Gruppe „{group}“ mit den Feldern {fields} ist Pflicht: Posteingang, Suche und alle Briefe verwenden sie.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Field groups</source>
+        <translation>Feldgruppen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fields of the selected group</source>
+        <translation>Felder der gewählten Gruppe</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralSection</name>
+    <message>
+        <location line="-188"/>
+        <source>Confirmed in a source</source>
+        <translation>In einer Quelle bestätigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offered (unticked: retired, kept for old cases)</source>
+        <translation>Angeboten (nicht angehakt: eingestellt, bleibt für alte Fälle erhalten)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> working days</source>
+        <translation> Arbeitstage</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> years after closing</source>
+        <translation> Jahre nach Abschluss</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Service key:</source>
+        <translation>Leistungsschlüssel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description for clerks:</source>
+        <translation>Beschreibung für die Sachbearbeitung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File number prefix:</source>
+        <translation>Präfix des Aktenzeichens:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LeiKa identifier:</source>
+        <translation>LeiKa-Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Processing time:</source>
+        <translation>Bearbeitungsfrist:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fee:</source>
+        <translation>Gebühr:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fee note:</source>
+        <translation>Hinweis zur Gebühr:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep closed cases:</source>
+        <translation>Abgeschlossene Fälle aufbewahren:</translation>
+    </message>
 </context>
 <context>
     <name>IdentityPage</name>
@@ -2561,6 +2707,30 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>JsonSection</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+775"/>
+        <source>Apply JSON</source>
+        <extracomment>A definition the administrator applied from the text.</extracomment>
+        <translation>JSON übernehmen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The whole definition. Changes here take effect with “Apply JSON”; the other pages then show them.</source>
+        <translation>Die ganze Definition. Änderungen hier werden mit „JSON übernehmen“ wirksam; die anderen Seiten zeigen sie dann.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Not valid JSON: line {line}, column {column}: {problem}</source>
+        <translation>Kein gültiges JSON: Zeile {line}, Spalte {column}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A template definition is a JSON object.</source>
+        <translation>Eine Vorlagendefinition ist ein JSON-Objekt.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../backoffice/ui/login.py" line="+45"/>
@@ -2924,6 +3094,22 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <source>Nothing more is tried. Send it by another channel if it is still needed.</source>
         <translation>Es wird nichts mehr versucht. Senden Sie sie auf einem anderen Weg, falls sie noch nötig ist.</translation>
     </message>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-264"/>
+        <source>Curly braces are reserved for these placeholders. The text is sent when a case enters the status, with the clerk&apos;s individual message where the transition requires one.</source>
+        <extracomment>The status whose text is being edited (the preview shows its letter).</extracomment>
+        <translation>Geschweifte Klammern sind diesen Platzhaltern vorbehalten. Der Text wird versandt, wenn ein Fall den Status erreicht, zusammen mit der persönlichen Nachricht der Sachbearbeitung, wo der Übergang eine verlangt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>For the sample case:</source>
+        <translation>Für den Beispielfall:</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Message when a case enters “{status}”</source>
+        <translation>Nachricht, wenn ein Fall „{status}“ erreicht</translation>
+    </message>
 </context>
 <context>
     <name>MessagingFlow</name>
@@ -2950,6 +3136,14 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <location line="+4"/>
         <source>No notes yet.</source>
         <translation>Noch keine Notizen.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderBar</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-117"/>
+        <source>Insert:</source>
+        <translation>Einfügen:</translation>
     </message>
 </context>
 <context>
@@ -3155,12 +3349,12 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
     <message>
         <location line="+6"/>
-        <location line="+156"/>
+        <location line="+158"/>
         <source>The subscriber keys cannot be used.</source>
         <translation>Die Schlüssel des Empfängers können nicht verwendet werden.</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-156"/>
         <source>The portal connection does not work.</source>
         <translation>Die Portalverbindung funktioniert nicht.</translation>
     </message>
@@ -3235,7 +3429,7 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Portal</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>The portal connection is not set up yet.</source>
         <translation>Die Portalverbindung ist noch nicht eingerichtet.</translation>
     </message>
@@ -3728,6 +3922,56 @@ erzeugt {created}, in {path}</translation>
     </message>
 </context>
 <context>
+    <name>PreviewPanel</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/preview.py" line="+119"/>
+        <source>Certificate</source>
+        <extracomment>Pages are drawn at this resolution (the panel scales them down to its width). More pages than this are not drawn (a preview; a certificate has one or two). The language, the document or the letter&apos;s status changed: render again.</extracomment>
+        <translation>Bescheinigung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letter with the status message</source>
+        <translation>Brief mit der Statusnachricht</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The status whose message the letter shows</source>
+        <translation>Der Status, dessen Nachricht der Brief zeigt</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Preview for a sample case</source>
+        <translation>Vorschau für einen Beispielfall</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Rendering the preview…</source>
+        <extracomment>The preview on show (the last one that could be drawn). The definition has changed into one that cannot be drawn since.</extracomment>
+        <translation>Vorschau wird erstellt …</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The preview shows the last version that could be drawn; the current one cannot be until the check&apos;s problems are solved.</source>
+        <translation>Die Vorschau zeigt den letzten darstellbaren Stand; der aktuelle lässt sich erst darstellen, wenn die Probleme der Prüfung behoben sind.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No preview until the check&apos;s problems are solved.</source>
+        <translation>Keine Vorschau, bis die Probleme der Prüfung behoben sind.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sample case {file_number}, made up; its verification code is not valid.</source>
+        <translation>Beispielfall {file_number}, erfunden; sein Prüfcode ist nicht gültig.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>This service issues no certificate.</source>
+        <translation>Diese Leistung stellt keine Bescheinigung aus.</translation>
+    </message>
+</context>
+<context>
     <name>QuarantineTab</name>
     <message>
         <location filename="../../backoffice/ui/delivery/quarantine.py" line="+50"/>
@@ -3902,6 +4146,30 @@ erzeugt {created}, in {path}</translation>
         <location line="+3"/>
         <source>The reason is too long (at most {n} characters).</source>
         <translation>Der Grund ist zu lang (höchstens {n} Zeichen).</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTable</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/records.py" line="+101"/>
+        <source>Add</source>
+        <extracomment>``text``, ``int`` (empty: None), ``check`` or ``choice`` (a combo box of ``choices``). A check box that cannot be changed for this record (e.g. a mandatory status). A record was edited, added, removed or moved. The current row (-1: none).</extracomment>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>Nach unten</translation>
     </message>
 </context>
 <context>
@@ -4245,6 +4513,349 @@ erzeugt {created}, in {path}</translation>
         <location line="+19"/>
         <source>{destination}: last success {success}, last attempt {attempt}</source>
         <translation>{destination}: zuletzt erfolgreich {success}, letzter Versuch {attempt}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/dialog.py" line="+132"/>
+        <source>Service template {key}</source>
+        <extracomment>Milliseconds of quiet before the check runs again, and before the preview renders again. The draft&apos;s version number, or None when this will be a new draft. The version a new draft starts from. The draft was saved (the service key).</extracomment>
+        <translation>Leistungsvorlage {key}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Loading {key}…</source>
+        <translation>{key} wird geladen …</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Form</source>
+        <translation>Formular</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workflow</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate</source>
+        <translation>Bescheinigung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Configuration check</source>
+        <translation>Konfigurationsprüfung</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Save draft</source>
+        <translation>Entwurf &amp;speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Store as the service&apos;s draft (Ctrl+S)</source>
+        <translation>Als Entwurf der Leistung speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>The template {key} cannot be edited.</source>
+        <translation>Die Vorlage {key} kann nicht bearbeitet werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no service {key}.</source>
+        <translation>Es gibt keine Leistung {key}.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{name} ({key}): draft version {version}</source>
+        <translation>{name} ({key}): Entwurf, Fassung {version}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} ({key}): a new draft, starting from version {version}</source>
+        <translation>{name} ({key}): ein neuer Entwurf auf Grundlage der Fassung {version}</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The JSON was applied to the pages.</source>
+        <translation>Das JSON wurde in die Seiten übernommen.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Configuration check: no problems; this version can be published.</source>
+        <translation>Konfigurationsprüfung: keine Probleme; diese Fassung kann veröffentlicht werden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Configuration check: %n problem(s) to solve before publishing</source>
+        <translation>
+            <numerusform>Konfigurationsprüfung: %n Problem vor dem Veröffentlichen zu lösen</numerusform>
+            <numerusform>Konfigurationsprüfung: %n Probleme vor dem Veröffentlichen zu lösen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Saved as draft version {version}. It takes effect when it is published.</source>
+        <translation>Als Entwurf (Fassung {version}) gespeichert. Er wird wirksam, sobald er veröffentlicht ist.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The draft was not saved: the check found {count} problem(s).</source>
+        <translation>Der Entwurf wurde nicht gespeichert: Die Prüfung hat {count} Problem(e) gefunden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The draft was not saved: someone saved a draft of this service meanwhile. Your changes are still here; replace that draft with them, or close without saving and open the other draft.</source>
+        <translation>Der Entwurf wurde nicht gespeichert: Inzwischen hat jemand einen Entwurf dieser Leistung gespeichert. Ihre Änderungen sind noch da; ersetzen Sie jenen Entwurf damit, oder schließen Sie ohne Speichern und öffnen Sie den anderen Entwurf.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Replace that draft</source>
+        <translation>Jenen Entwurf ersetzen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The draft was not saved; your changes are still here.</source>
+        <translation>Der Entwurf wurde nicht gespeichert; Ihre Änderungen sind noch da.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The template {key} has unsaved changes.</source>
+        <translation>Die Vorlage {key} hat ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save them as the draft before closing?</source>
+        <translation>Vor dem Schließen als Entwurf speichern?</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/findings.py" line="+32"/>
+        <source>message for “{status}”, {language}</source>
+        <extracomment>The editor&apos;s pages, by the first key of a finding&apos;s JSON path.</extracomment>
+        <translation>Nachricht für „{status}“, {language}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>label of field {field} in group {group}, {language}</source>
+        <translation>Bezeichnung von Feld {field} in Gruppe {group}, {language}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>label of group {group}, {language}</source>
+        <translation>Bezeichnung von Gruppe {group}, {language}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>certificate title</source>
+        <translation>Titel der Bescheinigung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>certificate text</source>
+        <translation>Text der Bescheinigung</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>service name</source>
+        <translation>Name der Leistung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The open status “{status}” has no way out.</source>
+        <translation>Der offene Status „{status}“ hat keinen Ausgang.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No transition leads to the status “{status}”.</source>
+        <translation>Kein Übergang führt zum Status „{status}“.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A transition uses the status “{status}”, which is not in use.</source>
+        <translation>Ein Übergang verwendet den Status „{status}“, der nicht in Gebrauch ist.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The message for “{status}” is missing.</source>
+        <translation>Die Nachricht für „{status}“ fehlt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A transition is not part of the core workflow ({detail}).</source>
+        <translation>Ein Übergang gehört nicht zum Grundablauf ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A transition requires something nobody can provide ({detail}).</source>
+        <translation>Ein Übergang verlangt etwas, das niemand erbringen kann ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A text is empty: {place}.</source>
+        <translation>Ein Text ist leer: {place}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown placeholder {{{name}}} in the {place}.</source>
+        <translation>Unbekannter Platzhalter {{{name}}} in: {place}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A curly brace that is not a placeholder in the {place}.</source>
+        <translation>Eine geschweifte Klammer, die kein Platzhalter ist, in: {place}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown certificate layout “{layout}”.</source>
+        <translation>Unbekanntes Layout der Bescheinigung „{layout}“.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The certificate layout prints the field {field}, which the form lacks.</source>
+        <translation>Das Layout der Bescheinigung druckt das Feld {field}, das im Formular fehlt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not in the template format: {path}: {detail}</source>
+        <translation>Entspricht nicht dem Vorlagenformat: {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="-680"/>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Text (one line)</source>
+        <translation>Text (einzeilig)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text (several lines)</source>
+        <translation>Text (mehrzeilig)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes/no</source>
+        <translation>Ja/Nein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choice</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Comment</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second approval</source>
+        <translation>Zweite Freigabe</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Civil-status certificate (framed, serif)</source>
+        <translation>Personenstandsurkunde (gerahmt, Serifenschrift)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Confirmation (letterhead, facts at the top right)</source>
+        <translation>Bescheinigung (Briefkopf, Angaben oben rechts)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Permit (card with QR code)</source>
+        <translation>Ausweis (Karte mit QR-Code)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice (letter for a window envelope)</source>
+        <translation>Bescheid (Brief für Fensterumschlag)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>our file number, e.g. GEB-2026-000123</source>
+        <translation>unser Aktenzeichen, z. B. GEB-2026-000123</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the service&apos;s name in the applicant&apos;s language</source>
+        <translation>der Name der Leistung in der Sprache der antragstellenden Person</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the applicant&apos;s given name</source>
+        <translation>der Vorname der antragstellenden Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the applicant&apos;s family name</source>
+        <translation>der Familienname der antragstellenden Person</translation>
     </message>
 </context>
 <context>
@@ -4810,6 +5421,55 @@ erzeugt {created}, in {path}</translation>
         <location line="+1"/>
         <source>Set up…</source>
         <translation>Einrichten …</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowSection</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/editor/sections.py" line="+414"/>
+        <source>Used</source>
+        <extracomment>The statuses in use changed (the texts section follows).</extracomment>
+        <translation>Verwendet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Label ({language})</source>
+        <translation>Bezeichnung ({language})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Allowed</source>
+        <translation>Erlaubt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>To</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Statuses (received, in progress, completed and rejected are mandatory)</source>
+        <translation>Status (Eingegangen, In Bearbeitung, Abgeschlossen und Abgelehnt sind Pflicht)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transitions and what each needs</source>
+        <translation>Übergänge und was jeder verlangt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only the transitions of the core workflow can be allowed. Comment: an internal note; Document: a generated certificate on the case; Message: an individual message to the applicant; Second approval: another person (a team lead) approves the change before it takes effect.</source>
+        <translation>Nur die Übergänge des Grundablaufs können erlaubt werden. Begründung: ein interner Vermerk; Dokument: eine erzeugte Bescheinigung am Fall; Nachricht: eine persönliche Nachricht an die antragstellende Person; Zweite Freigabe: eine weitere Person (eine Teamleitung) gibt die Änderung frei, bevor sie wirksam wird.</translation>
     </message>
 </context>
 <context>

@@ -176,4 +176,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TemplateEditor</name>
+    <message numerus="yes">
+        <location filename="../../backoffice/ui/admin/editor/dialog.py" line="+388"/>
+        <source>Configuration check: %n problem(s) to solve before publishing</source>
+        <translation>
+            <numerusform>Configuration check: %n problem to solve before publishing</numerusform>
+            <numerusform>Configuration check: %n problems to solve before publishing</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

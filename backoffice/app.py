@@ -176,7 +176,7 @@ class Backoffice:
             db=db,
             calendar=calendar,
             clock=clock,
-            users=UserService(db),
+            users=UserService(db, clock),
             catalogue=CatalogueService(db, clock),
             casework=casework,
             documents=documents,

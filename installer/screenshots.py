@@ -24,9 +24,20 @@ wait in the outbox), opens the window as the clerk Petra Sommer at 1400×900 and
   message, before anything is sent.
 
 ``--only team`` renders the team lead's pictures, ``--only admin-editor`` the service
-template editor (``admin-editor.png``), ``--only admin-portal`` the portal and identity
-pages (``admin-portal.png``, ``admin-identity.png``); ``--only`` takes several names,
-comma-separated.
+template editor (``admin-editor.png``), ``--only print-queue`` the delivery workspace's print
+queue (``print-queue.png``: letters to citizens without a digital channel waiting, two
+printed, one previewed), ``--only admin-services`` the services page and the difference view
+(``admin-services.png``, ``admin-diff.png``), ``--only admin`` the other administration
+pages as Jens Hofmann:
+
+- ``admin-users.png``: users and roles (one added, one promoted, one deactivated);
+- ``admin-audit.png``: the audit trail: the administration's history, a case's history
+  with who opened it and viewed its certificate, and the chains verified intact;
+- ``admin-retention.png``: retention periods (one set by its template), three cases due,
+  one deleted earlier.
+
+``--only admin-portal`` renders the portal and identity pages (``admin-portal.png``,
+``admin-identity.png``). ``--only`` takes several names, comma-separated.
 
 Generating the subscriber keys takes a few seconds.
 """
@@ -58,6 +69,7 @@ from sqlalchemy import select  # noqa: E402
 
 from backoffice.app import portal_services  # noqa: E402
 from backoffice.domain.citizen_messages import Channel  # noqa: E402
+from backoffice.domain.roles import Role  # noqa: E402
 from backoffice.domain.status import Status  # noqa: E402
 from backoffice.portal.auth import ClientCredentials  # noqa: E402
 from backoffice.portal.client import SubscriberClient  # noqa: E402
@@ -92,6 +104,7 @@ from backoffice.ui.inbox.workspace import InboxWorkspace  # noqa: E402
 from backoffice.ui.main_window import MainWindow  # noqa: E402
 from backoffice.ui.settings import UiSettings  # noqa: E402
 from backoffice.ui.tasks import SyncTaskRunner  # noqa: E402
+from backoffice.ui.texts import Tone, role_name  # noqa: E402
 from backoffice.ui.translations import install_translators  # noqa: E402
 
 SIZE = (1400, 900)
@@ -783,6 +796,393 @@ def render_admin_editor(out: Path, language: str) -> list[Path]:
         return [path]
 
 
+# -- the print queue (issue 9) --------------------------------------------------------------
+
+
+def render_print(out: Path, language: str) -> list[Path]:
+    """``print-queue.png``: the demo's letters made by the postal handler, as the outbox
+    makes them; a certificate enclosed with one; two printed by Thomas Krämer."""
+    from backoffice.services.citizen.message import ROUTES
+    from backoffice.services.outbox import OutboxDispatcher
+    from backoffice.services.outbox.post import PostHandler
+    from backoffice.ui.delivery.workspace import DeliveryWorkspace
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(["screenshots"])
+    assert isinstance(app, QApplication)
+    QLocale.setDefault(QLocale(QLocale.Language.German if language == "de" else "en"))
+    with tempfile.TemporaryDirectory(prefix="backoffice-print-shots-") as tmp:
+        translators = install_translators(app, language, Path(tmp) / "qm")
+        db = Database(f"sqlite:///{Path(tmp) / 'print.sqlite3'}")
+        upgrade(db)
+        clock = Clock()
+        casework, users, catalogue, _story = populate(db, clock)
+        petra = users.by_login("sachbearbeitung1").as_actor()
+        thomas = users.by_login("sachbearbeitung2").as_actor()
+        services = DesktopServices(
+            db=db,
+            casework=casework,
+            users=users,
+            catalogue=catalogue,
+            documents=DocumentService(db, clock=clock),
+            attachments=AttachmentService(db),
+            delivery=DeliveryService(db),
+            citizen=CitizenMessages(db, clock),
+            print_queue=PrintQueueService(db, clock),
+        )
+        # Certificates finished: the completion letters enclose them.
+        from backoffice.domain.errors import DomainError
+
+        with db.read() as session:
+            by_post = set(
+                session.scalars(
+                    select(OutboxMessage.case_id).where(OutboxMessage.channel == "post")
+                )
+            )
+        mine = casework.queries.list_cases(
+            petra, CaseFilter(assignee_id=petra.user_id, statuses=frozenset({Status.IN_PROGRESS}))
+        ).rows
+        for row in [r for r in mine if r.id in by_post][:2]:
+            clock.advance(minutes=6)
+            try:
+                services.documents.generate(petra, row.id)
+                casework.commands.change_status(petra, row.id, row.version, Status.COMPLETED)
+            except DomainError as exc:
+                print(f"not finished: {row.file_number}: {exc}")
+        outbox = OutboxDispatcher(db, {ROUTES[Channel.POST]: PostHandler(db, clock)}, clock)
+        with db.read() as session:
+            posted = list(
+                session.scalars(
+                    select(OutboxMessage.id)
+                    .where(OutboxMessage.channel == "post", OutboxMessage.state == "pending")
+                    .order_by(OutboxMessage.id)
+                )
+            )
+        for message_id in posted:
+            clock.advance(minutes=4)
+            outbox.send(message_id)
+        queue = services.print_queue
+        waiting = queue.waiting(petra)
+
+        print(f"print queue: {len(waiting)} letters")
+        clock.advance(minutes=30)
+        queue.mark_printed(thomas, [letter.id for letter in waiting[:2]])
+        runner = SyncTaskRunner()
+        settings = UiSettings.at(Path(tmp) / "ui.ini")
+        settings.refresh_seconds = 0
+        window = MainWindow(build_context(services, petra, language, runner), settings)
+        window.resize(*SIZE)
+        window.show()
+        window.start()
+        settle(app)
+        window.show_workspace(DeliveryWorkspace.key)
+        tab = window.delivery.print_queue
+        window.delivery.tabs.setCurrentWidget(tab)
+        tab.splitter.setSizes([780, 600])
+        settle(app)
+        enclosing = next((w for w in waiting[2:] if w.enclosure_ids), waiting[2])
+        tab.show_letter(enclosing.id)
+        settle_rendering(app)
+        written = [_grab(window, out / "print-queue.png", app)]
+        window.close()
+        window.shut_down()
+        runner.shutdown()
+        for translator in translators:
+            app.removeTranslator(translator)
+        db.dispose()
+        return written
+
+
+def _admin_draft(raw: dict[str, Any]) -> dict[str, Any]:
+    """A realistic draft of the birth certificate: a higher fee, a new form field and a
+    reworded completion message."""
+    import copy
+
+    draft = copy.deepcopy(raw)
+    draft["fee"]["amount"] = "12.00"
+    applicant = next(g for g in draft["field_groups"] if g["key"] == "applicant")
+    applicant["fields"].append(
+        {
+            "key": "nationality",
+            "label": {"de": "Staatsangehörigkeit", "en": "Nationality"},
+            "type": "text",
+            "max_length": 60,
+        }
+    )
+    draft["messages"]["completed"]["de"] = (
+        "Die beantragte Geburtsurkunde (Aktenzeichen {file_number}) ist ausgestellt und wird "
+        "Ihnen mit dem Gebührenbescheid per Post zugesandt."
+    )
+    return draft
+
+
+def render_admin_services(out: Path, language: str) -> list[Path]:
+    """The administrator's pictures:
+
+    - ``admin-services.png``: the services page (Ctrl+4), the birth certificate with a
+      draft that passed the configuration check;
+    - ``admin-diff.png``: that draft beside the live version (fee, a new field, a text).
+    """
+    from backoffice.services.administration import AdministrationServices
+    from backoffice.services.identity import IdentityService
+    from backoffice.services.installation import Installation
+    from backoffice.ui.admin.services_page import ServicesPage
+    from backoffice.ui.admin.workspace import AdministrationWorkspace
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(["screenshots"])
+    assert isinstance(app, QApplication)
+    QLocale.setDefault(QLocale(QLocale.Language.German if language == "de" else "en"))
+    with tempfile.TemporaryDirectory(prefix="backoffice-admin-shots-") as tmp:
+        translators = install_translators(app, language, Path(tmp) / "qm")
+        url = f"sqlite:///{Path(tmp) / 'admin.sqlite3'}"
+        db = Database(url)
+        upgrade(db)
+        clock = Clock()
+        catalogue = CatalogueService(db, clock)
+        catalogue.install(read_catalogue(), SYSTEM)
+        users = UserService(db)
+        add_demo_users(users, SYSTEM)
+        add_cases(db, catalogue.current(), 40, fill_form, seed=4, now=NOW, spread_days=12)
+        identity = IdentityService(db, clock)
+        documents = DocumentService(db, clock, identity.letterhead_for)
+        installation = Installation(data_dir=Path(tmp) / "data", database_url=url)
+        administration = AdministrationServices.build(db, installation, identity, clock)
+        admin = users.by_login("admin").as_actor()
+        live = {t.key: t for t in catalogue.current()}
+        templates = administration.templates
+        templates.save_draft(admin, _admin_draft(dict(live["birth_certificate"].raw)))
+        services = DesktopServices(
+            db=db,
+            casework=Casework.build(db, clock=clock),
+            users=users,
+            catalogue=catalogue,
+            documents=documents,
+            attachments=AttachmentService(db),
+            delivery=DeliveryService(db),
+            citizen=CitizenMessages(db, clock),
+            print_queue=PrintQueueService(db, clock),
+            administration=administration,
+        )
+        runner = SyncTaskRunner()
+        settings = UiSettings.at(Path(tmp) / "ui.ini")
+        settings.refresh_seconds = 0
+        window = MainWindow(build_context(services, admin, language, runner), settings)
+        window.resize(*SIZE)
+        window.show()
+        window.start()
+        settle(app)
+        written = []
+
+        window.show_workspace(AdministrationWorkspace.key)
+        workspace = window.workspaces[AdministrationWorkspace.key]
+        assert isinstance(workspace, AdministrationWorkspace)
+        workspace.show_page(ServicesPage.key)
+        page = workspace.pages[ServicesPage.key]
+        assert isinstance(page, ServicesPage)
+        settle(app)
+        page.select_service("birth_certificate")
+        settle(app)
+        page.select_version(2)
+        page.check()
+        settle(app)
+        written.append(_grab(window, out / "admin-services.png", app))
+
+        page.show_differences()
+        dialog = page.diff_dialog
+        assert dialog is not None
+        dialog.resize(1240, 600)
+        settle(app)
+        written.append(_grab_with(window, dialog, out / "admin-diff.png", app))
+        dialog.reject()
+
+        window.close()
+        window.shut_down()
+        runner.shutdown()
+        for translator in translators:
+            app.removeTranslator(translator)
+        db.dispose()
+        return written
+
+
+#: The sets of pictures, by the name ``--only`` takes.
+def render_admin_pages(out: Path, language: str) -> list[Path]:
+    """Users and roles, and the audit trail, as the administrator (see the module text)."""
+    from backoffice.services.administration import AdministrationServices
+    from backoffice.services.identity import IdentityService
+    from backoffice.services.installation import Installation
+    from backoffice.ui.admin.audit_page import AuditPage
+    from backoffice.ui.admin.retention_page import RetentionPage
+    from backoffice.ui.admin.users_page import UsersPage
+    from backoffice.ui.admin.workspace import AdministrationWorkspace
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(["screenshots"])
+    assert isinstance(app, QApplication)
+    QLocale.setDefault(QLocale(QLocale.Language.German if language == "de" else "en"))
+    with tempfile.TemporaryDirectory(prefix="backoffice-admin-shots-") as tmp:
+        translators = install_translators(app, language, Path(tmp) / "qm")
+        url = f"sqlite:///{Path(tmp) / 'admin.sqlite3'}"
+        db = Database(url)
+        upgrade(db)
+        clock = Clock()
+        clock.now = NOW - timedelta(days=70)  # the installation, ten weeks ago
+        catalogue = CatalogueService(db, clock)
+        catalogue.install(read_catalogue(), SYSTEM)
+        users = UserService(db, clock)
+        add_demo_users(users, SYSTEM)
+        admin = users.by_login("admin").as_actor()
+        clock.advance(60 * 24 * 20)
+        users.add(admin, "k.lindner", "Klaus Lindner", Role.CLERK)
+        clock.advance(60 * 24 * 25)
+        users.add(admin, "m.weber", "Maria Weber", Role.CLERK)
+        clock.advance(60 * 26)
+        users.add(admin, "e.brandt", "Eva Brandt", Role.ADMINISTRATOR)
+        clock.advance(60 * 24 * 10)
+        users.change_role(admin, "sachbearbeitung2", Role.TEAM_LEAD)
+        clock.advance(60 * 24 * 4)
+        users.deactivate(admin, "k.lindner")
+        clock.now = NOW - timedelta(days=3)
+        add_cases(db, catalogue.current(), 24, fill_form, seed=9, now=clock.now, spread_days=6)
+        casework = Casework.build(db, clock=clock)
+        documents = DocumentService(db, clock=clock)
+        petra = users.by_login("sachbearbeitung1").as_actor()
+        lead = users.by_login("teamleitung").as_actor()
+        rows = casework.queries.list_cases(
+            lead, CaseFilter(), CaseSort(SortKey.RECEIVED, descending=False), limit=50
+        ).rows
+        story = next(r for r in rows if r.service_key == "birth_certificate")
+        clock.advance(60 * 20)
+        casework.commands.claim(petra, story.id)
+        clock.advance(12)
+        casework.queries.get_case(petra, story.id)
+        change_status(casework, petra, story.id, 2, Status.IN_PROGRESS)
+        clock.advance(35)
+        casework.commands.add_note(petra, story.id, "Geburtsurkunde aus dem Register bestätigt.")
+        clock.advance(8)
+        certificate = documents.generate(petra, story.id)
+        documents.get_pdf(petra, certificate.id)
+        clock.advance(60 * 24)
+        casework.queries.get_case(lead, story.id)
+        clock.advance(3)
+        documents.get_pdf(lead, certificate.id)
+        _retention_story(db, casework, documents, catalogue, admin, petra, clock)
+        clock.now = NOW
+        identity = IdentityService(db, clock)
+        installation = Installation(data_dir=Path(tmp) / "data", database_url=url)
+        services = DesktopServices(
+            db=db,
+            casework=casework,
+            users=users,
+            catalogue=catalogue,
+            documents=documents,
+            print_queue=PrintQueueService(db, clock),
+            attachments=AttachmentService(db),
+            delivery=DeliveryService(db),
+            citizen=CitizenMessages(db, clock),
+            administration=AdministrationServices.build(db, installation, identity, clock),
+        )
+        runner = SyncTaskRunner()
+        settings = UiSettings.at(Path(tmp) / "ui.ini")
+        settings.refresh_seconds = 0
+        window = MainWindow(build_context(services, admin, language, runner), settings)
+        window.resize(*SIZE)
+        window.show()
+        window.start()
+        settle(app)
+        written = []
+
+        window.show_workspace(AdministrationWorkspace.key)
+        workspace = window.workspaces[AdministrationWorkspace.key]
+        assert isinstance(workspace, AdministrationWorkspace)
+        workspace.show_page(UsersPage.key)
+        page = workspace.pages[UsersPage.key]
+        assert isinstance(page, UsersPage)
+        page.refresh()
+        page.select("m.weber")
+        page.message_bar.show_message(
+            page.tr("{name} ({login}) was added as {role}.").format(
+                name="Maria Weber", login="m.weber", role=role_name(Role.CLERK)
+            ),
+            Tone.GOOD,
+        )
+        settle(app)
+        written.append(_grab(window, out / "admin-users.png", app))
+
+        workspace.show_page(AuditPage.key)
+        audit = workspace.pages[AuditPage.key]
+        assert isinstance(audit, AuditPage)
+        audit.show_case(story.file_number)
+        audit.verify()
+        settle(app)
+        written.append(_grab(window, out / "admin-audit.png", app))
+
+        workspace.show_page(RetentionPage.key)
+        settle(app)
+        written.append(_grab(window, out / "admin-retention.png", app))
+
+        window.close()
+        window.shut_down()
+        runner.shutdown()
+        for translator in translators:
+            app.removeTranslator(translator)
+        db.dispose()
+        return written
+
+
+def _retention_story(
+    db: Database,
+    casework: Casework,
+    documents: DocumentService,
+    catalogue: CatalogueService,
+    admin: Actor,
+    clerk: Actor,
+    clock: Clock,
+) -> None:
+    """Dog tax registrations kept 30 years from now on; four birth certificates closed in
+    2015, their ten years over (one deleted a month ago, three due)."""
+    from sqlalchemy import update
+
+    from backoffice.services.retention import RetentionService
+    from backoffice.services.template_versions import TemplateVersions
+
+    versions = TemplateVersions(db, clock)
+    dog = next(t for t in catalogue.current() if t.key == "dog_tax_registration")
+    raw = dict(dog.raw)
+    raw["retention_years"] = 30
+    versions.save_draft(admin, raw)
+    clock.advance(20)
+    versions.publish(admin, dog.key, versions.today(), end_predecessor=True)
+    birth = [t for t in catalogue.current() if t.key == "birth_certificate"]
+    clock.advance(60)
+    before = {row.id for row in _all_cases(casework, admin)}
+    add_cases(db, birth, 4, fill_form, seed=12, now=clock.now, spread_days=1)
+    old = sorted(row.id for row in _all_cases(casework, admin) if row.id not in before)
+    for number, case_id in enumerate(old):
+        casework.commands.claim(clerk, case_id)
+        change_status(casework, clerk, case_id, 2, Status.IN_PROGRESS)
+        documents.generate(clerk, case_id)
+        change_status(casework, clerk, case_id, 3, Status.COMPLETED)
+        closed = datetime(2015, 2, 3 + 5 * number, 10, 15, tzinfo=UTC)
+        with db.write() as session:
+            session.execute(
+                update(Case)
+                .where(Case.id == case_id)
+                .values(
+                    received_at=closed - timedelta(days=9),
+                    closed_at=closed,
+                    retention_until=closed.date().replace(year=2025),
+                    file_number=f"GEB-2015-{17 + 4 * number:06d}",
+                )
+            )
+    clock.advance(60 * 24)
+    RetentionService(db, clock).run(admin, confirm=True, only=old[:1])
+
+
+def _all_cases(casework: Casework, actor: Actor) -> list[CaseRow]:
+    return casework.queries.list_cases(actor, CaseFilter(), limit=1000).rows
+
+
 # -- the administrator's portal and identity pages (issue 11) --------------------------------
 
 
@@ -813,7 +1213,7 @@ def _coat_of_arms() -> bytes:
     return bytes(data.data())
 
 
-def render_admin(out: Path, language: str) -> list[Path]:
+def render_admin_portal(out: Path, language: str) -> list[Path]:
     """The administrator's pictures:
 
     - ``admin-portal.png``: Administration → Portal, configured against the simulator,
@@ -960,12 +1360,14 @@ def render_admin(out: Path, language: str) -> list[Path]:
     return written
 
 
-#: The sets of pictures, by the name ``--only`` takes.
 PICTURES = {
     "window": render,
     "team": render_team,
     "admin-editor": render_admin_editor,
-    "admin-portal": render_admin,
+    "print-queue": render_print,
+    "admin-services": render_admin_services,
+    "admin": render_admin_pages,
+    "admin-portal": render_admin_portal,
 }
 
 

@@ -160,6 +160,14 @@ def describe_event(entry: HistoryEntry, template: ServiceTemplate | None = None)
     elif kind == "reply_announced":
         title = "message opened as a reply at the portal"
         details = [("reply", p.get("reply_id"))]
+    elif kind == "citizen_answered":
+        title = (
+            "the applicant sent the form again"
+            if p.get("form_resent")
+            else ("the applicant answered")
+        )
+        names = ", ".join(str(n) for n in p.get("attachments") or [])
+        details = [("", p.get("text")), ("new attachments", names)]
     elif kind == "attachment_viewed":
         title = f"{who} opened the attachment {p.get('attachment', '?')}"
         details = [("as", p.get("purpose"))]

@@ -43,6 +43,11 @@ from backoffice.simulator.server import Simulator
 log = logging.getLogger(__name__)
 
 DEMO_SUBMISSIONS = 36
+#: What the demo's citizens answer when asked for a missing document (with it, as a PDF).
+DEMO_ANSWERS = (
+    "Guten Tag, anbei die Kopie meines Personalausweises. Mit freundlichen Grüßen",
+    "Hier der fehlende Nachweis. Bei Rückfragen erreichen Sie mich vormittags.",
+)
 
 
 class DemoKeyring(keyring.backend.KeyringBackend):
@@ -72,6 +77,8 @@ class DemoKeyring(keyring.backend.KeyringBackend):
 class DemoPortal:
     simulator: Simulator
     report: SyncReport
+    #: Queried cases whose applicant answered (a follow-up submission, linked to the case).
+    answers: int = 0
 
 
 def ensure_keyring(installation: Installation) -> bool:
@@ -126,12 +133,20 @@ def start_demo_portal(
     simulator.generate(1, fault="data-hash")  # one for the delivery panel: rejected
     with backoffice.portal() as portal:
         report = portal.intake.sync(SYSTEM, simulator.destination_id, progress)
-    bring_to_life(backoffice.users, backoffice.casework)
-    return DemoPortal(simulator, report)
+    queried = bring_to_life(backoffice.users, backoffice.casework)
+    answers = 0
+    # Some applicants answer the query at once: the clerk sees "the applicant answered".
+    for portal_case_id, message in zip(queried, DEMO_ANSWERS, strict=False):
+        simulator.follow_up(portal_case_id, message, attachments=1)
+    if queried:
+        with backoffice.portal() as portal:
+            answers = portal.intake.sync(SYSTEM, simulator.destination_id).follow_ups
+    return DemoPortal(simulator, report, answers)
 
 
-def bring_to_life(users: UserService, casework: Casework) -> None:
-    """Move a few fresh cases along, so the inbox shows what a working day looks like."""
+def bring_to_life(users: UserService, casework: Casework) -> list[str]:
+    """Move a few fresh cases along, so the inbox shows what a working day looks like.
+    Returns the portal caseIds of the cases now waiting for the applicant."""
     clerk = users.by_login("sachbearbeitung1").as_actor()
     other = users.by_login("sachbearbeitung2").as_actor()
     lead = users.by_login("teamleitung").as_actor()
@@ -143,12 +158,14 @@ def bring_to_life(users: UserService, casework: Casework) -> None:
     ).rows
     steps: list[tuple[Actor, str]] = [
         (clerk, "in_progress"),
-        (clerk, "in_progress"),
         (clerk, "waiting"),
+        (clerk, "waiting"),
+        (other, "waiting"),
         (other, "in_progress"),
         (other, "claim"),
         (lead, "assign"),
     ]
+    queried: list[str] = []
     for row, (actor, step) in zip(fresh, steps, strict=False):
         try:
             if step == "assign":
@@ -169,10 +186,13 @@ def bring_to_life(users: UserService, casework: Casework) -> None:
                     comment="Nachweis fehlt",
                     message="Bitte reichen Sie eine Kopie Ihres Personalausweises nach.",
                 )
+                if row.portal_case_id:
+                    queried.append(row.portal_case_id)
         except ServiceError as exc:  # a template without that step: leave the case as it is
             log.info("demo: %s", exc)
         except Exception as exc:
             log.warning("demo: could not move %s: %s", row.file_number, exc)
+    return queried
 
 
 def explain(installation: Installation, portal: DemoPortal, replaced_keyring: bool) -> None:
@@ -187,6 +207,12 @@ def explain(installation: Installation, portal: DemoPortal, replaced_keyring: bo
         f"First sync: {report.accepted} applications received, {report.rejected} rejected.",
         file=sys.stderr,
     )
+    if portal.answers:
+        print(
+            f"Applicants who answered a query since: {portal.answers} "
+            "(their documents are on their cases).",
+            file=sys.stderr,
+        )
     print(
         "Users: sachbearbeitung1 to sachbearbeitung5 (clerks), teamleitung (team lead), admin.",
         file=sys.stderr,

@@ -99,6 +99,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
             f"{report.confirmations_sent} confirmation(s) sent, "
             f"{report.confirmations_waiting} waiting" + (" (cancelled)" if report.cancelled else "")
         )
+        if report.follow_ups:
+            print(f"  of the accepted, {report.follow_ups} answer(s) linked to their cases")
         for submission_id, reason in report.skipped:
             print(f"  skipped {error_text(submission_id)}: {error_text(reason)}", file=sys.stderr)
         if report.quarantined:

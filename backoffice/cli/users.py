@@ -1,6 +1,8 @@
-"""``backoffice users add|list|role|deactivate|reactivate``: users and roles.
+"""``backoffice users add|list|role|rename|deactivate|reactivate``: users and roles.
 
-Users are never deleted: the history keeps their names."""
+Users are never deleted: the history keeps their names. Nobody deactivates their own account,
+and the last active administrator stays. There is nothing to reset: people sign in with their
+operating-system login."""
 
 from __future__ import annotations
 
@@ -30,6 +32,10 @@ def add_commands(sub: Any) -> None:
     p.add_argument("target", metavar="LOGIN")
     p.add_argument("role", choices=[r.value for r in Role])
     p.set_defaults(func=cmd_users_role)
+    p = users.add_parser("rename", help="change a user's display name (administrators)")
+    p.add_argument("target", metavar="LOGIN")
+    p.add_argument("--name", required=True, help="the new display name")
+    p.set_defaults(func=cmd_users_rename)
     p = users.add_parser("deactivate", help="a user can no longer act (the history keeps them)")
     p.add_argument("target", metavar="LOGIN")
     p.set_defaults(func=cmd_users_deactivate)
@@ -59,6 +65,13 @@ def cmd_users_role(args: argparse.Namespace) -> int:
     context = open_context(args)
     user = context.backoffice.users.change_role(context.actor(), args.target, Role(args.role))
     print(visible_text(f"{user.login} is now {user.role.value}"))
+    return 0
+
+
+def cmd_users_rename(args: argparse.Namespace) -> int:
+    context = open_context(args)
+    user = context.backoffice.users.rename(context.actor(), args.target, args.name)
+    print(visible_text(f"{user.login} is now called {user.display_name}"))
     return 0
 
 

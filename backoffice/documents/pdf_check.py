@@ -22,7 +22,9 @@ PDF = "application/pdf"
 OK = "ok"
 DAMAGED = "damaged"
 
-_lock = threading.Lock()
+#: Held around every use of PDFium in this process (here and in :mod:`.raster`).
+PDFIUM_LOCK = threading.Lock()
+_lock = PDFIUM_LOCK
 
 _REASONS = {
     1: "unknown error",

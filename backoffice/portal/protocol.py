@@ -144,6 +144,13 @@ def submission_schema_uri(service_key: str) -> str:
     return f"urn:rathaus-backoffice:schema:{service_key}:1.0.0"
 
 
+#: ``submissionSchema.schemaUri`` of a follow-up submission on an existing ``caseId`` (our own
+#: naming): the citizen's answer to a query, ``{"message": "…"}``, with its attachments.
+FOLLOW_UP_SCHEMA_URI: Final = "urn:rathaus-backoffice:schema:follow-up:1.0.0"
+#: Longest message text of a follow-up submission.
+FOLLOW_UP_MESSAGE_MAX: Final = 10_000
+
+
 def set_subject(submission_id: str) -> str:
     return f"submission:{submission_id}"
 

@@ -41,6 +41,8 @@ class EventKind(StrEnum):
     LETTER_PRINTED = "letter_printed"
     #: A message to the citizen opened as a reply at the portal (its id, to resume after a crash).
     REPLY_ANNOUNCED = "reply_announced"
+    #: The citizen answered on the case: a follow-up submission (services/follow_up.py).
+    CITIZEN_ANSWERED = "citizen_answered"
 
 
 def _digest(

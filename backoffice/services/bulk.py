@@ -60,6 +60,8 @@ class BulkAction(StrEnum):
     RELEASE = "release"
     CHANGE_STATUS = "change_status"
     CREATE_CERTIFICATE = "create_certificate"
+    #: The letters of each case waiting in the print queue, printed (by the window).
+    PRINT = "print"
     #: Cases moved because their holder is absent, and given back afterwards.
     ABSENCE = "absence"
     GIVE_BACK = "give_back"
@@ -79,6 +81,8 @@ class Refusal(StrEnum):
     MESSAGE_REFUSED = "message_refused"  # the citizen's message could not be queued
     INVALID_INPUT = "invalid_input"
     STORAGE = "storage"  # the database failed for this case
+    NOTHING_TO_PRINT = "nothing_to_print"  # no letter of the case waits in the print queue
+    NOT_PRINTED = "not_printed"  # printing failed, was cancelled, or did not come out
 
 
 @dataclass(frozen=True)

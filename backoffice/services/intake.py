@@ -8,6 +8,9 @@ leaves either nothing (the submission is fetched again next time) or a stored
 submission whose confirmation the outbox sends later. A submission that is
 stored already is never downloaded again, whoever stored it.
 
+A submission on the ``caseId`` of a case we have is the citizen's answer: instead of a
+second case, the same transaction links it to that case (:mod:`.follow_up`).
+
 Transient failures (timeouts, 5xx, truncated or garbled answers) skip the
 submission for this run; it is still listed next time. Only the submission's
 own defects lead to a rejection.
@@ -57,6 +60,7 @@ from backoffice.store.upsert import insert_for
 from .actor import Actor
 from .catalogue import CatalogueService
 from .errors import storage_errors
+from .follow_up import Known, Link, link_follow_up, lock_case, route
 from .intake_checks import Accepted, Held, Rejected, check_submission, describe
 from .intake_guard import Unsigned, hold_submission, is_recorded, too_large
 from .outbox import PORTAL_DECISION, Leased, OutboxDispatcher, OutboxState, Outcome
@@ -124,6 +128,8 @@ class SyncReport:
     quarantined: int = 0
     cancelled: bool = False
     error: str | None = None
+    #: Of the accepted: answers linked to a case we have (follow-ups), not new cases.
+    follow_ups: int = 0
 
     def as_counts(self) -> dict[str, Any]:
         return {
@@ -137,6 +143,7 @@ class SyncReport:
             "confirmations_waiting": self.confirmations_waiting,
             "quarantined": self.quarantined,
             "cancelled": self.cancelled,
+            "follow_ups": self.follow_ups,
         }
 
 
@@ -349,15 +356,21 @@ class IntakeService:
         ref = SubmissionRef(submission_id, portal_case_id, run.destination_id)
         if isinstance(result, Rejected) and result.unforeseen is not None:
             result = self._guard_unforeseen(run, result, result.unforeseen)
-        if isinstance(result, Held):
+        routed: Accepted | Link | Rejected | Held | Known = result
+        if isinstance(result, Accepted):
+            routed = self._route(result, submission_id, portal_case_id, run.destination_id)
+        if isinstance(routed, Known):
+            report.already_known += 1  # another desktop stored it a moment ago
+            return
+        if isinstance(routed, Held):
             report.quarantined += hold_submission(
-                self._db, ref, service, result, self._clock(), report
+                self._db, ref, service, routed, self._clock(), report
             )
             return
         self._note_decisions(run, finished_only=True)  # their marks go with this transaction
         try:
             decision = self._store(
-                submission_id, portal_case_id, run.destination_id, result, run.row_ids
+                submission_id, portal_case_id, run.destination_id, routed, run.row_ids
             )
         except IntegrityError as exc:
             if is_recorded(self._db, submission_id):
@@ -370,14 +383,26 @@ class IntakeService:
             log.warning("submission %s could not be stored", submission_id, exc_info=True)
             failed = Held("store", describe(exc))
         else:
-            if isinstance(result, Accepted):
+            if isinstance(routed, Accepted | Link):
                 report.accepted += 1
+                report.follow_ups += isinstance(routed, Link)
             else:
                 report.rejected += 1
             # Sent by the portal thread while this one goes on with the next submission.
             run.decisions.append(run.portal.send(self.outbox, decision))
             return
         report.quarantined += hold_submission(self._db, ref, service, failed, self._clock(), report)
+
+    def _route(
+        self, result: Accepted, submission_id: str, portal_case_id: str, destination_id: str
+    ) -> Accepted | Link | Rejected | Held | Known:
+        """A new application, or an answer on a case we have (services/follow_up.py)."""
+        try:
+            with self._db.read() as session:
+                return route(session, result, submission_id, portal_case_id, destination_id)
+        except Exception as exc:  # the database could not say: ours, not the citizen's
+            log.warning("submission on case %s could not be routed", portal_case_id, exc_info=True)
+            return Held("check", describe(exc))
 
     @staticmethod
     def _guard_unforeseen(run: _Run, result: Rejected, what: str) -> Rejected | Held:
@@ -413,10 +438,12 @@ class IntakeService:
         submission_id: str,
         portal_case_id: str,
         destination_id: str,
-        result: Accepted | Rejected,
+        routed: Accepted | Link | Rejected,
         row_ids: Mapping[str, int],
     ) -> Leased:
         now = self._clock()
+        link = routed if isinstance(routed, Link) else None
+        result = routed.accepted if isinstance(routed, Link) else routed
         try:
             if isinstance(result, Accepted):
                 token = self._crypto.accept_event(
@@ -434,10 +461,17 @@ class IntakeService:
         except Exception as exc:
             raise Unsigned() from exc  # no decision without a signature: held
         with self._db.write() as session:
+            if link is not None:
+                # The case first, before anything else is locked: two desktops linking
+                # answers to one case queue here instead of deadlocking further on.
+                lock_case(session, link.case_id)
             self.outbox.record_sent(session)
             blobs = LargeBlobs(session)  # a large attachment: no copies of it on SQLite
             case_id = None
-            if isinstance(result, Accepted):
+            if link is not None:
+                link_follow_up(session, link, submission_id, blobs, now, self._calendar)
+                case_id = link.case_id
+            elif isinstance(result, Accepted):
                 case = register_case(
                     session,
                     result.template,
@@ -503,7 +537,10 @@ class IntakeService:
                     "token": token,
                 },
                 idempotency_key=f"decision:{submission_id}",
-                case_id=case_id,
+                # An answer's receipt is not written into its case's history (the answer is):
+                # recording it would lock the case row inside the outbox's "sent" marks, in
+                # the opposite order to the next answer's link on another desktop (deadlock).
+                case_id=None if link is not None else case_id,
             )
             blobs.write()
         self.outbox.sent_recorded()

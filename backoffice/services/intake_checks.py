@@ -42,6 +42,8 @@ from backoffice.portal.jose import DecryptionError as DecryptionFailed
 from backoffice.portal.jose import JweText, dot_positions
 from backoffice.portal.models import Submission
 from backoffice.portal.protocol import (
+    FOLLOW_UP_MESSAGE_MAX,
+    FOLLOW_UP_SCHEMA_URI,
     SUPPORTED_PAYMENT_METHODS,
     SUPPORTED_REPLY_CHANNELS,
     Instance,
@@ -62,6 +64,14 @@ METADATA_BOUNDS = bounded_json.Bounds(MAX_METADATA_BYTES, max_items=20_000)
 DATA_BOUNDS = bounded_json.Bounds(MAX_DATA_BYTES)
 #: Longest ``detail`` of a rejection (it travels in the signed event and into the record).
 MAX_DETAIL_CHARS = 500
+#: The data of a follow-up submission (services/follow_up.py): the citizen's message only.
+FOLLOW_UP_DATA_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "properties": {"message": {"type": "string", "maxLength": FOLLOW_UP_MESSAGE_MAX}},
+    "required": ["message"],
+    "additionalProperties": False,
+}
 
 
 class Decryptor(Protocol):
@@ -91,6 +101,8 @@ class Accepted:
     auth_level: str | None
     payment_state: str | None
     authentication_tags: dict[str, Any]
+    #: The data is a follow-up (the citizen's answer on an existing case), not a form.
+    follow_up: bool = False
 
 
 @dataclass(frozen=True)
@@ -279,14 +291,16 @@ def _check(
     except bounded_json.JsonRejected as exc:
         raise _Reject(Problem.SYNTAX_VIOLATION, Instance.DATA, f"form data: {exc}") from None
     del data_bytes
-    if schema.get("schemaUri") != submission_schema_uri(template.key):
+    follow_up = schema.get("schemaUri") == FOLLOW_UP_SCHEMA_URI
+    if not follow_up and schema.get("schemaUri") != submission_schema_uri(template.key):
         raise _Reject(
             Problem.UNSUPPORTED_SCHEMA,
             Instance.DATA,
             f"unknown data schema {schema.get('schemaUri')}",
         )
+    data_schema = FOLLOW_UP_DATA_SCHEMA if follow_up else form_schema(template)
     error = jsonschema.exceptions.best_match(
-        jsonschema.Draft202012Validator(form_schema(template)).iter_errors(form_data)
+        jsonschema.Draft202012Validator(data_schema).iter_errors(form_data)
     )
     if error is not None:
         raise _Reject(
@@ -338,6 +352,7 @@ def _check(
         auth_level=_clip(_auth_level(metadata), 40),
         payment_state=_clip(payment.get("status"), 20) if payment else None,
         authentication_tags=state["tags"],
+        follow_up=follow_up,
     )
 
 
@@ -382,6 +397,7 @@ def _auth_level(metadata: Mapping[str, Any]) -> str | None:
 
 
 __all__ = [
+    "FOLLOW_UP_DATA_SCHEMA",
     "Accepted",
     "DecryptionFailed",
     "Held",

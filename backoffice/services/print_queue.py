@@ -75,6 +75,20 @@ class PrintedReport:
     failures: tuple[PrintFailure, ...]
 
 
+@dataclass(frozen=True)
+class CaseLetters:
+    """The letters of one case waiting to be printed (bulk printing from the inbox)."""
+
+    case_id: int
+    #: None: there is no such case (any more).
+    file_number: str | None
+    letters: tuple[QueuedLetter, ...]
+
+    @property
+    def found(self) -> bool:
+        return self.file_number is not None
+
+
 @storage_errors
 class PrintQueueService:
     def __init__(
@@ -110,6 +124,31 @@ class PrintQueueService:
         if row is None:
             raise NotFound(f"no letter with id {letter_id}", letter_id=letter_id)
         return _letter(row)
+
+    def waiting_of_cases(self, actor: Actor, case_ids: Sequence[int]) -> list[CaseLetters]:
+        """Each case's letters not printed yet (oldest first), in the order asked; a case
+        that does not exist comes back with ``file_number`` None, one without a waiting
+        letter with none. Each case is answered on its own."""
+        actor.require(Permission.VIEW_CASES)
+        ids = list(dict.fromkeys(int(i) for i in case_ids))
+        if len(ids) > MAX_BATCH:
+            raise InvalidInput(f"at most {MAX_BATCH} cases at once")
+        with self._db.read() as session:
+            numbers: dict[int, str] = {
+                int(i): str(n)
+                for i, n in session.execute(
+                    select(Case.id, Case.file_number).where(Case.id.in_(ids))
+                )
+            }
+            query = (
+                _query()
+                .where(Document.printed_at.is_(None), Document.case_id.in_(ids))
+                .order_by(Document.id)
+            )
+            found: dict[int, list[QueuedLetter]] = {}
+            for row in session.execute(query):
+                found.setdefault(row.case_id, []).append(_letter(row))
+        return [CaseLetters(i, numbers.get(i), tuple(found.get(i, ()))) for i in ids]
 
     # -- the files --------------------------------------------------------------------------
 

@@ -87,6 +87,8 @@ class CaseRow:
     portal_case_id: str | None = None
     #: How the citizen wants to hear back: ``fitConnect``, ``eMail``, … or ``postal``.
     reply_channel: str = "postal"
+    #: The citizen answered (a follow-up submission) and nobody has acted on the case since.
+    answered: bool = False
 
 
 @dataclass(frozen=True)

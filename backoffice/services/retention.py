@@ -16,7 +16,7 @@ Needs MANAGE_TEMPLATES (retention periods belong to the service templates).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from backoffice.domain.roles import Permission
 from backoffice.domain.status import OPEN_STATUSES
+from backoffice.domain.templates import DEFAULT_RETENTION_YEARS
 from backoffice.store.database import Database
 from backoffice.store.models import (
     AbsenceMove,
@@ -44,7 +45,8 @@ from backoffice.store.models import (
 from . import admin_audit
 from .actor import Actor
 from .errors import storage_errors
-from .template_live import berlin_today
+from .progress import CancelToken, Progress, ProgressCallback, no_progress
+from .template_live import berlin_today, live_on
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,21 @@ class RetentionReport:
     deleted: list[str] = field(default_factory=list)  # file numbers
     #: Cases listed as due that were no longer due when their turn came (reopened meanwhile).
     skipped: list[str] = field(default_factory=list)
+    #: The run was stopped before every due case had its turn (the rest stays for next time).
+    stopped: bool = False
+
+
+@dataclass(frozen=True)
+class RetentionPeriod:
+    """How long the live version of a service keeps its closed cases, and where that is set."""
+
+    service_key: str
+    name_de: str
+    name_en: str
+    version: int
+    years: int
+    #: True: ``retention_years`` in the service template; False: the default.
+    from_template: bool
 
 
 @dataclass(frozen=True)
@@ -107,19 +124,65 @@ class RetentionService:
             ).all()
         return [DueCase(r[0], r[1], r[2], r[3], r[4]) for r in rows if r[4] is not None]
 
-    def run(self, actor: Actor, *, confirm: bool = False) -> RetentionReport:
-        """Delete what is due (with ``confirm``; without, only list it: a dry run)."""
+    def periods(self, actor: Actor) -> list[RetentionPeriod]:
+        """The retention period of every service's version live today, by service key.
+
+        A case takes the period of its own version when it closes."""
         actor.require(Permission.MANAGE_TEMPLATES)
-        report = RetentionReport(dry_run=not confirm, due=self.due(actor))
+        today = berlin_today(self._clock())
+        with self._db.read() as session:
+            rows = session.scalars(
+                select(ServiceTemplateRow).where(live_on(today)).order_by(ServiceTemplateRow.key)
+            ).all()
+            periods = []
+            for row in rows:
+                years = row.definition.get("retention_years")
+                periods.append(
+                    RetentionPeriod(
+                        row.key,
+                        row.name_de,
+                        row.name_en,
+                        row.version,
+                        years if isinstance(years, int) else DEFAULT_RETENTION_YEARS,
+                        isinstance(years, int),
+                    )
+                )
+            return periods
+
+    def run(
+        self,
+        actor: Actor,
+        *,
+        confirm: bool = False,
+        only: Collection[int] | None = None,
+        progress: ProgressCallback = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> RetentionReport:
+        """Delete what is due (with ``confirm``; without, only list it: a dry run).
+
+        ``only``: delete no more than these cases (their ids), e.g. the list a person
+        confirmed; a case due since is left for the next run. ``progress`` hears of each
+        case; ``cancel`` stops the run between two cases (each is its own transaction)."""
+        actor.require(Permission.MANAGE_TEMPLATES)
+        due = self.due(actor)
+        if only is not None:
+            wanted = set(only)
+            due = [item for item in due if item.case_id in wanted]
+        report = RetentionReport(dry_run=not confirm, due=due)
         if not confirm:
             return report
         today = berlin_today(self._clock())
-        for item in report.due:
+        for number, item in enumerate(report.due):
+            if cancel is not None and cancel.cancelled:
+                report.stopped = True
+                break
+            progress(Progress(number, len(report.due), item.file_number))
             with self._db.write() as session:
                 if self._delete(session, actor, item.case_id, today):
                     report.deleted.append(item.file_number)
                 else:
                     report.skipped.append(item.file_number)
+        progress(Progress(len(report.deleted) + len(report.skipped), len(report.due)))
         if report.deleted or report.skipped:
             with self._db.write() as session:
                 admin_audit.record(

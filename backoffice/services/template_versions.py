@@ -28,6 +28,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from backoffice.domain.roles import Permission
+from backoffice.domain.status import OPEN_STATUSES
 from backoffice.domain.template_check import Finding, check_template
 from backoffice.domain.template_diff import TemplateDiff, diff_templates
 from backoffice.domain.templates import _KEY
@@ -82,6 +83,22 @@ class VersionInfo:
     created_at: datetime
     live: bool  # live today
     cases: int  # cases that arrived under this version
+    open_cases: int = 0  # of them, the ones still open
+
+
+@dataclass(frozen=True)
+class ServiceOverview:
+    """One service for the administration's list: what is live today, whether a draft waits."""
+
+    key: str
+    name_de: str
+    name_en: str
+    live_version: int | None
+    live_from: date | None
+    live_until: date | None
+    draft_version: int | None
+    versions: int
+    open_cases: int  # open cases over all versions
 
 
 @dataclass(frozen=True)
@@ -131,6 +148,53 @@ class TemplateVersions:
             if not rows:
                 raise NotFound(f"no service {key!r}", key=key)
             return [self._info(session, row) for row in rows]
+
+    def overview(self, actor: Actor) -> list[ServiceOverview]:
+        """Every service (by key): its live version today, its draft, its open cases."""
+        actor.require(Permission.MANAGE_TEMPLATES)
+        today = self.today()
+        with self._db.read() as session:
+            rows = session.execute(
+                select(
+                    ServiceTemplateRow.id,
+                    ServiceTemplateRow.key,
+                    ServiceTemplateRow.version,
+                    ServiceTemplateRow.state,
+                    ServiceTemplateRow.valid_from,
+                    ServiceTemplateRow.valid_until,
+                    ServiceTemplateRow.name_de,
+                    ServiceTemplateRow.name_en,
+                ).order_by(ServiceTemplateRow.key, ServiceTemplateRow.version)
+            ).all()
+            open_by_template = dict(
+                session.execute(
+                    select(Case.template_id, func.count(Case.id))
+                    .where(Case.status.in_([s.value for s in OPEN_STATUSES]))
+                    .group_by(Case.template_id)
+                ).all()
+            )
+        by_key: dict[str, list[Any]] = {}
+        for row in rows:
+            by_key.setdefault(row.key, []).append(row)
+        result = []
+        for key, versions in by_key.items():
+            live = next((v for v in versions if _live_today(v, today)), None)
+            draft = next((v for v in versions if v.state == VersionState.DRAFT.value), None)
+            named = live or versions[-1]
+            result.append(
+                ServiceOverview(
+                    key=key,
+                    name_de=named.name_de,
+                    name_en=named.name_en,
+                    live_version=live.version if live else None,
+                    live_from=live.valid_from if live else None,
+                    live_until=live.valid_until if live else None,
+                    draft_version=draft.version if draft else None,
+                    versions=len(versions),
+                    open_cases=sum(int(open_by_template.get(v.id, 0)) for v in versions),
+                )
+            )
+        return result
 
     def drafts(self, actor: Actor) -> list[VersionInfo]:
         actor.require(Permission.MANAGE_TEMPLATES)
@@ -508,14 +572,12 @@ class TemplateVersions:
         )
 
     def _info(self, session: Session, row: ServiceTemplateRow) -> VersionInfo:
-        today = self.today()
-        cases = session.scalar(select(func.count(Case.id)).where(Case.template_id == row.id)) or 0
-        live = (
-            row.state != VersionState.DRAFT.value
-            and row.valid_from is not None
-            and row.valid_from <= today
-            and (row.valid_until is None or row.valid_until >= today)
-        )
+        cases, open_cases = session.execute(
+            select(
+                func.count(Case.id),
+                func.count(Case.id).filter(Case.status.in_([s.value for s in OPEN_STATUSES])),
+            ).where(Case.template_id == row.id)
+        ).one()
         return VersionInfo(
             id=row.id,
             key=row.key,
@@ -525,6 +587,17 @@ class TemplateVersions:
             valid_until=row.valid_until,
             name_de=row.name_de,
             created_at=row.created_at,
-            live=live,
-            cases=cases,
+            live=_live_today(row, self.today()),
+            cases=cases or 0,
+            open_cases=open_cases or 0,
         )
+
+
+def _live_today(row: Any, today: date) -> bool:
+    """The same rule as :func:`~backoffice.services.template_live.live_on`, on a loaded row."""
+    return bool(
+        row.state != VersionState.DRAFT.value
+        and row.valid_from is not None
+        and row.valid_from <= today
+        and (row.valid_until is None or row.valid_until >= today)
+    )

@@ -2,14 +2,18 @@
 
 Users are never deleted (the history keeps their names): they are deactivated, and can be
 reactivated. The last active administrator can be neither deactivated nor demoted, so that
-somebody can always administer the installation. Every change is recorded in the
-administration's audit trail in the same transaction.
+somebody can always administer the installation, and nobody deactivates themselves (they
+would be locked out in the middle of their work). Every change is recorded in the
+administration's audit trail in the same transaction; :meth:`UserService.list` gives each
+user's last recorded change.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -17,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from backoffice.domain.roles import Permission, Role
 from backoffice.store.database import Database
-from backoffice.store.models import User
+from backoffice.store.models import AdminEvent, User
 
 from . import admin_audit
 from .actor import SYSTEM, Actor
@@ -33,19 +37,39 @@ class UserInfo:
     display_name: str
     role: Role
     active: bool
+    #: When the administration trail last recorded a change of this user (None: none yet).
+    last_change: datetime | None = None
 
     def as_actor(self) -> Actor:
         return Actor(self.id, self.login, self.display_name, self.role)
 
 
-def _info(user: User) -> UserInfo:
-    return UserInfo(user.id, user.login, user.display_name, Role(user.role), user.active)
+#: The administration trail's kinds of change to a user (its subject is the login).
+USER_EVENT_KINDS = (
+    "user_added",
+    "user_role_changed",
+    "user_deactivated",
+    "user_reactivated",
+    "user_renamed",
+)
+
+
+def _info(user: User, last_change: datetime | None = None) -> UserInfo:
+    return UserInfo(
+        user.id, user.login, user.display_name, Role(user.role), user.active, last_change
+    )
 
 
 class LastAdministrator(ServiceError):
     """The change would leave the installation without an active administrator."""
 
     code = "last_administrator"
+
+
+class OwnAccount(ServiceError):
+    """An administrator may not deactivate the account they act with."""
+
+    code = "own_account"
 
 
 class UnknownUser(NotFound):
@@ -56,8 +80,13 @@ class UnknownUser(NotFound):
 
 @storage_errors
 class UserService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, clock: Callable[[], datetime] | None = None) -> None:
         self._db = db
+        #: The time of the trail's entries (None: the computer's clock).
+        self._clock = clock
+
+    def _now(self) -> datetime | None:
+        return self._clock() if self._clock is not None else None
 
     def count(self) -> int:
         with self._db.read() as session:
@@ -78,7 +107,12 @@ class UserService:
                 session.add(user)
                 session.flush()
                 admin_audit.record(
-                    session, actor, "user_added", login, {"role": role.value, "name": display_name}
+                    session,
+                    actor,
+                    "user_added",
+                    login,
+                    {"role": role.value, "name": display_name},
+                    at=self._now(),
                 )
                 return _info(user)
         except IntegrityError:
@@ -95,7 +129,12 @@ class UserService:
             before = user.role
             user.role = role.value
             admin_audit.record(
-                session, actor, "user_role_changed", login, {"from": before, "to": role.value}
+                session,
+                actor,
+                "user_role_changed",
+                login,
+                {"from": before, "to": role.value},
+                at=self._now(),
             )
             return _info(user)
 
@@ -108,8 +147,16 @@ class UserService:
                 return _info(user)
             if user.role == Role.ADMINISTRATOR.value:
                 self._keep_an_administrator(session, user, "deactivate")
+            if actor.user_id is not None and actor.user_id == user.id:
+                raise OwnAccount(
+                    f"you cannot deactivate your own account ({login}); "
+                    "another administrator has to",
+                    login=login,
+                )
             user.active = False
-            admin_audit.record(session, actor, "user_deactivated", login, {"role": user.role})
+            admin_audit.record(
+                session, actor, "user_deactivated", login, {"role": user.role}, at=self._now()
+            )
             return _info(user)
 
     def reactivate(self, actor: Actor, login: str) -> UserInfo:
@@ -119,7 +166,9 @@ class UserService:
             if user.active:
                 return _info(user)
             user.active = True
-            admin_audit.record(session, actor, "user_reactivated", login, {"role": user.role})
+            admin_audit.record(
+                session, actor, "user_reactivated", login, {"role": user.role}, at=self._now()
+            )
             return _info(user)
 
     def rename(self, actor: Actor, login: str, display_name: str) -> UserInfo:
@@ -132,7 +181,12 @@ class UserService:
             before = user.display_name
             user.display_name = display_name
             admin_audit.record(
-                session, actor, "user_renamed", login, {"from": before, "to": display_name}
+                session,
+                actor,
+                "user_renamed",
+                login,
+                {"from": before, "to": display_name},
+                at=self._now(),
             )
             return _info(user)
 
@@ -163,8 +217,20 @@ class UserService:
             )
 
     def list(self) -> list[UserInfo]:
+        """Every user, active or not, by login, with the last recorded change of each."""
         with self._db.read() as session:
-            return [_info(u) for u in session.scalars(select(User).order_by(User.login))]
+            last: dict[str, datetime] = {
+                subject: at
+                for subject, at in session.execute(
+                    select(AdminEvent.subject, func.max(AdminEvent.at))
+                    .where(AdminEvent.kind.in_(USER_EVENT_KINDS))
+                    .group_by(AdminEvent.subject)
+                )
+            }
+            return [
+                _info(u, last.get(u.login))
+                for u in session.scalars(select(User).order_by(User.login))
+            ]
 
     def by_login(self, login: str) -> UserInfo:
         with self._db.read() as session:

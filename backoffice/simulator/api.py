@@ -77,6 +77,7 @@ ROUTES: list[tuple[str, str, str, frozenset[Role] | None]] = [
     ("control_clear_faults", "DELETE", "/_control/faults", PUBLIC),
     ("control_submissions", "GET", "/_control/submissions", PUBLIC),
     ("control_make_submissions", "POST", "/_control/submissions", PUBLIC),
+    ("control_follow_up", "POST", "/_control/follow-ups", PUBLIC),
     ("control_revoke", "POST", "/_control/revoke-tokens", PUBLIC),
     ("control_info", "GET", "/_control/info", PUBLIC),
 ]
@@ -290,6 +291,9 @@ class Api:
 
     def _control_make_submissions(self, request: Request, duplicate: bool) -> Response:
         return json_response(self.control.make_submissions(read_json(request)), 201)
+
+    def _control_follow_up(self, request: Request, duplicate: bool) -> Response:
+        return json_response(self.control.make_follow_up(read_json(request)), 201)
 
     def _control_revoke(self, request: Request, duplicate: bool) -> Response:
         return json_response(self.control.revoke())

@@ -75,7 +75,8 @@ def destination_services(services: list[Service]) -> list[dict[str, Any]]:
             "identifier": service.identifier,
             "name": service.name,
             "submissionSchemas": [
-                {"schemaUri": service.schema_uri, "mimeType": protocol.DATA_MIME_TYPE}
+                {"schemaUri": service.schema_uri, "mimeType": protocol.DATA_MIME_TYPE},
+                {"schemaUri": protocol.FOLLOW_UP_SCHEMA_URI, "mimeType": protocol.DATA_MIME_TYPE},
             ],
             "regions": [REGION],
             "replyChannels": reply_channels(),

@@ -7,18 +7,25 @@ submissions with a chosen defect, read what the simulator expects and what was d
     POST   /_control/submissions         {"count": 1, "fault": "data-hash", "service": "…",
                                           "attachments": 2, "attachmentSize": 200000}
     GET    /_control/submissions         expected and actual decision per generated submission
+    POST   /_control/follow-ups          {"caseId": "…", "message": "…", "attachments": 1,
+                                          "files": [{"filename", "mimeType", "content"}],
+                                          "fault": "attachment-hash"}: the citizen answers
+                                          on an existing case (``content`` base64)
     POST   /_control/revoke-tokens       every issued access token becomes invalid
     GET    /_control/info                what ``--info`` writes
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from .auth import Tokens
 from .faults import FaultBoard, FaultRule, SubmissionFault
+from .generator import ChosenFile
 from .state import ApiError
 
 LOOPBACK = ("127.0.0.1", "::1")
@@ -31,6 +38,7 @@ class ControlDesk:
     generate: Callable[..., list[dict[str, Any]]]
     outcomes: Callable[[], list[dict[str, Any]]]
     info: Callable[[], dict[str, Any]]
+    follow_up: Callable[..., dict[str, Any]] | None = None
 
     def rules(self) -> dict[str, Any]:
         return {"rules": [rule.as_dict() for rule in self.faults.rules()]}
@@ -73,5 +81,38 @@ class ControlDesk:
             raise ApiError(422, f"cannot make these submissions: {exc}") from None
         return {"submissions": made}
 
+    def make_follow_up(self, body: Any) -> dict[str, Any]:
+        if not isinstance(body, dict):
+            raise ApiError(400, "the body must be a JSON object")
+        if self.follow_up is None:
+            raise ApiError(404, "this simulator sends no follow-ups")
+        case_id, message = body.get("caseId"), body.get("message", "")
+        if not isinstance(case_id, str) or not isinstance(message, str):
+            raise ApiError(422, "a follow-up needs a caseId and a message (strings)")
+        try:
+            files = tuple(_chosen(item) for item in body.get("files") or [])
+            fault = SubmissionFault(body["fault"]) if body.get("fault") else None
+            made = self.follow_up(
+                case_id,
+                message,
+                attachments=int(body.get("attachments", 1)),
+                files=files,
+                fault=fault,
+            )
+        except (ValueError, KeyError, TypeError, binascii.Error) as exc:
+            raise ApiError(422, f"cannot send this follow-up: {exc}") from None
+        return {"submission": made}
+
     def revoke(self) -> dict[str, Any]:
         return {"revoked": self.tokens.revoke_all()}
+
+
+def _chosen(item: Any) -> ChosenFile:
+    if not isinstance(item, dict):
+        raise ValueError("each file is an object with filename, mimeType and content")
+    return ChosenFile(
+        filename=str(item["filename"]),
+        media_type=str(item.get("mimeType", "application/pdf")),
+        content=base64.b64decode(str(item["content"]), validate=True),
+        purpose=str(item.get("purpose", "attachment")),
+    )

@@ -66,6 +66,8 @@ class Draft:
     compress: bool = False
     reply_channel: str | None = None
     reply_key: jwk.JWK | None = None
+    #: A follow-up on an existing case (the citizen's answer), not a new application.
+    follow_up: bool = False
 
     @property
     def expected(self) -> Expected:
@@ -122,6 +124,101 @@ def make_draft(
     )
     draft.metadata = _metadata(draft, citizen, rng, now, reply_keys)
     if fault is not None:
+        _inject(draft, fault, rng, citizen, options, others, form)
+    if not draft.metadata_bytes:
+        draft.metadata_bytes = json.dumps(draft.metadata, ensure_ascii=False).encode("utf-8")
+    return draft
+
+
+#: What a citizen sends when asked for a missing document: a real small PDF.
+FOLLOW_UP_DOCUMENT = documents.AttachmentKind(
+    "Nachgereichte_Unterlagen.pdf", documents.PDF, "Nachgereichte Unterlagen"
+)
+
+
+@dataclass(frozen=True)
+class ChosenFile:
+    """A file the caller of a follow-up chose (name, declared type and bytes as they are)."""
+
+    filename: str
+    media_type: str
+    content: bytes
+    purpose: str = "attachment"
+
+
+def make_follow_up(
+    index: int,
+    service: Service,
+    case_id: str,
+    citizen_name: str | None,
+    message: str,
+    rng: random.Random,
+    options: GenerationOptions,
+    others: list[Service],
+    *,
+    count: int = 1,
+    files: tuple[ChosenFile, ...] = (),
+    fault: SubmissionFault | None = None,
+) -> Draft:
+    """The citizen's answer on an existing case: a submission on the same ``case_id`` whose
+    data is ``{"message": …}`` under :data:`protocol.FOLLOW_UP_SCHEMA_URI`, with ``count``
+    generated PDFs (the missing document) and the chosen ``files``."""
+    citizen = Citizen(rng)
+    if citizen_name:
+        given, _, family = citizen_name.partition(" ")
+        citizen.given_name, citizen.family_name = given, family or citizen.family_name
+    now = datetime.now(UTC)
+    if fault is not None and fault.needs_attachment:
+        count = max(count, 1)
+    pdf_kinds = [k for k in documents.kinds_for(service.key) if k.media_type == documents.PDF]
+    kinds = [FOLLOW_UP_DOCUMENT, *pdf_kinds]
+    attachments = [
+        _render(
+            kinds[i % len(kinds)], kinds[i % len(kinds)].filename, service, citizen, rng, options
+        )
+        for i in range(count)
+    ]
+    attachments += [
+        DraftAttachment(new_uuid(rng), f.filename, f.media_type, f.purpose, f.content)
+        for f in files
+    ]
+    data = json.dumps({"message": message}, ensure_ascii=False).encode("utf-8")
+    draft = Draft(
+        index=index,
+        submission_id=new_uuid(rng),
+        case_id=case_id,
+        service=service,
+        service_type=service.service_type(),
+        citizen_name=citizen.full_name,
+        citizen_email=citizen.email,
+        metadata={},
+        metadata_bytes=b"",
+        data=data,
+        attachments=attachments,
+        listed=[a.attachment_id for a in attachments],
+        compress=rng.random() < options.zip_share,
+        follow_up=True,
+    )
+    draft.metadata = {
+        "$schema": protocol.METADATA_SCHEMA_URI,
+        "publicServiceType": service.service_type(),
+        "contentStructure": {
+            "data": {
+                "hash": {"type": "sha512", "content": hashlib.sha512(data).hexdigest()},
+                "submissionSchema": {
+                    "schemaUri": protocol.FOLLOW_UP_SCHEMA_URI,
+                    "mimeType": protocol.DATA_MIME_TYPE,
+                },
+            },
+            "attachments": [_describe(a) for a in attachments],
+        },
+        "additionalReferenceInfo": {
+            "senderReference": f"MUSTERPORTAL-{now:%Y}-{rng.randrange(10**7, 10**8)}",
+            "applicationDate": now.date().isoformat(),
+        },
+    }
+    if fault is not None:
+        form: dict[str, Any] = {"applicant": {"family_name": citizen.family_name}}
         _inject(draft, fault, rng, citizen, options, others, form)
     if not draft.metadata_bytes:
         draft.metadata_bytes = json.dumps(draft.metadata, ensure_ascii=False).encode("utf-8")

@@ -22,11 +22,13 @@ def all_cases(store: Store) -> list[dict[str, Any]]:
 
 def _view(store: Store, case: CaseFile) -> dict[str, Any]:
     submissions = []
-    for submission_id in case.submissions:
+    for position, submission_id in enumerate(case.submissions):
         submission = store.submissions[submission_id]
         submissions.append(
             {
                 "submissionId": submission_id,
+                # The first submission of a case is the application; later ones answer.
+                "followUp": position > 0,
                 "service": dict(submission.service_type),
                 "state": submission.state.value,
                 "submittedAt": iso(submission.submitted_at),
@@ -68,6 +70,7 @@ def portal_html(store: Store) -> str:
     for view in all_cases(store):
         states = ", ".join(
             f'<span class="{escape(s["state"])}">{escape(s["state"])}</span>'
+            + (" <small>(Nachreichung)</small>" if s["followUp"] else "")
             for s in view["submissions"]
         )
         problems = [

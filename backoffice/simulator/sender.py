@@ -205,11 +205,12 @@ class SenderDesk:
             for draft in drafts:
                 case = store.cases.get(draft.case_id) or store.new_case(draft.case_id)
                 case.submissions.append(draft.submission_id)
-                case.citizen_name = draft.citizen_name
-                case.citizen_email = draft.citizen_email
-                case.service_name = draft.service.name
-                case.reply_channel = draft.reply_channel
-                case.reply_key = draft.reply_key
+                if not draft.follow_up:  # an answer keeps what the application said
+                    case.citizen_name = draft.citizen_name
+                    case.citizen_email = draft.citizen_email
+                    case.service_name = draft.service.name
+                    case.reply_channel = draft.reply_channel
+                    case.reply_key = draft.reply_key
                 store.submissions[draft.submission_id] = Submission(
                     submission_id=draft.submission_id,
                     case_id=draft.case_id,

@@ -36,7 +36,7 @@ from .catalogue import SERVICES_DIR, Service, load_services
 from .control import ControlDesk
 from .crypto import SimulatorKeys
 from .faults import Expected, FaultBoard, FaultKind, FaultRule, SubmissionFault
-from .generator import GenerationOptions, make_draft
+from .generator import ChosenFile, GenerationOptions, make_draft, make_follow_up
 from .outcomes import Generated, agrees
 from .portal import case_view
 from .replies import ReplyDesk
@@ -112,7 +112,12 @@ class Simulator:
             tokens=self.tokens,
             faults=self.faults,
             control=ControlDesk(
-                self.faults, self.tokens, self._generate_dicts, self.outcomes, self.info
+                self.faults,
+                self.tokens,
+                self._generate_dicts,
+                self.outcomes,
+                self.info,
+                self._follow_up_dict,
             ),
             stopping=self._stopping,
         )
@@ -258,6 +263,58 @@ class Simulator:
                 future.result()
             self._generated.extend(made)
         return made
+
+    def follow_up(
+        self,
+        case_id: str,
+        message: str = "",
+        *,
+        attachments: int = 1,
+        files: Iterable[ChosenFile] = (),
+        fault: SubmissionFault | str | None = None,
+    ) -> Generated:
+        """The citizen answers on an existing case: a follow-up submission on ``case_id``
+        (same service), carrying ``message`` and ``attachments`` generated PDFs plus the
+        chosen ``files``; listed to the subscriber like any submission (encrypted at once
+        if a key is registered). ``fault`` builds one defect in, as for :meth:`generate`.
+        Raises ValueError for a case the portal does not know."""
+        chosen = SubmissionFault(fault) if fault else None
+        with self.store.lock:
+            case = self.store.cases.get(case_id)
+            first = (
+                self.store.submissions.get(case.submissions[0])
+                if case and case.submissions
+                else None
+            )
+            if case is None or first is None:
+                raise ValueError(f"no case {case_id} at the portal")
+            identifier = first.service_type.get("identifier", "")
+            citizen_name = case.citizen_name
+        service = self._service(identifier)
+        with self._generate_lock:
+            index = len(self._generated)
+            per_index = f"{self.seed}:follow-up:{index}" if self.seed is not None else None
+            rng = random.Random(per_index)  # noqa: S311 - fake data, not security
+            draft = make_follow_up(
+                index,
+                service,
+                case_id,
+                citizen_name,
+                message,
+                rng,
+                self.options,
+                self.services,
+                count=attachments,
+                files=tuple(files),
+                fault=chosen,
+            )
+            made = Generated.of(draft)
+            self._sender_desk.add_drafts([draft])
+            self._generated.append(made)
+        return made
+
+    def _follow_up_dict(self, case_id: str, message: str, **options: Any) -> dict[str, Any]:
+        return self.follow_up(case_id, message, **options).as_dict()
 
     def _generate_dicts(self, count: int, **options: Any) -> list[dict[str, Any]]:
         return [item.as_dict() for item in self.generate(count, **options)]

@@ -104,6 +104,8 @@ class Case(Base):
         Index("ix_cases_assignee_received", "assignee_id", "received_at", "id"),
         Index("ix_cases_due", "due_date", "id"),
         Index("ix_cases_applicant", "applicant_name", "id"),
+        # A follow-up submission finds its case by the portal's caseId (migration 0011).
+        Index("ix_cases_portal_case_id", "portal_case_id"),
         # The inbox's "due" sort: open cases first by due date, paused/closed ones last.
         Index("ix_cases_due_sort", func.coalesce(text("due_date"), DUE_SORT_LAST), "id"),
         # The team figures, read from the indexes alone (the rows are wide: form data and
@@ -140,7 +142,7 @@ class Case(Base):
     due_date: Mapped[date | None] = mapped_column(Date)
     paused_since: Mapped[date | None] = mapped_column(Date)
     priority: Mapped[int] = mapped_column(Integer, default=0)
-    #: Set at intake (attachments never change afterwards); saves a count per inbox row.
+    #: Set at intake, raised by a follow-up's attachments; saves a count per inbox row.
     attachment_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     version: Mapped[int] = mapped_column(Integer, default=1)
     closed_at: Mapped[datetime | None]

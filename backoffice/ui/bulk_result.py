@@ -25,7 +25,13 @@ from backoffice.ui.widgets import heading_font, plain_label
 
 #: Codes whose English detail adds what the code alone does not say.
 _WITH_DETAIL = frozenset(
-    {Refusal.REQUIREMENT_MISSING, Refusal.MESSAGE_REFUSED, Refusal.INVALID_INPUT, Refusal.STORAGE}
+    {
+        Refusal.REQUIREMENT_MISSING,
+        Refusal.MESSAGE_REFUSED,
+        Refusal.INVALID_INPUT,
+        Refusal.STORAGE,
+        Refusal.NOT_PRINTED,
+    }
 )
 
 
@@ -61,6 +67,12 @@ def refusal_text(refusal: Refusal | None) -> str:
         Refusal.STORAGE: QCoreApplication.translate(
             "BulkResult", "The database failed for this case; nothing was changed."
         ),
+        Refusal.NOTHING_TO_PRINT: QCoreApplication.translate(
+            "BulkResult", "No letter of this case waits in the print queue."
+        ),
+        Refusal.NOT_PRINTED: QCoreApplication.translate(
+            "BulkResult", "Not marked printed; its letters stay in the print queue."
+        ),
     }
     return (
         texts.get(refusal, QCoreApplication.translate("BulkResult", "Refused."))
@@ -78,6 +90,7 @@ def action_name(action: BulkAction) -> str:
         BulkAction.CREATE_CERTIFICATE: QCoreApplication.translate(
             "BulkResult", "Create certificates"
         ),
+        BulkAction.PRINT: QCoreApplication.translate("BulkResult", "Print letters"),
         BulkAction.ABSENCE: QCoreApplication.translate("BulkResult", "Cases moved for an absence"),
         BulkAction.GIVE_BACK: QCoreApplication.translate("BulkResult", "Cases given back"),
     }
@@ -103,6 +116,12 @@ def done_text(action: BulkAction, outcome: CaseOutcome, words: Vocabulary) -> st
             "BulkResult", "certificate created"
         ),
     }
+    if action == BulkAction.PRINT:
+        # The number of letters is the outcome's message (a count, not a sentence).
+        count = int(outcome.message) if outcome.message.isdigit() else 1
+        if count == 1:
+            return QCoreApplication.translate("BulkResult", "1 letter printed")
+        return QCoreApplication.translate("BulkResult", "{n} letters printed").format(n=count)
     return texts[action]
 
 

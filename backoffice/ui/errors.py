@@ -63,6 +63,20 @@ def describe_error(error: BaseException) -> str:
             "The message to the applicant names a value this case does not have; nothing "
             "was changed or sent.",
         ),
+        "template_configuration_invalid": QCoreApplication.translate(
+            "Errors",
+            "The configuration check found problems; the version was not published.",
+        ),
+        "template_period_overlap": QCoreApplication.translate(
+            "Errors",
+            "The validity period would overlap another version's; nothing was changed.",
+        ),
+        "template_draft_exists": QCoreApplication.translate(
+            "Errors", "The service has a draft already; publish or discard it first."
+        ),
+        "template_import_invalid": QCoreApplication.translate(
+            "Errors", "The file cannot be imported; nothing was stored."
+        ),
         "recipient_missing": QCoreApplication.translate(
             "Errors",
             "The applicant cannot be reached by this channel (no address or key); nothing was "

@@ -110,6 +110,11 @@ class MainWindow(QMainWindow):
             workspace.open_case_requested.connect(self.open_case)
             workspace.data_written.connect(self.outbox.send_soon)
             workspace.show_cases_requested.connect(self.show_cases)
+            workspace.letter_requested.connect(self.show_letter)
+        if any(workspace.shows_letters() for workspace in self.stack):
+            for workspace in self.stack:
+                if not workspace.shows_letters():
+                    workspace.offer_letters()
         self.stack.switched.connect(self._switched)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -220,6 +225,13 @@ class MainWindow(QMainWindow):
         """List the cases of a filter in the first workspace that lists cases, brought up."""
         for key, workspace in self.workspaces.items():
             if workspace.show_cases(flt, label):
+                self.stack.show_workspace(key)
+                return
+
+    def show_letter(self, letter_id: int) -> None:
+        """Show a letter in the first workspace that shows letters, and bring that up."""
+        for key, workspace in self.workspaces.items():
+            if workspace.show_letter(letter_id):
                 self.stack.show_workspace(key)
                 return
 

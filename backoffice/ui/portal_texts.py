@@ -203,6 +203,9 @@ class PortalTexts(QObject):
     def new_applications(self, n: int) -> str:
         return self.tr("%n new application(s)", "", n)
 
+    def answers(self, n: int) -> str:
+        return self.tr("%n answer(s) from applicants", "", n)
+
     def rejected(self, n: int) -> str:
         return self.tr("%n rejected", "", n)
 
@@ -212,13 +215,16 @@ class PortalTexts(QObject):
 
 def sync_summary(reports: Sequence[SyncReport]) -> str:
     """One line for the status bar: "3 new applications, 1 rejected"."""
-    accepted = sum(r.accepted for r in reports)
+    answers = sum(r.follow_ups for r in reports)
+    accepted = sum(r.accepted for r in reports) - answers  # new cases only
     rejected = sum(r.rejected for r in reports)
     skipped = sum(len(r.skipped) for r in reports)
     counted = PortalTexts()
     parts = []
     if accepted:
         parts.append(counted.new_applications(accepted))
+    if answers:
+        parts.append(counted.answers(answers))
     if rejected:
         parts.append(counted.rejected(rejected))
     if skipped:

@@ -386,9 +386,36 @@ class Vocabulary:
             title = QCoreApplication.translate("Texts", "{who} opened an attachment").format(
                 who=who
             )
+        elif kind == "citizen_answered":
+            title, more = self._answer(payload)
+            detail_parts.extend(more)
         else:
             title = kind
         return title, "\n".join(part for part in detail_parts if part)
+
+    def _answer(self, payload: Mapping[str, Any]) -> tuple[str, list[str]]:
+        """A follow-up submission: the applicant's message and the files they sent."""
+        if payload.get("form_resent"):
+            title = QCoreApplication.translate("Texts", "The applicant sent the form again")
+        else:
+            title = QCoreApplication.translate("Texts", "The applicant answered")
+        parts = []
+        if payload.get("text"):
+            parts.append(_bounded(str(payload["text"])))
+        names = [str(name) for name in payload.get("attachments") or []]
+        if names:
+            parts.append(
+                QCoreApplication.translate("Texts", "New attachments: {names}").format(
+                    names=", ".join(names)
+                )
+            )
+        if payload.get("form_resent"):
+            parts.append(
+                QCoreApplication.translate(
+                    "Texts", "The form data of the case is unchanged; see the attachments."
+                )
+            )
+        return title, parts
 
     def _status_code(self, code: Any, template: ServiceTemplate | None) -> str:
         try:
@@ -418,6 +445,10 @@ class Vocabulary:
             return QCoreApplication.translate(
                 "Texts", "{who} took case {file} from you; it is unassigned now."
             ).format(who=who, file=file_number)
+        if kind == "citizen_answered":
+            return QCoreApplication.translate(
+                "Texts", "The applicant answered on case {file}."
+            ).format(file=file_number)
         title, _detail = self.event(kind, payload, actor_name)
         return f"{file_number}: {title}"
 

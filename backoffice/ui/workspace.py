@@ -15,10 +15,13 @@ parts (:class:`Shell`) and contributes:
 - hooks the window calls: :meth:`start` once the shared data is loaded,
   :meth:`activate` when it is brought up, :meth:`refresh` (F5), :meth:`poll`
   (the periodic look), :meth:`data_changed` (another desktop or a sync changed
-  tables), :meth:`open_case`, :meth:`save_layout`, :meth:`shut_down`;
+  tables), :meth:`open_case`, :meth:`show_letter` (where letters are shown; the
+  window calls :meth:`offer_letters` on the others when one :meth:`shows_letters`),
+  :meth:`save_layout`, :meth:`shut_down`;
 - signals the window shows: a short status-bar message, the subject for the window
   title, a case to open (in whichever workspace opens cases), the cases of a filter to
-  list (:meth:`show_cases`, in whichever workspace lists cases), a request to be shown.
+  list (:meth:`show_cases`, in whichever workspace lists cases), a letter to show
+  (:attr:`letter_requested`), a request to be shown.
 
 :meth:`allowed` decides by the actor's role whether the window offers the workspace at
 all (the services still check every permission).
@@ -68,6 +71,8 @@ class Workspace(QWidget):
     open_case_requested = Signal(int)
     #: List the cases of this filter (a CaseFilter; a str naming it) where cases are listed.
     show_cases_requested = Signal(object, str)
+    #: Show this letter (its document id) where letters are shown (the print queue).
+    letter_requested = Signal(int)
     #: Bring this workspace to the front.
     activation_requested = Signal()
     #: The workspace changed something (a status, a message): the outbox may have work.
@@ -141,6 +146,17 @@ class Workspace(QWidget):
     def show_cases(self, flt: CaseFilter, label: str) -> bool:
         """List the cases of ``flt`` here if this workspace lists cases; True when it does."""
         return False
+
+    def shows_letters(self) -> bool:
+        """Whether :meth:`show_letter` shows letters here."""
+        return False
+
+    def show_letter(self, letter_id: int) -> bool:
+        """Show a letter here if this workspace shows letters; True when it does."""
+        return False
+
+    def offer_letters(self) -> None:
+        """Another workspace shows letters: offer to show them (e.g. a case's letters)."""
 
     def save_layout(self) -> None:
         """Keep splitter and header states in the settings (the window syncs them)."""

@@ -166,6 +166,49 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/users_page.py" line="+60"/>
+        <source>Add user</source>
+        <translation>Benutzer hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the operating-system login, e.g. p.sommer</source>
+        <translation>die Anmeldung am Betriebssystem, z. B. p.sommer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. Petra Sommer</source>
+        <translation>z. B. Petra Sommer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Login</source>
+        <translation>&amp;Anmeldename</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Rolle</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A login may only contain letters, digits and . _ @ - (no spaces).</source>
+        <translation>Ein Anmeldename darf nur Buchstaben, Ziffern und . _ @ - enthalten (keine Leerzeichen).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The person signs in with this login; it cannot be changed later.</source>
+        <translation>Die Person meldet sich mit diesem Namen an; er lässt sich später nicht ändern.</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../../backoffice/ui/setup/pages.py" line="+175"/>
@@ -199,11 +242,154 @@
     </message>
 </context>
 <context>
+    <name>AdminTexts</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/audit_page.py" line="+71"/>
+        <source>User added</source>
+        <translation>Benutzer hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role changed</source>
+        <translation>Rolle geändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User deactivated</source>
+        <translation>Benutzer deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User reactivated</source>
+        <translation>Benutzer wieder aktiviert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name changed</source>
+        <translation>Name geändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deletion run</source>
+        <translation>Löschlauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service installed</source>
+        <translation>Leistung eingerichtet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft saved</source>
+        <translation>Entwurf gespeichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft discarded</source>
+        <translation>Entwurf verworfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Earlier version restored as a draft</source>
+        <translation>Frühere Fassung als Entwurf wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version published</source>
+        <translation>Fassung veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version ended</source>
+        <translation>Fassung beendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version imported</source>
+        <translation>Fassung importiert</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Deleted: {numbers}</source>
+        <translation>Gelöscht: {numbers}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no longer due: {numbers}</source>
+        <translation>nicht mehr fällig: {numbers}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>valid from {date}</source>
+        <translation>gültig ab {date}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>valid until {date}</source>
+        <translation>gültig bis {date}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ends version {numbers}</source>
+        <translation>beendet Fassung {numbers}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cases deleted: {count}</source>
+        <translation>Gelöschte Fälle: {count}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Case {id}, entry {seq}: {reason}</source>
+        <translation>Fall {id}, Eintrag {seq}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+293"/>
+        <source>Viewed a document</source>
+        <translation>Dokument angesehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document {id}</source>
+        <translation>Dokument {id}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opened the case</source>
+        <translation>Fall geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/admin/page_parts.py" line="+67"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The installation would be left without an active administrator; nothing was changed.</source>
+        <translation>Die Installation hätte danach keine aktive Administration mehr; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You cannot deactivate your own account; another administrator has to.</source>
+        <translation>Das eigene Konto lässt sich nicht deaktivieren; das muss eine andere Person mit Administrationsrechten tun.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The input was not accepted; nothing was changed.</source>
+        <translation>Die Eingabe wurde nicht angenommen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It does not exist (any more).</source>
+        <translation>Das gibt es nicht (mehr).</translation>
+    </message>
+</context>
+<context>
     <name>AdministrationWorkspace</name>
     <message>
-        <location filename="../../backoffice/ui/admin/workspace.py" line="+80"/>
+        <location filename="../../backoffice/ui/admin/workspace.py" line="+126"/>
         <source>&amp;Administration</source>
-        <extracomment>The pages, in tab order; each shown to the roles with its permission. What any administration page needs (the workspace is offered with one of them).</extracomment>
+        <extracomment>The pages, in tab order; each shown to the roles with its permission. What any administration page needs (the workspace is offered with one of them). The open template editors, by service key (one per service).</extracomment>
         <translation>&amp;Verwaltung</translation>
     </message>
     <message>
@@ -503,9 +689,152 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/audit_page.py" line="-277"/>
+        <source>&amp;Verify the chains</source>
+        <translation>Ketten &amp;prüfen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recompute every case&apos;s hash chain and the administration&apos;s: a changed or removed entry shows</source>
+        <translation>Die Hash-Kette jedes Falls und die der Verwaltung neu berechnen: ein geänderter oder entfernter Eintrag fällt auf</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The administration&apos;s history</source>
+        <translation>Verlauf der Verwaltung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+30"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <location line="+30"/>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <location line="+30"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Subject</source>
+        <translation>Betrifft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+29"/>
+        <source>Details</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>The history of a case</source>
+        <translation>Verlauf eines Falls</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File number, e.g. GEB-2026-000017</source>
+        <translation>Aktenzeichen, z. B. GEB-2026-000017</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S&amp;how</source>
+        <translation>&amp;Zeigen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Double-click to open the case</source>
+        <translation>Doppelklick öffnet den Fall</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Reads (opening the case, viewing a document) come from the read log; they are not part of the case&apos;s chain.</source>
+        <translation>Lesezugriffe (Fall geöffnet, Dokument angesehen) stammen aus dem Leseprotokoll; sie gehören nicht zur Kette des Falls.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Audit trail</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The case&apos;s chain is intact.</source>
+        <translation>Die Kette des Falls ist unversehrt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The case&apos;s chain is broken: {link}</source>
+        <translation>Die Kette des Falls ist beschädigt: {link}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No case with this file number. ({detail})</source>
+        <translation>Kein Fall mit diesem Aktenzeichen. ({detail})</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Verifying the chains…</source>
+        <translation>Die Ketten werden geprüft …</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%v of %m cases</source>
+        <translation>%v von %m Fällen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Stopped after {checked} of {total} cases; nothing is said about the rest.</source>
+        <translation>Nach {checked} von {total} Fällen angehalten; über die übrigen ist nichts gesagt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Intact: %n case chain(s) and the administration&apos;s trail.</source>
+        <translation>
+            <numerusform>Unversehrt: %n Fallkette und das Protokoll der Verwaltung.</numerusform>
+            <numerusform>Unversehrt: %n Fallketten und das Protokoll der Verwaltung.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The audit trail is damaged:</source>
+        <translation>Das Protokoll ist beschädigt:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>… and %n more case(s)</source>
+        <translation>
+            <numerusform>… und %n weiterer Fall</numerusform>
+            <numerusform>… und %n weitere Fälle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The administration&apos;s trail, entry {seq}: {reason}</source>
+        <translation>Protokoll der Verwaltung, Eintrag {seq}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>BulkActions</name>
     <message>
-        <location filename="../../backoffice/ui/inbox/bulk.py" line="+126"/>
+        <location filename="../../backoffice/ui/inbox/bulk.py" line="+137"/>
         <source>&amp;Assign selected…</source>
         <extracomment>A short confirmation for the status bar. A bulk action has ended (its result; the result dialog is open). The dialog open now (a question or the result), if any.</extracomment>
         <translation>Ausgewählte &amp;zuweisen …</translation>
@@ -531,8 +860,19 @@ gespeichert als {safe_name}</translation>
         <translation>&amp;Bescheinigungen für ausgewählte erstellen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>&amp;Print the letters of selected…</source>
+        <translation>&amp;Briefe der ausgewählten drucken…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the letters waiting in the print queue for the selected cases</source>
+        <translation>Die Briefe drucken, die für die ausgewählten Fälle in der Druckwarteschlange liegen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Assign…</source>
+        <extracomment>Prints the selected cases&apos; letters (its print dialog is the seam for tests).</extracomment>
         <translation>Zuweisen …</translation>
     </message>
     <message>
@@ -555,8 +895,13 @@ gespeichert als {safe_name}</translation>
         <source>Certificates</source>
         <translation>Bescheinigungen</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+38"/>
         <source>%n case(s) selected</source>
         <translation>
             <numerusform>%n Fall ausgewählt</numerusform>
@@ -600,15 +945,30 @@ gespeichert als {safe_name}</translation>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+128"/>
         <source>{done} done, {refused} refused.</source>
         <translation>{done} erledigt, {refused} abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>you said they did not come out correctly</source>
+        <translation>laut Ihrer Antwort nicht richtig gedruckt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>printing was cancelled</source>
+        <translation>Drucken abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>printing failed</source>
+        <translation>Drucken fehlgeschlagen</translation>
     </message>
 </context>
 <context>
     <name>BulkBar</name>
     <message>
-        <location line="-273"/>
+        <location line="-387"/>
         <source>Cancel</source>
         <extracomment>One call per case: the work can be stopped between any two cases.</extracomment>
         <translation>Abbrechen</translation>
@@ -622,7 +982,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>BulkResult</name>
     <message>
-        <location filename="../../backoffice/ui/bulk_result.py" line="+35"/>
+        <location filename="../../backoffice/ui/bulk_result.py" line="+41"/>
         <source>The case no longer exists.</source>
         <extracomment>Codes whose English detail adds what the code alone does not say.</extracomment>
         <translation>Diesen Fall gibt es nicht mehr.</translation>
@@ -678,6 +1038,16 @@ gespeichert als {safe_name}</translation>
         <translation>Die Datenbank hat bei diesem Fall versagt; nichts wurde geändert.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>No letter of this case waits in the print queue.</source>
+        <translation>Für diesen Fall liegt kein Brief in der Druckwarteschlange.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not marked printed; its letters stay in the print queue.</source>
+        <translation>Nicht als gedruckt vermerkt; seine Briefe bleiben in der Druckwarteschlange.</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <location line="+2"/>
         <source>Refused.</source>
@@ -710,6 +1080,11 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Print letters</source>
+        <translation>Briefe drucken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cases moved for an absence</source>
         <translation>Wegen Abwesenheit verschobene Fälle</translation>
     </message>
@@ -745,6 +1120,16 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>1 letter printed</source>
+        <translation>1 Brief gedruckt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} letters printed</source>
+        <translation>{n} Briefe gedruckt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>case #{id}</source>
         <translation>Fall Nr. {id}</translation>
     </message>
@@ -1444,9 +1829,9 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>DeliveryPanel</name>
     <message>
-        <location filename="../../backoffice/ui/delivery/panel.py" line="+77"/>
+        <location filename="../../backoffice/ui/delivery/panel.py" line="+80"/>
         <source>Arrived</source>
-        <extracomment>A new overview arrived (:class:`DeliveryOverview`), e.g. for the status bar. The clerk wants to open a case (its id), e.g. from a waiting message.</extracomment>
+        <extracomment>A new overview arrived (:class:`DeliveryOverview`), e.g. for the status bar. The clerk wants to open a case (its id), e.g. from a waiting message. A short confirmation for the status bar (e.g. letters printed).</extracomment>
         <translation>Eingegangen</translation>
     </message>
     <message>
@@ -1555,7 +1940,7 @@ gespeichert als {safe_name}</translation>
         <translation>Doppelklick auf eine Nachricht öffnet ihren Fall</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+86"/>
         <source>Rejected submissions and waiting messages of all destinations.</source>
         <translation>Abgelehnte Einreichungen und wartende Nachrichten aller Zustellpunkte.</translation>
     </message>
@@ -1605,7 +1990,7 @@ gespeichert als {safe_name}</translation>
         <translation>Zurückgehalten</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>Part: {part}</source>
         <translation>Teil: {part}</translation>
     </message>
@@ -1668,15 +2053,190 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>DeliveryWorkspace</name>
     <message>
-        <location filename="../../backoffice/ui/delivery/workspace.py" line="+42"/>
+        <location filename="../../backoffice/ui/delivery/workspace.py" line="+45"/>
         <source>&amp;Delivery and portal</source>
         <extracomment>Tables whose changes the delivery panel (and the status bar) show.</extracomment>
         <translation>&amp;Zustellung und Portal</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Rejected submissions, waiting messages and fetches</source>
-        <translation>Abgelehnte Einreichungen, wartende Nachrichten und Abrufe</translation>
+        <source>Rejected submissions, waiting messages, fetches and letters to print</source>
+        <translation>Abgelehnte Einreichungen, wartende Nachrichten, Abrufe und zu druckende Briefe</translation>
+    </message>
+</context>
+<context>
+    <name>Diff</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/diff.py" line="+62"/>
+        <source>Form fields</source>
+        <extracomment>The areas in the order shown; the domain&apos;s &quot;other&quot; holds the certificate layout too. Background of the left and right cell per kind of change (light, readable on white).</extracomment>
+        <translation>Formularfelder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workflow</source>
+        <translation>Arbeitsablauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Texts</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate layout</source>
+        <translation>Urkundenlayout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing deadline</source>
+        <translation>Bearbeitungsfrist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fee</source>
+        <translation>Gebühr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other settings</source>
+        <translation>Weitere Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>label</source>
+        <translation>Beschriftung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>required</source>
+        <translation>Pflichtangabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maximum length</source>
+        <translation>Höchstlänge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>choices</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>nothing (no version live)</source>
+        <translation>nichts (keine Version gültig)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>published</source>
+        <translation>veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ended</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{state}, live today</source>
+        <translation>{state}, heute gültig</translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message>
+        <location line="+33"/>
+        <source>Differences: {service}</source>
+        <translation>Unterschiede: {service}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Left the older version, right the newer one; an added entry is empty on the left, a removed one on the right.</source>
+        <translation>Links die ältere Version, rechts die neuere; ein hinzugefügter Eintrag ist links leer, ein entfernter rechts.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Compare</source>
+        <translation>Vergleiche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>with</source>
+        <translation>mit</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reading the versions…</source>
+        <translation>Die Versionen werden gelesen …</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The two versions do not differ.</source>
+        <translation>Die beiden Versionen unterscheiden sich nicht.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n change(s): </source>
+        <translation>
+            <numerusform>%n Änderung: </numerusform>
+            <numerusform>%n Änderungen: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{added} added, {removed} removed, {changed} changed</source>
+        <translation>{added} hinzugefügt, {removed} entfernt, {changed} geändert</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The versions could not be compared.</source>
+        <translation>Die Versionen konnten nicht verglichen werden.</translation>
     </message>
 </context>
 <context>
@@ -1774,9 +2334,32 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>EndDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/version_dialogs.py" line="+164"/>
+        <source>End v{version}: {service}</source>
+        <translation>v{version} beenden: {service}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>After the last day, the service takes no new applications under v{version} unless another version is published; its cases stay on it.</source>
+        <translation>Nach dem letzten Tag nimmt die Leistung keine neuen Anträge unter v{version} mehr an, sofern keine andere Version veröffentlicht ist; ihre Fälle bleiben bei ihr.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>End version</source>
+        <translation>Version beenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../backoffice/ui/errors.py" line="+101"/>
+        <location filename="../../backoffice/ui/errors.py" line="+115"/>
         <source>Unexpected error</source>
         <translation>Unerwarteter Fehler</translation>
     </message>
@@ -1799,7 +2382,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location line="-72"/>
+        <location line="-86"/>
         <source>This status change needs {what}.</source>
         <translation>Dieser Statuswechsel erfordert {what}.</translation>
     </message>
@@ -1840,6 +2423,26 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>The configuration check found problems; the version was not published.</source>
+        <translation>Die Konfigurationsprüfung hat Probleme gefunden; die Version wurde nicht veröffentlicht.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The validity period would overlap another version&apos;s; nothing was changed.</source>
+        <translation>Der Gültigkeitszeitraum würde sich mit dem einer anderen Version überschneiden; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The service has a draft already; publish or discard it first.</source>
+        <translation>Die Leistung hat schon einen Entwurf; veröffentlichen oder verwerfen Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file cannot be imported; nothing was stored.</source>
+        <translation>Die Datei kann nicht importiert werden; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The applicant cannot be reached by this channel (no address or key); nothing was changed or sent. Change the status without a message, or choose another channel.</source>
         <translation>Die antragstellende Person ist auf diesem Weg nicht erreichbar (keine Adresse oder kein Schlüssel); nichts wurde geändert oder gesendet. Ändern Sie den Status ohne Nachricht oder wählen Sie einen anderen Weg.</translation>
     </message>
@@ -1985,6 +2588,37 @@ gespeichert als {safe_name}</translation>
         <location line="+1"/>
         <source>over 20 working days</source>
         <translation>über 20 Arbeitstage</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/findings.py" line="+35"/>
+        <source>(the whole template)</source>
+        <translation>(die ganze Vorlage)</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsList</name>
+    <message>
+        <location line="+12"/>
+        <source>Severity</source>
+        <translation>Schwere</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Location</source>
+        <translation>Stelle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
@@ -2495,6 +3129,11 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>answered</source>
+        <translation>beantwortet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>paused</source>
         <translation>Frist ruht</translation>
     </message>
@@ -2510,6 +3149,11 @@ gespeichert als {safe_name}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>The applicant answered; nobody has worked on the case since.</source>
+        <translation>Die antragstellende Person hat geantwortet; seitdem hat niemand den Fall bearbeitet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The deadline is paused while the case waits for the applicant.</source>
         <translation>Die Frist ruht, solange der Fall auf die antragstellende Person wartet.</translation>
     </message>
@@ -2656,7 +3300,7 @@ gespeichert als {safe_name}</translation>
         <translation>&amp;Auswahl</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Ne&amp;xt case</source>
         <translation>Nä&amp;chster Fall</translation>
     </message>
@@ -2731,6 +3375,156 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>LetterPrinter</name>
+    <message>
+        <location filename="../../backoffice/ui/printing.py" line="+113"/>
+        <source>The stored file does not match its checksum (damaged); it is not printed.</source>
+        <extracomment>Pages are rendered at this resolution at most (the printer&apos;s own, if lower). How many pages are rendered ahead of the one being painted. Each page is painted in this many horizontal bands, one per turn of the event loop. The page within ``pdf`` (from 0). The letters whose every file is in ``pages``. The letters left out, and why (plain text for the clerk).</extracomment>
+        <translation>Die gespeicherte Datei passt nicht zu ihrer Prüfsumme (beschädigt); sie wird nicht gedruckt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The letter or a certificate it encloses no longer exists.</source>
+        <translation>Der Brief oder eine beigelegte Urkunde existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PDF does not open.</source>
+        <translation>Die PDF-Datei lässt sich nicht öffnen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+276"/>
+        <source>Letters (%n)</source>
+        <extracomment>Printed, and marked printed where asked (``PrintReport.marked``). Printed, but the clerk said not everything came out: nothing marked. No letter could be read: nothing went to the printer. The letters asked for. The letters that went to the printer. The letters marked printed now. Letters left out or not marked, and why (plain text). Why it failed, for the clerk. Printing ended (a :class:`PrintReport`), whatever the outcome. A short confirmation for the status bar. Pages handed to the printer so far, of how many. The question or the error shown now, if any (tests answer it).</extracomment>
+        <translation>
+            <numerusform>Briefe (%n)</numerusform>
+            <numerusform>Briefe (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Print %n letter(s)</source>
+        <translation>
+            <numerusform>%n Brief drucken</numerusform>
+            <numerusform>%n Briefe drucken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+223"/>
+        <source>Printing</source>
+        <translation>Drucken</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-222"/>
+        <source>Reading %n letter(s)…</source>
+        <translation>
+            <numerusform>%n Brief wird gelesen…</numerusform>
+            <numerusform>%n Briefe werden gelesen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>None of the letters could be read; nothing was printed.</source>
+        <translation>Keiner der Briefe konnte gelesen werden; es wurde nichts gedruckt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Printing %n letter(s)…</source>
+        <translation>
+            <numerusform>%n Brief wird gedruckt…</numerusform>
+            <numerusform>%n Briefe werden gedruckt…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The letters could not be read; nothing was printed.</source>
+        <translation>Die Briefe konnten nicht gelesen werden; es wurde nichts gedruckt.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Printing page {done} of {total}…</source>
+        <translation>Seite {done} von {total} wird gedruckt…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Printing failed: {reason}
+
+Nothing was marked printed; the letters stay in the print queue.</source>
+        <translation>Drucken fehlgeschlagen: {reason}
+
+Nichts wurde als gedruckt vermerkt; die Briefe bleiben in der Druckwarteschlange.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Printing cancelled; nothing was marked printed.</source>
+        <translation>Drucken abgebrochen; nichts wurde als gedruckt vermerkt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n letter(s) printed again.</source>
+        <translation>
+            <numerusform>%n Brief erneut gedruckt.</numerusform>
+            <numerusform>%n Briefe erneut gedruckt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Printed correctly?</source>
+        <translation>Richtig gedruckt?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n letter(s) went to the printer. Did every page come out correctly?</source>
+        <translation>
+            <numerusform>%n Brief ging an den Drucker. Ist jede Seite richtig herausgekommen?</numerusform>
+            <numerusform>%n Briefe gingen an den Drucker. Ist jede Seite richtig herausgekommen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{pages} pages in all. Only letters marked printed leave the print queue; a letter marked by mistake can be printed again from the printed ones.</source>
+        <translation>Insgesamt {pages} Seiten. Nur als gedruckt vermerkte Briefe verlassen die Druckwarteschlange; ein versehentlich vermerkter Brief kann bei den gedruckten erneut gedruckt werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Yes, mark as printed</source>
+        <translation>Ja, als gedruckt vermerken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No, keep them waiting</source>
+        <translation>Nein, in der Warteschlange lassen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nothing was marked printed; the letters stay in the print queue.</source>
+        <translation>Nichts wurde als gedruckt vermerkt; die Briefe bleiben in der Druckwarteschlange.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n letter(s) marked printed.</source>
+        <translation>
+            <numerusform>%n Brief als gedruckt vermerkt.</numerusform>
+            <numerusform>%n Briefe als gedruckt vermerkt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The letters were printed but could not be marked printed: {reason}
+
+They stay in the print queue; mark them by printing them once more.</source>
+        <translation>Die Briefe wurden gedruckt, konnten aber nicht als gedruckt vermerkt werden: {reason}
+
+Sie bleiben in der Druckwarteschlange; vermerken Sie sie, indem Sie sie noch einmal drucken.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../backoffice/ui/login.py" line="+45"/>
@@ -2776,7 +3570,7 @@ gespeichert als {safe_name}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../backoffice/ui/main_window.py" line="+148"/>
+        <location filename="../../backoffice/ui/main_window.py" line="+153"/>
         <source>Rathaus Backoffice</source>
         <extracomment>What a run of the outbox changes (for the workspaces that show it). The workspaces in switcher order; the window offers each to the roles it allows. Another desktop changed these tables (emitted in the change watch&apos;s thread). Sends what the clerks decided (citizen messages, confirmations) while the window runs.</extracomment>
         <translation>Rathaus Backoffice</translation>
@@ -2837,7 +3631,7 @@ gespeichert als {safe_name}</translation>
         <translation>Angemeldet als {login}</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+93"/>
         <source>The program could not load its data.</source>
         <translation>Das Programm konnte seine Daten nicht laden.</translation>
     </message>
@@ -3837,6 +4631,14 @@ erzeugt {created}, in {path}</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
+        <source>%n answer(s) from applicants</source>
+        <translation>
+            <numerusform>%n Antwort von Antragstellenden</numerusform>
+            <numerusform>%n Antworten von Antragstellenden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%n rejected</source>
         <translation>
             <numerusform>%n abgelehnt</numerusform>
@@ -3852,7 +4654,7 @@ erzeugt {created}, in {path}</translation>
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>no new applications</source>
         <translation>keine neuen Anträge</translation>
     </message>
@@ -3969,6 +4771,248 @@ erzeugt {created}, in {path}</translation>
         <location line="+31"/>
         <source>This service issues no certificate.</source>
         <translation>Diese Leistung stellt keine Bescheinigung aus.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueTab</name>
+    <message>
+        <location filename="../../backoffice/ui/delivery/print_queue.py" line="+85"/>
+        <location line="+14"/>
+        <source>File number</source>
+        <extracomment>The subject column is cut to this width (the detail beside the list shows all of it). The lists were read again (the panel updates the tab&apos;s title). Open this case (its id) where cases are shown. A short confirmation for the status bar. Reading the queue failed: the message, translated, for the panel&apos;s message bar. The letter shown in the preview (its id). A letter asked for before the lists arrived (selected once they do).</extracomment>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+14"/>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+14"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Printed</source>
+        <translation>Gedruckt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Printed recently</source>
+        <translation>Zuletzt gedruckt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No letter is waiting to be printed.</source>
+        <translation>Kein Brief wartet auf den Druck.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Print selected…</source>
+        <translation>Ausgewählte &amp;drucken…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the selected letters with what they enclose, then mark them printed</source>
+        <translation>Die ausgewählten Briefe mit ihren Anlagen drucken und danach als gedruckt vermerken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print &amp;all…</source>
+        <translation>&amp;Alle drucken…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print every waiting letter</source>
+        <translation>Jeden wartenden Brief drucken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print &amp;again…</source>
+        <translation>&amp;Erneut drucken…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the selected printed letters once more (a jam, a lost letter)</source>
+        <translation>Die ausgewählten gedruckten Briefe noch einmal drucken (Papierstau, verlorener Brief)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open case</source>
+        <translation>Fall öffnen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your role may not print letters</source>
+        <translation>Ihre Rolle darf keine Briefe drucken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Letter</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+161"/>
+        <source>Select a letter to see it.</source>
+        <translation>Wählen Sie einen Brief aus, um ihn zu sehen.</translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>Double-click a letter to open its case</source>
+        <translation>Doppelklick auf einen Brief öffnet seinen Fall</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>printed on {when} by {who}</source>
+        <translation>gedruckt am {when} von {who}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>someone</source>
+        <translation>jemandem</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>waiting, %n enclosure(s)</source>
+        <translation>
+            <numerusform>wartet, %n Anlage</numerusform>
+            <numerusform>wartet, %n Anlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Letters to print</source>
+        <translation>Briefe drucken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letters to print ({n})</source>
+        <translation>Briefe drucken ({n})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting to be printed ({n})</source>
+        <translation>Warten auf den Druck ({n})</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The print queue could not be read.</source>
+        <translation>Die Druckwarteschlange konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Loading the letter…</source>
+        <translation>Der Brief wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The letter cannot be shown.</source>
+        <translation>Der Brief kann nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Made {when}; {state}</source>
+        <translation>Erstellt {when}; {state}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Printed with it: %n enclosed document(s), after the letter.</source>
+        <translation>
+            <numerusform>Wird mitgedruckt: %n Anlage, nach dem Brief.</numerusform>
+            <numerusform>Wird mitgedruckt: %n Anlagen, nach dem Brief.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintRun</name>
+    <message>
+        <location filename="../../backoffice/ui/printing.py" line="-429"/>
+        <source>The printer could not be opened.</source>
+        <extracomment>Why it failed, for the clerk. Pages painted so far, of how many. The run ended (a :class:`RunOutcome`); emitted once. The page being painted (from 0), its image and how many bands of it are done.</extracomment>
+        <translation>Der Drucker konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The printer refused the next page.</source>
+        <translation>Der Drucker hat die nächste Seite abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The printer reported an error.</source>
+        <translation>Der Drucker hat einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The print job could not be finished.</source>
+        <translation>Der Druckauftrag konnte nicht abgeschlossen werden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A page could not be prepared for printing.</source>
+        <translation>Eine Seite konnte nicht für den Druck vorbereitet werden.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Printer: {name}</source>
+        <translation>Drucker: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/version_dialogs.py" line="-94"/>
+        <source>Publish v{version}: {service}</source>
+        <extracomment>OK was pressed; the page runs the call and answers with succeeded() or failed().</extracomment>
+        <translation>v{version} veröffentlichen: {service}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The configuration check found nothing. From the chosen day on, new applications arrive under v{version}; cases already received stay on the version they arrived under.</source>
+        <translation>Die Konfigurationsprüfung hat nichts gefunden. Ab dem gewählten Tag gehen neue Anträge unter v{version} ein; schon eingegangene Fälle bleiben bei der Version, unter der sie eingingen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Publish</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No version runs open-ended before it.</source>
+        <translation>Vor ihr läuft keine Version ohne Enddatum.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>End v{version} (valid since {since}) on {last_day}, the day before</source>
+        <translation>v{version} (gültig seit {since}) am {last_day} beenden, dem Tag davor</translation>
     </message>
 </context>
 <context>
@@ -4173,6 +5217,24 @@ erzeugt {created}, in {path}</translation>
     </message>
 </context>
 <context>
+    <name>RenameDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/users_page.py" line="+39"/>
+        <source>Change name</source>
+        <translation>Namen ändern</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Login</source>
+        <translation>Anmeldename</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+</context>
+<context>
     <name>RerouteDialog</name>
     <message>
         <location filename="../../backoffice/ui/case/message_dialogs.py" line="+204"/>
@@ -4193,6 +5255,497 @@ erzeugt {created}, in {path}</translation>
         <location line="+2"/>
         <source>Send by</source>
         <translation>Senden als</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPage</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/retention_page.py" line="+74"/>
+        <source>Retention periods</source>
+        <extracomment>The open confirmation (tests press its buttons).</extracomment>
+        <translation>Aufbewahrungsfristen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+39"/>
+        <location line="+33"/>
+        <source>Service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <location line="+72"/>
+        <source>Version</source>
+        <translation>Fassung</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <source>Kept after closing</source>
+        <translation>Aufbewahrt nach Abschluss</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n Jahr</numerusform>
+            <numerusform>%n Jahre</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set by</source>
+        <translation>Festgelegt durch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the service template (retention_years)</source>
+        <translation>die Leistungsvorlage (retention_years)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the default</source>
+        <translation>die Voreinstellung</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A case takes the period of its service version when it closes; a new version of the template changes it for cases closed later.</source>
+        <translation>Ein Fall erhält beim Abschluss die Frist seiner Fassung der Leistung; eine neue Fassung der Vorlage ändert sie für später abgeschlossene Fälle.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Due for deletion</source>
+        <translation>Zur Löschung fällig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+33"/>
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+34"/>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <location line="+34"/>
+        <source>Kept until</source>
+        <translation>Aufbewahrt bis</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Double-click to open the case</source>
+        <translation>Doppelklick öffnet den Fall</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete cases…</source>
+        <translation>Fälle löschen …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop after the case being deleted</source>
+        <translation>Nach dem Fall anhalten, der gerade gelöscht wird</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Deleted cases (what remains, no personal data)</source>
+        <translation>Gelöschte Fälle (was bleibt, ohne personenbezogene Daten)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Retention</source>
+        <translation>Aufbewahrung</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>&amp;Delete %n case(s)…</source>
+        <translation>
+            <numerusform>%n Fall &amp;löschen …</numerusform>
+            <numerusform>%n Fälle &amp;löschen …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing is due</source>
+        <translation>Nichts ist fällig</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Delete cases</source>
+        <translation>Fälle löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete %n case(s) for good?</source>
+        <translation>
+            <numerusform>%n Fall endgültig löschen?</numerusform>
+            <numerusform>%n Fälle endgültig löschen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{cases}
+
+Each case is deleted with its form data, attachments, documents, history, read log and messages. Only the file number, service, version and dates remain. This cannot be undone.</source>
+        <translation>{cases}
+
+Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll und Nachrichten gelöscht. Es bleiben nur Aktenzeichen, Leistung, Fassung und Daten. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Delete %n case(s)</source>
+        <translation>
+            <numerusform>%n Fall löschen</numerusform>
+            <numerusform>%n Fälle löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Deleting…</source>
+        <translation>Wird gelöscht …</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%n case(s) deleted.</source>
+        <translation>
+            <numerusform>%n Fall gelöscht.</numerusform>
+            <numerusform>%n Fälle gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n case(s) were no longer due (reopened meanwhile) and were kept.</source>
+        <translation>
+            <numerusform>%n Fall war nicht mehr fällig (inzwischen wieder eröffnet) und bleibt erhalten.</numerusform>
+            <numerusform>%n Fälle waren nicht mehr fällig (inzwischen wieder eröffnet) und bleiben erhalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stopped: the other cases stay due.</source>
+        <translation>Angehalten: die übrigen Fälle bleiben fällig.</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/users_page.py" line="-24"/>
+        <source>Change role</source>
+        <translation>Rolle ändern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Rolle</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesPage</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/services_page.py" line="+71"/>
+        <location line="+67"/>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Service</source>
+        <extracomment>Open the template editor on this service (its key): its draft, or a new one. After a change: the version to choose once the versions are read again. The version the administrator chose (kept when the lists are read again). The open dialogs (tests and the screenshots reach them here).</extracomment>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>v{version}</source>
+        <translation>v{version}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open cases</source>
+        <translation>Offene Fälle</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases</source>
+        <translation>Fälle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+248"/>
+        <source>New draft</source>
+        <translation>Neuer Entwurf</translation>
+    </message>
+    <message>
+        <location line="-248"/>
+        <source>Open the template editor</source>
+        <translation>Den Vorlageneditor öffnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discard draft…</source>
+        <translation>Entwurf verwerfen …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Throw the draft away</source>
+        <translation>Den Entwurf wegwerfen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore as draft</source>
+        <translation>Als Entwurf wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+246"/>
+        <source>The chosen version&apos;s content as a new draft</source>
+        <translation>Der Inhalt der gewählten Version als neuer Entwurf</translation>
+    </message>
+    <message>
+        <location line="-243"/>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>List everything in the chosen version that cannot work</source>
+        <translation>Alles auflisten, was in der gewählten Version nicht funktionieren kann</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Differences…</source>
+        <translation>Unterschiede …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The chosen version beside the version live today</source>
+        <translation>Die gewählte Version neben der heute gültigen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Publish…</source>
+        <translation>Veröffentlichen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the draft and make it valid from a day</source>
+        <translation>Den Entwurf prüfen und ab einem Tag gültig machen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>End version…</source>
+        <translation>Version beenden …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fix the last day of the chosen version</source>
+        <translation>Den letzten Tag der gewählten Version festlegen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the chosen version as a file</source>
+        <translation>Die gewählte Version als Datei speichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import…</source>
+        <translation>Importieren …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read a version from a file; a newer version becomes the draft</source>
+        <translation>Eine Version aus einer Datei lesen; eine neuere Version wird zum Entwurf</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Configuration check</source>
+        <translation>Konfigurationsprüfung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+131"/>
+        <source>Check a version to see what would stop it from working.</source>
+        <translation>Prüfen Sie eine Version, um zu sehen, was ihr Funktionieren verhindern würde.</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>&amp;Services</source>
+        <translation>&amp;Leistungen</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>{key} · live today: {live} · draft: {draft}</source>
+        <translation>{key} · heute gültig: {live} · Entwurf: {draft}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit draft</source>
+        <translation>Entwurf bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Publish or discard the draft first</source>
+        <translation>Veröffentlichen oder verwerfen Sie zuerst den Entwurf</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Discard the draft</source>
+        <translation>Den Entwurf verwerfen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discard draft v{version} of “{service}”? Its changes are lost.</source>
+        <translation>Entwurf v{version} von „{service}“ verwerfen? Seine Änderungen gehen verloren.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Draft v{version} of {key} discarded.</source>
+        <translation>Entwurf v{version} von {key} verworfen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>v{old} of {key} restored as draft v{new}.</source>
+        <translation>v{old} von {key} als Entwurf v{new} wiederhergestellt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>v{version}: %n problem(s) found; it cannot be published.</source>
+        <translation>
+            <numerusform>v{version}: %n Problem gefunden; sie kann nicht veröffentlicht werden.</numerusform>
+            <numerusform>v{version}: %n Probleme gefunden; sie kann nicht veröffentlicht werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>v{version}: no problems found; it can be published.</source>
+        <translation>v{version}: keine Probleme gefunden; sie kann veröffentlicht werden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>Draft v{version} cannot be published: the configuration check found %n problem(s), listed below. Nothing was changed.</source>
+        <translation>
+            <numerusform>Entwurf v{version} kann nicht veröffentlicht werden: Die Konfigurationsprüfung hat %n Problem gefunden (unten aufgeführt). Es wurde nichts geändert.</numerusform>
+            <numerusform>Entwurf v{version} kann nicht veröffentlicht werden: Die Konfigurationsprüfung hat %n Probleme gefunden (unten aufgeführt). Es wurde nichts geändert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>%n problem(s) in the file; nothing was stored.</source>
+        <translation>
+            <numerusform>%n Problem in der Datei; es wurde nichts gespeichert.</numerusform>
+            <numerusform>%n Probleme in der Datei; es wurde nichts gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>That version no longer exists (someone else changed the service meanwhile); the list is read again.</source>
+        <translation>Diese Version gibt es nicht mehr (jemand anderes hat die Leistung inzwischen geändert); die Liste wird neu gelesen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>from the start</source>
+        <translation>von Anfang an</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>live today</source>
+        <translation>heute gültig</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>scheduled</source>
+        <translation>geplant</translation>
     </message>
 </context>
 <context>
@@ -4513,6 +6066,29 @@ erzeugt {created}, in {path}</translation>
         <location line="+19"/>
         <source>{destination}: last success {success}, last attempt {attempt}</source>
         <translation>{destination}: zuletzt erfolgreich {success}, letzter Versuch {attempt}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDiffView</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/diff.py" line="-196"/>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
     </message>
 </context>
 <context>
@@ -4859,6 +6435,54 @@ erzeugt {created}, in {path}</translation>
     </message>
 </context>
 <context>
+    <name>TemplateTransfer</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/transfer.py" line="+55"/>
+        <source>Export a template version</source>
+        <extracomment>A short confirmation for the status bar. Nothing was imported: the message and the findings (empty if the file was unreadable). An import went through: the message, the service key and the version. A service call or the file failed (the exception). The file dialog while it is open.</extracomment>
+        <translation>Eine Vorlagenversion exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+28"/>
+        <source>Template files (*.json)</source>
+        <translation>Vorlagendateien (*.json)</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>v{version} of {key} saved to {path}.</source>
+        <translation>v{version} von {key} gespeichert unter {path}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import a template version</source>
+        <translation>Eine Vorlagenversion importieren</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{file} cannot be read as a template file: {reason}. Nothing was stored.</source>
+        <translation>{file} lässt sich nicht als Vorlagendatei lesen: {reason}. Es wurde nichts gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>{file} cannot be imported: %n problem(s), listed below. Nothing was stored.</source>
+        <translation>
+            <numerusform>{file} kann nicht importiert werden: %n Problem (unten aufgeführt). Es wurde nichts gespeichert.</numerusform>
+            <numerusform>{file} kann nicht importiert werden: %n Probleme (unten aufgeführt). Es wurde nichts gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>v{version} of {key} is here already: nothing changed.</source>
+        <translation>v{version} von {key} ist schon vorhanden: nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>v{version} of {key} imported as a draft.</source>
+        <translation>v{version} von {key} als Entwurf importiert.</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
         <location filename="../../backoffice/ui/texts.py" line="+40"/>
@@ -5124,12 +6748,12 @@ erzeugt {created}, in {path}</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+74"/>
+        <location line="+101"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-97"/>
         <source>Comment: {text}</source>
         <translation>Begründung: {text}</translation>
     </message>
@@ -5199,7 +6823,27 @@ erzeugt {created}, in {path}</translation>
         <translation>{who} hat eine Anlage geöffnet</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+13"/>
+        <source>The applicant sent the form again</source>
+        <translation>Die antragstellende Person hat das Formular erneut gesendet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The applicant answered</source>
+        <translation>Die antragstellende Person hat geantwortet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New attachments: {names}</source>
+        <translation>Neue Anlagen: {names}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The form data of the case is unchanged; see the attachments.</source>
+        <translation>Die Formulardaten des Falls sind unverändert; siehe die Anlagen.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>{who} assigned case {file} to you.</source>
         <translation>{who} hat Ihnen den Fall {file} zugewiesen.</translation>
     </message>
@@ -5212,6 +6856,11 @@ erzeugt {created}, in {path}</translation>
         <location line="+4"/>
         <source>{who} took case {file} from you; it is unassigned now.</source>
         <translation>{who} hat Ihnen den Fall {file} abgenommen; er ist jetzt niemandem zugewiesen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The applicant answered on case {file}.</source>
+        <translation>Die antragstellende Person hat zu Fall {file} geantwortet.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -5393,6 +7042,164 @@ erzeugt {created}, in {path}</translation>
         <location line="+6"/>
         <source>The message is too long (at most {n} characters).</source>
         <translation>Die Nachricht ist zu lang (höchstens {n} Zeichen).</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/users_page.py" line="+48"/>
+        <source>People sign in with their operating-system login. Users are never deleted: a deactivated user can no longer work, and their name stays in every history.</source>
+        <extracomment>The open dialog or confirmation (tests press its buttons).</extracomment>
+        <translation>Die Anmeldung erfolgt mit dem Benutzerkonto des Betriebssystems. Benutzer werden nie gelöscht: Wer deaktiviert ist, kann nicht mehr arbeiten; der Name bleibt in jedem Verlauf erhalten.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Login</source>
+        <translation>Anmeldename</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>deactivated</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last change</source>
+        <translation>Letzte Änderung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As recorded in the administration&apos;s trail (Berlin)</source>
+        <translation>Laut Protokoll der Verwaltung (Berliner Zeit)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Add user…</source>
+        <translation>Benutzer &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change &amp;role…</source>
+        <translation>&amp;Rolle ändern …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change &amp;name…</source>
+        <translation>&amp;Namen ändern …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Deactivate…</source>
+        <translation>&amp;Deaktivieren …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The user can no longer work; their name stays in every history</source>
+        <translation>Die Person kann nicht mehr arbeiten; ihr Name bleibt in jedem Verlauf erhalten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reac&amp;tivate</source>
+        <translation>&amp;Wieder aktivieren</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Users and roles</source>
+        <translation>Benutzer und Rollen</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>{name} ({login}) was added as {role}.</source>
+        <translation>{name} ({login}) wurde als {role} hinzugefügt.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{name} is now {role}.</source>
+        <translation>{name} hat jetzt die Rolle {role}.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{login} is now called {name}.</source>
+        <translation>{login} heißt jetzt {name}.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Deactivate user</source>
+        <translation>Benutzer deaktivieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deactivate {name} ({login})?</source>
+        <translation>{name} ({login}) deaktivieren?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>They can no longer work with the program. Nothing is deleted: their name stays in every history, and you can reactivate them later. Cases they hold stay with them until a team lead moves them.</source>
+        <translation>Die Person kann nicht mehr mit dem Programm arbeiten. Nichts wird gelöscht: ihr Name bleibt in jedem Verlauf erhalten, und sie lässt sich später wieder aktivieren. Ihre Fälle bleiben bei ihr, bis eine Teamleitung sie umverteilt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} is deactivated.</source>
+        <translation>{name} ist deaktiviert.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{name} is active again.</source>
+        <translation>{name} ist wieder aktiv.</translation>
+    </message>
+</context>
+<context>
+    <name>VersionPublishing</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/publishing.py" line="+105"/>
+        <source>v{version} of {key} published, valid from {day}.</source>
+        <extracomment>The check ran (the version, its findings): the page lists them. The draft was not offered for publishing (the version, its findings). Something changed: the status bar text and the version to choose afterwards. A service call failed outside a dialog (the exception).</extracomment>
+        <translation>v{version} von {key} veröffentlicht, gültig ab {day}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>v{version} ends the day before.</source>
+        <translation>v{version} endet am Tag davor.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tick “End v{version}” to end it on the day before the new version starts.</source>
+        <translation>Kreuzen Sie „v{version} … beenden“ an, um sie am Tag vor dem Beginn der neuen Version zu beenden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a later day, or end v{version} first so that the periods do not overlap.</source>
+        <translation>Wählen Sie einen späteren Tag, oder beenden Sie zuerst v{version}, damit sich die Zeiträume nicht überschneiden.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>v{version} of {key} is valid until {day} (inclusive).</source>
+        <translation>v{version} von {key} ist bis einschließlich {day} gültig.</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,7 @@ BENCHMARKS: dict[str, str] = {
     "intake": "tests.benchmarks.intake",
     "gui": "tests.benchmarks.gui",
     "workload": "tests.benchmarks.workload",
+    "printing": "tests.benchmarks.printing",
 }
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -28,6 +28,9 @@ def test_the_sync_summary_in_german(german: object) -> None:
     stopped = _report(2)
     stopped.cancelled = True
     assert sync_summary([stopped]) == "Angehalten: 2 neue Anträge"
+    answered = _report(3)
+    answered.follow_ups = 1  # an answer on a case we have: no new application
+    assert sync_summary([answered]) == "2 neue Anträge, 1 Antwort von Antragstellenden"
 
 
 def test_every_problem_has_a_german_title_and_explanation(german: object) -> None:

@@ -139,6 +139,13 @@ def test_users_role_deactivate_reactivate(
     assert code == 1 and "last active administrator" in err
     code, out, _ = run(capsys, *admin, "users", "reactivate", "carl")
     assert code == 0 and "active again" in out
+    code, out, err = run(capsys, *admin, "users", "rename", "carl", "--name", "Carl  Berger")
+    assert code == 0 and "carl is now called Carl Berger" in out, err
+    code, _, err = run(capsys, *admin, "users", "rename", "carl", "--name", "  ")
+    assert code == 1 and "display name" in err
+    run(capsys, *admin, "users", "add", "bert", "--name", "Bert Vogel", "--role", "administrator")
+    code, _, err = run(capsys, *admin, "users", "deactivate", "anna")
+    assert code == 1 and "your own account" in err  # another administrator is there now
     code, _, err = run(capsys, *base, "--as", "tina", "users", "role", "carl", "administrator")
     assert code == 1 and "may not" in err
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select
@@ -13,6 +14,7 @@ from backoffice.domain.templates import ServiceTemplate
 from backoffice.services.audit import EventKind
 from backoffice.services.catalogue import template_from_row
 from backoffice.services.errors import NotFound
+from backoffice.services.follow_up import answered_cases
 from backoffice.services.queries import CaseFilter, CaseRow, CaseSort, page_query, rows_from
 from backoffice.store.database import Database
 from backoffice.store.models import Case, CaseEvent, Document, ServiceTemplateRow, User
@@ -39,7 +41,10 @@ class CaseworkBase:
         result = session.execute(
             page_query(CaseFilter(), CaseSort(), None, 1, today).where(Case.id == case.id)
         ).all()
-        return rows_from(result, today)[0]
+        row = rows_from(result, today)[0]
+        if answered_cases(session, [row.id]):
+            row = replace(row, answered=True)
+        return row
 
 
 def has_certificate(session: Session, case_id: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import func, select
@@ -26,6 +27,7 @@ from backoffice.services.queries import (
 )
 from backoffice.store.models import Attachment, Case, CaseEvent, User
 
+from ..follow_up import answered_cases
 from ..read_log import CASE_OPENED, log_read, record_read
 from .common import CaseworkBase, case_template, has_certificate, load_case, status_history
 from .notices import has_unseen_notice, take_notices
@@ -49,7 +51,11 @@ class CaseQueries(CaseworkBase):
             result = session.execute(
                 page_query(flt, sort, after, limit, today, fts=self._db.has_search_index)
             ).all()
-        rows = rows_from(result, today)
+            rows = rows_from(result, today)
+            # One more query for the page only: which of these the citizen has answered.
+            answered = answered_cases(session, [row.id for row in rows])
+        if answered:
+            rows = [replace(row, answered=True) if row.id in answered else row for row in rows]
         next_cursor = cursor_after(rows[-1], sort.key) if len(rows) == limit and rows else None
         return CasePage(rows, next_cursor, flt)
 

@@ -37,6 +37,7 @@ from backoffice.services.delivery import (
     WaitingMessage,
 )
 from backoffice.ui.context import UiContext
+from backoffice.ui.delivery.print_queue import PrintQueueTab
 from backoffice.ui.delivery.quarantine import QuarantineTab
 from backoffice.ui.errors import describe_error
 from backoffice.ui.icons import icon
@@ -62,6 +63,8 @@ class DeliveryPanel(QWidget):
     overview_loaded = Signal(object)
     #: The clerk wants to open a case (its id), e.g. from a waiting message.
     open_case = Signal(int)
+    #: A short confirmation for the status bar (e.g. letters printed).
+    status_message = Signal(str)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -165,12 +168,21 @@ class DeliveryPanel(QWidget):
             lambda text: self.message_bar.show_message(text, Tone.BAD)
         )
 
+        self.print_queue = PrintQueueTab(context, self)
+        self.print_queue.loaded.connect(self._update_tab_titles)
+        self.print_queue.open_case.connect(self.open_case)
+        self.print_queue.status_message.connect(self.status_message)
+        self.print_queue.load_failed.connect(
+            lambda text: self.message_bar.show_message(text, Tone.BAD)
+        )
+
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(rejected, "")
         self.tabs.addTab(self.outbox_table, "")
         self.tabs.addTab(self.sync_table, "")
         self.tabs.addTab(self.quarantine, "")
+        self.tabs.addTab(self.print_queue, icon("print"), "")
         self._update_tab_titles()
 
         top = QHBoxLayout()
@@ -203,7 +215,8 @@ class DeliveryPanel(QWidget):
     # -- loading ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the overview again (in the task runner)."""
+        """Read the overview and the print queue again (in the task runner)."""
+        self.print_queue.refresh()
         self._generation += 1
         generation = self._generation
         self.refresh_button.setEnabled(False)
@@ -269,6 +282,12 @@ class DeliveryPanel(QWidget):
             if overview
             else self.tr("Held"),
         )
+        self.tabs.setTabText(4, self.print_queue.title())
+
+    def show_letter(self, letter_id: int) -> None:
+        """Bring up the print queue with this letter selected."""
+        self.tabs.setCurrentWidget(self.print_queue)
+        self.print_queue.show_letter(letter_id)
 
     # -- rejected submissions -----------------------------------------------------------------
 
@@ -353,7 +372,7 @@ class DeliveryPanel(QWidget):
         if not counts:
             return "—"
         text = self.tr("{new} new, {rejected} rejected, {skipped} postponed").format(
-            new=counts.get("accepted", 0),
+            new=counts.get("accepted", 0) - counts.get("follow_ups", 0),  # answers: no case
             rejected=counts.get("rejected", 0),
             skipped=counts.get("skipped", 0),
         )

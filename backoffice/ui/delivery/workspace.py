@@ -1,10 +1,12 @@
-"""The delivery workspace: what came in rejected, what waits to be sent, the fetches.
+"""The delivery workspace: what came in rejected, what waits to be sent, the fetches, the
+letters to print.
 
 It shows the :class:`DeliveryPanel` over the whole window (Ctrl+Shift+D), feeds the
 portal corner of the status bar with each overview it loads, and reads the overview
 again after every sync, when another desktop changed the delivery tables, on F5, and
 at the periodic look while it is shown. The status bar's portal button brings it up;
-a waiting message's case opens in the inbox.
+a waiting message's case opens in the inbox. It shows letters: a case's "show the letter"
+brings it up on the print queue tab (:meth:`show_letter`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from backoffice.ui.icons import icon
 from backoffice.ui.workspace import Shell, Workspace
 
 #: Tables whose changes the delivery panel (and the status bar) show.
-DELIVERY_TABLES = frozenset({"submissions", "outbox_messages", "sync_states"})
+DELIVERY_TABLES = frozenset({"submissions", "outbox_messages", "sync_states", "documents"})
 
 
 class DeliveryWorkspace(Workspace):
@@ -36,6 +38,7 @@ class DeliveryWorkspace(Workspace):
         portal = shell.portal
         self.panel.overview_loaded.connect(portal.status.show_overview)
         self.panel.open_case.connect(self.open_case_requested)
+        self.panel.status_message.connect(self.status_message)
         portal.status.details_requested.connect(self.activation_requested)
 
     def title(self) -> str:
@@ -45,7 +48,7 @@ class DeliveryWorkspace(Workspace):
         return icon("delivery")
 
     def description(self) -> str:
-        return self.tr("Rejected submissions, waiting messages and fetches")
+        return self.tr("Rejected submissions, waiting messages, fetches and letters to print")
 
     def shortcuts(self) -> list[QKeySequence]:
         return [QKeySequence("Ctrl+Shift+D"), QKeySequence("Ctrl+2")]
@@ -66,6 +69,16 @@ class DeliveryWorkspace(Workspace):
     def data_changed(self, tables: frozenset[str]) -> None:
         if tables & DELIVERY_TABLES:
             self.panel.refresh()
+
+    def shut_down(self) -> None:
+        self.panel.print_queue.printer.shut_down()
+
+    def shows_letters(self) -> bool:
+        return True
+
+    def show_letter(self, letter_id: int) -> bool:
+        self.panel.show_letter(letter_id)
+        return True
 
 
 __all__ = ["DELIVERY_TABLES", "DeliveryWorkspace"]

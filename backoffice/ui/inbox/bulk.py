@@ -1,5 +1,5 @@
 """Bulk actions on the cases selected in the inbox: assign, take over, release, change
-status, create certificates.
+status, create certificates, print letters.
 
 :class:`BulkActions` holds the actions (for the *Selection* menu, the table's
 context menu and :class:`BulkBar`, shown above the table while several cases are
@@ -9,7 +9,16 @@ cases, reporting progress, and stoppable between cases (what was done stays done
 the rest is not touched). Afterwards :class:`BulkResultDialog` says per case what
 was done and what was refused and why, and the inbox reads its rows again.
 
-Printing is not offered yet: the print queue has no service in this version.
+*Print letters* prints, for each selected case, the letters waiting for it in the print
+queue, each with the certificates it encloses, in one print run through the print
+queue's :class:`LetterPrinter` (print dialog, progress, "did they come out?"). Each case
+is checked on its own: one without a waiting letter is refused ("nothing to print"),
+one whose letter cannot be read is refused with the reason, the others print. Only
+letters are printed, never a case's certificate on its own: a certificate for a citizen
+without a digital channel goes into the envelope with its letter (which lists it under
+"Anlagen") and is printed with it; one printed without a letter would leave the program
+with no record of what went out, and the citizens with a digital channel got theirs
+that way already.
 """
 
 from __future__ import annotations
@@ -17,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,8 +39,9 @@ from PySide6.QtWidgets import (
 )
 
 from backoffice.domain.roles import Permission
-from backoffice.services.bulk import BulkAction, BulkResult, CaseOutcome
+from backoffice.services.bulk import BulkAction, BulkResult, CaseOutcome, Refusal
 from backoffice.services.bulk import BulkActions as BulkService
+from backoffice.services.print_queue import CaseLetters
 from backoffice.services.queries import CaseRow
 from backoffice.services.users import UserInfo
 from backoffice.ui.bulk_result import BulkResultDialog
@@ -40,6 +50,7 @@ from backoffice.ui.errors import describe_error
 from backoffice.ui.icons import icon
 from backoffice.ui.inbox.bulk_dialogs import AssignManyDialog, ReasonDialog, StatusManyDialog
 from backoffice.ui.inbox.panel import InboxPanel
+from backoffice.ui.printing import LetterPrinter, PrintReport, PrintState
 from backoffice.ui.tasks import Task, TaskContext
 from backoffice.ui.widgets import plain_label
 
@@ -136,6 +147,16 @@ class BulkActions(QObject):
         self.certificates_action = self._action(
             "certificate", self.tr("Create &certificates for selected"), self.create_certificates
         )
+        self.print_action = self._action(
+            "print", self.tr("&Print the letters of selected…"), self.print_letters
+        )
+        self.print_action.setToolTip(
+            self.tr("Print the letters waiting in the print queue for the selected cases")
+        )
+        #: Prints the selected cases' letters (its print dialog is the seam for tests).
+        self.printer = LetterPrinter(context, parent)
+        self.printer.status_message.connect(self.status_message)
+        self._print_cases: list[CaseLetters] = []
         # Short words for the bar above the table (menus show the full text).
         for action, short in (
             (self.assign_action, self.tr("Assign…")),
@@ -143,6 +164,7 @@ class BulkActions(QObject):
             (self.release_action, self.tr("Release…")),
             (self.status_action, self.tr("Status…")),
             (self.certificates_action, self.tr("Certificates")),
+            (self.print_action, self.tr("Print…")),
         ):
             action.setIconText(short)
         self._allowed = {
@@ -151,6 +173,7 @@ class BulkActions(QObject):
             self.release_action: available and actor.can(Permission.CLAIM_CASE),
             self.status_action: available and actor.can(Permission.WORK_OWN_CASES),
             self.certificates_action: available and actor.can(Permission.WORK_OWN_CASES),
+            self.print_action: actor.can(Permission.WORK_OWN_CASES),
         }
         self.bar = BulkBar(inbox)
         self.bar.add_actions([a for a in self.actions() if self._allowed[a]])
@@ -171,11 +194,12 @@ class BulkActions(QObject):
             self.release_action,
             self.status_action,
             self.certificates_action,
+            self.print_action,
         ]
 
     @property
     def running(self) -> bool:
-        return self.task is not None and not self.task.finished
+        return (self.task is not None and not self.task.finished) or self.printer.busy
 
     def _selection_changed(self, count: int) -> None:
         self.bar.count_label.setText(self.tr("%n case(s) selected", "", count))
@@ -308,6 +332,42 @@ class BulkActions(QObject):
                 partial(bulk.create_certificates, self._ctx.actor),
             )
 
+    def print_letters(self) -> None:
+        """Print the waiting letters of the selected cases (see the module documentation)."""
+        cases = self._selected()
+        if not cases:
+            return
+        ctx = self._ctx
+        ids = [case.id for case in cases]
+        self.print_action.setEnabled(False)
+        ctx.runner.run(
+            partial(ctx.services.print_queue.waiting_of_cases, ctx.actor, ids),
+            done=self._letters_found,
+            failed=self._print_failed,
+            owner=self,
+            name="letters of the selected cases",
+        )
+
+    def _letters_found(self, answer: list[CaseLetters]) -> None:
+        self._print_cases = answer
+        letter_ids = [letter.id for case in answer for letter in case.letters]
+        if not letter_ids:
+            self._show_result(print_result(answer, None))
+        else:
+            self.printer.finished.connect(self._letters_printed)
+            if not self.printer.print_letters(letter_ids, mark=True):  # the clerk did not
+                self.printer.finished.disconnect(self._letters_printed)  # choose a printer
+        self._selection_changed(len(self._inbox.selected_cases()))
+
+    def _letters_printed(self, report: PrintReport) -> None:
+        self.printer.finished.disconnect(self._letters_printed)
+        self._show_result(print_result(self._print_cases, report))
+        self._inbox.refresh()
+
+    def _print_failed(self, error: Exception) -> None:
+        self._selection_changed(len(self._inbox.selected_cases()))
+        self.status_message.emit(describe_error(error))
+
     # -- running ------------------------------------------------------------------------------
 
     def _team_bulk(self) -> BulkService:
@@ -354,14 +414,16 @@ class BulkActions(QObject):
                 done=len(result.done), refused=len(result.refused)
             )
         )
-        dialog = BulkResultDialog(
-            result, self._ctx.vocabulary, self._parent, cancelled=untouched > 0
-        )
+        self._show_result(result, cancelled=untouched > 0)
+        self._inbox.refresh()
+
+    def _show_result(self, result: BulkResult, *, cancelled: bool = False) -> None:
+        dialog = BulkResultDialog(result, self._ctx.vocabulary, self._parent, cancelled=cancelled)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.finished.connect(lambda _result: self._closed(dialog))
         dialog.open()
-        self._inbox.refresh()
+        self._selection_changed(len(self._inbox.selected_cases()))
         self.finished.emit(result)
 
     def _failed(self, error: Exception) -> None:
@@ -376,4 +438,46 @@ class BulkActions(QObject):
         self._selection_changed(len(self._inbox.selected_cases()))
 
 
-__all__ = ["BulkActions", "BulkBar", "run_case_by_case"]
+def print_result(cases: Sequence[CaseLetters], report: PrintReport | None) -> BulkResult:
+    """What printing the selected cases' letters did, case by case (``report`` None:
+    nothing was sent to the printer because no case had a waiting letter)."""
+    problems = dict(report.problems) if report is not None else {}
+    marked = set(report.marked) if report is not None else set()
+    outcomes: list[CaseOutcome] = []
+    for case in cases:
+        ids = [letter.id for letter in case.letters]
+        if not case.found:
+            outcomes.append(
+                CaseOutcome(case.case_id, None, False, Refusal.NOT_FOUND, "no such case")
+            )
+        elif not ids:
+            outcomes.append(
+                CaseOutcome(case.case_id, case.file_number, False, Refusal.NOTHING_TO_PRINT)
+            )
+        elif all(i in marked for i in ids):
+            outcomes.append(
+                CaseOutcome(case.case_id, case.file_number, True, message=str(len(ids)))
+            )
+        else:
+            assert report is not None
+            why = next((problems[i] for i in ids if i in problems), "") or _not_printed(report)
+            outcomes.append(
+                CaseOutcome(case.case_id, case.file_number, False, Refusal.NOT_PRINTED, why)
+            )
+    return BulkResult(BulkAction.PRINT, tuple(outcomes))
+
+
+def _not_printed(report: PrintReport) -> str:
+    """Why the letters of a case that could be read were not marked printed."""
+    texts = {
+        PrintState.NOT_CONFIRMED: QCoreApplication.translate(
+            "BulkActions", "you said they did not come out correctly"
+        ),
+        PrintState.CANCELLED: QCoreApplication.translate("BulkActions", "printing was cancelled"),
+        PrintState.FAILED: report.message
+        or QCoreApplication.translate("BulkActions", "printing failed"),
+    }
+    return texts.get(report.state, "")
+
+
+__all__ = ["BulkActions", "BulkBar", "print_result", "run_case_by_case"]

@@ -427,6 +427,8 @@ class InboxModel(QAbstractTableModel):
         markers = []
         if row.overdue:
             markers.append(self.tr("overdue"))
+        if row.answered:
+            markers.append(self.tr("answered"))
         if row.paused:
             markers.append(self.tr("paused"))
         if row.id in self._conflicts:
@@ -438,6 +440,10 @@ class InboxModel(QAbstractTableModel):
             explanations = []
             if row.overdue:
                 explanations.append(self.tr("The processing deadline has passed."))
+            if row.answered:
+                explanations.append(
+                    self.tr("The applicant answered; nobody has worked on the case since.")
+                )
             if row.paused:
                 explanations.append(
                     self.tr("The deadline is paused while the case waits for the applicant.")

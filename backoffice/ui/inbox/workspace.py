@@ -74,6 +74,7 @@ class InboxWorkspace(Workspace):
         self.case_view.conflict.connect(self.inbox.mark_conflict)
         self.case_view.status_message.connect(self.status_message)
         self.case_view.case_shown.connect(self._case_shown)
+        self.case_view.letter_requested.connect(self.letter_requested)
         self.inbox.model.reloaded.connect(self._reload_case_if_changed)
         splitter = shell.settings.layout("window/splitter")
         if not splitter.isEmpty():
@@ -248,6 +249,9 @@ class InboxWorkspace(Workspace):
         self.inbox.show_filter(flt, label)
         return True
 
+    def offer_letters(self) -> None:
+        self.case_view.messages.offer_letters()
+
     # -- layout -------------------------------------------------------------------------------
 
     def save_layout(self) -> None:
@@ -256,6 +260,7 @@ class InboxWorkspace(Workspace):
 
     def shut_down(self) -> None:
         self.case_view.shut_down()
+        self.bulk.printer.shut_down()
 
 
 def _keys(action: QAction) -> str:

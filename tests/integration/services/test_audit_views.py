@@ -9,8 +9,9 @@ from backoffice.domain.status import Status
 from backoffice.services.admin_audit import AdminAuditService
 from backoffice.services.audit_views import AuditViews
 from backoffice.services.documents import DocumentService
-from backoffice.services.errors import PermissionDenied
-from backoffice.store.models import CaseEvent
+from backoffice.services.errors import NotFound, PermissionDenied
+from backoffice.services.progress import CancelToken, Progress
+from backoffice.store.models import Case, CaseEvent
 from tests.integration.conftest import World
 
 
@@ -53,6 +54,7 @@ def test_verify_everything_names_a_broken_case_chain(world: World) -> None:
     report = views.verify_everything(world.admin)
     assert not report.intact
     assert [(b.case_id, b.seq) for b in report.broken] == [(second, 1)]
+    assert list(report.file_numbers) == [second]  # to look the case up by
     assert views.verify_case(world.admin, first) is None
 
 
@@ -69,3 +71,29 @@ def test_administration_views_are_for_administrators(world: World, who: str) -> 
     ):
         with pytest.raises(PermissionDenied):
             call()
+
+
+def test_a_case_is_found_by_its_file_number(world: World) -> None:
+    case_id = world.add_case()
+    views = _views(world)
+    with world.db.read() as session:
+        case = session.get(Case, case_id)
+        assert case is not None
+        file_number = case.file_number
+    found = views.find_case(world.clerk1, f" {file_number.lower()} ")
+    assert (found.case_id, found.file_number) == (case_id, file_number)
+    with pytest.raises(NotFound):
+        views.find_case(world.admin, "GEW-1999-000001")
+
+
+def test_verifying_reports_progress_and_can_be_stopped(world: World) -> None:
+    for _ in range(3):
+        world.add_case()
+    views = _views(world)
+    seen: list[Progress] = []
+    report = views.verify_everything(world.admin, progress=seen.append)
+    assert report.intact and seen[-1] == Progress(3, 3)
+    stop = CancelToken()
+    stop.cancel()
+    stopped = views.verify_everything(world.admin, cancel=stop)
+    assert stopped.stopped and not stopped.intact and stopped.cases_checked == 0

@@ -127,3 +127,26 @@ def test_a_certificate_is_not_a_letter_and_a_damaged_letter_is_not_printed(
         service.print_files(world.clerk1, letter_id)
     with pytest.raises(InvalidInput):
         service.mark_printed(world.clerk1, list(range(MAX_BATCH + 1)))
+
+
+def test_the_waiting_letters_of_a_selection_of_cases_each_case_on_its_own(
+    world: World, service: PrintQueueService
+) -> None:
+    with_two, printed, without = world.add_case(), world.add_case(), world.add_case()
+    first = _letter(world, with_two)
+    world.clock.advance(minutes=1)
+    second = _letter(world, with_two)
+    done = _letter(world, printed)
+    service.mark_printed(world.clerk1, [done])
+
+    answer = service.waiting_of_cases(world.clerk2, [without, with_two, 999_999, printed, without])
+
+    assert [a.case_id for a in answer] == [without, with_two, 999_999, printed]
+    by_case = {a.case_id: a for a in answer}
+    assert [letter.id for letter in by_case[with_two].letters] == [first, second]
+    assert by_case[with_two].found and str(by_case[with_two].file_number).startswith("GEB-")
+    assert by_case[printed].found and by_case[printed].letters == ()
+    assert by_case[without].found and by_case[without].letters == ()
+    assert not by_case[999_999].found and by_case[999_999].letters == ()
+    with pytest.raises(InvalidInput):
+        service.waiting_of_cases(world.clerk1, list(range(MAX_BATCH + 1)))

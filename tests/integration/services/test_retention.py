@@ -13,6 +13,7 @@ from backoffice.services.admin_audit import AdminAuditService
 from backoffice.services.catalogue import CatalogueService
 from backoffice.services.documents import DocumentService
 from backoffice.services.errors import PermissionDenied
+from backoffice.services.progress import CancelToken, Progress
 from backoffice.services.retention import RetentionService
 from backoffice.services.template_versions import TemplateVersions
 from backoffice.store.models import (
@@ -130,3 +131,35 @@ def test_deletion_is_refused_below_administrator(world: World, who: str) -> None
             call()
     with world.db.read() as session:
         assert session.get(Case, case_id) is not None
+
+
+def test_the_periods_say_where_they_come_from(world: World) -> None:
+    retention = RetentionService(world.db, world.clock)
+    periods = {p.service_key: p for p in retention.periods(world.admin)}
+    assert set(periods) == set(world.templates)
+    assert all(p.years == 10 and not p.from_template for p in periods.values())
+    versions = TemplateVersions(world.db, world.clock)
+    raw = copy.deepcopy(dict(world.templates["birth_certificate"].raw))
+    raw["retention_years"] = 30
+    versions.save_draft(world.admin, raw)
+    assert retention.periods(world.admin) == list(periods.values())  # a draft changes nothing
+    versions.publish(world.admin, "birth_certificate", versions.today(), end_predecessor=True)
+    changed = {p.service_key: p for p in retention.periods(world.admin)}["birth_certificate"]
+    assert (changed.years, changed.from_template, changed.version) == (30, True, 2)
+
+
+def test_a_run_deletes_only_what_was_confirmed_and_stops_when_asked(world: World) -> None:
+    retention = RetentionService(world.db, world.clock)
+    first, second, third = _completed(world), _completed(world), _completed(world)
+    world.clock.advance(days=365 * 10 + 5)
+    assert [d.case_id for d in retention.due(world.admin)] == [first, second, third]
+    seen: list[Progress] = []
+    report = retention.run(world.admin, confirm=True, only=[first, third], progress=seen.append)
+    assert [d.case_id for d in report.due] == [first, third] and len(report.deleted) == 2
+    assert seen[-1].done == seen[-1].total == 2 and not report.stopped
+    assert [d.case_id for d in retention.due(world.admin)] == [second]  # not confirmed: kept
+    stop = CancelToken()
+    stop.cancel()
+    stopped = retention.run(world.admin, confirm=True, cancel=stop)
+    assert stopped.stopped and stopped.deleted == []
+    assert [d.case_id for d in retention.due(world.admin)] == [second]

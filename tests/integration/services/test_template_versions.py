@@ -209,3 +209,27 @@ def test_install_publishes_a_changed_file_from_today_unless_a_version_is_schedul
     again = catalogue.install([parse_template(_changed(world, 32))], world.admin)
     assert again.drafted == [KEY]
     assert {t.key: t.processing_days for t in catalogue.current()}[KEY] == 30
+
+
+def test_the_overview_names_live_version_draft_and_open_cases(world: World) -> None:
+    versions = _versions(world)
+    first = world.add_case(KEY)
+    world.add_case(KEY)
+    with world.db.write() as session:  # one of them is closed
+        closed = session.get(Case, first)
+        assert closed is not None
+        closed.status = "completed"
+    versions.save_draft(world.admin, _changed(world))
+    overview = {s.key: s for s in versions.overview(world.admin)}
+    assert set(overview) == set(world.templates)
+    birth = overview[KEY]
+    assert (birth.live_version, birth.draft_version, birth.versions) == (1, 2, 2)
+    assert birth.live_from is not None and birth.live_until is None
+    assert birth.name_de == world.templates[KEY].name.de
+    assert birth.open_cases == 1
+    assert overview["dog_tax_registration"].draft_version is None
+    listed = {v.version: v for v in versions.versions(world.admin, KEY)}
+    assert (listed[1].cases, listed[1].open_cases) == (2, 1)
+    assert (listed[2].cases, listed[2].open_cases) == (0, 0)
+    with pytest.raises(PermissionDenied):
+        versions.overview(world.lead)

@@ -9,7 +9,7 @@ from sqlalchemy import update
 from backoffice.domain.roles import Role
 from backoffice.services.admin_audit import AdminAuditService
 from backoffice.services.errors import NotFound, PermissionDenied
-from backoffice.services.users import LastAdministrator, UnknownUser
+from backoffice.services.users import LastAdministrator, OwnAccount, UnknownUser
 from backoffice.store.models import AdminEvent
 from tests.integration.conftest import World
 
@@ -80,3 +80,26 @@ def test_user_changes_are_refused_below_administrator(world: World, who: str) ->
         with pytest.raises(PermissionDenied):
             call()
     assert users.by_login("clerk2").role is Role.CLERK
+
+
+def test_nobody_deactivates_their_own_account(world: World) -> None:
+    users = world.users
+    users.add(world.admin, "admin2", "Zweite Admin", Role.ADMINISTRATOR)
+    with pytest.raises(OwnAccount):
+        users.deactivate(world.admin, "admin")  # even though another administrator is left
+    assert users.by_login("admin").active
+    users.deactivate(users.by_login("admin2").as_actor(), "admin")  # another one may
+    assert not {u.login: u for u in users.list()}["admin"].active
+
+
+def test_the_list_gives_each_users_last_recorded_change(world: World) -> None:
+    users = world.users
+    before = {u.login: u.last_change for u in users.list()}
+    assert before["clerk1"] is not None  # added (by the system) is a change too
+    users.change_role(world.admin, "clerk2", Role.TEAM_LEAD)
+    after = {u.login: u.last_change for u in users.list()}
+    last = AdminAuditService(world.db).history(world.admin, limit=1)[0]
+    assert last.subject == "clerk2" and after["clerk2"] == last.at
+    assert after["clerk1"] == before["clerk1"]
+    clerk2_before = before["clerk2"]
+    assert clerk2_before is not None and last.at >= clerk2_before

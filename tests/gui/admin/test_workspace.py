@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from backoffice.domain.roles import Permission
 from backoffice.ui.admin.page import AdminPage
+from backoffice.ui.admin.services_page import ServicesPage
 from backoffice.ui.admin.workspace import AdministrationWorkspace
 from backoffice.ui.context import UiContext
 from backoffice.ui.main_window import MainWindow
@@ -100,3 +101,28 @@ def test_a_page_is_shown_only_with_its_permission(
     workspace = AdministrationWorkspace(make_context(world.lead), shell, None, pages=(Recording,))
     qtbot.addWidget(workspace)
     assert workspace.pages == {}
+
+
+def test_edit_on_the_services_page_opens_one_editor_per_service(
+    qtbot: QtBot, world: World, make_window: Callable[..., MainWindow]
+) -> None:
+    window = make_window(world.admin)
+    window.switch_actions["administration"].trigger()
+    workspace = window.workspaces["administration"]
+    assert isinstance(workspace, AdministrationWorkspace)
+    page = workspace.pages["services"]
+    assert isinstance(page, ServicesPage)
+    page.select_service("dog_tax_registration")
+    page.edit_button.click()
+    editor = workspace.editors["dog_tax_registration"]
+    qtbot.waitExposed(editor)
+    assert editor.key == "dog_tax_registration"
+    page.edit_button.click()  # the same service: the open editor comes to the front
+    assert list(workspace.editors) == ["dog_tax_registration"]
+    with qtbot.waitSignal(editor.saved):
+        editor.save()
+    qtbot.waitUntil(lambda: page.services_model.rowCount() > 0)
+    drafts = workspace.pages["services"].administration.templates.drafts(world.admin)
+    assert [d.key for d in drafts] == ["dog_tax_registration"]
+    editor.close()
+    assert workspace.editors == {}

@@ -38,7 +38,8 @@ pages as Jens Hofmann:
 - ``admin-retention.png``: retention periods (one set by its template), three cases due,
   one deleted earlier.
 
-``--only`` takes several names, comma-separated.
+``--only admin-portal`` renders the portal and identity pages (``admin-portal.png``,
+``admin-identity.png``). ``--only`` takes several names, comma-separated.
 
 Generating the subscriber keys takes a few seconds.
 """
@@ -1202,6 +1203,183 @@ def _all_cases(casework: Casework, actor: Actor) -> list[CaseRow]:
     return casework.queries.list_cases(actor, CaseFilter(), limit=1000).rows
 
 
+# -- the administrator's portal and identity pages (issue 11) --------------------------------
+
+
+def _coat_of_arms() -> bytes:
+    """A made-up coat of arms (a shield with a cross) as a PNG, drawn with Qt."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF
+    from PySide6.QtGui import QImage, QPolygonF
+
+    image = QImage(240, 280, QImage.Format.Format_ARGB32)
+    image.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    shield = QPolygonF(
+        [QPointF(12, 12), QPointF(228, 12), QPointF(228, 150), QPointF(120, 268), QPointF(12, 150)]
+    )
+    painter.setPen(QColor("#0d2c5a"))
+    painter.setBrush(QColor("#1f5fa8"))
+    painter.drawPolygon(shield)
+    painter.setPen(QColor(0, 0, 0, 0))
+    painter.setBrush(QColor("#f5c518"))
+    painter.drawRect(100, 40, 40, 170)
+    painter.drawRect(48, 92, 144, 40)
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # (the stubs want bytes; PySide6 a str)
+    return bytes(data.data())
+
+
+def render_admin_portal(out: Path, language: str) -> list[Path]:
+    """The administrator's pictures:
+
+    - ``admin-portal.png``: Administration → Portal, configured against the simulator,
+      keys made and registered, the connection test passed line by line;
+    - ``admin-identity.png``: Administration → Identity with a logo, and the live preview
+      of a sample certificate.
+    """
+    import keyring
+    import keyring.backend
+
+    from backoffice.domain.deadlines import WorkingCalendar
+    from backoffice.services.administration import AdministrationServices
+    from backoffice.services.identity import IdentityService, Logo, TownIdentity
+    from backoffice.services.installation import Installation
+    from backoffice.simulator.crypto import SimulatorKeys
+    from backoffice.ui.admin.identity_page import IdentityPage
+    from backoffice.ui.admin.portal_page import PortalPage
+    from backoffice.ui.admin.workspace import AdministrationWorkspace
+
+    class MemoryKeyring(keyring.backend.KeyringBackend):
+        """The client secret and the key passphrase, for this throwaway installation only."""
+
+        priority = 1
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.secrets: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.secrets.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.secrets[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.secrets.pop((service, username), None)
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(["screenshots"])
+    assert isinstance(app, QApplication)
+    QLocale.setDefault(QLocale(QLocale.Language.German if language == "de" else "en"))
+    previous_keyring = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    subscriber = generate_keys()
+    simulator = Simulator(
+        seed=5, keys=SimulatorKeys.generate(), subscriber_jwks=subscriber.export_public_jwks()
+    ).start()
+    with tempfile.TemporaryDirectory(prefix="backoffice-admin-shots-") as tmp:
+        translators = install_translators(app, language, Path(tmp) / "qm")
+        url = f"sqlite:///{Path(tmp) / 'admin.sqlite3'}"
+        db = Database(url)
+        upgrade(db)
+        clock = Clock()
+        catalogue = CatalogueService(db)
+        catalogue.install(read_catalogue(), SYSTEM)
+        users = UserService(db)
+        add_demo_users(users, SYSTEM)
+        admin = users.by_login("admin").as_actor()
+        identity = IdentityService(db, clock)
+        identity.set(
+            admin,
+            TownIdentity(
+                name="Stadt Musterhausen",
+                office="Bürgerbüro",
+                street="Marktplatz 1",
+                postcode="12345",
+                city="Musterhausen",
+                signature_line="Der Bürgermeister",
+                footer="Bürgerbüro · Marktplatz 1 · 12345 Musterhausen · Mo–Fr 8–12 Uhr",
+                logo=Logo.checked(_coat_of_arms()),
+            ),
+        )
+        installation = Installation(data_dir=Path(tmp) / "data", database_url=url)
+        calendar = WorkingCalendar()
+        casework = Casework.build(db, calendar, clock)
+        documents = DocumentService(db, clock, identity.letterhead_for)
+        services = DesktopServices(
+            db=db,
+            casework=casework,
+            users=users,
+            catalogue=catalogue,
+            documents=documents,
+            print_queue=PrintQueueService(db, clock),
+            attachments=AttachmentService(db),
+            delivery=DeliveryService(db),
+            citizen=CitizenMessages(db, clock),
+            administration=AdministrationServices.build(db, installation, identity, clock),
+        )
+        runner = SyncTaskRunner()
+        settings = UiSettings.at(Path(tmp) / "ui.ini")
+        settings.refresh_seconds = 0
+        window = MainWindow(build_context(services, admin, language, runner), settings)
+        window.resize(*SIZE)
+        window.show()
+        window.start()
+        settle(app)
+        written = []
+        window.show_workspace(AdministrationWorkspace.key)
+        workspace = window.workspaces[AdministrationWorkspace.key]
+        assert isinstance(workspace, AdministrationWorkspace)
+
+        workspace.show_page(PortalPage.key)
+        page = workspace.pages[PortalPage.key]
+        assert isinstance(page, PortalPage)
+        settle(app)
+        for field, text in zip(
+            page.form.fields,
+            (
+                simulator.base_url,
+                simulator.token_url,
+                simulator.destination_id,
+                simulator.subscriber.client_id,
+                simulator.subscriber.client_secret,
+            ),
+            strict=True,
+        ):
+            field.setText(text)
+        page.save()
+        page.generate_keys()  # RSA-4096: a few seconds
+        page.register_keys()
+        page.test_connection()
+        page.message.dismiss()
+        settle(app)
+        written.append(_grab(window, out / "admin-portal.png", app))
+
+        workspace.show_page(IdentityPage.key)
+        identity_page = workspace.pages[IdentityPage.key]
+        assert isinstance(identity_page, IdentityPage)
+        settle(app)
+        identity_page.splitter.setSizes([760, 640])
+        settle(app)
+        identity_page.render_preview()  # at the width it has now (else after a pause)
+        settle(app)
+        written.append(_grab(window, out / "admin-identity.png", app))
+
+        window.close()
+        window.shut_down()
+        runner.shutdown()
+        for translator in translators:
+            app.removeTranslator(translator)
+        db.dispose()
+    simulator.stop()
+    keyring.set_keyring(previous_keyring)
+    return written
+
+
 PICTURES = {
     "window": render,
     "team": render_team,
@@ -1209,6 +1387,7 @@ PICTURES = {
     "print-queue": render_print,
     "admin-services": render_admin_services,
     "admin": render_admin_pages,
+    "admin-portal": render_admin_portal,
 }
 
 

@@ -18,11 +18,14 @@ import argparse
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import keyring.backend
 import keyring.errors
 from keyring.credentials import SimpleCredential
+
+if TYPE_CHECKING:  # the portal stack is not imported with the fakes
+    from backoffice.services.portal_admin import InstallationLike
 
 # -- keyring ----------------------------------------------------------------------------------
 
@@ -101,7 +104,7 @@ class FakeInstallation:
         return self.data_dir / "settings.json"
 
 
-def portal_command_parser(installation: FakeInstallation) -> argparse.ArgumentParser:
+def portal_command_parser(installation: InstallationLike) -> argparse.ArgumentParser:
     """The ``portal`` and ``keys`` commands of the program, working on ``installation``."""
     from backoffice.cli import portal as cli_portal  # not at import: see the module docstring
     from backoffice.services.actor import SYSTEM
@@ -112,7 +115,7 @@ def portal_command_parser(installation: FakeInstallation) -> argparse.ArgumentPa
     return parser
 
 
-def run_portal_command(installation: FakeInstallation, *argv: str) -> int:
+def run_portal_command(installation: InstallationLike, *argv: str) -> int:
     """Run one ``portal``/``keys`` command line against ``installation``; its exit code."""
     args = portal_command_parser(installation).parse_args(argv)
     code: int = args.func(args)

@@ -39,6 +39,7 @@ from .blocks import (
     url_paragraph,
     verification_block,
 )
+from .logo import draw_logo
 from .model import CertificateData, PostalAddress
 from .page import (
     CONTENT_WIDTH,
@@ -62,6 +63,11 @@ from .styles import ACCENT, INK, RULE, SHADE, Styles, sans, serif
 LAYOUTS = ("civil_certificate", "confirmation", "permit", "notice")
 #: Text frame of the pages after the first (below the small running head).
 LATER_TOP = 24 * mm
+#: The logo's box: left of the town's name (office head), left of the centred head (civil).
+OFFICE_LOGO_WIDTH = 30 * mm
+OFFICE_LOGO_HEIGHT = 20 * mm
+CIVIL_LOGO_WIDTH = 24 * mm
+CIVIL_LOGO_HEIGHT = 17 * mm
 
 
 class UnknownLayout(ValueError):
@@ -133,10 +139,15 @@ def _office_head(canv: Canvas, ctx: Context) -> None:
     family, letterhead = ctx.styles.family, ctx.data.letterhead
     top = PAGE_HEIGHT - 19 * mm
     left_width = CONTENT_WIDTH - 62 * mm
-    draw_line(canv, letterhead.town, family.bold, 15, LEFT, top, left_width, color=ACCENT)
-    draw_line(canv, letterhead.office, family.regular, 10, LEFT, top - 6 * mm, left_width)
+    logo = draw_logo(
+        canv, letterhead, LEFT, PAGE_HEIGHT - 12.5 * mm, OFFICE_LOGO_WIDTH, OFFICE_LOGO_HEIGHT
+    )
+    x = LEFT + (logo + 4 * mm if logo else 0)
+    left_width -= x - LEFT
+    draw_line(canv, letterhead.town, family.bold, 15, x, top, left_width, color=ACCENT)
+    draw_line(canv, letterhead.office, family.regular, 10, x, top - 6 * mm, left_width)
     address = f"{letterhead.street} · {letterhead.postcode_city}"
-    draw_line(canv, address, family.regular, 8, LEFT, top - 10.5 * mm, left_width)
+    draw_line(canv, address, family.regular, 8, x, top - 10.5 * mm, left_width)
     facts = [
         (ctx.words.file_number, ctx.data.file_number),
         (ctx.words.date, date_text(ctx)),
@@ -241,19 +252,24 @@ def _civil_head(canv: Canvas, ctx: Context) -> None:
     family, letterhead = ctx.styles.family, ctx.data.letterhead
     _civil_border(canv)
     top = PAGE_HEIGHT - 24 * mm
+    logo = draw_logo(
+        canv, letterhead, LEFT, PAGE_HEIGHT - 15 * mm, CIVIL_LOGO_WIDTH, CIVIL_LOGO_HEIGHT
+    )
+    inset = logo + 4 * mm if logo else 0  # the centred lines keep clear of it on both sides
+    width = CONTENT_WIDTH - 2 * inset
     draw_line(
         canv,
         letterhead.town,
         family.bold,
         15,
-        LEFT,
+        LEFT + inset,
         top,
-        CONTENT_WIDTH,
+        width,
         align="center",
         color=ACCENT,
     )
     line = f"{letterhead.office} · {letterhead.street} · {letterhead.postcode_city}"
-    draw_line(canv, line, family.regular, 8.5, LEFT, top - 5.5 * mm, CONTENT_WIDTH, align="center")
+    draw_line(canv, line, family.regular, 8.5, LEFT + inset, top - 5.5 * mm, width, align="center")
     middle = LEFT + CONTENT_WIDTH / 2
     canv.setStrokeColor(ACCENT)
     canv.setLineWidth(0.8)

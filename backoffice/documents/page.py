@@ -27,6 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from .fonts import Family, register_fonts
+from .logo import draw_logo
 from .model import Letterhead, PostalAddress
 from .styles import ACCENT, INK, MUTED, RULE, styles_for
 from .text import ELLIPSIS, para, plain
@@ -223,11 +224,27 @@ INFO_TOP = 50 * mm
 LETTER_TEXT_TOP = 98.5 * mm
 
 
+#: The logo's box in a letter's head: at the right margin, above the rule.
+LETTER_LOGO_WIDTH = 45 * mm
+LETTER_LOGO_HEIGHT = 17 * mm
+
+
 def draw_letter_head(canv: Canvas, family: Family, letterhead: Letterhead) -> None:
-    """The issuer's name at the head of a letter (in the 45 mm of DIN 5008 form B)."""
+    """The issuer's name at the head of a letter (in the 45 mm of DIN 5008 form B), the
+    logo (if any) at the right margin."""
     top = PAGE_HEIGHT - 17 * mm
-    draw_line(canv, letterhead.town, family.bold, 17, LEFT, top, CONTENT_WIDTH, color=ACCENT)
-    draw_line(canv, letterhead.office, family.regular, 10.5, LEFT, top - 6.5 * mm, CONTENT_WIDTH)
+    logo = draw_logo(
+        canv,
+        letterhead,
+        PAGE_WIDTH - RIGHT - LETTER_LOGO_WIDTH,
+        PAGE_HEIGHT - 8.5 * mm,
+        LETTER_LOGO_WIDTH,
+        LETTER_LOGO_HEIGHT,
+        align="right",
+    )
+    width = CONTENT_WIDTH - (logo + 5 * mm if logo else 0)
+    draw_line(canv, letterhead.town, family.bold, 17, LEFT, top, width, color=ACCENT)
+    draw_line(canv, letterhead.office, family.regular, 10.5, LEFT, top - 6.5 * mm, width)
     canv.setStrokeColor(ACCENT)
     canv.setLineWidth(1.2)
     canv.line(LEFT, top - 10 * mm, PAGE_WIDTH - RIGHT, top - 10 * mm)

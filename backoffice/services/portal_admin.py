@@ -4,6 +4,9 @@ What ``portal configure``, ``keys generate|register`` and ``portal test`` do, as
 that the command line and the window both call, so that the permission
 (:attr:`~backoffice.domain.roles.Permission.MANAGE_PORTAL`) is checked here, whoever calls.
 Exporting the public keys and reading the settings need no permission: neither is secret.
+Where the installation has no settings of its own, the connection test and the key
+registration use the machine-wide defaults (from the Windows installer or group policy:
+:class:`~backoffice.services.installation.MachineSettings`), as the desktop does.
 
 Results are plain data (:class:`GeneratedKeys`, :class:`Registration`, :class:`ConnectionCheck`)
 with English texts; failures are :class:`~backoffice.portal.errors.PortalError` or
@@ -34,6 +37,7 @@ from backoffice.portal.settings import (
 )
 
 from .actor import Actor
+from .installation import MachineSettings
 
 if TYPE_CHECKING:
     from backoffice.portal.keys import KeyStore, SubscriberKeys
@@ -57,6 +61,28 @@ class GeneratedKeys:
     signing_kid: str
     #: Where the replaced key file was moved (None: there was none).
     previous_moved_to: Path | None
+
+
+@dataclass(frozen=True)
+class KeyStatus:
+    path: Path
+    encryption_kid: str
+    signing_kid: str
+    #: When the keys were made (ISO 8601, as the key file says).
+    created: str
+
+
+@dataclass(frozen=True)
+class PortalOverview:
+    #: The settings in use (the installation's, else the machine-wide ones), None if none.
+    settings: PortalSettings | None
+    #: They are the machine-wide defaults (the installation has none of its own).
+    from_machine: bool
+    #: The keyring holds a client secret for the settings' client id.
+    secret_stored: bool
+    keys: KeyStatus | None
+    #: (what, technical text): "settings", "keyring" or "keys" that cannot be read.
+    problems: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,29 +144,81 @@ class PortalAdministration:
     # -- settings --------------------------------------------------------------------------
 
     def settings(self) -> PortalSettings | None:
+        """This installation's own settings (``portal configure``), None if it has none."""
         return load_portal_settings(self._installation.settings_file)
+
+    def machine_settings(self) -> PortalSettings | None:
+        """The machine-wide defaults (registry, given to the Windows installer), if any; an
+        error if they are incomplete. None for an installation without machine settings."""
+        machine = getattr(self._installation, "machine", None)
+        return machine.portal_settings() if isinstance(machine, MachineSettings) else None
+
+    def effective_settings(self) -> PortalSettings | None:
+        """What the connection uses, as the desktop does: this installation's settings,
+        else the machine-wide defaults, else None."""
+        return self.settings() or self.machine_settings()
+
+    def _require_settings(self) -> PortalSettings:
+        settings = self.effective_settings()
+        if settings is None:
+            return require_portal_settings(self._installation.settings_file)  # says what to do
+        return settings
 
     @property
     def settings_file(self) -> Path:
         return self._installation.settings_file
 
-    def configure(self, actor: Actor, settings: PortalSettings, secret: str) -> None:
+    def configure(self, actor: Actor, settings: PortalSettings, secret: str | None) -> None:
         """Store the settings and the client secret (into the keyring); the secret of a
-        previous, different client id is removed."""
+        previous, different client id is removed. ``secret`` None keeps the one in the
+        keyring for this client id (the window's "leave empty to keep it")."""
         self.authorise(actor)
         from backoffice.portal.credentials import SecretStore
 
         if settings.ca_file and not Path(settings.ca_file).is_file():
             raise PortalConfigError(f"the CA file {settings.ca_file} does not exist")
-        if not secret.strip():
+        if secret is not None and not secret.strip():
             raise PortalConfigError("no client secret given")
         previous = self.settings()
         store = SecretStore(self._installation.data_dir)
         store.check()
-        store.set_client_secret(settings.client_id, secret)
+        if secret is None:
+            store.client_secret(settings.client_id)  # SecretMissing: say so, store nothing
+        else:
+            store.set_client_secret(settings.client_id, secret)
         save_portal_settings(self._installation.settings_file, settings)
         if previous is not None and previous.client_id != settings.client_id:
             store.delete_client_secret(previous.client_id)
+
+    def overview(self) -> PortalOverview:
+        """What the window shows: the settings in use, whether the secret and the keys are
+        there; what cannot be read is a problem line, never an exception."""
+        from backoffice.portal.credentials import SecretStore
+
+        problems: list[tuple[str, str]] = []
+        settings: PortalSettings | None = None
+        from_machine = False
+        try:
+            settings = self.settings()
+            if settings is None:
+                settings = self.machine_settings()
+                from_machine = settings is not None
+        except PortalError as error:
+            problems.append(("settings", str(error)))
+        secret_stored = False
+        if settings is not None:
+            try:
+                secret_stored = bool(
+                    SecretStore(self._installation.data_dir).get(settings.client_id)
+                )
+            except PortalError as error:
+                problems.append(("keyring", str(error)))
+        keys: KeyStatus | None = None
+        try:
+            keys = self.key_status()
+        except PortalError as error:
+            problems.append(("keys", str(error)))
+        return PortalOverview(settings, from_machine, secret_stored, keys, tuple(problems))
 
     def check_keyring(self) -> None:
         """Raise a clear PortalError when no usable keyring is there (before slow work)."""
@@ -169,6 +247,17 @@ class PortalAdministration:
         moved = store.save(keys, replace=replace)
         return GeneratedKeys(store.path, keys.encryption_kid, keys.signing_kid, moved)
 
+    def key_status(self) -> KeyStatus | None:
+        """The installation's keys (None: none yet); a KeyFileError if they do not open."""
+        from backoffice.portal.keys import KeysMissing
+
+        store = self.key_store()
+        try:
+            keys = store.load()
+        except KeysMissing:
+            return None
+        return KeyStatus(store.path, keys.encryption_kid, keys.signing_kid, keys.created)
+
     def export_keys(self) -> dict[str, Any]:
         """The public JWKS to register at the destination (nothing secret)."""
         return dict(self.key_store().load().export_public_jwks())
@@ -179,7 +268,7 @@ class PortalAdministration:
         from backoffice.portal.client import SubscriberClient
         from backoffice.portal.credentials import SecretStore
 
-        settings = require_portal_settings(self._installation.settings_file)
+        settings = self._require_settings()
         keys = self.key_store().load()
         secret = SecretStore(self._installation.data_dir).client_secret(settings.client_id)
         destinations = settings.destination_ids
@@ -207,7 +296,7 @@ class PortalAdministration:
         from backoffice.portal.credentials import SecretStore
         from backoffice.portal.http import RetryPolicy
 
-        settings = require_portal_settings(self._installation.settings_file)
+        settings = self._require_settings()
         secret = SecretStore(self._installation.data_dir).client_secret(settings.client_id)
         check = ConnectionCheck()
         with SubscriberClient.from_settings(

@@ -12,7 +12,8 @@ calls these in a worker) and :meth:`FirstStart.apply` stores everything:
 - the schema and the built-in service templates (as every start does),
 - the administrator (the database has no user, so the system adds the first one) and the
   town's identity (:mod:`backoffice.services.identity`) as that administrator,
-- the portal settings in ``settings.json`` and the client secret in the OS keyring.
+- the portal settings in ``settings.json`` and the client secret in the OS keyring, through
+  :class:`~backoffice.services.portal_admin.PortalAdministration` as the administrator.
 
 Joining a team whose database has users already needs only the database: no
 administrator, no identity. Plain Python, no Qt.
@@ -31,11 +32,12 @@ from backoffice.domain.roles import Role
 from backoffice.portal.errors import (
     AccessDenied,
     AuthenticationFailed,
+    KeyringUnavailable,
     NotFound,
     PortalConfigError,
     PortalError,
 )
-from backoffice.portal.settings import PortalSettings, save_portal_settings
+from backoffice.portal.settings import PortalSettings
 from backoffice.store.database import Database, DatabaseConfigError
 from backoffice.store.migrate import DatabaseTooNew, check_known
 from backoffice.store.models import User
@@ -44,6 +46,7 @@ from .actor import SYSTEM, Actor
 from .errors import InvalidInput, ServiceError
 from .identity import IdentityService, TownIdentity
 from .installation import DATABASE_FILE, Installation, InstallationError
+from .portal_admin import PortalAdministration
 from .users import LOGIN_RE, UserInfo, UserService
 
 log = logging.getLogger(__name__)
@@ -239,7 +242,15 @@ class FirstStart:
             backoffice.close()
         if portal_settings is not None and choices.portal is not None:  # after the database:
             # a keyring that fails now leaves a working installation without the portal
-            self._store_portal(installation, portal_settings, choices.portal.secret)
+            if admin is None:
+                raise SetupError(
+                    "portal",
+                    "the team's installation has users: an administrator sets up the portal "
+                    "connection in the program (Administration, Portal)",
+                )
+            self._store_portal(
+                installation, admin.as_actor(), portal_settings, choices.portal.secret
+            )
         log.info(
             "first start: database %s, administrator %s",
             installation.database_url if choices.database_url else "this computer",
@@ -248,15 +259,16 @@ class FirstStart:
         return installation, admin
 
     def _store_portal(
-        self, installation: Installation, settings: PortalSettings, secret: str
+        self, installation: Installation, actor: Actor, settings: PortalSettings, secret: str
     ) -> None:
-        from backoffice.portal.credentials import SecretStore
-
+        """Through the portal administration, as the new administrator: the permission is
+        checked and the settings are stored as ``portal configure`` and the window store them."""
         try:
-            SecretStore(installation.data_dir).set_client_secret(settings.client_id, secret)
-            save_portal_settings(installation.settings_file, settings)
-        except PortalError as exc:
+            PortalAdministration(installation).configure(actor, settings, secret)
+        except KeyringUnavailable as exc:
             raise SetupError("keyring", str(exc)) from None
+        except PortalError as exc:
+            raise SetupError("portal", str(exc)) from None
 
 
 def _portal_settings(choice: PortalChoice) -> PortalSettings:

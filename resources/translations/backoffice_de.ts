@@ -211,7 +211,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../backoffice/ui/setup/pages.py" line="+174"/>
+        <location filename="../../backoffice/ui/setup/pages.py" line="+175"/>
         <source>First administrator</source>
         <translation>Erste Administratorin / erster Administrator</translation>
     </message>
@@ -387,7 +387,7 @@
 <context>
     <name>AdministrationWorkspace</name>
     <message>
-        <location filename="../../backoffice/ui/admin/workspace.py" line="+117"/>
+        <location filename="../../backoffice/ui/admin/workspace.py" line="+126"/>
         <source>&amp;Administration</source>
         <extracomment>The pages, in tab order; each shown to the roles with its permission. What any administration page needs (the workspace is offered with one of them). The open template editors, by service key (one per service).</extracomment>
         <translation>&amp;Verwaltung</translation>
@@ -2929,6 +2929,237 @@ gespeichert als {safe_name}</translation>
     </message>
 </context>
 <context>
+    <name>IdentityPage</name>
+    <message>
+        <location filename="../../backoffice/ui/admin/identity_page.py" line="+98"/>
+        <source>Only an administrator may change the town&apos;s identity.</source>
+        <extracomment>The text fields, in the order of the form (the names of TownIdentity&apos;s fields). The installation in the scope box (a service is its key). Wait this long after the last keystroke before the preview is rendered again. The logo&apos;s thumbnail on the page.</extracomment>
+        <translation>Nur eine Administratorin oder ein Administrator darf die Angaben der Stadt ändern.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This cannot be saved as it is.</source>
+        <translation>So kann es nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That did not succeed.</source>
+        <translation>Das hat nicht geklappt.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Town (issuer):</source>
+        <extracomment>The logo shown in the form (None: none, or for a service: as the installation).</extracomment>
+        <translation>Stadt (Ausstellerin):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office:</source>
+        <translation>Dienststelle:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Street and number:</source>
+        <translation>Straße und Hausnummer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postcode:</source>
+        <translation>Postleitzahl:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City:</source>
+        <translation>Ort:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place of signing:</source>
+        <translation>Ort der Unterschrift:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature line:</source>
+        <translation>Zeile unter der Unterschrift:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Footer:</source>
+        <translation>Fußzeile:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verification address:</source>
+        <translation>Prüfadresse:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. Stadt Musterhausen</source>
+        <translation>z. B. Stadt Musterhausen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Bürgerbüro</source>
+        <translation>z. B. Bürgerbüro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the city, if empty</source>
+        <translation>leer: der Ort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Die Standesbeamtin</source>
+        <translation>z. B. Die Standesbeamtin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the address, if empty</source>
+        <translation>leer: die Anschrift</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On certificates and letters</source>
+        <translation>Auf Urkunden und Briefen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose &amp;image…</source>
+        <translation>&amp;Bild wählen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logo or coat of arms</source>
+        <translation>Logo oder Wappen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Discard changes</source>
+        <translation>Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>For:</source>
+        <translation>Für:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Preview (a sample certificate)</source>
+        <translation>Vorschau (eine Musterbescheinigung)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Identity</source>
+        <translation>Briefkopf</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The whole installation</source>
+        <translation>Die ganze Installation</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Service: {name}</source>
+        <translation>Leistung: {name}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>What every certificate and letter shows; a service may change parts.</source>
+        <translation>Was jede Urkunde und jeder Brief zeigt; eine Leistung kann Teile davon ändern.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>For the installation: {value}</source>
+        <translation>Für die Installation: {value}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only what this service shows differently: an empty field shows what is set for the whole installation.</source>
+        <translation>Nur, was diese Leistung anders zeigt: Ein leeres Feld zeigt, was für die ganze Installation eingetragen ist.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Choose the logo</source>
+        <translation>Logo wählen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images (*.png *.svg)</source>
+        <translation>Bilder (*.png *.svg)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The logo is checked; save to put it on the documents.</source>
+        <translation>Das Logo ist geprüft; speichern Sie, damit es auf die Dokumente kommt.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>no logo</source>
+        <translation>kein Logo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SVG</source>
+        <translation>SVG</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None of its own: the installation&apos;s logo is shown.</source>
+        <translation>Kein eigenes: Das Logo der Installation wird gezeigt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PNG or SVG, at most 256 KB. Certificates and letters show a PNG.</source>
+        <translation>PNG oder SVG, höchstens 256 KB. Urkunden und Briefe zeigen ein PNG.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PNG, {kb} KB.</source>
+        <translation>PNG, {kb} KB.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SVG: kept, but documents show PNG logos only; choose a PNG.</source>
+        <translation>SVG: gespeichert, aber Dokumente zeigen nur PNG-Logos; wählen Sie ein PNG.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+59"/>
+        <source>No preview: {problem}</source>
+        <translation>Keine Vorschau: {problem}</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>No preview: the town&apos;s name is needed.</source>
+        <translation>Keine Vorschau: Der Name der Stadt fehlt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rendering…</source>
+        <translation>Wird erstellt …</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>As {service} would look with these values (not saved yet).</source>
+        <translation>So sähe „{service}“ mit diesen Angaben aus (noch nicht gespeichert).</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Saved: the next documents show it.</source>
+        <translation>Gespeichert: Die nächsten Dokumente zeigen es.</translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
     <message>
         <location filename="../../backoffice/ui/inbox/model.py" line="+363"/>
@@ -3805,6 +4036,135 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
     </message>
 </context>
 <context>
+    <name>PortalForm</name>
+    <message>
+        <location filename="../../backoffice/ui/portal_form.py" line="+46"/>
+        <source>{field} must not contain a user name or password.</source>
+        <translation>{field} darf keinen Benutzernamen und kein Passwort enthalten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{field} must not have a query (?…) or a fragment (#…).</source>
+        <translation>{field} darf keine Abfrage (?…) und keinen Anker (#…) haben.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{field} uses plain http:// to another computer: use https:// (plain http:// is allowed only for this computer).</source>
+        <translation>{field} verwendet unverschlüsseltes http:// zu einem anderen Rechner: Verwenden Sie https:// (http:// ist nur für diesen Rechner erlaubt).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{field} is not a web address: it must begin with https:// and name a server, e.g. https://portal.example.</source>
+        <translation>{field} ist keine Webadresse: Sie muss mit https:// beginnen und einen Server nennen, z. B. https://portal.example.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Address:</source>
+        <extracomment>The text fields, in order (the wizard enables and checks them together).</extracomment>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token address:</source>
+        <translation>Token-Adresse:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Destination IDs:</source>
+        <translation>Zustellpunkt-IDs:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Destination ID:</source>
+        <translation>Zustellpunkt-ID:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client ID:</source>
+        <translation>Client-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client secret:</source>
+        <translation>Client-Geheimnis:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the system&apos;s certificates</source>
+        <translation>die Zertifikate des Systems</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>Wählen …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connect timeout:</source>
+        <translation>Zeitlimit Verbindungsaufbau:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read timeout:</source>
+        <translation>Zeitlimit Antwort:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trusted CA file (PEM):</source>
+        <translation>Vertrauenswürdige CA-Datei (PEM):</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The address</source>
+        <translation>Die Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The token address</source>
+        <translation>Die Token-Adresse</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The destination ID {id} is not a UUID (it looks like {example}).</source>
+        <translation>Die Zustellpunkt-ID {id} ist keine UUID (sie sieht so aus: {example}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The client ID contains control characters.</source>
+        <translation>Die Client-ID enthält Steuerzeichen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The client secret contains control characters.</source>
+        <translation>Das Client-Geheimnis enthält Steuerzeichen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fill in the addresses, at least one destination ID and the client ID.</source>
+        <translation>Tragen Sie die Adressen, mindestens eine Zustellpunkt-ID und die Client-ID ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill in the addresses, at least one destination ID, the client ID and its secret.</source>
+        <translation>Tragen Sie die Adressen, mindestens eine Zustellpunkt-ID, die Client-ID und ihr Geheimnis ein.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Trusted CA certificates</source>
+        <translation>Vertrauenswürdige CA-Zertifikate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>PortalPage</name>
     <message>
         <location filename="../../backoffice/ui/setup/pages.py" line="+83"/>
@@ -3822,44 +4182,299 @@ Online gestellte Anträge bearbeiten: Fall übernehmen, prüfen, entscheiden und
         <translation>Jetzt mit dem Portal verbinden</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Test connection</source>
         <translation>Verbindung prüfen</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Address:</source>
-        <translation>Adresse:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Token address:</source>
-        <translation>Token-Adresse:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Destination ID:</source>
-        <translation>Zustellpunkt-ID:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Client ID:</source>
-        <translation>Client-ID:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Client secret:</source>
-        <translation>Client-Geheimnis:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>The secret is kept in the system&apos;s keyring.</source>
         <translation>Das Geheimnis wird im Schlüsselbund des Systems aufbewahrt.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>Connected: {what}</source>
         <translation>Verbunden: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/admin/portal_page.py" line="+59"/>
+        <source>The portal refused the client ID or its secret. Check both, type the secret again and save.</source>
+        <translation>Das Portal hat die Client-ID oder ihr Geheimnis abgelehnt. Prüfen Sie beides, geben Sie das Geheimnis erneut ein und speichern Sie.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The portal does not know this destination: check the destination ID.</source>
+        <translation>Das Portal kennt diesen Zustellpunkt nicht: Prüfen Sie die Zustellpunkt-ID.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This client may not use the destination: is it subscribed to it at the portal?</source>
+        <translation>Dieser Client darf den Zustellpunkt nicht nutzen: Ist er beim Portal dafür angemeldet?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The portal&apos;s certificate was not accepted: check the address, or give the in-house CA file.</source>
+        <translation>Das Zertifikat des Portals wurde nicht akzeptiert: Prüfen Sie die Adresse oder geben Sie die CA-Datei Ihres Hauses an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The portal could not be reached: check the address and the network connection.</source>
+        <translation>Das Portal war nicht erreichbar: Prüfen Sie die Adresse und die Netzwerkverbindung.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The portal did not answer in time: try again later.</source>
+        <translation>Das Portal hat nicht rechtzeitig geantwortet: Versuchen Sie es später noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The portal answered in a way the program did not expect.</source>
+        <translation>Das Portal hat anders geantwortet, als das Programm es erwartet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Only an administrator may change the portal connection.</source>
+        <translation>Nur eine Administratorin oder ein Administrator darf die Portalverbindung ändern.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+158"/>
+        <source>The subscriber keys cannot be used.</source>
+        <translation>Die Schlüssel des Empfängers können nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <location line="-156"/>
+        <source>The portal connection does not work.</source>
+        <translation>Die Portalverbindung funktioniert nicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That did not succeed.</source>
+        <translation>Das hat nicht geklappt.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The secret goes into the system&apos;s keyring and is never shown. Leave the field empty to keep the stored secret.</source>
+        <translation>Das Geheimnis kommt in den Schlüsselbund des Systems und wird nie angezeigt. Lassen Sie das Feld leer, um das gespeicherte Geheimnis zu behalten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Generate keys…</source>
+        <translation>Schlüssel &amp;erzeugen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport public keys…</source>
+        <translation>Öffentliche Schlüssel e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Register at the portal</source>
+        <translation>Beim Portal &amp;registrieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subscriber keys</source>
+        <translation>Schlüssel des Empfängers</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Checked</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connection test</source>
+        <translation>Verbindungstest</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Portal</source>
+        <translation>Portal</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The portal connection is not set up yet.</source>
+        <translation>Die Portalverbindung ist noch nicht eingerichtet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These are the machine-wide defaults (from the installer or group policy). Saving stores them for this installation, with the secret.</source>
+        <translation>Dies sind die Vorgaben für den ganzen Rechner (aus dem Installationsprogramm oder der Gruppenrichtlinie). Speichern legt sie mit dem Geheimnis für diese Installation ab.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The settings of this installation.</source>
+        <translation>Die Einstellungen dieser Installation.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stored in the keyring – leave empty to keep it</source>
+        <translation>im Schlüsselbund gespeichert – leer lassen, um es zu behalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not stored yet</source>
+        <translation>noch nicht gespeichert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No keys yet: generate them, then register them at the portal.</source>
+        <translation>Noch keine Schlüssel: Erzeugen Sie sie und registrieren Sie sie dann beim Portal.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Encryption key {encryption}
+Signing key {signing}
+made {created}, in {path}</source>
+        <translation>Verschlüsselungsschlüssel {encryption}
+Signaturschlüssel {signing}
+erzeugt {created}, in {path}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The stored portal settings cannot be read.</source>
+        <translation>Die gespeicherten Portaleinstellungen können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The keyring cannot be used.</source>
+        <translation>Der Schlüsselbund kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Type the client secret.</source>
+        <translation>Geben Sie das Client-Geheimnis ein.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The portal connection is saved; the secret is in the keyring.</source>
+        <translation>Die Portalverbindung ist gespeichert; das Geheimnis liegt im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start the program again to fetch applications with it.</source>
+        <translation>Starten Sie das Programm neu, um damit Anträge abzurufen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Testing…</source>
+        <translation>Wird getestet …</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Everything works: the portal knows this office.</source>
+        <translation>Alles funktioniert: Das Portal kennt diese Dienststelle.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The test failed: no access token.</source>
+        <translation>Der Test ist fehlgeschlagen: kein Zugriffstoken.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The test failed for {n} of {total} destination(s).</source>
+        <translation>Der Test ist für {n} von {total} Zustellpunkt(en) fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Access token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Destination {id}</source>
+        <translation>Zustellpunkt {id}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ok</source>
+        <translation>in Ordnung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Replace the keys</source>
+        <translation>Schlüssel ersetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This installation has keys already. Replace them?</source>
+        <translation>Diese Installation hat schon Schlüssel. Ersetzen?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Once new keys are registered, applications encrypted for the old keys cannot be read any more. The old key file is kept aside, renamed.</source>
+        <translation>Sobald neue Schlüssel registriert sind, können Anträge, die für die alten Schlüssel verschlüsselt wurden, nicht mehr gelesen werden. Die alte Schlüsseldatei wird umbenannt aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replace keys</source>
+        <translation>Schlüssel ersetzen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Generating keys (a few seconds)…</source>
+        <translation>Schlüssel werden erzeugt (einige Sekunden) …</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>New keys made; register them at the portal next.</source>
+        <translation>Neue Schlüssel erzeugt; registrieren Sie sie als Nächstes beim Portal.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The previous keys were moved to {path}.</source>
+        <translation>Die bisherigen Schlüssel wurden nach {path} verschoben.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export the public keys</source>
+        <translation>Öffentliche Schlüssel exportieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Key sets (*.json)</source>
+        <translation>Schlüsselsätze (*.json)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The public keys were written to {path}.</source>
+        <translation>Die öffentlichen Schlüssel wurden in {path} geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The keys are registered at {n} destination(s).</source>
+        <translation>Die Schlüssel sind bei {n} Zustellpunkt(en) registriert.</translation>
     </message>
 </context>
 <context>
@@ -5239,7 +5854,7 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
 <context>
     <name>Setup</name>
     <message>
-        <location filename="../../backoffice/ui/setup/pages.py" line="-258"/>
+        <location filename="../../backoffice/ui/setup/pages.py" line="-248"/>
         <source>The database cannot be used.</source>
         <translation>Die Datenbank kann nicht verwendet werden.</translation>
     </message>
@@ -5412,7 +6027,7 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../backoffice/ui/setup/pages.py" line="+246"/>
+        <location filename="../../backoffice/ui/setup/pages.py" line="+236"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -6448,7 +7063,7 @@ Jeder Fall wird mit Formulardaten, Anlagen, Dokumenten, Verlauf, Leseprotokoll u
 <context>
     <name>TownPage</name>
     <message>
-        <location filename="../../backoffice/ui/setup/pages.py" line="-105"/>
+        <location filename="../../backoffice/ui/setup/pages.py" line="-95"/>
         <source>Your town</source>
         <translation>Ihre Kommune</translation>
     </message>

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from backoffice.domain.roles import Permission
 from backoffice.services.actor import Actor
 from backoffice.ui.admin.audit_page import AuditPage
+from backoffice.ui.admin.identity_page import IdentityPage
 from backoffice.ui.admin.page import AdminPage
+from backoffice.ui.admin.portal_page import PortalPage
 from backoffice.ui.admin.retention_page import RetentionPage
 from backoffice.ui.admin.services_page import ServicesPage
 from backoffice.ui.admin.users_page import UsersPage
@@ -30,7 +32,14 @@ if TYPE_CHECKING:
     from backoffice.ui.admin.editor import TemplateEditor
 
 #: The pages, in tab order; each shown to the roles with its permission.
-PAGES: tuple[type[AdminPage], ...] = (ServicesPage, UsersPage, AuditPage, RetentionPage)
+PAGES: tuple[type[AdminPage], ...] = (
+    ServicesPage,
+    UsersPage,
+    PortalPage,
+    IdentityPage,
+    AuditPage,
+    RetentionPage,
+)
 
 #: What any administration page needs (the workspace is offered with one of them).
 ADMIN_PERMISSIONS = (Permission.MANAGE_TEMPLATES, Permission.MANAGE_USERS, Permission.MANAGE_PORTAL)

@@ -31,6 +31,7 @@ from backoffice.services.setup import (
     SetupError,
     check_login,
 )
+from backoffice.ui.portal_form import PortalForm
 from backoffice.ui.tasks import TaskRunner
 from backoffice.ui.widgets import muted, plain_label
 
@@ -244,33 +245,25 @@ class PortalPage(QWizardPage):
             self.tr("Applications arrive from the portal. This can also be set up later.")
         )
         self.enabled = QCheckBox(self.tr("Connect to the portal now"), self)
-        self.base_url = QLineEdit(self)
-        self.base_url.setPlaceholderText("https://…")
-        self.token_url = QLineEdit(self)
-        self.token_url.setPlaceholderText("https://…/token")
-        self.destination = QLineEdit(self)
-        self.client_id = QLineEdit(self)
-        self.secret = QLineEdit(self)
-        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.fields = (self.base_url, self.token_url, self.destination, self.client_id, self.secret)
+        self.form = PortalForm(self)
+        self.base_url, self.token_url = self.form.base_url, self.form.token_url
+        self.destination, self.client_id = self.form.destination, self.form.client_id
+        self.secret = self.form.secret
+        self.fields = self.form.fields
         self.tester = _TestButton(self, runner, self.tr("Test connection"))
         self.tester.button.clicked.connect(self._test)
-        form = QFormLayout(self)
-        form.addRow(self.enabled)
-        form.addRow(self.tr("Address:"), self.base_url)
-        form.addRow(self.tr("Token address:"), self.token_url)
-        form.addRow(self.tr("Destination ID:"), self.destination)
-        form.addRow(self.tr("Client ID:"), self.client_id)
-        form.addRow(self.tr("Client secret:"), self.secret)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.enabled)
+        layout.addWidget(self.form)
         note = muted(
             plain_label(self.tr("The secret is kept in the system's keyring."), self, wrap=True)
         )
-        form.addRow(note)
-        form.addRow(self.tester.button)
-        form.addRow(self.tester.result)
+        layout.addWidget(note)
+        layout.addWidget(self.tester.button)
+        layout.addWidget(self.tester.result)
+        layout.addStretch(1)
         self.enabled.toggled.connect(self._changed)
-        for field in self.fields:
-            field.textChanged.connect(self._changed)
+        self.form.changed.connect(self._changed)
         self._changed()
 
     def choice(self) -> PortalChoice | None:
@@ -283,10 +276,8 @@ class PortalPage(QWizardPage):
 
     def _changed(self) -> None:
         on = self.enabled.isChecked()
-        for field in self.fields:
-            field.setEnabled(on)
-        filled = all(f.text().strip() for f in self.fields)
-        self.tester.button.setEnabled(on and filled)
+        self.form.setEnabled(on)
+        self.tester.button.setEnabled(on and self.form.filled())
         if self.tester.passed_for != self.choice():
             self.tester.result.setText("")
         self.completeChanged.emit()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,9 +12,11 @@ from backoffice.app import Backoffice
 from backoffice.domain.roles import Role
 from backoffice.portal.credentials import SecretStore
 from backoffice.portal.settings import load_portal_settings
+from backoffice.services.actor import Actor
 from backoffice.services.errors import InvalidInput, PermissionDenied
 from backoffice.services.identity import IdentityService, TownIdentity
 from backoffice.services.installation import Installation
+from backoffice.services.portal_admin import PortalAdministration
 from backoffice.services.setup import (
     FirstStart,
     PortalChoice,
@@ -122,7 +125,17 @@ def test_the_portal_test_and_storing_the_secret_in_the_keyring(
         with pytest.raises(SetupError, match="refused client id") as caught:
             start.test_portal(bad)
         assert caught.value.step == "portal"
-        installation, _ = start.apply(choices(None, good))
+        configured: list[str] = []
+        configure = PortalAdministration.configure
+
+        def recording(self: PortalAdministration, actor: Actor, *args: Any) -> None:
+            configured.append(actor.login)
+            configure(self, actor, *args)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(PortalAdministration, "configure", recording)
+            installation, _ = start.apply(choices(None, good))
+    assert configured == ["anna"]  # through the service, as the new administrator
     stored = load_portal_settings(installation.settings_file)
     assert stored is not None and stored.destination_ids == (good.destination_id,)
     secret = SecretStore(installation.data_dir).client_secret(good.client_id)

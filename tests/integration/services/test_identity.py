@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from backoffice.domain.status import Status
 from backoffice.services.documents import DocumentService
@@ -20,7 +22,15 @@ from backoffice.services.identity import (
 from tests.integration.conftest import World
 from tests.unit.documents import pdf
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+def _png() -> bytes:
+    """A real (tiny) PNG: the documents draw it, so it has to decode."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 3), (30, 80, 160)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+PNG = _png()
 
 
 def _certificate_text(world: World, identity: IdentityService, tmp_path: Path, key: str) -> str:

@@ -41,7 +41,6 @@ from backoffice.domain.text import clean_line, sanitise_form_data
 from backoffice.portal.protocol import FOLLOW_UP_MESSAGE_MAX, Instance, Problem
 from backoffice.store.blobs import LargeBlobs
 from backoffice.store.models import (
-    Attachment,
     Case,
     CaseEvent,
     Notice,
@@ -54,6 +53,7 @@ from backoffice.store.models import (
 from .audit import EventKind, append_event
 from .catalogue import template_from_row
 from .intake_checks import FOLLOW_UP_DATA_SCHEMA, Accepted, Held, Rejected
+from .received_attachments import store_attachments
 
 #: Names of the files listed in the history entry (the attachments tab has them all).
 MAX_LISTED_NAMES = 50
@@ -188,20 +188,7 @@ def link_follow_up(
     """Add the answer to its case, in the caller's transaction (see the module docstring)."""
     accepted = link.accepted
     case = session.scalars(select(Case).where(Case.id == link.case_id).with_for_update()).one()
-    for attachment in accepted.attachments:
-        row = Attachment(
-            case_id=case.id,
-            portal_attachment_id=attachment.attachment_id,
-            original_name=attachment.original_name,
-            safe_name=attachment.safe_name,
-            media_type=attachment.media_type,
-            size=len(attachment.content),
-            sha512=attachment.sha512,
-            verification=attachment.verification,
-            verification_detail=attachment.verification_detail,
-        )
-        blobs.put(row, "content", attachment.content)
-        session.add(row)
+    store_attachments(session, blobs, case.id, accepted.attachments)
     source = Status(case.status)
     row_template = session.get(ServiceTemplateRow, case.template_id)
     assert row_template is not None  # foreign key

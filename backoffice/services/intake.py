@@ -54,7 +54,7 @@ from backoffice.portal.models import Submission, SubmissionRef
 from backoffice.portal.protocol import Problem
 from backoffice.store.blobs import LargeBlobs
 from backoffice.store.database import Database
-from backoffice.store.models import Attachment, OutboxMessage, SubmissionRecord, SyncState
+from backoffice.store.models import OutboxMessage, SubmissionRecord, SyncState
 from backoffice.store.upsert import insert_for
 
 from .actor import Actor
@@ -65,6 +65,7 @@ from .intake_checks import Accepted, Held, Rejected, check_submission, describe
 from .intake_guard import Unsigned, hold_submission, is_recorded, too_large
 from .outbox import PORTAL_DECISION, Leased, OutboxDispatcher, OutboxState, Outcome
 from .progress import CancelToken, Progress, ProgressCallback, no_progress
+from .received_attachments import store_attachments
 from .registration import NewCase, register_case, template_row_ids
 
 log = logging.getLogger(__name__)
@@ -493,20 +494,7 @@ class IntakeService:
                     self._calendar,
                 )
                 case_id = case.id
-                for attachment in result.attachments:
-                    row = Attachment(
-                        case_id=case.id,
-                        portal_attachment_id=attachment.attachment_id,
-                        original_name=attachment.original_name,
-                        safe_name=attachment.safe_name,
-                        media_type=attachment.media_type,
-                        size=len(attachment.content),
-                        sha512=attachment.sha512,
-                        verification=attachment.verification,
-                        verification_detail=attachment.verification_detail,
-                    )
-                    blobs.put(row, "content", attachment.content)
-                    session.add(row)
+                store_attachments(session, blobs, case.id, result.attachments)
             session.add(
                 SubmissionRecord(
                     submission_id=submission_id,

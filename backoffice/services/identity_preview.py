@@ -115,22 +115,25 @@ def rasterise(pdf: bytes, width_px: int, max_pages: int) -> tuple[bytes, ...]:
     """The first pages of ``pdf`` as PNG images ``width_px`` wide."""
     import pypdfium2  # as in backoffice.documents.pdf_check: on first use
 
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        pages = []
-        for index in range(min(len(document), max_pages)):
-            page = document[index]
-            try:
-                width_pt = page.get_width()
-                image = page.render(scale=width_px / width_pt).to_pil()
-            finally:
-                page.close()
-            buffer = io.BytesIO()
-            image.save(buffer, "PNG")
-            pages.append(buffer.getvalue())
-        return tuple(pages)
-    finally:
-        document.close()
+    from backoffice.documents.pdf_check import PDFIUM_LOCK  # PDFium is not thread-safe
+
+    with PDFIUM_LOCK:
+        document = pypdfium2.PdfDocument(pdf)
+        try:
+            pages = []
+            for index in range(min(len(document), max_pages)):
+                page = document[index]
+                try:
+                    width_pt = page.get_width()
+                    image = page.render(scale=width_px / width_pt).to_pil()
+                finally:
+                    page.close()
+                buffer = io.BytesIO()
+                image.save(buffer, "PNG")
+                pages.append(buffer.getvalue())
+            return tuple(pages)
+        finally:
+            document.close()
 
 
 __all__ = ["LetterheadPreview", "render_preview", "sample_form", "sample_template"]

@@ -51,7 +51,8 @@ def test_a_finished_case_reaches_the_citizens_portal_page(
 ) -> None:
     portal = make_portal(attachments=0)
     sim = portal.simulator
-    sim.generate(8, service="birth_certificate")
+    # A certificate order without a checklist: "finish" is offered at once.
+    sim.generate(8, service="marriage_certificate")
     assert portal.services.open_intake is not None
     with portal.services.open_intake() as intake:
         report = intake.sync(SYSTEM, sim.destination_id)
@@ -120,7 +121,7 @@ def test_a_finished_case_reaches_the_citizens_portal_page(
     assert received["reference"] == file_number
     assert "ausgestellt" in received["message"]  # the template's completion text
     (attachment,) = received["attachments"]
-    assert attachment["filename"] == f"Geburtsurkunde {file_number}.pdf"
+    assert attachment["filename"] == f"Eheurkunde {file_number}.pdf"
     assert attachment["sha512"] == hashlib.sha512(pdf).hexdigest()
 
     html = requests.get(sim.portal_url, timeout=10).text

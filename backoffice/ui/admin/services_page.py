@@ -31,7 +31,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHeaderView,
     QMessageBox,
@@ -54,6 +53,7 @@ from backoffice.services.template_versions import (
 from backoffice.ui.admin.diff import DiffDialog
 from backoffice.ui.admin.findings import FindingsList
 from backoffice.ui.admin.page import AdminPage
+from backoffice.ui.admin.page_parts import record_table
 from backoffice.ui.admin.publishing import VersionPublishing
 from backoffice.ui.admin.transfer import TemplateTransfer
 from backoffice.ui.admin.version_dialogs import EndDialog, PublishDialog
@@ -76,17 +76,10 @@ def state_name(state: str) -> str:
 
 
 def _table(parent: QWidget, model: RecordModel, name: str, stretch: int) -> QTableView:
-    table = QTableView(parent)
+    """The administration's table, columns fitted to their contents, one stretched."""
+    table = record_table(model, parent)
     table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
     header = table.horizontalHeader()
-    header.setHighlightSections(False)
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
